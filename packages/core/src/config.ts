@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { ConfStatus, DefinitionBasis, MigrType, ObsStatus, Severity } from './codes';
+import { RuleId } from './finding';
+
+// parseYamlWith refuses prototype-pollution keys before validation
+const safeRecord = <V extends z.ZodType>(value: V) => z.record(z.string(), value);
+
+const TableId = z.string().regex(/^T\d{2}$/, 'a table id such as T04');
+const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as ARM');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/** Paths are relative to the repository root and may not leave it. */
+const RepoPath = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..'), 'a path inside the repository, without ".."');
+
+export const SubmittedFile = z.strictObject({
+  path: RepoPath,
+  /** data-collection round the file belongs to, e.g. 2011 or 2013 */
+  round: z.number().int(),
+  /** the file replaces the values of earlier files for the keys it covers */
+  supersedes: z.boolean().default(false),
+  received: IsoDate.optional(),
+});
+export type SubmittedFile = z.infer<typeof SubmittedFile>;
+
+export const LegendEntry = z.strictObject({
+  /** the value the symbol stands for; null = no value */
+  value: z.number().nullable(),
+  obs_status: ObsStatus,
+  conf_status: ConfStatus.default('F'),
+});
+export type LegendEntry = z.infer<typeof LegendEntry>;
+
+export const Layout = z.strictObject({
+  years: z.enum(['columns', 'rows', 'sheets']).default('columns'),
+  migr_type: z.enum(['row-blocks', 'column-blocks']).default('row-blocks'),
+  sex: z.enum(['columns', 'row-blocks']).default('columns'),
+});
+export type Layout = z.infer<typeof Layout>;
+
+export const RuleSettings = z.strictObject({
+  enabled: z.boolean().optional(),
+  severity: Severity.optional(),
+  /** absolute tolerance in persons */
+  tolerance: z.number().min(0).optional(),
+  /** relative tolerance, 0.01 = 1 % */
+  tolerance_share: z.number().min(0).optional(),
+  threshold: z.number().min(0).optional(),
+  min_size: z.number().min(0).optional(),
+  z_score: z.number().min(0).optional(),
+  band_low: z.number().min(0).optional(),
+  band_high: z.number().min(0).optional(),
+});
+export type RuleSettings = z.infer<typeof RuleSettings>;
+
+export const CountrySettings = z.strictObject({
+  files: z.array(SubmittedFile).default([]),
+  /** label → code, for labels no library or alias table knows */
+  aliases: safeRecord(z.string()).default({}),
+  /** the country's own symbols, overriding the default legend */
+  legend: safeRecord(LegendEntry).default({}),
+  blank_is_zero: z.boolean().default(false),
+  layout: Layout.default({ years: 'columns', migr_type: 'row-blocks', sex: 'columns' }),
+  /** per table id, or `default` */
+  definition_basis: safeRecord(DefinitionBasis).default({}),
+  /** stock reference date as reported: '01-01' or '12-31' (31 December is published as 1 January t+1) */
+  stock_reference: z.enum(['01-01', '12-31']).default('01-01'),
+  territory: z.string().default(''),
+  /** groups of tables the country declares as coming from one source (MCH-A04 errors) */
+  same_source: z.array(z.array(TableId)).default([]),
+  /** what the country says it can supply (MCH-C01) */
+  supply: z
+    .strictObject({ tables: z.array(TableId), years: z.array(z.number().int()).optional(), migr_types: z.array(MigrType).optional() })
+    .optional(),
+  clearance: z.strictObject({ cleared: z.boolean(), by: z.string().default(''), date: IsoDate.optional() }).optional(),
+  coverage: z.strictObject({ labour_migrants: z.string(), refugees: z.string() }).optional(),
+  sun_is_foreign_born: z.boolean().default(true),
+  /** CIS membership as this country reports its CIS aggregate */
+  cis_members: z.array(Iso3).optional(),
+  rules: z.partialRecord(RuleId, RuleSettings).default({}),
+});
+export type CountrySettings = z.infer<typeof CountrySettings>;
+
+export const BreakEntry = z.strictObject({
+  ref_area: Iso3,
+  first_year: z.number().int(),
+  tables: z.array(TableId).min(1),
+  text_en: z.string().min(1),
+  text_ru: z.string().min(1),
+});
+export type BreakEntry = z.infer<typeof BreakEntry>;
+
+export const Waiver = z.strictObject({
+  rule: RuleId,
+  ref_area: Iso3,
+  table: TableId.optional(),
+  time_period: z.number().int().optional(),
+  /** observation key (ref_area|table|year|type|sex|age|partner) */
+  key: z.string().optional(),
+  /** sha256 of the values the waived finding saw; a resubmission that changes them revives it */
+  fingerprint: z.string().optional(),
+  justification: z.string().min(1),
+  approved_by: z.string().min(1),
+  date: IsoDate,
+  /** a release version ("2014.1") or a date; judged against the release date, never the clock */
+  expires: z.string().min(1),
+});
+export type Waiver = z.infer<typeof Waiver>;
+
+export const NotesMetadata = z.strictObject({
+  title_en: z.string(),
+  title_ru: z.string(),
+  contact: z.strictObject({ organisation: z.string(), unit: z.string(), email: z.string(), organisation_ru: z.string() }),
+  /** free SIMS sections by concept id, each in both languages */
+  sections: safeRecord(z.strictObject({ en: z.string(), ru: z.string() })).default({}),
+});
+export type NotesMetadata = z.infer<typeof NotesMetadata>;
+
+/** pipelines/<pipeline>/<version>.yaml (cli.md "Release configuration"). */
+export const ReleaseConfig = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.string().regex(/^\d{4}\.\d+$/, 'a release version such as 2013.1'),
+  release_date: IsoDate,
+  reference_years: z.array(z.number().int().min(1950).max(2100)).min(1),
+  table_set: RepoPath,
+  codelists: RepoPath,
+  /** optional external break register (YAML list), merged with `breaks` */
+  break_register: RepoPath.optional(),
+  breaks: z.array(BreakEntry).default([]),
+  previous_release: RepoPath.optional(),
+  countries: z.partialRecord(Iso3, CountrySettings),
+  rules: z.partialRecord(RuleId, RuleSettings).default({}),
+  waivers: z.array(Waiver).default([]),
+  benchmarks: z.strictObject({ ims2019: RepoPath.optional(), wpp2024: RepoPath.optional() }).default({}),
+  metadata: NotesMetadata,
+  release_notes: z.string().default(''),
+});
+export type ReleaseConfig = z.infer<typeof ReleaseConfig>;
+export type ReleaseConfigInput = z.input<typeof ReleaseConfig>;
+
+/** Typed helper for configuration written in code (tests, generators). */
+export function defineReleaseConfig(config: ReleaseConfigInput): ReleaseConfig {
+  return ReleaseConfig.parse(config);
+}
+
+/** Every problem of an invalid configuration, as "path: what was expected" lines. */
+export function describeConfigIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+}

@@ -1,0 +1,67 @@
+import type { Observation } from './observation';
+
+/** Columns of observations.csv (cli.md), in order. */
+export const OBSERVATION_COLUMNS = [
+  'ref_area',
+  'table',
+  'time_period',
+  'migr_type',
+  'sex',
+  'age',
+  'partner',
+  'obs_value',
+  'obs_status',
+  'conf_status',
+  'definition_basis',
+  'unit_mult',
+  'derived',
+  'note_refs',
+  'source_file',
+  'source_sha256',
+  'source_sheet',
+  'source_cell',
+  'source_raw',
+] as const;
+
+/** One observations.csv row; `publicOnly` blanks the raw text of values that are not free for publication. */
+export function observationRow(o: Observation, publicOnly = false): string[] {
+  const hideRaw = publicOnly && o.conf_status !== 'F';
+  return [
+    o.ref_area,
+    o.table,
+    String(o.time_period),
+    o.migr_type,
+    o.sex,
+    o.age,
+    o.partner,
+    o.obs_value === null || (publicOnly && o.conf_status !== 'F') ? '' : String(o.obs_value),
+    o.obs_status,
+    o.conf_status,
+    o.definition_basis,
+    String(o.unit_mult),
+    o.derived ? 'true' : 'false',
+    o.note_refs.join('|'),
+    o.source?.file ?? '',
+    o.source?.sha256 ?? '',
+    o.source?.sheet ?? '',
+    o.source?.cell ?? '',
+    hideRaw ? '' : (o.source?.raw ?? ''),
+  ];
+}
+
+/**
+ * RFC 4180 CSV with LF line ends. Text that a spreadsheet would run as a formula (leading =, +, -,
+ * @, tab, CR) is prefixed with an apostrophe so it comes out inert; numbers are left alone.
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const lines = [header, ...rows].map((r) => r.map(csvField).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+export function csvField(value: string): string {
+  let v = value;
+  if (/^[=+\-@\t\r]/.test(v) && !NUMBER.test(v)) v = `'${v}`;
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}

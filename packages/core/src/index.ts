@@ -1,0 +1,47 @@
+// Types and schemas first, then functions. Internal helpers are not exported.
+export type { AgeCode, SpecialPartner } from './codelists';
+export type { BreakEntry, CountrySettings, Layout, LegendEntry, ReleaseConfigInput, RuleSettings, SubmittedFile } from './config';
+export type { ExitCode, ErrorCode } from './errors';
+export type { FindingSource } from './finding';
+export type { PartnerMatch, PartnerResolver } from './partners';
+
+export {
+  ConfStatus,
+  DefinitionBasis,
+  MigrType,
+  ObsStatus,
+  Severity,
+  Sex,
+  CONF_STATUS_CODES,
+  DEFINITION_BASES,
+  MIGR_TYPE_CODES,
+  OBS_STATUS_CODES,
+  SEVERITIES,
+  SEX_CODES,
+  migrTypeForBasis,
+} from './codes';
+export { CodeLists } from './codelists';
+export { TableDef, TableSet, tableById } from './tables';
+export {
+  FileSummary,
+  IngestResult,
+  NetMigrationCell,
+  Observation,
+  Rejection,
+  RejectionReason,
+  Source,
+  TableMetadata,
+  TableNote,
+  REJECTION_REASONS,
+} from './observation';
+export { AppliedWaiver, Finding, RuleId, RuleSummary, RULE_IDS } from './finding';
+export { ReleaseConfig, Waiver, NotesMetadata, defineReleaseConfig, describeConfigIssues } from './config';
+export { EXIT, ERROR_CODES, MchError, isMchError } from './errors';
+export { cmp, compareObservations, observationKey } from './keys';
+export { editDistance, normaliseLabel, stripFootnoteMarkers } from './labels';
+export { createPartnerResolver } from './partners';
+export { parseYamlWith } from './parse';
+export { releaseConfigJsonSchema } from './json-schema';
+export { CompletenessCell, EmigrationEstimate, MirrorRow, QualityReport } from './report';
+export { Conflict, HarmonisedData, Resubmission } from './harmonised';
+export { OBSERVATION_COLUMNS, csvField, observationRow, toCsv } from './csv';

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createPartnerResolver } from './partners';
+import { loadShippedCodeLists } from './testing';
+
+const resolver = createPartnerResolver(loadShippedCodeLists());
+const code = (label: string) => {
+  const m = resolver.resolve(label);
+  return m.kind === 'code' ? m.code : m.kind;
+};
+
+describe('partner resolver', () => {
+  it.each([
+    ['KGZ', 'KGZ'],
+    ['KG', 'KGZ'],
+    ['417', 'KGZ'],
+    ['051', 'ARM'],
+    ['51', 'ARM'],
+    ['Kyrgyzstan', 'KGZ'],
+    ['Киргизия', 'KGZ'],
+    ['Кыргызская Республика', 'KGZ'],
+    ['Kirghizia', 'KGZ'],
+    ['Молдавия', 'MDA'],
+    ['Республика Молдова', 'MDA'],
+    ['Moldavia', 'MDA'],
+    ['Белоруссия', 'BLR'],
+    ['Byelorussia', 'BLR'],
+    ['Туркмения', 'TKM'],
+    ['США', 'USA'],
+    ['Великобритания', 'GBR'],
+    ['USSR', 'SUN'],
+    ['СССР', 'SUN'],
+    ['страны СНГ', 'CIS'],
+    ['дальнее зарубежье', 'FAR'],
+    ['Страны Балтии', 'BALT'],
+    ['Прочие страны', 'OTH'],
+    ['Итого', '_T'],
+    ['TOTAL', '_T'],
+  ])('maps %s to %s', (label, expected) => {
+    expect(code(label)).toBe(expected);
+  });
+
+  it('ignores case, spacing, NBSP, punctuation and trailing footnote markers', () => {
+    expect(code('  germany ')).toBe('DEU');
+    expect(code('Германия¹')).toBe('DEU');
+    expect(code('Israel 1)')).toBe('ISR');
+    expect(code('Russian\u00a0Federation')).toBe('RUS');
+    expect(code('Poland [2]')).toBe('POL');
+  });
+
+  it('reads Latin look-alike letters inside a Cyrillic name and the reverse', () => {
+    expect(code('Kаzakhstan')).toBe('KAZ'); // Cyrillic а
+    expect(code('Гeрмания')).toBe('DEU'); // Latin e
+  });
+
+  it('refuses an ambiguous label with its candidates instead of guessing', () => {
+    expect(resolver.resolve('Корея')).toEqual({ kind: 'ambiguous', candidates: ['KOR', 'PRK'] });
+  });
+
+  it('suggests the closest codes for a label it cannot map', () => {
+    const m = resolver.resolve('Kazakstan');
+    expect(m.kind).toBe('unmapped');
+    expect(m.kind === 'unmapped' && m.suggestions[0]).toBe('KAZ');
+  });
+
+  it('lets a country configuration add an alias', () => {
+    const withAlias = createPartnerResolver(loadShippedCodeLists(), { 'Нагорный Карабах': 'AZE' });
+    expect(withAlias.resolve('Нагорный Карабах')).toEqual({ kind: 'code', code: 'AZE' });
+    expect(resolver.resolve('Нагорный Карабах').kind).toBe('unmapped');
+  });
+});

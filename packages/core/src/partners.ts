@@ -1,0 +1,103 @@
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+import type { CodeLists } from './codelists';
+import { editDistance, normaliseLabel } from './labels';
+
+const require = createRequire(import.meta.url);
+countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+countries.registerLocale(require('i18n-iso-countries/langs/ru.json'));
+
+/** ISO alpha-3 codes the library uses where the Clearing House uses another. */
+const LIBRARY_CODE_FIXES: Record<string, string> = { XXK: 'XKX' };
+
+export type PartnerMatch =
+  | { kind: 'code'; code: string }
+  | { kind: 'ambiguous'; candidates: string[] }
+  | { kind: 'unmapped'; suggestions: string[] };
+
+export interface PartnerResolver {
+  resolve(label: string): PartnerMatch;
+  /** English and Russian names of a code, for outputs */
+  names(code: string): { en: string; ru: string };
+  isKnownCode(code: string): boolean;
+}
+
+/**
+ * Maps any way a country can be written (alpha-3, alpha-2, M49 numeric, English and Russian names,
+ * long official names, Soviet-era and colloquial names) to the canonical code. The bulk comes
+ * from i18n-iso-countries; the code lists' alias table and the country's own aliases add the rest.
+ */
+export function createPartnerResolver(codelists: CodeLists, countryAliases: Record<string, string> = {}): PartnerResolver {
+  const index = new Map<string, Set<string>>();
+  const add = (label: string, code: string) => {
+    const key = normaliseLabel(label);
+    if (!key) return;
+    const set = index.get(key) ?? new Set<string>();
+    set.add(code);
+    index.set(key, set);
+  };
+  const names = new Map<string, { en: string; ru: string }>();
+  for (const [a2, a3raw] of Object.entries(countries.getAlpha2Codes())) {
+    const a3 = LIBRARY_CODE_FIXES[a3raw] ?? a3raw;
+    const numeric = countries.alpha3ToNumeric(a3raw);
+    add(a3, a3);
+    add(a2, a3);
+    if (numeric) {
+      add(numeric, a3);
+      add(String(Number(numeric)), a3);
+    }
+    const en = countries.getName(a2, 'en', { select: 'all' }) ?? [];
+    const ru = countries.getName(a2, 'ru', { select: 'all' }) ?? [];
+    for (const n of [...en, ...ru]) add(n, a3);
+    names.set(a3, { en: countries.getName(a2, 'en') ?? a3, ru: countries.getName(a2, 'ru') ?? a3 });
+  }
+  // our own table overrides the library where both know a code (official UN names first)
+  const ownIndex = new Map<string, string>();
+  for (const sp of codelists.special_partners) {
+    ownIndex.set(normaliseLabel(sp.code), sp.code);
+    for (const l of [sp.label_en, sp.label_ru, ...sp.aliases]) ownIndex.set(normaliseLabel(l), sp.code);
+    names.set(sp.code, { en: sp.label_en, ru: sp.label_ru });
+  }
+  for (const [label, code] of Object.entries(codelists.country_aliases)) ownIndex.set(normaliseLabel(label), code);
+  for (const [label, code] of Object.entries(countryAliases)) ownIndex.set(normaliseLabel(label), code);
+  const ambiguous = new Map(Object.entries(codelists.ambiguous_labels).map(([l, c]) => [normaliseLabel(l), c]));
+  const allKeys = [...new Set([...index.keys(), ...ownIndex.keys()])];
+
+  const codeOf = (key: string): string[] => {
+    const own = ownIndex.get(key);
+    if (own) return [own];
+    return [...(index.get(key) ?? [])];
+  };
+
+  return {
+    resolve(label) {
+      const key = normaliseLabel(label);
+      const forced = ambiguous.get(key);
+      if (forced && !ownIndex.has(key)) return { kind: 'ambiguous', candidates: [...forced] };
+      const codes = codeOf(key);
+      if (codes.length === 1) return { kind: 'code', code: codes[0]! };
+      if (codes.length > 1) return { kind: 'ambiguous', candidates: codes.sort() };
+      return { kind: 'unmapped', suggestions: suggest(key) };
+    },
+    names(code) {
+      return names.get(code) ?? { en: code, ru: code };
+    },
+    isKnownCode(code) {
+      return names.has(code);
+    },
+  };
+
+  function suggest(key: string): string[] {
+    if (!key) return [];
+    const scored = allKeys
+      .filter((k) => k.length > 2)
+      .map((k) => ({ k, d: editDistance(key, k) / Math.max(key.length, k.length) }))
+      .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1));
+    const out: string[] = [];
+    for (const { k } of scored) {
+      for (const c of codeOf(k)) if (!out.includes(c)) out.push(c);
+      if (out.length >= 3) break;
+    }
+    return out;
+  }
+}
