@@ -91,6 +91,9 @@ export const BreakEntry = z.strictObject({
 });
 export type BreakEntry = z.infer<typeof BreakEntry>;
 
+/** A break register kept in its own file: a YAML list of breaks. */
+export const BreakRegister = z.array(BreakEntry);
+
 export const Waiver = z.strictObject({
   rule: RuleId,
   ref_area: Iso3,

@@ -1,6 +1,6 @@
 // Types and schemas first, then functions. Internal helpers are not exported.
 export type { AgeCode, SpecialPartner } from './codelists';
-export type { BreakEntry, CountrySettings, Layout, LegendEntry, ReleaseConfigInput, RuleSettings, SubmittedFile } from './config';
+export type { Layout, LegendEntry, ReleaseConfigInput, RuleSettings } from './config';
 export type { ExitCode, ErrorCode } from './errors';
 export type { FindingSource } from './finding';
 export type { PartnerMatch, PartnerResolver } from './partners';
@@ -35,7 +35,7 @@ export {
   REJECTION_REASONS,
 } from './observation';
 export { AppliedWaiver, Finding, RuleId, RuleSummary, RULE_IDS } from './finding';
-export { ReleaseConfig, Waiver, NotesMetadata, defineReleaseConfig, describeConfigIssues } from './config';
+export { BreakEntry, BreakRegister, CountrySettings, SubmittedFile, ReleaseConfig, Waiver, NotesMetadata, defineReleaseConfig, describeConfigIssues } from './config';
 export { EXIT, ERROR_CODES, MchError, isMchError } from './errors';
 export { cmp, compareObservations, observationKey } from './keys';
 export { editDistance, normaliseLabel, stripFootnoteMarkers } from './labels';

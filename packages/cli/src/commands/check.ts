@@ -1,0 +1,31 @@
+import { defineCommand } from 'citty';
+import { EXIT } from '@mch/core';
+import { writeInternalReports } from '@mch/quality';
+import { runChain } from '../pipeline/chain';
+import { loadReleaseConfig } from '../pipeline/config';
+import { displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
+import { printBlocking, printFindingSummary } from '../print';
+
+export default defineCommand({
+  meta: { name: 'check', description: 'Ingest, harmonise and run every quality rule; write the internal quality reports.' },
+  args: {
+    config: { type: 'positional', description: 'release configuration, e.g. pipelines/mch/2013.1.yaml', required: true },
+    out: { type: 'string', description: 'report folder (default data/reports/<version>)' },
+  },
+  async run({ args }) {
+    const root = findRepoRoot();
+    const loaded = loadReleaseConfig(root, args.config);
+    const chain = await runChain(loaded);
+    const outDir = repoPath(root, args.out ?? `data/reports/${loaded.config.version}`, '--out');
+    const written = await writeInternalReports(chain.report, outDir);
+    printFindingSummary(chain.report);
+    console.log(`reports: ${written.map((w: string) => displayPath(root, w)).join(', ')}`);
+    for (const e of chain.unreadable) console.error(`mch: ${e.message}`);
+    if (chain.unreadable.length) return EXIT.cannotRun;
+    if (!chain.report.gate.passed) {
+      printBlocking(chain.report);
+      return EXIT.data;
+    }
+    return EXIT.ok;
+  },
+});

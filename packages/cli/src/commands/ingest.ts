@@ -1,0 +1,96 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineCommand } from 'citty';
+import {
+  CodeLists,
+  CountrySettings,
+  EXIT,
+  type IngestResult,
+  MchError,
+  OBSERVATION_COLUMNS,
+  TableSet,
+  compareObservations,
+  isMchError,
+  observationRow,
+  parseYamlWith,
+  toCsv,
+} from '@mch/core';
+import { ingestFile } from '@mch/ingest';
+import { readFileSync } from 'node:fs';
+import { loadReleaseConfig } from '../pipeline/config';
+import { readInputFile } from '../pipeline/inputs';
+import { formatCount } from '../pipeline/progress';
+import { displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
+
+const REJECTION_COLUMNS = ['source_file', 'source_sheet', 'source_cell', 'source_raw', 'reason', 'message', 'suggestions'];
+
+export default defineCommand({
+  meta: { name: 'ingest', description: 'Read country files (xlsx or csv) and show what was read: observations, rejections, accounting.' },
+  args: {
+    files: { type: 'positional', description: 'one or more country files', required: true },
+    country: { type: 'string', description: 'ISO alpha-3 code of the reporting country', required: true },
+    config: { type: 'string', description: "release configuration whose settings for the country apply (aliases, legend, layout, basis)" },
+    out: { type: 'string', description: 'output folder', required: true },
+  },
+  async run({ args }) {
+    const root = findRepoRoot();
+    const country = String(args.country).toUpperCase();
+    if (!/^[A-Z]{3}$/.test(country)) throw new MchError('usage', `--country must be an ISO alpha-3 code such as ARM, not "${args.country}"`);
+    const { tableSet, codelists, settings } = countryContext(root, country, args.config);
+    const paths = [String(args.files), ...(args._ ?? []).slice(1).map(String)].filter((p, i, all) => all.indexOf(p) === i);
+    const merged: IngestResult = { observations: [], rejections: [], files: [], metadata: [], notes: [], net_migration: [] };
+    const unreadable: MchError[] = [];
+    for (const path of paths) {
+      try {
+        const read = readInputFile(root, { path, round: 0, supersedes: false }, 'file argument');
+        const r = await ingestFile({ path: read.path, bytes: read.bytes }, { ref_area: country, tableSet, codelists, settings });
+        for (const key of ['observations', 'rejections', 'files', 'metadata', 'notes', 'net_migration'] as const) (merged[key] as unknown[]).push(...r[key]);
+      } catch (e) {
+        if (!isMchError(e) || e.code !== 'file-unreadable') throw e;
+        unreadable.push(e);
+      }
+    }
+    const outDir = repoPath(root, String(args.out), '--out');
+    mkdirSync(outDir, { recursive: true });
+    const byKey = compareObservations(new Map(codelists.age.map((a, i) => [a.code, i])));
+    writeFileSync(join(outDir, 'observations.csv'), toCsv(OBSERVATION_COLUMNS, [...merged.observations].sort(byKey).map((o) => observationRow(o))));
+    writeFileSync(
+      join(outDir, 'rejections.csv'),
+      toCsv(REJECTION_COLUMNS, merged.rejections.map((r) => [r.source.file, r.source.sheet, r.source.cell, r.source.raw, r.reason, r.message, r.suggestions.join('|')])),
+    );
+    const summary = {
+      files: merged.files.map((f) => ({ ...f, accounted: f.value_cells === f.observations + f.rejections })),
+      unreadable: unreadable.map((e) => ({ file: e.where, message: e.message })),
+    };
+    writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+
+    for (const f of merged.files) {
+      console.log(`${f.file} (${f.format}, sha256 ${f.sha256.slice(0, 12)}…)`);
+      console.log(`  value cells read ${formatCount(f.value_cells)} = observations ${formatCount(f.observations)} + rejections ${formatCount(f.rejections)}`);
+      console.log(`  tables: ${f.tables.join(' ') || 'none'}`);
+      if (f.hidden_sheets.length) console.log(`  hidden sheets (read): ${f.hidden_sheets.join(', ')}`);
+      if (f.ignored_sheets.length) console.log(`  ignored sheets: ${f.ignored_sheets.join(', ')}`);
+      for (const w of f.warnings) console.log(`  warning: ${w}`);
+    }
+    for (const r of merged.rejections.slice(0, 20)) console.log(`  rejected ${r.source.sheet ? `${r.source.sheet}!` : 'line '}${r.source.cell} "${r.source.raw}": ${r.message}`);
+    if (merged.rejections.length > 20) console.log(`  … ${merged.rejections.length - 20} more in rejections.csv`);
+    console.log(`wrote ${displayPath(root, outDir)}/observations.csv, rejections.csv, summary.json`);
+    for (const e of unreadable) console.error(`mch: ${e.message}`);
+    if (unreadable.length) return EXIT.cannotRun;
+    return merged.rejections.length ? EXIT.data : EXIT.ok;
+  },
+});
+
+/** The table set, code lists and country settings: from a release configuration, or the shipped defaults. */
+function countryContext(root: string, country: string, configPath: string | undefined) {
+  if (configPath) {
+    const loaded = loadReleaseConfig(root, configPath);
+    return { tableSet: loaded.tableSet, codelists: loaded.codelists, settings: loaded.config.countries[country] ?? CountrySettings.parse({}) };
+  }
+  const read = (p: string) => readFileSync(repoPath(root, p, 'default configuration'), 'utf8');
+  return {
+    tableSet: parseYamlWith(TableSet, read('pipelines/mch/tables.yaml'), 'pipelines/mch/tables.yaml'),
+    codelists: parseYamlWith(CodeLists, read('pipelines/mch/codelists.yaml'), 'pipelines/mch/codelists.yaml'),
+    settings: CountrySettings.parse({}),
+  };
+}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { defineCommand } from 'citty';
+import { EXIT, MchError, type QualityReport } from '@mch/core';
+import { waiverFromFinding } from '@mch/quality';
+import { findRepoRoot, repoPath } from '../pipeline/repo';
+
+export default defineCommand({
+  meta: { name: 'waive', description: 'Turn a finding of report.json into a waiver entry (YAML) bound to the values it saw.' },
+  args: {
+    report: { type: 'positional', description: 'report.json written by mch check or mch release', required: true },
+    finding: { type: 'positional', description: 'the finding id', required: true },
+    reason: { type: 'string', description: 'the justification', required: true },
+    'approved-by': { type: 'string', description: 'who approved the waiver', required: true },
+    date: { type: 'string', description: 'date of approval (YYYY-MM-DD; default: the report release date)' },
+  },
+  async run({ args }) {
+    const root = findRepoRoot();
+    const path = repoPath(root, String(args.report), 'report');
+    let report: QualityReport;
+    try {
+      report = JSON.parse(readFileSync(path, 'utf8')) as QualityReport;
+    } catch (e) {
+      throw new MchError('file-unreadable', `${args.report} is not a readable report.json (${(e as Error).message})`, { where: String(args.report) });
+    }
+    const date = args.date ?? report.release_date;
+    process.stdout.write(waiverFromFinding(report, String(args.finding), String(args.reason), String(args['approved-by']), date));
+    return EXIT.ok;
+  },
+});

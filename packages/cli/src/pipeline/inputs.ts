@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { MchError, type SubmittedFile } from '@mch/core';
+import { displayPath, repoPath } from './repo';
+
+export interface InputFileRead {
+  configured: SubmittedFile;
+  path: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+/** Country files are refused above this size before they are read into memory. */
+export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
+/** Reads one submitted file, refusing paths that leave the repository and files too large to read. */
+export function readInputFile(root: string, file: SubmittedFile, field: string): InputFileRead {
+  const full = repoPath(root, file.path, field);
+  const path = displayPath(root, full);
+  let size: number;
+  try {
+    const stat = statSync(full);
+    if (!stat.isFile()) throw new MchError('file-unreadable', `${path} is not a file`, { where: path });
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof MchError) throw e;
+    throw new MchError('file-unreadable', `${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); ${field} names it`, { where: path });
+  }
+  if (size > MAX_INPUT_BYTES) throw new MchError('file-unreadable', `${path} is ${size} bytes, above the limit of ${MAX_INPUT_BYTES}`, { where: path });
+  const bytes = readFileSync(full);
+  return { configured: file, path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}

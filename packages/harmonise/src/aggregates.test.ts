@@ -1,0 +1,47 @@
+import { loadShippedCodeLists } from '@mch/core/testing';
+import { describe, expect, it } from 'vitest';
+import { deriveAggregates } from './aggregates';
+import { obs } from './test-helpers';
+
+const codelists = loadShippedCodeLists();
+const find = (list: ReturnType<typeof deriveAggregates>, p: Record<string, string>) =>
+  list.filter((o) => Object.entries(p).every(([k, v]) => (o as unknown as Record<string, string>)[k] === v));
+
+describe('deriveAggregates', () => {
+  it('derives the sex total from complete parts beside the reported total, never over it', () => {
+    const reported = [obs({ sex: '_T', obs_value: 210 }), obs({ sex: 'M', obs_value: 100 }), obs({ sex: 'F', obs_value: 105 })];
+    const total = find(deriveAggregates(reported, codelists), { sex: '_T', partner: 'RUS' });
+    expect(total).toHaveLength(1);
+    expect(total[0]).toMatchObject({ obs_value: 205, derived: true, source: null });
+  });
+
+  it('derives nothing when a part is missing or has no value', () => {
+    expect(find(deriveAggregates([obs({ sex: 'M' })], codelists), { sex: '_T' })).toEqual([]);
+    expect(find(deriveAggregates([obs({ sex: 'M' }), obs({ sex: 'F', obs_value: null, obs_status: 'O' })], codelists), { sex: '_T' })).toEqual([]);
+  });
+
+  it('derives BALT from its three members and MCH12 only when all twelve are present', () => {
+    const baltic = ['EST', 'LVA', 'LTU'].map((p, i) => obs({ partner: p, obs_value: 10 + i }));
+    const derived = deriveAggregates(baltic, codelists);
+    expect(find(derived, { partner: 'BALT' })[0]?.obs_value).toBe(33);
+    expect(find(derived, { partner: 'MCH12' })).toEqual([]);
+    const twelve = ['ARM', 'AZE', 'BLR', 'GEO', 'KAZ', 'KGZ', 'MDA', 'RUS', 'TJK', 'TKM', 'UKR', 'UZB'].map((p) => obs({ ref_area: 'POL', partner: p, obs_value: 1 }));
+    expect(find(deriveAggregates(twelve, codelists), { partner: 'MCH12' })[0]?.obs_value).toBe(12);
+  });
+
+  it('derives the partner total only when the residual row completes the list, excluding aggregates', () => {
+    const rows = [obs({ partner: 'RUS', obs_value: 50 }), obs({ partner: 'CIS', obs_value: 50 }), obs({ partner: 'OTH', obs_value: 7 })];
+    expect(find(deriveAggregates(rows, codelists), { partner: '_T' })[0]?.obs_value).toBe(57);
+    expect(find(deriveAggregates(rows.slice(0, 2), codelists), { partner: '_T' })).toEqual([]);
+  });
+
+  it('derives broad age groups and the age total from complete partitions', () => {
+    const five = codelists.age_partitions.five_year_85!.map((age, i) => obs({ table: 'T07', partner: '', age, obs_value: i + 1 }));
+    const derived = deriveAggregates(five, codelists);
+    expect(find(derived, { age: 'Y_LT15' })[0]?.obs_value).toBe(1 + 2 + 3);
+    expect(find(derived, { age: 'Y_GE65' })[0]?.obs_value).toBe(14 + 15 + 16 + 17 + 18);
+    expect(find(derived, { age: '_T' })[0]?.obs_value).toBe((18 * 19) / 2);
+    expect(find(deriveAggregates(five.slice(1), codelists), { age: '_T' })).toEqual([]);
+    expect(find(deriveAggregates(five.slice(1), codelists), { age: 'Y_LT15' })).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import type { DefinitionBasis, Observation, ReleaseConfig, TableMetadata } from '@mch/core';
+import type { Remark } from './types';
+
+/**
+ * The definition basis of every observation: the release configuration is the curated record and
+ * wins; the country's Metadata sheet fills what it leaves open; a disagreement is remarked.
+ */
+export function assignDefinitionBasis(
+  observations: readonly Observation[],
+  metadata: readonly TableMetadata[],
+  config: ReleaseConfig,
+): { observations: Observation[]; remarks: Remark[] } {
+  const fromSheet = new Map<string, DefinitionBasis>();
+  for (const m of metadata) if (m.definition_basis) fromSheet.set(`${m.ref_area}|${m.table}|${fileOf(m.from)}`, m.definition_basis);
+  const byTable = new Map<string, DefinitionBasis>();
+  for (const m of metadata) if (m.definition_basis) byTable.set(`${m.ref_area}|${m.table}`, m.definition_basis);
+
+  const remarks = new Map<string, Remark>();
+  const out = observations.map((o) => {
+    const settings = config.countries[o.ref_area]?.definition_basis ?? {};
+    const configured = settings[o.table] ?? settings.default;
+    const sheet = fromSheet.get(`${o.ref_area}|${o.table}|${o.source?.file ?? ''}`) ?? byTable.get(`${o.ref_area}|${o.table}`);
+    if (configured && sheet && configured !== sheet) {
+      remarks.set(`${o.ref_area}|${o.table}`, {
+        ref_area: o.ref_area,
+        table: o.table,
+        text_en: `The configuration records the definition basis ${configured}; the country's Metadata sheet says ${sheet}. The configuration is used.`,
+        text_ru: `В конфигурации указана основа определения ${configured}; в листе метаданных страны — ${sheet}. Используется конфигурация.`,
+      });
+    }
+    const basis = configured ?? sheet ?? o.definition_basis;
+    return basis === o.definition_basis ? o : { ...o, definition_basis: basis };
+  });
+  return { observations: out, remarks: [...remarks.values()] };
+}
+
+/** Metadata records "file" or "file!sheet"; only the file matters here. */
+function fileOf(from: string): string {
+  const bang = from.lastIndexOf('!');
+  return bang > 0 ? from.slice(0, bang) : from;
+}

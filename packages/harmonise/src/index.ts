@@ -1,0 +1,2 @@
+export type { HarmoniseInput, IngestedFile, Remark } from './types';
+export { harmonise } from './harmonise';
