@@ -9,6 +9,7 @@ const commands: Record<string, Loader> = {
   check: () => import('./commands/check').then((m) => m.default as unknown as CommandDef),
   release: () => import('./commands/release').then((m) => m.default as unknown as CommandDef),
   verify: () => import('./commands/verify').then((m) => m.default as unknown as CommandDef),
+  diff: () => import('./commands/diff').then((m) => m.default as unknown as CommandDef),
   status: () => import('./commands/status').then((m) => m.default as unknown as CommandDef),
   waive: () => import('./commands/waive').then((m) => m.default as unknown as CommandDef),
 };

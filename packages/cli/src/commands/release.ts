@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { EXIT, MchError } from '@mch/core';
 import { writeRelease } from '@mch/publish';
@@ -55,6 +56,7 @@ export default defineCommand({
         environment: { node: process.version, platform: `${process.platform}-${process.arch}` },
         previous: chain.previous,
         templatesDir: templatesDir(root),
+        configFile: { path: loaded.configPath, sha256: sha256File(repoPath(root, loaded.configPath, 'release configuration')) },
       },
       target,
     );
@@ -63,3 +65,7 @@ export default defineCommand({
     return EXIT.ok;
   },
 });
+
+function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}

@@ -1,0 +1,39 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineCommand } from 'citty';
+import { EXIT, MchError, type Observation } from '@mch/core';
+import { diffCsv, diffObservations, readObservationsCsv } from '@mch/publish';
+import { formatCount } from '../pipeline/progress';
+import { displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
+
+export default defineCommand({
+  meta: { name: 'diff', description: 'List revised, new and withdrawn values between two releases.' },
+  args: {
+    old: { type: 'positional', description: 'the earlier release folder', required: true },
+    new: { type: 'positional', description: 'the later release folder', required: true },
+    out: { type: 'string', description: 'write every change to this CSV file' },
+  },
+  async run({ args }) {
+    const root = findRepoRoot();
+    const before = releaseObservations(root, String(args.old));
+    const after = releaseObservations(root, String(args.new));
+    const changes = diffObservations(before, after);
+    const count = (kind: string) => changes.filter((c) => c.change === kind).length;
+    console.log(`${args.old} → ${args.new}: ${formatCount(count('revised'))} revised, ${formatCount(count('new'))} new, ${formatCount(count('withdrawn'))} withdrawn`);
+    const byCountry = new Map<string, number>();
+    for (const c of changes) if (c.change !== 'new') byCountry.set(`${c.ref_area} ${c.table}`, (byCountry.get(`${c.ref_area} ${c.table}`) ?? 0) + 1);
+    for (const [where, n] of [...byCountry].sort()) console.log(`  ${where}: ${n} revised or withdrawn`);
+    if (args.out) {
+      const out = repoPath(root, String(args.out), '--out');
+      writeFileSync(out, diffCsv(changes));
+      console.log(`wrote ${displayPath(root, out)}`);
+    }
+    return EXIT.ok;
+  },
+});
+
+function releaseObservations(root: string, dir: string): Observation[] {
+  const csv = join(repoPath(root, dir, 'release folder'), 'data', 'observations.csv');
+  if (!existsSync(csv)) throw new MchError('file-unreadable', `${dir} is not a release folder: data/observations.csv is missing`, { where: dir });
+  return readObservationsCsv(readFileSync(csv, 'utf8'));
+}

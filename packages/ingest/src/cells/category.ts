@@ -1,0 +1,84 @@
+import type { CodeLists, PartnerMatch, PartnerResolver, TableDef } from '@mch/core';
+import type { CodeMatch, CodeResolver } from './codes';
+import { quote } from './text';
+
+export type CategoryReason = 'unmapped-label' | 'ambiguous-label' | 'code-label-mismatch' | 'code-not-allowed';
+export type CategoryResult =
+  | { ok: true; age: string; partner: string }
+  | { ok: false; reason: CategoryReason; en: string; ru: string; suggestions: string[] };
+
+export interface CategoryContext {
+  ref_area: string;
+  codelists: CodeLists;
+  partner: PartnerResolver;
+  age: CodeResolver;
+}
+
+// "of which" rows are parts of the row above: the prefix is structure, the rest is the category
+const OF_WHICH = /^(?:[-–—•·]\s*)*(?:of which|including|incl\.|из них|в том числе|в т\.\s?ч\.)?\s*[:\-–—]?\s*/iu;
+
+export function stripOfWhich(text: string): string {
+  return text.replace(OF_WHICH, '').trim();
+}
+
+/**
+ * The partner or age group of a row from its code and/or label cell: both must agree where both
+ * are given; the result must be allowed in the table.
+ */
+export function resolveCategory(table: TableDef, code: string, label: string, cx: CategoryContext): CategoryResult {
+  const resolve = (t: string): CodeMatch | PartnerMatch => (table.breakdown === 'AGE' ? cx.age.resolve(t) : cx.partner.resolve(t));
+  const c = code.trim() ? resolve(stripOfWhich(code)) : undefined;
+  const l = label.trim() ? resolve(stripOfWhich(label)) : undefined;
+  let chosen: string;
+  if (c?.kind === 'code' && l?.kind === 'code' && c.code !== l.code) {
+    return {
+      ok: false,
+      reason: 'code-label-mismatch',
+      en: `the code ${quote(code)} (${c.code}) and the label ${quote(label)} (${l.code}) disagree`,
+      ru: `код ${quote(code)} (${c.code}) и название ${quote(label)} (${l.code}) не совпадают`,
+      suggestions: [c.code, l.code],
+    };
+  }
+  if (c?.kind === 'code') chosen = c.code;
+  else if (l?.kind === 'code') chosen = l.code;
+  else return failed(c ?? l, c ? code : label);
+  return allowed(table, chosen, cx);
+}
+
+function failed(m: CodeMatch | PartnerMatch | undefined, text: string): CategoryResult {
+  if (m?.kind === 'ambiguous') {
+    return {
+      ok: false,
+      reason: 'ambiguous-label',
+      en: `the label ${quote(text)} is ambiguous (${m.candidates.join(', ')}); add an alias to the country's configuration`,
+      ru: `название ${quote(text)} неоднозначно (${m.candidates.join(', ')}); добавьте соответствие в настройки страны`,
+      suggestions: m.candidates,
+    };
+  }
+  const suggestions = m?.kind === 'unmapped' ? m.suggestions : [];
+  const hint = suggestions.length ? ` (closest: ${suggestions.join(', ')})` : '';
+  const hintRu = suggestions.length ? ` (ближайшие: ${suggestions.join(', ')})` : '';
+  return {
+    ok: false,
+    reason: 'unmapped-label',
+    en: text.trim() ? `the label ${quote(text)} maps to no code${hint}; add an alias to the country's configuration` : 'the row holds values but no label or code',
+    ru: text.trim() ? `название ${quote(text)} не соответствует ни одному коду${hintRu}; добавьте соответствие в настройки страны` : 'в строке есть значения, но нет названия или кода',
+    suggestions,
+  };
+}
+
+function allowed(table: TableDef, code: string, cx: CategoryContext): CategoryResult {
+  if (table.breakdown === 'AGE') return { ok: true, age: code, partner: '' };
+  const special = cx.codelists.special_partners.find((s) => s.code === code);
+  if (special?.allowed_in && !special.allowed_in.includes(table.id)) {
+    return notAllowed(`${code} (${special.label_en}) is not allowed in ${table.id}`, `${code} (${special.label_ru}) не допускается в таблице ${table.id}`);
+  }
+  if (code === cx.ref_area && !table.own_country_allowed) {
+    return notAllowed(`the reporting country ${code} cannot be its own partner in ${table.id}`, `отчитывающаяся страна ${code} не может быть партнёром самой себя в таблице ${table.id}`);
+  }
+  return { ok: true, age: '', partner: code };
+}
+
+function notAllowed(en: string, ru: string): CategoryResult {
+  return { ok: false, reason: 'code-not-allowed', en, ru, suggestions: [] };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { codelists, tableSet } from '../test-support/dump';
+import { ageResolver, tableIdOf, yearOf } from './codes';
+
+describe('table numbers in sheet names', () => {
+  it.each([
+    ['T04', 'T04'],
+    ['T4', 'T04'],
+    ['t04 immigrants', 'T04'],
+    ['Table 4', 'T04'],
+    ['Таблица 4', 'T04'],
+    ['Табл.4', 'T04'],
+    ['\u041204', undefined],
+    ['\u042204', 'T04'],
+    ['T1', 'T01'],
+    ['T10', 'T10'],
+    ['T11', 'T11'],
+    ['T12', undefined],
+    ['Cover', undefined],
+    ['2012', undefined],
+  ])('%s → %s', (name, id) => {
+    expect(tableIdOf(name, tableSet)).toBe(id);
+  });
+});
+
+describe('age groups', () => {
+  const age = ageResolver(codelists);
+  it.each([
+    ['0-4', 'Y_LT5'],
+    ['до 5 лет', 'Y_LT5'],
+    ['Under 5', 'Y_LT5'],
+    ['15-19', 'Y15-19'],
+    ['15–19 лет', 'Y15-19'],
+    ['Y15-19', 'Y15-19'],
+    ['85+', 'Y_GE85'],
+    ['85 и старше', 'Y_GE85'],
+    ['85 лет и старше', 'Y_GE85'],
+    ['Y_GE85', 'Y_GE85'],
+    ['Total', '_T'],
+    ['Всего', '_T'],
+    ['Возраст не указан', '_U'],
+    ['25', 'Y25'],
+  ])('%s → %s', (label, code) => {
+    expect(age.resolve(label)).toEqual({ kind: 'code', code });
+  });
+  it('refuses what is no group of the code list', () => {
+    expect(age.resolve('3-11').kind).toBe('unmapped');
+  });
+});
+
+describe('years', () => {
+  it('reads 2012, «2012 г.», «2012 год», with a footnote marker, and nothing else', () => {
+    expect([yearOf('2012'), yearOf('2012 г.'), yearOf('2012 год'), yearOf('2012¹'), yearOf('12345'), yearOf('Total')]).toEqual([2012, 2012, 2012, 2012, undefined, undefined]);
+  });
+});

@@ -1,0 +1,118 @@
+import { type CodeLists, type TableSet, editDistance, normaliseLabel, stripFootnoteMarkers } from '@mch/core';
+import { collapseSpaces } from './text';
+
+/** How a label or code was understood: one code, several candidates, or nothing (with suggestions). */
+export type CodeMatch =
+  | { kind: 'code'; code: string }
+  | { kind: 'ambiguous'; candidates: string[] }
+  | { kind: 'unmapped'; suggestions: string[] };
+
+/** A code list that resolves codes and labels in either language, and suggests the closest codes. */
+export interface CodeResolver {
+  resolve(text: string): CodeMatch;
+}
+
+/** Resolver over code → labels, matching normalised labels exactly. */
+export function labelResolver(entries: readonly { code: string; labels: readonly string[] }[]): CodeResolver {
+  const index = new Map<string, string>();
+  for (const e of entries) for (const l of [e.code, ...e.labels]) index.set(normaliseLabel(l), e.code);
+  return {
+    resolve(text) {
+      const key = normaliseLabel(text);
+      const code = index.get(key);
+      return code ? { kind: 'code', code } : { kind: 'unmapped', suggestions: suggest(key, index) };
+    },
+  };
+}
+
+export function suggest(key: string, index: ReadonlyMap<string, string>): string[] {
+  if (!key) return [];
+  const scored = [...index].map(([k, code]) => ({ code, d: editDistance(key, k) / Math.max(key.length, k.length) }));
+  scored.sort((a, b) => a.d - b.d || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [...new Set(scored.map((s) => s.code))].slice(0, 3);
+}
+
+export function sexResolver(codelists: CodeLists): CodeResolver {
+  return labelResolver(codelists.sex.map((s) => ({ code: s.code, labels: [s.label_en, s.label_ru, ...s.aliases] })));
+}
+
+export function migrTypeResolver(codelists: CodeLists): CodeResolver {
+  return labelResolver(codelists.migr_type.map((s) => ({ code: s.code, labels: [s.label_en, s.label_ru, ...s.aliases] })));
+}
+
+/**
+ * Age groups as codes (`Y15-19`), ranges (`15-19`, `15–19 лет`), open groups (`85+`, «85 и старше»,
+ * "85 and over"), lower groups («до 5 лет», "under 5"), single years, Total and Unknown, matched
+ * through the bounds of the code list so any list of groups works.
+ */
+export function ageResolver(codelists: CodeLists): CodeResolver {
+  const byLabel = labelResolver(
+    codelists.age.map((a) => ({
+      code: a.code,
+      labels: [a.label_en, a.label_ru, ...(a.code === '_T' ? ['Всего', 'Итого', 'Total', 'All ages', 'Все возрасты'] : []), ...(a.code === '_U' ? ['Unknown', 'Not stated', 'Не указан', 'Неизвестно'] : [])],
+    })),
+  );
+  const byBounds = new Map<string, string>();
+  for (const a of codelists.age) if (a.from !== undefined) byBounds.set(`${a.from}|${a.to ?? ''}`, a.code);
+  return {
+    resolve(text) {
+      const bounds = ageBounds(text);
+      const code = bounds && byBounds.get(`${bounds.from}|${bounds.to ?? ''}`);
+      if (code) return { kind: 'code', code };
+      return byLabel.resolve(text);
+    },
+  };
+}
+
+function ageBounds(text: string): { from: number; to?: number } | undefined {
+  const t = collapseSpaces(stripFootnoteMarkers(collapseSpaces(text)).text)
+    .toLowerCase()
+    .replace(/^y/u, '')
+    .replace(/\s*(?:лет|года|год|years?|yrs?\.?)\s*/gu, ' ')
+    .trim();
+  let m = /^(\d{1,3})\s*[-–—]\s*(\d{1,3})$/u.exec(t);
+  if (m) return { from: Number(m[1]), to: Number(m[2]) };
+  m = /^(?:_?ge|)(\d{1,3})\s*(?:\+|и старше|и более|and over|and older|or over|or more)$/u.exec(t) ?? /^_ge(\d{1,3})$/u.exec(t);
+  if (m) return { from: Number(m[1]) };
+  m = /^(?:до|младше|моложе|under|less than|below|_lt)\s*(\d{1,3})$/u.exec(t);
+  if (m) return Number(m[1]) > 0 ? { from: 0, to: Number(m[1]) - 1 } : undefined;
+  m = /^(\d{1,3})$/u.exec(t);
+  if (m) return { from: Number(m[1]), to: Number(m[1]) };
+  return undefined;
+}
+
+/** A table number in a sheet name or TABLE field: T04, T4, "t04 immigrants", "Table 4", «Таблица 4», «Табл.4», Cyrillic Т04, 4. */
+export function tableIdOf(text: string, tableSet: TableSet): string | undefined {
+  const t = collapseSpaces(text.normalize('NFKC')).toLowerCase().replace(/^т(?=\s*[-_.№#]?\s*\d)/u, 't');
+  const m = /^(?:table|tab\.?|таблица|табл\.?|t)?\s*[-_.№#]?\s*0*(\d{1,3})(?!\d)/u.exec(t);
+  if (!m) return undefined;
+  const id = `T${m[1]!.padStart(2, '0')}`;
+  return tableSet.tables.some((x) => x.id === id) ? id : undefined;
+}
+
+/** True when the text names a table number at all (to warn about sheets naming an unknown table). */
+export function namesSomeTable(text: string): boolean {
+  const t = collapseSpaces(text.normalize('NFKC')).toLowerCase().replace(/^т(?=\s*[-_.№#]?\s*\d)/u, 't');
+  return /^(?:table|tab\.?|таблица|табл\.?|t)\s*[-_.№#]?\s*\d/u.test(t);
+}
+
+/** A reference year written as 2012, «2012 г.», «2012 год», "2012 year", with an optional footnote marker. */
+export function yearOf(text: string): number | undefined {
+  const t = collapseSpaces(stripFootnoteMarkers(collapseSpaces(text)).text);
+  const m = /^((?:19|20)\d{2})\s*(?:г\.?|год|гг\.?|year)?$/iu.exec(t);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A year written first, then something else: "2012 Total", «2012 — мужчины», «2012 г. мужчины». */
+export function splitYearPrefix(text: string): { year: number; rest: string } | undefined {
+  const t = collapseSpaces(text);
+  const m = /^((?:19|20)\d{2})\s*(?:г\.?|год|year)?\s*[-–—,:/|]?\s*(.+)$/iu.exec(t);
+  if (!m) return undefined;
+  return { year: Number(m[1]), rest: m[2]! };
+}
+
+/** A four-digit year anywhere in a title ("Immigrants, 2012", «Иммигранты в 2012 году»). */
+export function yearInTitle(text: string): number | undefined {
+  const m = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/u.exec(text);
+  return m ? Number(m[1]) : undefined;
+}

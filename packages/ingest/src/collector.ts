@@ -1,0 +1,123 @@
+import {
+  type FileSummary,
+  type IngestResult,
+  type NetMigrationCell,
+  type Observation,
+  type Rejection,
+  type RejectionReason,
+  type Source,
+  type TableMetadata,
+  type TableNote,
+  observationKey,
+} from '@mch/core';
+import { quote, safeRaw } from './cells/text';
+
+/** Where a message says the cell is, in English and Russian. */
+export function place(src: Source): { en: string; ru: string } {
+  if (!src.sheet) return { en: `${src.file}, line ${src.cell}`, ru: `${src.file}, строка ${src.cell}` };
+  return { en: `${src.file}, sheet ${quote(src.sheet)}, cell ${src.cell}`, ru: `${src.file}, лист ${quote(src.sheet)}, ячейка ${src.cell}` };
+}
+
+/**
+ * Everything read from one file, in reading order. Every value cell goes through observe() or
+ * reject() exactly once, which is what makes the accounting of submissions.md §3 hold.
+ */
+export class Collector {
+  readonly observations: Observation[] = [];
+  readonly rejections: Rejection[] = [];
+  readonly notes: TableNote[] = [];
+  readonly metadata: TableMetadata[] = [];
+  readonly net: NetMigrationCell[] = [];
+  readonly warnings: string[] = [];
+  readonly tables = new Set<string>();
+  readonly ignored: string[] = [];
+  readonly hidden: string[] = [];
+  /** value cells met by the readers, counted apart from their outcome so the summary can prove it adds up */
+  private valueCells = 0;
+
+  constructor(
+    readonly file: string,
+    readonly sha256: string,
+    readonly ref_area: string,
+  ) {}
+
+  countValueCell(): void {
+    this.valueCells++;
+  }
+
+  source(sheet: string, cell: string, raw: string): Source {
+    return { file: this.file, sha256: this.sha256, sheet, cell, raw: safeRaw(raw) };
+  }
+
+  observe(o: Observation): void {
+    this.tables.add(o.table);
+    this.observations.push(o);
+  }
+
+  reject(table: string, source: Source, reason: RejectionReason, en: string, ru: string, suggestions: string[] = []): void {
+    if (table) this.tables.add(table);
+    const where = place(source);
+    const raw = source.raw ? ` ${quote(source.raw)}` : '';
+    this.rejections.push({
+      ref_area: this.ref_area,
+      table,
+      source,
+      reason,
+      message: `${where.en}${raw}: ${en}`,
+      message_ru: `${where.ru}${raw}: ${ru}`,
+      suggestions,
+    });
+  }
+
+  warn(text: string): void {
+    this.warnings.push(text);
+  }
+
+  /** Refuses every cell of a key that two cells of this file give different values (submissions.md). */
+  finish(format: 'xlsx' | 'csv'): IngestResult {
+    const byKey = new Map<string, Observation[]>();
+    for (const o of this.observations) {
+      const k = observationKey(o);
+      const list = byKey.get(k);
+      if (list) list.push(o);
+      else byKey.set(k, [o]);
+    }
+    const kept: Observation[] = [];
+    for (const o of this.observations) {
+      const group = byKey.get(observationKey(o))!;
+      if (group.length === 1 || group.every((g) => sameValue(g, group[0]!))) {
+        kept.push(o);
+        continue;
+      }
+      const others = group.filter((g) => g !== o).map((g) => `${g.source?.cell ?? ''} ${quote(g.source?.raw ?? '')}`);
+      this.reject(
+        o.table,
+        o.source!,
+        'conflicting-value',
+        `another cell gives a different value for the same observation (${others.join(', ')}); none is kept`,
+        `другая ячейка даёт иное значение для того же показателя (${others.join(', ')}); ни одно не принято`,
+      );
+    }
+    if (kept.length + this.rejections.length !== this.valueCells) {
+      throw new Error(`accounting broken for ${this.file}: ${this.valueCells} value cells, ${kept.length} observations, ${this.rejections.length} rejections`);
+    }
+    const summary: FileSummary = {
+      file: this.file,
+      sha256: this.sha256,
+      ref_area: this.ref_area,
+      format,
+      value_cells: this.valueCells,
+      observations: kept.length,
+      rejections: this.rejections.length,
+      tables: [...this.tables].sort(),
+      ignored_sheets: this.ignored,
+      hidden_sheets: this.hidden,
+      warnings: this.warnings,
+    };
+    return { observations: kept, rejections: this.rejections, files: [summary], metadata: this.metadata, notes: this.notes, net_migration: this.net };
+  }
+}
+
+function sameValue(a: Observation, b: Observation): boolean {
+  return a.obs_value === b.obs_value && a.obs_status === b.obs_status && a.conf_status === b.conf_status && a.unit_mult === b.unit_mult;
+}

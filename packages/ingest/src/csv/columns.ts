@@ -1,0 +1,31 @@
+/** The long CSV columns of submissions.md §2, matched without regard to case. */
+export const CSV_COLUMNS = ['REF_AREA', 'TABLE', 'TIME_PERIOD', 'MIGR_TYPE', 'SEX', 'AGE', 'PARTNER', 'OBS_VALUE', 'OBS_STATUS', 'CONF_STATUS', 'NOTE', 'UNIT_MULT'] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+const REQUIRED: CsvColumn[] = ['TABLE', 'TIME_PERIOD', 'SEX', 'OBS_VALUE'];
+
+function columnName(field: string): CsvColumn | undefined {
+  const n = field.replace(/^\ufeff/u, '').trim().replace(/^"|"$/gu, '').trim().toUpperCase();
+  return CSV_COLUMNS.find((c) => c === n);
+}
+
+/** The delimiter under which the header line names the most known columns (`,` `;` or tab). */
+export function detectDelimiter(headerLine: string): string | undefined {
+  let best: { d: string; n: number } | undefined;
+  for (const d of [',', ';', '\t']) {
+    const n = headerLine.split(d).filter((f) => columnName(f)).length;
+    if (n > (best?.n ?? 1)) best = { d, n };
+  }
+  return best?.d;
+}
+
+/** Column positions by name, or the required columns that are missing. */
+export function mapColumns(header: string[]): { index: Partial<Record<CsvColumn, number>> } | { missing: CsvColumn[] } {
+  const index: Partial<Record<CsvColumn, number>> = {};
+  header.forEach((f, i) => {
+    const c = columnName(f);
+    if (c && index[c] === undefined) index[c] = i;
+  });
+  const missing = REQUIRED.filter((c) => index[c] === undefined);
+  if (index.AGE === undefined && index.PARTNER === undefined) missing.push('PARTNER');
+  return missing.length ? { missing } : { index };
+}

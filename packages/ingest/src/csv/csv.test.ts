@@ -1,0 +1,71 @@
+import iconv from 'iconv-lite';
+import { MchError } from '@mch/core';
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../ingest';
+import { context, ingestFixture, obsLines, rejLines } from '../test-support/dump';
+import { detectEncoding } from './decode';
+
+const fixture = (name: string) => new URL(`fixtures/${name}`, import.meta.url);
+const csv = (text: string, path = 'kgz.csv') => ingestFile({ path, bytes: new TextEncoder().encode(text) }, context('KGZ'));
+
+describe('the long CSV file', () => {
+  it('UTF-8 with BOM, CRLF, quoted fields, codes and labels in every column', async () => {
+    const r = await ingestFixture(fixture('long-utf8-bom.csv'), 'kgz.csv', context('KGZ'));
+    expect(obsLines(r)).toEqual([
+      'T04 2012 LT _T RUS = 12345 A/F u0 @!2 «KGZ,T04,2012,LT,_T,,RUS,"12,345",,,»',
+      'T04 2012 LT M RUS = 6000 A/F [n1] u0 @!3 «KGZ,T04,2012,Долгосрочные мигранты,мужчины,,Россия,6000,,,"Register data, ""final"""»',
+      'T04 2012 NAT F KAZ = null O/F u0 @!5 «KGZ,T4,2012,,F,,KAZ,..,,,»',
+      'T07 2012 LT _T Y15-19 = 5 P/F u0 @!6 «KGZ,T07,2012,LT,_T,Y15-19,,5,P,,»',
+      'T07 2012 LT _T Y_GE85 = null Q/C u0 @!7 «KGZ,T07,2012,LT,_T,85+,,c,,C,»',
+    ]);
+    expect(rejLines(r)).toEqual([
+      // 417 is Kyrgyzstan itself: never its own previous residence
+      'code-not-allowed T04 @!4 «KGZ,T04,2012,LT,F,,417,1,,,»',
+      'unknown-table - @!8 «KGZ,T99,2012,LT,_T,,RUS,5,,,»',
+      'wrong-field-count T04 @!9 «KGZ,T04,2012,LT,_T,,RUS»',
+      'unmapped-label T04 @!10 «KGZ,T04,2012,LT,_T,,Atlantis,5,,,» ALB|_T|ARG',
+      'negative-value T01 @!11 «KGZ,T01,2012,,M,,SUN,-5,,,»',
+    ]);
+    expect(r.rejections[2]!.message).toBe('kgz.csv, line 9 "KGZ,T04,2012,LT,_T,,RUS": 7 fields where the header has 11');
+    expect(r.rejections[2]!.message_ru).toBe('kgz.csv, строка 9 "KGZ,T04,2012,LT,_T,,RUS": 7 полей, а в заголовке 11');
+    expect(r.notes.map((n) => [n.table, n.ref, n.text])).toEqual([['T04', 'n1', 'Register data, "final"']]);
+    expect(r.files[0]).toMatchObject({ format: 'csv', value_cells: 10, observations: 5, rejections: 5, tables: ['T01', 'T04', 'T07'] });
+  });
+
+  it('Windows-1251 with semicolons, detected', async () => {
+    const r = await ingestFixture(fixture('long-1251.csv'), 'kgz.csv', context('KGZ'));
+    expect(obsLines(r)).toEqual(['T08 2012 NAT F KAZ = 15 A/F u0 @!2 «KGZ;T08;2012;;Женщины;;Казахстан;15»']);
+    expect(rejLines(r)).toEqual(['code-not-allowed T08 @!3 «KGZ;T08;2012;;Всего;;Киргизия;16»']);
+  });
+
+  it("UTF-16 with BOM and tabs (Excel's Unicode text), optional columns absent", async () => {
+    const r = await ingestFixture(fixture('long-utf16.txt'), 'kgz.txt', context('KGZ'));
+    expect(obsLines(r)).toEqual(['T02 2011 - M MDA = 1234 A/F u0 @!2 «T02\t2011\tM\tМолдавия\t1 234»', 'T02 2011 - F SUN = 77 A/F u0 @!3 «T02\t2011\tF\tUSSR\t77»']);
+  });
+
+  it('counts physical lines across quoted line breaks and skips blank lines', async () => {
+    const r = await csv('TABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE,NOTE\nT02,2012,F,DEU,1,"two\nlines"\n\nT02,2012,M,DEU,2,\n');
+    expect(r.observations.map((o) => o.source?.cell)).toEqual(['2', '5']);
+  });
+
+  it('refuses a file it cannot parse, naming the line', async () => {
+    const open = await csv('TABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE\nT02,2012,F,DEU,"1\nT02,2012,M,DEU,2\n').catch((e: unknown) => e);
+    expect(open).toBeInstanceOf(MchError);
+    expect((open as MchError).message).toMatch(/^kgz\.csv, line 3 cannot be read as CSV: Quote Not Closed/);
+    const cols = await csv('Dear colleagues,\nplease find attached\n').catch((e: unknown) => e);
+    expect((cols as MchError).message).toBe('kgz.csv is neither a workbook nor a CSV with the columns TABLE, TIME_PERIOD, SEX, PARTNER or AGE, OBS_VALUE in its first line');
+    const missing = await csv('TABLE,TIME_PERIOD,SEX,OBS_VALUE\nT02,2012,F,1\n').catch((e: unknown) => e);
+    expect((missing as MchError).message).toBe('kgz.csv, line 1: the CSV lacks the column(s) PARTNER');
+    const year = await csv('TABLE,YEAR,SEX\nT02,2012,F\n').catch((e: unknown) => e);
+    expect((year as MchError).message).toBe('kgz.csv, line 1: the CSV lacks the column(s) TIME_PERIOD, OBS_VALUE, PARTNER');
+  });
+});
+
+describe('encoding detection', () => {
+  it('tells UTF-8, UTF-16 and Windows-1251 apart, and refuses what is none of them', () => {
+    expect(detectEncoding(new TextEncoder().encode('Россия'))).toEqual({ encoding: 'utf-8', bomLength: 0 });
+    expect(detectEncoding(iconv.encode('Россия;Казахстан', 'win1251'))).toEqual({ encoding: 'windows-1251', bomLength: 0 });
+    expect(detectEncoding(Buffer.from('TABLE', 'utf16le'))).toEqual({ encoding: 'utf-16le', bomLength: 0 });
+    expect(detectEncoding(new Uint8Array([0x41, 0x80, 0x81, 0x82, 0x83]))).toHaveProperty('problem');
+  });
+});

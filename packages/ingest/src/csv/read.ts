@@ -1,0 +1,169 @@
+import {
+  CONF_STATUS_CODES,
+  type ConfStatus,
+  MchError,
+  type MigrType,
+  OBS_STATUS_CODES,
+  type ObsStatus,
+  type RejectionReason,
+  type Sex,
+  type Source,
+  type TableDef,
+  tableById,
+} from '@mch/core';
+import { parse } from 'csv-parse/sync';
+import { resolveCategory } from '../cells/category';
+import { tableIdOf, yearOf } from '../cells/codes';
+import { MAX_NOTE, quote, safeRaw } from '../cells/text';
+import type { Collector } from '../collector';
+import { basisFor, defaultMigrType, emitValue } from '../emit';
+import type { IngestEnv } from '../env';
+import { type CsvColumn, detectDelimiter, mapColumns } from './columns';
+import { decode, detectEncoding } from './decode';
+
+type Row = (col: CsvColumn) => string;
+
+/** Reads a long CSV file: one observation or one rejection per data row, provenance = physical line. */
+export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
+  const enc = detectEncoding(bytes);
+  if ('problem' in enc) throw new MchError('file-unreadable', `${c.file} cannot be read as CSV: ${enc.problem}`, { where: c.file });
+  const text = decode(bytes, enc.encoding, enc.bomLength);
+  const headerLine = text.slice(0, text.search(/\r?\n|$/u));
+  const delimiter = detectDelimiter(headerLine);
+  if (!delimiter) throw new MchError('file-unreadable', `${c.file} is neither a workbook nor a CSV with the columns TABLE, TIME_PERIOD, SEX, PARTNER or AGE, OBS_VALUE in its first line`, { where: `${c.file}:1` });
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false, bom: true, max_record_size: 1_000_000 }) as unknown as typeof records;
+  } catch (e) {
+    const line = (e as { lines?: number }).lines;
+    throw new MchError('file-unreadable', `${c.file}${line ? `, line ${line}` : ''} cannot be read as CSV: ${(e as Error).message.slice(0, 200)}`, { where: `${c.file}:${line ?? ''}`, cause: e });
+  }
+  const [head, ...rows] = records;
+  const cols = mapColumns(head?.record ?? []);
+  if ('missing' in cols) throw new MchError('file-unreadable', `${c.file}, line 1: the CSV lacks the column(s) ${cols.missing.join(', ')}`, { where: `${c.file}:1` });
+  const notes = new Map<string, string>();
+  const badStatus = new Set<string>();
+  let prevEnd = head?.info.lines ?? 1;
+  for (const { record, info } of rows) {
+    const line = prevEnd + 1;
+    prevEnd = info.lines;
+    if (record.length === 1 && record[0]!.trim() === '') continue;
+    const get: Row = (col) => {
+      const i = cols.index[col];
+      return i === undefined ? '' : (record[i] ?? '').trim();
+    };
+    const src = c.source('', String(line), record.map((f) => (/["\r\n]/u.test(f) || f.includes(delimiter) ? `"${f.replace(/"/gu, '""')}"` : f)).join(delimiter));
+    if (record.length !== head!.record.length) {
+      c.countValueCell();
+      c.reject(tableIdOf(get('TABLE'), env.tableSet) ?? '', src, 'wrong-field-count', `${record.length} fields where the header has ${head!.record.length}`, `${record.length} полей, а в заголовке ${head!.record.length}`);
+      continue;
+    }
+    readRow(get, src, c, env, notes, badStatus);
+  }
+  for (const s of [...badStatus].sort()) c.warn(`${c.file}: status ${quote(s)} is not an SDMX code and was ignored`);
+}
+
+interface Refusal {
+  refused: true;
+  reason: RejectionReason;
+  en: string;
+  ru: string;
+  suggestions?: string[];
+}
+interface RowKey {
+  refused: false;
+  table: TableDef;
+  year: number;
+  migr_type: MigrType | '';
+  sex: Sex;
+  own: 'AGE' | 'PARTNER';
+}
+
+function refusal(reason: RejectionReason, en: string, ru: string, suggestions: string[] = []): Refusal {
+  return { refused: true, reason, en, ru, suggestions };
+}
+
+/** The table, year, type and sex of a row, or why the row is refused. */
+function rowKey(get: Row, c: Collector, env: IngestEnv): Refusal | RowKey {
+  const tableText = get('TABLE');
+  const tableId = tableIdOf(tableText, env.tableSet);
+  const table = tableId ? tableById(env.tableSet, tableId) : undefined;
+  if (!table) return refusal('unknown-table', `the table ${quote(tableText)} is not in the table set`, `таблица ${quote(tableText)} отсутствует в наборе таблиц`);
+  const area = get('REF_AREA');
+  const m = area ? env.category.partner.resolve(area) : undefined;
+  if (m && (m.kind !== 'code' || m.code !== c.ref_area)) {
+    return refusal('code-not-allowed', `REF_AREA ${quote(area)} is not ${c.ref_area}, the country this file is configured for`, `REF_AREA ${quote(area)} не совпадает с ${c.ref_area}, страной этого файла`);
+  }
+  const year = yearOf(get('TIME_PERIOD'));
+  if (year === undefined) return refusal('unparseable-value', `TIME_PERIOD ${quote(get('TIME_PERIOD'))} is not a year`, `TIME_PERIOD ${quote(get('TIME_PERIOD'))} не является годом`);
+  const sex = env.sheet.sex.resolve(get('SEX'));
+  if (sex.kind !== 'code') return refusal('unmapped-label', `SEX ${quote(get('SEX'))} maps to no sex code`, `SEX ${quote(get('SEX'))} не соответствует коду пола`, sex.kind === 'unmapped' ? sex.suggestions : []);
+  const migrText = get('MIGR_TYPE');
+  let migr_type = defaultMigrType(table, basisFor(env.sheet.settings, table.id));
+  if (migrText && table.has_migr_type) {
+    const t = env.sheet.migr.resolve(migrText);
+    if (t.kind !== 'code') return refusal('unmapped-label', `MIGR_TYPE ${quote(migrText)} maps to no type`, `MIGR_TYPE ${quote(migrText)} не соответствует типу миграции`, t.kind === 'unmapped' ? t.suggestions : []);
+    migr_type = t.code as MigrType;
+  } else if (migrText && !['_Z', '_T'].includes(migrText.toUpperCase())) {
+    return refusal('code-not-allowed', `${table.id} has no migration type, but MIGR_TYPE is ${quote(migrText)}`, `в таблице ${table.id} нет типа миграции, а MIGR_TYPE = ${quote(migrText)}`);
+  }
+  const [own, other] = table.breakdown === 'AGE' ? (['AGE', 'PARTNER'] as const) : (['PARTNER', 'AGE'] as const);
+  const otherText = get(other);
+  if (otherText && !['_T', '_Z', 'TOTAL'].includes(otherText.toUpperCase())) {
+    return refusal('code-not-allowed', `${table.id} has no ${other} breakdown, but ${other} is ${quote(otherText)}`, `в таблице ${table.id} нет разбивки ${other}, а ${other} = ${quote(otherText)}`);
+  }
+  return { refused: false, table, year, migr_type, sex: sex.code as Sex, own };
+}
+
+function readRow(get: Row, src: Source, c: Collector, env: IngestEnv, notes: Map<string, string>, badStatus: Set<string>): void {
+  const k = rowKey(get, c, env);
+  if (k.refused) {
+    c.countValueCell();
+    c.reject(tableIdOf(get('TABLE'), env.tableSet) ?? '', src, k.reason, k.en, k.ru, k.suggestions);
+    return;
+  }
+  const { table, year } = k;
+  const category = resolveCategory(table, '', get(k.own), env.category);
+  const value = get('OBS_VALUE');
+  const status = statusOf(get('OBS_STATUS'), get('CONF_STATUS'), badStatus);
+  const noteRefs = noteRef(get('NOTE'), table.id, src, c, notes);
+  const thousands = get('UNIT_MULT') === '3';
+  const basis = basisFor(env.sheet.settings, table.id);
+  if (!value && category.ok && !env.sheet.settings.blank_is_zero) {
+    // an empty value, with or without a status, is a row saying "no figure": an observation without value
+    c.countValueCell();
+    c.observe({
+      ...{ ref_area: c.ref_area, table: table.id, time_period: year, migr_type: table.has_migr_type ? k.migr_type : '', sex: k.sex },
+      ...{ age: category.age, partner: category.partner, obs_value: null, obs_status: status.obs ?? 'O', conf_status: status.conf ?? 'F' },
+      ...{ definition_basis: basis, unit_mult: thousands ? 3 : 0, derived: false, note_refs: noteRefs, source: src },
+    });
+    return;
+  }
+  const opt = { legend: env.sheet.legend, thousands, basis, blankIsZero: env.sheet.settings.blank_is_zero, extraNotes: noteRefs, status };
+  emitValue(c, { table, year, migr_type: k.migr_type, sex: k.sex, category }, { text: value }, src, opt);
+}
+
+function statusOf(obs: string, conf: string, bad: Set<string>): { obs?: ObsStatus; conf?: ConfStatus } {
+  const out: { obs?: ObsStatus; conf?: ConfStatus } = {};
+  const o = obs.toUpperCase();
+  const cf = conf.toUpperCase();
+  if ((OBS_STATUS_CODES as readonly string[]).includes(o)) out.obs = o as ObsStatus;
+  else if (o) bad.add(obs);
+  if ((CONF_STATUS_CODES as readonly string[]).includes(cf)) out.conf = cf as ConfStatus;
+  else if (cf) bad.add(conf);
+  return out;
+}
+
+/** A NOTE text becomes a TableNote once per table and text, referenced as n1, n2 … in order of appearance. */
+function noteRef(text: string, table: string, src: Source, c: Collector, notes: Map<string, string>): string[] {
+  if (!text) return [];
+  const clean = safeRaw(text, MAX_NOTE);
+  const k = `${table}|${clean}`;
+  let ref = notes.get(k);
+  if (!ref) {
+    ref = `n${notes.size + 1}`;
+    notes.set(k, ref);
+    c.notes.push({ ref_area: c.ref_area, table, ref, text: clean, source: src });
+  }
+  return [ref];
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { type CodeLists, type CountrySettings, type IngestResult, MchError, type TableSet } from '@mch/core';
+import { Collector } from './collector';
+import { readCsv } from './csv/read';
+import { buildEnv } from './env';
+import { readXlsx } from './xlsx/read';
+
+export interface InputFile {
+  /** as named in the configuration, repo-relative */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface IngestContext {
+  ref_area: string;
+  tableSet: TableSet;
+  codelists: CodeLists;
+  settings: CountrySettings;
+}
+
+type Format = 'xlsx' | 'csv';
+
+/**
+ * Reads one file a country sent: an xlsx questionnaire or a long CSV, told apart by content.
+ * Throws MchError('file-unreadable') when the file cannot be read at all; every cell problem is a
+ * rejection in the result instead.
+ */
+export async function ingestFile(file: InputFile, ctx: IngestContext): Promise<IngestResult> {
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const format = detectFormat(file);
+  const c = new Collector(file.path, sha256, ctx.ref_area);
+  const env = buildEnv(ctx.ref_area, ctx.tableSet, ctx.codelists, ctx.settings);
+  if (format === 'xlsx') await readXlsx(file.bytes, c, env);
+  else readCsv(file.bytes, c, env);
+  return c.finish(format);
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(b: Uint8Array, sig: number[]): boolean {
+  return sig.every((x, i) => b[i] === x);
+}
+
+/** The format by content; a file named as a workbook that is not a zip is refused, never read as text. */
+export function detectFormat(file: InputFile): Format {
+  const b = file.bytes;
+  const unreadable = (what: string) => new MchError('file-unreadable', `${file.path} cannot be read: ${what}`, { where: file.path });
+  if (b.length === 0) throw unreadable('the file is empty');
+  if (startsWith(b, ZIP) || startsWith(b, EMPTY_ZIP)) return 'xlsx';
+  if (startsWith(b, CFB)) {
+    throw unreadable(
+      hasUtf16(b, 'EncryptedPackage')
+        ? 'the workbook is password-protected; ask the country for an unprotected copy'
+        : 'it is an old Excel .xls workbook; convert it with `soffice --headless --convert-to xlsx` (LibreOffice) and list the .xlsx in the configuration',
+    );
+  }
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 512)).replace(/^\ufeff/u, '').trimStart().toLowerCase();
+  if (/^<(?:!doctype|html|\?xml|table|head|body)/u.test(head)) throw unreadable('it is an HTML or XML document, not a workbook or CSV');
+  if (/\.(?:xlsx|xlsm|xls)$/iu.test(file.path)) throw unreadable('it is named as an Excel workbook but is not one (not a zip archive); it may be a renamed CSV or a damaged download');
+  return 'csv';
+}
+
+function hasUtf16(b: Uint8Array, text: string): boolean {
+  const needle = Buffer.from(text, 'utf16le');
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).includes(needle);
+}

@@ -1,0 +1,182 @@
+import { type Layout, type MigrType, type Sex, stripFootnoteMarkers } from '@mch/core';
+import { type CodeResolver, splitYearPrefix, yearOf } from '../cells/codes';
+import { collapseSpaces } from '../cells/text';
+import type { Grid } from './grid';
+
+/** What a header cell says about its column. */
+export interface ColumnToken {
+  year?: number;
+  sex?: Sex;
+  migr?: MigrType;
+  net?: boolean;
+  notes: string[];
+}
+
+export interface ValueColumn extends ColumnToken {
+  col: number;
+}
+
+export interface Header {
+  firstRow: number;
+  lastRow: number;
+  firstValueCol: number;
+  columns: ValueColumn[];
+  /** header cells whose column could not be understood, as "C5 "text"" */
+  unknown: string[];
+}
+
+export interface HeaderResolvers {
+  sex: CodeResolver;
+  migr: CodeResolver;
+}
+
+const NET = /^(?:net(?: migration)?|сальдо(?: миграции)?|миграционный прирост|migration balance)$/iu;
+// header rows are searched near the top; titles are short
+const MAX_HEADER_SEARCH = 60;
+
+export function classifyHeaderCell(text: string, r: HeaderResolvers): ColumnToken | undefined {
+  const { text: bare, markers } = stripFootnoteMarkers(collapseSpaces(text));
+  const year = yearOf(bare);
+  if (year !== undefined) return { year, notes: markers };
+  const plain = classifyPlain(bare, r);
+  if (plain) return { ...plain, notes: markers };
+  const split = splitYearPrefix(bare);
+  if (split) {
+    const rest = classifyPlain(split.rest, r);
+    if (rest) return { ...rest, year: split.year, notes: markers };
+  }
+  return undefined;
+}
+
+function classifyPlain(text: string, r: HeaderResolvers): Omit<ColumnToken, 'notes'> | undefined {
+  const t = collapseSpaces(text);
+  if (!t) return undefined;
+  if (NET.test(t)) return { net: true };
+  const sex = r.sex.resolve(t);
+  if (sex.kind === 'code') return { sex: sex.code as Sex };
+  const migr = migrTypeOfText(t, r.migr);
+  if (migr) return { migr };
+  return undefined;
+}
+
+/** A migration-type label, also when its explanation in brackets differs ("Long-term migrants (1 year or more)"). */
+export function migrTypeOfText(text: string, migr: CodeResolver): MigrType | undefined {
+  for (const candidate of [text, text.replace(/\(.*$/u, '').trim()]) {
+    if (!candidate) continue;
+    const m = migr.resolve(candidate);
+    if (m.kind === 'code') return m.code as MigrType;
+  }
+  return undefined;
+}
+
+function looksNumeric(text: string): boolean {
+  return /^[-−]?[\d\s\u00a0',.’]+$/u.test(text.trim()) && /\d/.test(text);
+}
+
+/**
+ * Finds the header rows: the first row holding reference years (or, where years are not in the
+ * columns, sex, type or net labels) right of the first column, and the header rows below it.
+ * Each value column gets the year, sex, type carried from merged or block-start cells above.
+ */
+export function findHeader(g: Grid, r: HeaderResolvers, layout: Layout): Header | undefined {
+  const tokensOf = (row: number, minCol: number) => {
+    const out = new Map<number, ColumnToken>();
+    let other = false;
+    for (const [col, cell] of g.rows.get(row) ?? []) {
+      if (col < minCol) continue;
+      const t = classifyHeaderCell(cell.text, r);
+      if (t) out.set(col, t);
+      else if (cell.number !== undefined || looksNumeric(cell.text)) other = true;
+    }
+    return { tokens: out, numeric: other };
+  };
+  const first = firstHeaderRow(g, layout.years === 'columns', (row) => tokensOf(row, 2).tokens);
+  if (first === undefined) return undefined;
+  // the value columns start where the first header row's labels start; left of them are category headers
+  const minCol = Math.min(...tokensOf(first, 2).tokens.keys());
+  const isHeaderRow = (row: number) => {
+    const { tokens, numeric } = tokensOf(row, minCol);
+    const texts = [...(g.rows.get(row) ?? [])].filter(([col, cell]) => col >= minCol && !cell.mergedCopy).length;
+    return !numeric && tokens.size > 0 && tokens.size * 2 > texts ? tokens : undefined;
+  };
+  const rows = [first];
+  // a type or year row may sit above the first year row (types in column blocks)
+  for (let row = first - 1; row >= 1 && isHeaderRow(row); row--) rows.unshift(row);
+  let sawSex = rows.some((row) => [...tokensOf(row, minCol).tokens.values()].some((t) => t.sex !== undefined));
+  for (let row = first + 1; row <= g.maxRow; row++) {
+    if (!g.rows.has(row)) continue;
+    const tokens = isHeaderRow(row);
+    if (!tokens) break;
+    const years = [...tokens.values()].some((t) => t.year !== undefined && t.sex === undefined);
+    if (years && sawSex) break; // a year under the sex row is a value, not a header
+    sawSex ||= [...tokens.values()].some((t) => t.sex !== undefined);
+    rows.push(row);
+  }
+  return buildColumns(g, rows, r, minCol);
+}
+
+function firstHeaderRow(g: Grid, wantYear: boolean, tokensOf: (row: number) => Map<number, ColumnToken>): number | undefined {
+  const last = Math.min(g.maxRow, MAX_HEADER_SEARCH);
+  for (const yearPass of wantYear ? [true, false] : [false]) {
+    for (let row = 1; row <= last; row++) {
+      const tokens = [...tokensOf(row).values()];
+      if (tokens.some((t) => (yearPass ? t.year !== undefined : t.sex !== undefined || t.migr !== undefined || t.net))) return row;
+    }
+  }
+  return undefined;
+}
+
+function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: number): Header {
+  const perRow = rows.map((row) => {
+    const m = new Map<number, { token?: ColumnToken; text: string }>();
+    for (const [col, cell] of g.rows.get(row) ?? []) {
+      if (col < minCol) continue;
+      m.set(col, { token: classifyHeaderCell(cell.text, r), text: cell.text });
+    }
+    return m;
+  });
+  const tokenCols = perRow.flatMap((m) => [...m].filter(([, v]) => v.token).map(([c]) => c));
+  const firstValueCol = Math.min(...tokenCols);
+  const columns: ValueColumn[] = [];
+  const unknown: string[] = [];
+  const carried: (ColumnToken | undefined)[] = perRow.map(() => undefined);
+  const sexInHeader = perRow.some((m) => [...m.values()].some((v) => v.token?.sex !== undefined));
+  for (let col = firstValueCol; col <= g.maxCol; col++) {
+    const merged: ColumnToken = { notes: [] };
+    let blankLast = false;
+    let understood = true;
+    perRow.forEach((m, i) => {
+      const here = m.get(col);
+      const isLast = i === perRow.length - 1;
+      let token = here?.token;
+      if (!here && !isLast) token = carried[i];
+      if (here && !token) {
+        understood = false;
+        unknown.push(`${colName(col)}${rows[i]} "${here.text.slice(0, 40)}"`);
+      }
+      if (!isLast) carried[i] = here ? token : carried[i];
+      if (isLast && !here) blankLast = true;
+      if (token) mergeToken(merged, token);
+    });
+    if (!understood || merged.year === -1) continue;
+    // below a sex row, a column without its own sex label is a gap, not a value column
+    if (blankLast && sexInHeader && merged.sex === undefined && !merged.net) continue;
+    if (merged.year === undefined && merged.sex === undefined && merged.migr === undefined && !merged.net) continue;
+    columns.push({ col, ...merged });
+  }
+  return { firstRow: rows[0]!, lastRow: rows[rows.length - 1]!, firstValueCol, columns, unknown };
+}
+
+function mergeToken(into: ColumnToken, t: ColumnToken): void {
+  if (t.year !== undefined) into.year = into.year !== undefined && into.year !== t.year ? -1 : t.year;
+  if (t.sex !== undefined) into.sex = t.sex;
+  if (t.migr !== undefined) into.migr = t.migr;
+  if (t.net) into.net = true;
+  into.notes.push(...t.notes);
+}
+
+function colName(col: number): string {
+  let s = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}

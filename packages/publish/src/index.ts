@@ -1,0 +1,12 @@
+// The publish stage: writes an immutable, versioned release from core types. Types first.
+export type { ReleaseFile, ReleaseModel } from './model';
+export type { Change, ChangeKind } from './changes';
+export type { PublicQualitySummary } from './quality-summary';
+export type { SymbolEntry } from './symbols';
+export type { VerifyResult } from './verify';
+
+export { writeRelease } from './release';
+export { readObservationsCsv } from './observations-csv';
+export { verifyRelease } from './verify';
+export { DIFF_COLUMNS, diffCsv, diffObservations } from './changes';
+export { SYMBOLS } from './symbols';

@@ -1,0 +1,35 @@
+import { isMchError } from '@mch/core';
+import { loadShippedCodeLists } from '@mch/core/testing';
+import { describe, expect, it } from 'vitest';
+import { observationsCsv, readObservationsCsv } from './observations-csv';
+import { publishedObservations } from './publishable';
+import { fixtureObservations } from './testing/fixture';
+
+const published = publishedObservations(fixtureObservations(), loadShippedCodeLists());
+const text = observationsCsv(published);
+
+function refusal(csv: string): string {
+  try {
+    readObservationsCsv(csv);
+  } catch (e) {
+    if (isMchError(e)) return e.message;
+    throw e;
+  }
+  return 'accepted';
+}
+
+describe('readObservationsCsv', () => {
+  it('reads back exactly what observationsCsv wrote, guarded formula text included', () => {
+    expect(readObservationsCsv(text)).toEqual(published);
+    expect(published.find((o) => o.source?.raw === '-')).toBeDefined();
+  });
+
+  it('refuses a wrong header, a short row, a value that is not a number and a broken quote', () => {
+    const [header, first] = text.split('\n');
+    expect(refusal(`${header!.replace('obs_value', 'value')}\n`)).toContain('header');
+    expect(refusal(`${header}\n${first!.split(',').slice(0, 5).join(',')}\n`)).toContain('observations.csv:2: 5 fields');
+    expect(refusal(`${header}\n${first!.replace(',100,', ',1e2,')}\n`)).toContain('obs_value "1e2"');
+    expect(refusal(`${header}\n${first!.replace(',100,', ',"10"0,')}\n`)).toContain('text after a closing quote');
+    expect(refusal(`${header}\n${first!.replace(',A,', ',Z,')}\n`)).toContain('obs_status');
+  });
+});

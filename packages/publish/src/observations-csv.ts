@@ -1,0 +1,74 @@
+import { MchError, OBSERVATION_COLUMNS, Observation, observationRow, toCsv } from '@mch/core';
+import { parseCsv, unguard } from './csv-read';
+
+/** data/observations.csv of a release: published observations only, raw text of non-free values blanked. */
+export function observationsCsv(published: readonly Observation[]): string {
+  return toCsv(
+    OBSERVATION_COLUMNS,
+    published.map((o) => observationRow(o, true)),
+  );
+}
+
+const FILE = 'observations.csv';
+
+/** Strict reader of observations.csv (previous releases, diff, reproduce): header, field count and every value checked. */
+export function readObservationsCsv(text: string): Observation[] {
+  const rows = parseCsv(text.replace(/^\uFEFF/, ''), FILE);
+  const header = rows[0];
+  if (!header || header.join(',') !== OBSERVATION_COLUMNS.join(',')) {
+    throw new MchError('manifest-invalid', `${FILE}: the header is not ${OBSERVATION_COLUMNS.join(',')}`, { where: `${FILE}:1` });
+  }
+  return rows.slice(1).map((fields, i) => parseRow(fields, i + 2));
+}
+
+function parseRow(fields: string[], line: number): Observation {
+  const where = `${FILE}:${line}`;
+  if (fields.length !== OBSERVATION_COLUMNS.length) {
+    throw new MchError('manifest-invalid', `${where}: ${fields.length} fields, expected ${OBSERVATION_COLUMNS.length}`, { where });
+  }
+  const f = Object.fromEntries(OBSERVATION_COLUMNS.map((c, i) => [c, unguard(fields[i]!)])) as Record<
+    (typeof OBSERVATION_COLUMNS)[number],
+    string
+  >;
+  const hasSource = f.source_file !== '' || f.source_sha256 !== '';
+  const candidate = {
+    ref_area: f.ref_area,
+    table: f.table,
+    time_period: integer(f.time_period, where, 'time_period'),
+    migr_type: f.migr_type,
+    sex: f.sex,
+    age: f.age,
+    partner: f.partner,
+    obs_value: f.obs_value === '' ? null : number(f.obs_value, where),
+    obs_status: f.obs_status,
+    conf_status: f.conf_status,
+    definition_basis: f.definition_basis,
+    unit_mult: integer(f.unit_mult, where, 'unit_mult'),
+    derived: boolean(f.derived, where),
+    note_refs: f.note_refs === '' ? [] : f.note_refs.split('|'),
+    source: hasSource
+      ? { file: f.source_file, sha256: f.source_sha256, sheet: f.source_sheet, cell: f.source_cell, raw: f.source_raw }
+      : null,
+  };
+  const parsed = Observation.safeParse(candidate);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new MchError('manifest-invalid', `${where}: not a valid observation (${problems.join('; ')})`, { where, details: problems });
+  }
+  return parsed.data;
+}
+
+function integer(text: string, where: string, column: string): number {
+  if (!/^-?\d+$/.test(text)) throw new MchError('manifest-invalid', `${where}: ${column} "${text}" is not an integer`, { where });
+  return Number(text);
+}
+
+function number(text: string, where: string): number {
+  if (!/^-?\d+(\.\d+)?$/.test(text)) throw new MchError('manifest-invalid', `${where}: obs_value "${text}" is not a number`, { where });
+  return Number(text);
+}
+
+function boolean(text: string, where: string): boolean {
+  if (text !== 'true' && text !== 'false') throw new MchError('manifest-invalid', `${where}: derived "${text}" is not true or false`, { where });
+  return text === 'true';
+}

@@ -1,0 +1,97 @@
+/// <reference path="./pdfmake.d.ts" />
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import Handlebars from 'handlebars';
+import pdfmake from 'pdfmake';
+import { type Block, parseMarkup } from './markup';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+let fontsReady = false;
+
+/** pdfmake may read only the DejaVu fonts and fetch nothing: the notes are built offline from known files. */
+function setUpPdfmake(): void {
+  if (fontsReady) return;
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
+  pdfmake.addFonts({
+    DejaVu: {
+      normal: join(FONT_DIR, 'DejaVuSans.ttf'),
+      bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
+      italics: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
+      bolditalics: join(FONT_DIR, 'DejaVuSans-BoldOblique.ttf'),
+    },
+  });
+  fontsReady = true;
+}
+
+/** Renders a Handlebars template with a view: no HTML escaping (the view escapes for the markup), unknown fields are errors. */
+export async function renderTemplate(path: string, view: unknown): Promise<string> {
+  const source = await readFile(path, 'utf8');
+  const template = Handlebars.create().compile(source, { noEscape: true, strict: true });
+  return template(view);
+}
+
+export interface PdfOptions {
+  title: string;
+  author: string;
+  language: string;
+  /** the release date: the PDF's creation and modification dates, so two builds match */
+  date: string;
+  charts: Record<string, Record<string, unknown>[]>;
+}
+
+/** Lays out the markup with pdfmake, DejaVu Sans embedded (Cyrillic renders, text stays selectable). */
+export async function markupToPdf(markup: string, options: PdfOptions): Promise<Buffer> {
+  setUpPdfmake();
+  const fixed = new Date(`${options.date}T00:00:00Z`);
+  const doc = {
+    info: { title: options.title, author: options.author, creator: 'mch', producer: 'mch', creationDate: fixed, modDate: fixed },
+    language: options.language,
+    pageSize: 'A4',
+    pageMargins: [50, 50, 50, 50],
+    defaultStyle: { font: 'DejaVu', fontSize: 9, lineHeight: 1.2 },
+    styles: {
+      h1: { fontSize: 16, bold: true, margin: [0, 10, 0, 6] },
+      h2: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
+      h3: { fontSize: 10, bold: true, margin: [0, 6, 0, 3] },
+      p: { margin: [0, 0, 0, 5] },
+      th: { bold: true, fontSize: 8 },
+      td: { fontSize: 8 },
+    },
+    footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
+    content: parseMarkup(markup).flatMap((b) => blockContent(b, options.charts)),
+  };
+  return pdfmake.createPdf(doc).getBuffer();
+}
+
+function blockContent(block: Block, charts: PdfOptions['charts']): unknown[] {
+  switch (block.kind) {
+    case 'heading':
+      return [{ text: block.text, style: `h${block.level}`, outline: block.level < 3 }];
+    case 'paragraph':
+      return [{ text: block.text, style: 'p' }];
+    case 'list':
+      return [{ ul: block.items, margin: [0, 0, 0, 5] }];
+    case 'table': {
+      const width = block.header.length;
+      const pad = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
+      return [
+        {
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: Array.from({ length: width }, (_, i) => (i === width - 1 ? '*' : 'auto')),
+            body: [pad(block.header).map((t) => ({ text: t, style: 'th' })), ...block.rows.map((r) => pad(r).map((t) => ({ text: t, style: 'td' })))],
+          },
+          layout: 'lightHorizontalLines',
+          margin: [0, 2, 0, 8],
+        },
+      ];
+    }
+    case 'chart':
+      return charts[block.name] ?? [];
+  }
+}

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { mkdir, open, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { MchError, cmp } from '@mch/core';
+import { MANIFEST, dataPackage } from './datapackage';
+import type { ReleaseFile, ReleaseModel } from './model';
+import { releaseFiles } from './release-files';
+
+/**
+ * Writes a release atomically: every file goes to `<target>.tmp-<pid>` beside the target, the
+ * manifest last, and the folder is renamed into place, so a crash leaves no release or a whole
+ * one. `<target>.lock` (created exclusively) keeps a second writer out. Returns the
+ * release-relative paths written, sorted.
+ */
+export async function writeRelease(model: ReleaseModel, targetDir: string): Promise<string[]> {
+  const target = resolve(targetDir);
+  refuseExisting(target);
+  await mkdir(dirname(target), { recursive: true });
+  const lock = `${target}.lock`;
+  const release = await takeLock(lock);
+  const temp = `${target}.tmp-${process.pid}`;
+  try {
+    refuseExisting(target);
+    await rm(temp, { recursive: true, force: true });
+    const files = await releaseFiles(model);
+    const manifest: ReleaseFile = { path: MANIFEST, bytes: Buffer.from(dataPackage(model, files), 'utf8') };
+    for (const file of [...files, manifest]) await writeInto(temp, file);
+    await rename(temp, target);
+    return [...files, manifest].map((f) => f.path).sort(cmp);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await release();
+  }
+}
+
+function refuseExisting(target: string): void {
+  if (existsSync(target)) {
+    throw new MchError('release-exists', `the release folder ${target} already exists; a release is never overwritten (choose a new version)`, {
+      where: target,
+    });
+  }
+}
+
+async function takeLock(lock: string): Promise<() => Promise<void>> {
+  try {
+    const handle = await open(lock, 'wx');
+    await handle.writeFile(`${process.pid}\n`);
+    await handle.close();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new MchError('release-locked', `another release is being written to this folder (lock file ${lock}); if none is running, delete the lock file`, {
+        where: lock,
+      });
+    }
+    throw error;
+  }
+  return () => unlink(lock).catch(() => undefined);
+}
+
+async function writeInto(root: string, file: ReleaseFile): Promise<void> {
+  const path = join(root, ...file.path.split('/'));
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, file.bytes, { flag: 'wx' });
+}

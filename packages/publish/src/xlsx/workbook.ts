@@ -1,0 +1,139 @@
+import type { Observation, TableDef } from '@mch/core';
+import { createPartnerResolver } from '@mch/core';
+import ExcelJS from 'exceljs';
+import type { ReleaseModel } from '../model';
+import { SYMBOLS } from '../symbols';
+import { bilingual, safeText } from '../text';
+import { type Grid, countryGrid } from './grid';
+import { type WorkbookNotes, noteRefs, workbookNotes } from './notes';
+import { fixZipEntryTimes } from './zip-dates';
+
+const NUMBER_FORMAT = '#,##0';
+const TABLE_START_ROW = 5;
+
+/**
+ * One table's workbook after the UK Analysis Function spreadsheet guidance: Cover, Contents,
+ * Notes, then one sheet per reporting country holding one Excel table. Text always goes in as a
+ * string value, so nothing a country wrote can become a formula.
+ */
+export async function tableWorkbook(model: ReleaseModel, table: TableDef, published: readonly Observation[]): Promise<Buffer> {
+  const countries = [...new Set(published.map((o) => o.ref_area))].sort();
+  const names = createPartnerResolver(model.codelists).names;
+  const notes = workbookNotes(model, table, countries);
+  const wb = new ExcelJS.Workbook();
+  const fixed = new Date(`${model.config.release_date}T00:00:00Z`);
+  wb.creator = safeText(model.config.metadata.contact.organisation);
+  wb.lastModifiedBy = wb.creator;
+  wb.created = fixed;
+  wb.modified = fixed;
+  wb.title = bilingual(`${table.id} ${table.title_en}`, table.title_ru);
+
+  coverSheet(wb, model, table);
+  contentsSheet(wb, table, countries, names);
+  notesSheet(wb, notes);
+  for (const country of countries) {
+    const rows = published.filter((o) => o.ref_area === country);
+    const grid = countryGrid(table, rows, model.codelists, names, notes);
+    countrySheet(wb, table, country, bilingual(names(country).en, names(country).ru), grid, noteRefs(notes.bySheet.get(country) ?? []));
+  }
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  return fixZipEntryTimes(buffer, model.config.release_date);
+}
+
+function coverSheet(wb: ExcelJS.Workbook, model: ReleaseModel, table: TableDef): void {
+  const ws = wb.addWorksheet('Cover');
+  const c = model.config;
+  const contact = c.metadata.contact;
+  const lines: [string, boolean][] = [
+    [bilingual(`${table.id}. ${table.title_en}`, table.title_ru), true],
+    [bilingual(`Release ${c.version}, published ${c.release_date}`, `Выпуск ${c.version}, опубликован ${c.release_date}`), false],
+    [bilingual(c.metadata.title_en, c.metadata.title_ru), false],
+    ['What this workbook holds / Содержание книги', true],
+    [bilingual('One worksheet per reporting country, each with one table: rows are partners or age groups, columns are year and sex. Figures are numbers of persons.', 'По одному листу на каждую отчитывающуюся страну, в каждом одна таблица: строки — страны-партнёры или возрастные группы, столбцы — год и пол. Данные — число человек.'), false],
+    [bilingual('The Contents worksheet lists the worksheets; the Notes worksheet holds the notes referenced as [note N].', 'Лист Contents содержит перечень листов; лист Notes содержит примечания, на которые даны ссылки [note N].'), false],
+    ['Source / Источник', true],
+    [bilingual('National statistical offices, via the UNECE Clearing House on Migration Statistics', 'Национальные статистические службы, через Информационный центр ЕЭК ООН по статистике миграции'), false],
+    ['Contact / Контакты', true],
+    [bilingual(`${contact.organisation}, ${contact.unit}`, contact.organisation_ru), false],
+    [safeText(contact.email), false],
+    ['Symbols / Условные обозначения', true],
+    ...SYMBOLS.map((s): [string, boolean] => [`${s.excel} ${s.en} / ${s.ru}`, false]),
+    ['0: reported as "-" (nil) / сообщено как «-» (нет явления)', false],
+    ['Disclaimer / Оговорка', true],
+    [bilingual('The designations employed and the presentation of the material do not imply the expression of any opinion whatsoever on the part of the United Nations concerning the legal status of any country, territory, city or area, or of its authorities, or concerning the delimitation of its frontiers or boundaries.', 'Употребляемые обозначения и изложение материала не означают выражения со стороны Организации Объединённых Наций какого бы то ни было мнения относительно правового статуса страны, территории, города или района, или их властей, или относительно делимитации их границ.'), false],
+  ];
+  lines.forEach(([text, heading], i) => {
+    const cell = ws.getCell(i + 1, 1);
+    cell.value = text;
+    if (heading || i === 0) cell.font = { bold: true, size: i === 0 ? 14 : 12 };
+  });
+  ws.getColumn(1).width = 120;
+}
+
+function contentsSheet(wb: ExcelJS.Workbook, table: TableDef, countries: readonly string[], names: (c: string) => { en: string; ru: string }): void {
+  const ws = wb.addWorksheet('Contents');
+  ws.getCell('A1').value = 'Contents / Содержание';
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A2').value = 'This worksheet contains one table. / Этот лист содержит одну таблицу.';
+  const rows = [
+    ['Notes', 'Notes referenced in the tables / Примечания к таблицам'],
+    ...countries.map((c) => [c, `${bilingual(names(c).en, names(c).ru)}: ${bilingual(table.title_en, table.title_ru)}`]),
+  ];
+  addTable(ws, 'Contents', 'A3', ['Sheet name / Лист', 'Content / Содержание'], rows);
+  ws.getColumn(1).width = 22;
+  ws.getColumn(2).width = 110;
+}
+
+function notesSheet(wb: ExcelJS.Workbook, notes: WorkbookNotes): void {
+  const ws = wb.addWorksheet('Notes');
+  ws.getCell('A1').value = 'Notes / Примечания';
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A2').value = 'This worksheet contains one table. / Этот лист содержит одну таблицу.';
+  const rows = notes.notes.length
+    ? notes.notes.map((n) => [`note ${n.number}`, n.country || 'all / все', n.text])
+    : [['none', 'all / все', 'This table has no notes. / К этой таблице нет примечаний.']];
+  addTable(ws, 'Notes', 'A3', ['Note number / Номер', 'Country / Страна', 'Note text / Текст примечания'], rows);
+  ws.getColumn(1).width = 18;
+  ws.getColumn(2).width = 14;
+  ws.getColumn(3).width = 120;
+}
+
+function countrySheet(wb: ExcelJS.Workbook, table: TableDef, country: string, countryName: string, grid: Grid, sheetNotes: string): void {
+  const ws = wb.addWorksheet(country);
+  ws.getCell('A1').value = `${table.id} ${countryName}: ${bilingual(table.title_en, table.title_ru)}`;
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A2').value = 'This worksheet contains one table. Some cells refer to notes in the Notes worksheet. / Этот лист содержит одну таблицу. Некоторые ячейки ссылаются на примечания на листе Notes.';
+  ws.getCell('A3').value = 'Unit: persons / Единица измерения: человек';
+  ws.getCell('A4').value = sheetNotes ? `Notes for this country / Примечания по стране: ${sheetNotes}` : 'No notes for this country / Примечаний по стране нет';
+  const values = grid.rows.map((r) => r.map((c) => (c.kind === 'number' ? c.value : c.kind === 'symbol' ? c.text : c.text)));
+  addTable(ws, `${table.id}_${country}`, `A${TABLE_START_ROW}`, grid.headers, values);
+  grid.rows.forEach((r, i) => {
+    r.forEach((c, j) => {
+      const cell = ws.getCell(TABLE_START_ROW + 1 + i, j + 1);
+      if (c.kind === 'number') cell.numFmt = c.marker ? `${NUMBER_FORMAT}" ${c.marker}"` : NUMBER_FORMAT;
+      if (c.kind === 'symbol') cell.alignment = { horizontal: 'right' };
+    });
+  });
+  grid.headers.forEach((h, j) => {
+    ws.getColumn(j + 1).width = Math.min(60, Math.max(12, Math.ceil(h.length * 0.6)));
+  });
+}
+
+/** An Excel table with one header row; header names are made unique as Excel requires. */
+function addTable(ws: ExcelJS.Worksheet, name: string, ref: string, headers: readonly string[], rows: (string | number)[][]): void {
+  const seen = new Set<string>();
+  const columns = headers.map((h) => {
+    let n = safeText(h);
+    for (let k = 2; seen.has(n); k++) n = `${safeText(h)} ${k}`;
+    seen.add(n);
+    return { name: n, filterButton: true };
+  });
+  ws.addTable({
+    name,
+    ref,
+    headerRow: true,
+    style: { theme: 'TableStyleLight1', showRowStripes: false },
+    columns,
+    rows: rows.map((r) => r.map((v) => (typeof v === 'string' ? safeText(v) : v))),
+  });
+}

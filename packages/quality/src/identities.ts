@@ -1,0 +1,84 @@
+import type { Observation } from '@mch/core';
+import { cellKey, type DataIndex, isAggregatePartner, type Slice } from './index-data';
+import type { QualityInput } from './model';
+import { countryOf } from './settings';
+
+/** One additive identity of tables.md: a whole and the parts it should equal (or exceed). */
+export interface Identity {
+  kind: 'sex' | 'age' | 'partner' | 'aggregate' | 'cis-far';
+  /** partition name or aggregate code */
+  name: string;
+  total: Observation;
+  parts: Observation[];
+  /** every part the identity needs is present (a complete partition, a known membership) */
+  complete: boolean;
+  /** the whole equals the sum; otherwise it is at least the sum (an aggregate with unlisted members) */
+  exact: boolean;
+}
+
+/** `_T = M + F (+ _U)` for every age and partner of a slice. */
+export function sexIdentities(slice: Slice): Identity[] {
+  const out: Identity[] = [];
+  for (const total of slice.cells.values()) {
+    if (total.sex !== '_T') continue;
+    const get = (sex: string) => slice.cells.get(cellKey(sex, total.age, total.partner));
+    const m = get('M');
+    const f = get('F');
+    if (!m && !f) continue;
+    const u = get('_U');
+    const parts = [m, f, u].filter((o): o is Observation => o !== undefined);
+    out.push({ kind: 'sex', name: 'sex', total, parts, complete: !!m && !!f, exact: true });
+  }
+  return out;
+}
+
+/** For each sex and each age partition with at least one group present: total = Σ groups + `_U`. */
+export function ageIdentities(slice: Slice, partitions: Record<string, string[]>): Identity[] {
+  const out: Identity[] = [];
+  for (const total of slice.cells.values()) {
+    if (total.age !== '_T' || total.partner !== '') continue;
+    const u = slice.cells.get(cellKey(total.sex, '_U', ''));
+    for (const name of Object.keys(partitions).sort()) {
+      const members = partitions[name] ?? [];
+      const present = members.map((a) => slice.cells.get(cellKey(total.sex, a, ''))).filter((o): o is Observation => o !== undefined);
+      if (!present.length) continue;
+      const parts = u ? [...present, u] : present;
+      out.push({ kind: 'age', name, total, parts, complete: present.length === members.length, exact: true });
+    }
+  }
+  return out;
+}
+
+/** Partner totals, reported aggregates against their members, and CIS + FAR = total. */
+export function partnerIdentities(slice: Slice, index: DataIndex, input: QualityInput): Identity[] {
+  const out: Identity[] = [];
+  const own = !(index.tables.get(slice.table)?.own_country_allowed ?? true);
+  const cs = countryOf(input.config, slice.ref_area);
+  const bySex = new Map<string, Observation[]>();
+  for (const o of slice.cells.values()) {
+    if (o.age !== '') continue;
+    const list = bySex.get(o.sex);
+    if (list) list.push(o);
+    else bySex.set(o.sex, [o]);
+  }
+  for (const [sex, cells] of bySex) {
+    const total = slice.cells.get(cellKey(sex, '', '_T'));
+    const parts = cells.filter((o) => !isAggregatePartner(o.partner, index.special));
+    if (total && parts.length) out.push({ kind: 'partner', name: '_T', total, parts, complete: true, exact: true });
+    for (const agg of cells) {
+      const sp = index.special.get(agg.partner);
+      if (!sp || (sp.kind !== 'aggregate' && sp.kind !== 'derived')) continue;
+      const members = (sp.members ?? (agg.partner === 'CIS' ? cs?.cis_members : undefined))?.filter((m) => !(own && m === slice.ref_area));
+      if (!members) {
+        if (agg.partner !== 'FAR') out.push({ kind: 'aggregate', name: agg.partner, total: agg, parts: [], complete: false, exact: false });
+        continue;
+      }
+      const present = members.map((m) => slice.cells.get(cellKey(sex, '', m))).filter((o): o is Observation => o !== undefined);
+      out.push({ kind: 'aggregate', name: agg.partner, total: agg, parts: present, complete: true, exact: present.length === members.length });
+    }
+    const cis = slice.cells.get(cellKey(sex, '', 'CIS'));
+    const far = slice.cells.get(cellKey(sex, '', 'FAR'));
+    if (total && cis && far) out.push({ kind: 'cis-far', name: 'CIS+FAR', total, parts: [cis, far], complete: true, exact: true });
+  }
+  return out;
+}

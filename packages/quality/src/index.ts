@@ -1,0 +1,6 @@
+// The quality stage: the rule catalogue, waivers, the gate and the internal reports (quality.md).
+export type { BenchmarkValue, QualityInput } from './model';
+
+export { runQuality } from './run';
+export { waiverFromFinding } from './waive';
+export { writeInternalReports } from './write';

@@ -1,0 +1,72 @@
+import type { Finding, QualityReport } from '@mch/core';
+
+/** The keys of quality.md first, in its order; numbers stay numbers. */
+function orderedFinding(f: Finding) {
+  return {
+    id: f.id,
+    rule: f.rule,
+    severity: f.severity,
+    ref_area: f.ref_area,
+    table: f.table,
+    time_period: f.time_period,
+    migr_type: f.migr_type,
+    sex: f.sex,
+    age: f.age,
+    partner: f.partner,
+    values: f.values,
+    sources: f.sources.map((s) => ({ file: s.file, sheet: s.sheet, cell: s.cell })),
+    message: f.message,
+    message_ru: f.message_ru,
+    waived: f.waived,
+    waiver: f.waiver && { justification: f.waiver.justification, approved_by: f.waiver.approved_by, date: f.waiver.date, expires: f.waiver.expires },
+    fingerprint: f.fingerprint,
+  };
+}
+
+/** report.json: stable key order, 2-space indentation, trailing newline. */
+export function reportJson(report: QualityReport): string {
+  const ordered = {
+    version: report.version,
+    release_date: report.release_date,
+    rules: report.rules.map((r) => ({ id: r.id, severity: r.severity, checked: r.checked, failed: r.failed, skipped: r.skipped, waived: r.waived })),
+    findings: report.findings.map(orderedFinding),
+    mirror: report.mirror.map((m) => ({
+      time_period: m.time_period,
+      receiving: m.receiving,
+      sending: m.sending,
+      sex: m.sex,
+      immigration: m.immigration,
+      emigration: m.emigration,
+      migr_type_in: m.migr_type_in,
+      migr_type_out: m.migr_type_out,
+      basis_in: m.basis_in,
+      basis_out: m.basis_out,
+      territory_in: m.territory_in,
+      territory_out: m.territory_out,
+      ratio: m.ratio,
+      asymmetry: m.asymmetry,
+      flagged: m.flagged,
+      sources: m.sources.map((s) => ({ file: s.file, sheet: s.sheet, cell: s.cell })),
+    })),
+    emigration_estimates: report.emigration_estimates.map((e) => ({
+      sending: e.sending,
+      time_period: e.time_period,
+      partners: e.partners,
+      partner_reported_immigration: e.partner_reported_immigration,
+      own_emigration_to_same_partners: e.own_emigration_to_same_partners,
+      own_total_emigration: e.own_total_emigration,
+      coverage_share: e.coverage_share,
+    })),
+    completeness: report.completeness.map((c) => ({
+      ref_area: c.ref_area,
+      table: c.table,
+      time_period: c.time_period,
+      expected: c.expected,
+      observations: c.observations,
+      missing_values: c.missing_values,
+      rejected: c.rejected,
+    })),
+    gate: { passed: report.gate.passed, blocking: report.gate.blocking },
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}

@@ -1,0 +1,47 @@
+import type { Observation } from '@mch/core';
+import type { Identity } from '../../identities';
+import type { RuleContext } from '../../model';
+import { exceeds, sum, usable } from '../../values';
+
+export interface SumFailure {
+  total: number;
+  sum: number;
+  difference: number;
+  /** every figure the identity saw, by part code, then sum and difference */
+  values: Record<string, number | null>;
+  parts: { code: string; value: number }[];
+}
+
+const partCode = (id: Identity, o: Observation): string => (id.kind === 'sex' ? o.sex : id.kind === 'age' ? o.age : o.partner);
+
+/**
+ * Checks one identity and counts it. A derived whole is a computed figure, never a failure of its
+ * own; an incomplete identity or a missing or confidential figure makes it skip.
+ */
+export function checkSum(ctx: RuleContext, id: Identity): SumFailure | undefined {
+  const r = id.total.ref_area;
+  if (id.total.derived) return undefined;
+  if (!id.complete) {
+    ctx.skipped(r);
+    return undefined;
+  }
+  const total = usable(id.total);
+  const parts = id.parts.map((o) => ({ code: partCode(id, o), value: usable(o) }));
+  if (total === undefined || parts.some((p) => p.value === undefined)) {
+    ctx.skipped(r);
+    return undefined;
+  }
+  ctx.checked(r);
+  const known = parts as { code: string; value: number }[];
+  const s = sum(known.map((p) => p.value));
+  const difference = total - s;
+  const failed = id.exact
+    ? exceeds(difference, total, ctx.setting(r, 'tolerance'), ctx.setting(r, 'tolerance_share'))
+    : -difference > ctx.setting(r, 'tolerance');
+  if (!failed) return undefined;
+  const values: Record<string, number | null> = { total };
+  for (const p of known) values[p.code] = p.value;
+  values.sum = s;
+  values.difference = difference;
+  return { total, sum: s, difference, values, parts: known };
+}

@@ -1,0 +1,53 @@
+import type { MirrorRow } from '@mch/core';
+import { fmt, sexEn, sexRu, typeEn, typeRu } from '../../format';
+import { MIRROR_DEFAULTS } from '../../mirror';
+import type { Draft, Rule } from '../../model';
+
+/**
+ * MCH-M01 mirror flows: A's immigration from B against B's emigration to A, flagged when the ratio
+ * leaves the band for flows of at least the minimum size. The matrix itself is built once (mirror.ts).
+ */
+export const M01: Rule = {
+  id: 'MCH-M01',
+  severity: 'info',
+  defaults: { ...MIRROR_DEFAULTS },
+  check(ctx) {
+    const drafts: Draft[] = [];
+    const pair = ctx.input.tableSet.mirror;
+    if (!pair) return drafts;
+    for (const m of ctx.mirror) {
+      if (m.immigration === null || m.emigration === null) {
+        if (m.immigration !== null || m.emigration !== null) ctx.skipped(m.receiving);
+        continue;
+      }
+      ctx.checked(m.receiving);
+      if (!m.flagged) continue;
+      const band = `${fmt(ctx.setting(m.receiving, 'band_low'))}–${fmt(ctx.setting(m.receiving, 'band_high'))}`;
+      drafts.push({
+        key: `${m.time_period}|${m.receiving}|${m.sending}|${m.sex}|${m.migr_type_in}|${m.migr_type_out}`,
+        ref_area: m.receiving,
+        table: pair.immigration,
+        time_period: m.time_period,
+        migr_type: m.migr_type_in,
+        sex: m.sex,
+        age: '',
+        partner: m.sending,
+        values: { immigration: m.immigration, emigration: m.emigration, ratio: m.ratio, asymmetry: m.asymmetry },
+        sources: m.sources,
+        message: message(m, band, pair, 'en'),
+        message_ru: message(m, band, pair, 'ru'),
+      });
+    }
+    return drafts;
+  },
+};
+
+function message(m: MirrorRow, band: string, pair: { immigration: string; emigration: string }, lang: 'en' | 'ru'): string {
+  const ratio = m.ratio === null ? '∞' : fmt(m.ratio);
+  if (lang === 'en') {
+    const sex = m.sex === '_T' ? '' : `, ${sexEn(m.sex)}`;
+    return `Mirror ${m.time_period}${sex}: immigration to ${m.receiving} from ${m.sending} ${fmt(m.immigration)} (${m.receiving} ${pair.immigration}, ${typeEn(m.migr_type_in)}, ${m.basis_in || 'basis not stated'}) against emigration from ${m.sending} to ${m.receiving} ${fmt(m.emigration)} (${m.sending} ${pair.emigration}, ${typeEn(m.migr_type_out)}, ${m.basis_out || 'basis not stated'}): ratio ${ratio}, asymmetry ${fmt(m.asymmetry)}, outside ${band}`;
+  }
+  const sex = m.sex === '_T' ? '' : `, ${sexRu(m.sex)}`;
+  return `Зеркальная статистика ${m.time_period}${sex}: иммиграция в ${m.receiving} из ${m.sending} ${fmt(m.immigration)} (${m.receiving} ${pair.immigration}, ${typeRu(m.migr_type_in)}, ${m.basis_in || 'основа не указана'}) против эмиграции из ${m.sending} в ${m.receiving} ${fmt(m.emigration)} (${m.sending} ${pair.emigration}, ${typeRu(m.migr_type_out)}, ${m.basis_out || 'основа не указана'}): отношение ${ratio}, асимметрия ${fmt(m.asymmetry)}, вне диапазона ${band}`;
+}
