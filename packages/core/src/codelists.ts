@@ -42,6 +42,8 @@ export const CodeLists = z.object({
   standard_partner_rows: z.array(z.string()),
   /** country-name aliases that no maintained library has: label → ISO alpha-3 */
   country_aliases: z.record(z.string(), z.string()),
+  /** names used in outputs where the library's differ (the official UN names of tables.md) */
+  official_names: z.record(z.string(), z.object({ en: z.string(), ru: z.string() })).default({}),
   /** labels that must be refused as ambiguous, with the candidate codes */
   ambiguous_labels: z.record(z.string(), z.array(z.string())).default({}),
 });

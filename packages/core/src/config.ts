@@ -65,7 +65,7 @@ export const CountrySettings = z.strictObject({
   /** per table id, or `default` */
   definition_basis: safeRecord(DefinitionBasis).default({}),
   /** stock reference date as reported: '01-01' or '12-31' (31 December is published as 1 January t+1) */
-  stock_reference: z.enum(['01-01', '12-31']).default('01-01'),
+  stock_reference: z.enum(['01-01', '12-31']).optional(),
   territory: z.string().default(''),
   /** groups of tables the country declares as coming from one source (MCH-A04 errors) */
   same_source: z.array(z.array(TableId)).default([]),

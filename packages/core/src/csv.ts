@@ -62,6 +62,6 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 
 export function csvField(value: string): string {
   let v = value;
-  if (/^[=+\-@\t\r]/.test(v) && !NUMBER.test(v)) v = `'${v}`;
+  if (/^[=+\-@\t\r]/.test(v) && v.length > 1 && !NUMBER.test(v)) v = `'${v}`;
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

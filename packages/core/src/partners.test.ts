@@ -35,6 +35,9 @@ describe('partner resolver', () => {
     ['Прочие страны', 'OTH'],
     ['Итого', '_T'],
     ['TOTAL', '_T'],
+    ['Китай', 'CHN'],
+    ['КНР', 'CHN'],
+    ['КНДР', 'PRK'],
   ])('maps %s to %s', (label, expected) => {
     expect(code(label)).toBe(expected);
   });
@@ -60,6 +63,12 @@ describe('partner resolver', () => {
     const m = resolver.resolve('Kazakstan');
     expect(m.kind).toBe('unmapped');
     expect(m.kind === 'unmapped' && m.suggestions[0]).toBe('KAZ');
+  });
+
+  it('names the reporting countries by their official UN names in both languages', () => {
+    expect(resolver.names('KGZ')).toEqual({ en: 'Kyrgyzstan', ru: 'Кыргызстан' });
+    expect(resolver.names('MDA')).toEqual({ en: 'Republic of Moldova', ru: 'Республика Молдова' });
+    expect(resolver.names('DEU').ru).toBe('Германия');
   });
 
   it('lets a country configuration add an alias', () => {

@@ -48,7 +48,13 @@ export function createPartnerResolver(codelists: CodeLists, countryAliases: Reco
     }
     const en = countries.getName(a2, 'en', { select: 'all' }) ?? [];
     const ru = countries.getName(a2, 'ru', { select: 'all' }) ?? [];
-    for (const n of [...en, ...ru]) add(n, a3);
+    for (const n of [...en, ...ru]) {
+      add(n, a3);
+      // "КНР (Китайская Народная Республика)": an abbreviation and its long form are both names
+      // ("Виргинские Острова (США)" is not: there the brackets qualify, they do not expand)
+      const paren = /^([A-ZА-ЯЁ]{2,6})\s*\((.+)\)$/u.exec(n);
+      if (paren) for (const part of paren.slice(1)) add(part!, a3);
+    }
     names.set(a3, { en: countries.getName(a2, 'en') ?? a3, ru: countries.getName(a2, 'ru') ?? a3 });
   }
   // our own table overrides the library where both know a code (official UN names first)
@@ -59,6 +65,11 @@ export function createPartnerResolver(codelists: CodeLists, countryAliases: Reco
     names.set(sp.code, { en: sp.label_en, ru: sp.label_ru });
   }
   for (const [label, code] of Object.entries(codelists.country_aliases)) ownIndex.set(normaliseLabel(label), code);
+  for (const [code, official] of Object.entries(codelists.official_names)) {
+    names.set(code, official);
+    ownIndex.set(normaliseLabel(official.en), code);
+    ownIndex.set(normaliseLabel(official.ru), code);
+  }
   for (const [label, code] of Object.entries(countryAliases)) ownIndex.set(normaliseLabel(label), code);
   const ambiguous = new Map(Object.entries(codelists.ambiguous_labels).map(([l, c]) => [normaliseLabel(l), c]));
   const allKeys = [...new Set([...index.keys(), ...ownIndex.keys()])];

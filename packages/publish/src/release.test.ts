@@ -34,7 +34,7 @@ ARM,T07,2012,NAT,_T,Y_LT5,,10,A,F,,0,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,
 ARM,T07,2012,NAT,_T,Y5-9,,20,A,F,,0,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,D6,20
 GEO,T01,2012,,_T,,ARM,2500,P,F,CENSUS,0,false,,data/raw/GEO/geo_2013.csv,${B},,2,2500
 GEO,T01,2012,,M,,ARM,,O,F,,0,false,,data/raw/GEO/geo_2013.csv,${B},,3,..
-GEO,T01,2012,,F,,ARM,0,A,F,,0,false,,data/raw/GEO/geo_2013.csv,${B},,4,'-
+GEO,T01,2012,,F,,ARM,0,A,F,,0,false,,data/raw/GEO/geo_2013.csv,${B},,4,-
 GEO,T08,2012,NAT,_T,,ARM,,Q,N,,0,false,,data/raw/GEO/geo_2013.csv,${B},,5,
 GEO,T08,2012,NAT,_T,,_T,4000,A,F,,0,false,,data/raw/GEO/geo_2013.csv,${B},,6,4000
 `;

@@ -38,12 +38,20 @@ export function ageIdentities(slice: Slice, partitions: Record<string, string[]>
   for (const total of slice.cells.values()) {
     if (total.age !== '_T' || total.partner !== '') continue;
     const u = slice.cells.get(cellKey(total.sex, '_U', ''));
-    for (const name of Object.keys(partitions).sort()) {
-      const members = partitions[name] ?? [];
-      const present = members.map((a) => slice.cells.get(cellKey(total.sex, a, ''))).filter((o): o is Observation => o !== undefined);
-      if (!present.length) continue;
+    const found = Object.keys(partitions)
+      .sort()
+      .map((name) => {
+        const members = partitions[name] ?? [];
+        const present = members.map((a) => slice.cells.get(cellKey(total.sex, a, ''))).filter((o): o is Observation => o !== undefined);
+        return { name, present, complete: present.length === members.length };
+      })
+      .filter((p) => p.present.length > 0);
+    const completeGroups = new Set(found.filter((p) => p.complete).flatMap((p) => p.present.map((o) => o.age)));
+    for (const { name, present, complete } of found) {
+      // the groups of a partial partition that all belong to a complete one are checked there, not skipped here
+      if (!complete && present.every((o) => completeGroups.has(o.age))) continue;
       const parts = u ? [...present, u] : present;
-      out.push({ kind: 'age', name, total, parts, complete: present.length === members.length, exact: true });
+      out.push({ kind: 'age', name, total, parts, complete, exact: true });
     }
   }
   return out;

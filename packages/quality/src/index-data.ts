@@ -35,7 +35,10 @@ export function indexData(observations: readonly Observation[], tableSet: TableS
       byKey.set(k, s);
       slices.push(s);
     }
-    s.cells.set(cellKey(o.sex, o.age, o.partner), o);
+    // a reported value and the aggregate derived for the same key: the reported one is checked
+    const key = cellKey(o.sex, o.age, o.partner);
+    const existing = s.cells.get(key);
+    if (!existing || (existing.derived && !o.derived)) s.cells.set(key, o);
   }
   return {
     slices,

@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT } from '@mch/core';
 import { writeInternalReports } from '@mch/quality';
 import { runChain } from '../pipeline/chain';
 import { loadReleaseConfig } from '../pipeline/config';
-import { displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
+import { argPath, displayPath, findRepoRoot, } from '../pipeline/repo';
 import { printBlocking, printFindingSummary } from '../print';
 
 export default defineCommand({
@@ -16,7 +17,7 @@ export default defineCommand({
     const root = findRepoRoot();
     const loaded = loadReleaseConfig(root, args.config);
     const chain = await runChain(loaded);
-    const outDir = repoPath(root, args.out ?? `data/reports/${loaded.config.version}`, '--out');
+    const outDir = args.out ? argPath(args.out) : join(root, 'data', 'reports', loaded.config.version);
     const written = await writeInternalReports(chain.report, outDir);
     printFindingSummary(chain.report);
     console.log(`reports: ${written.map((w: string) => displayPath(root, w)).join(', ')}`);

@@ -4,7 +4,7 @@ import { defineCommand } from 'citty';
 import { EXIT, MchError, type Observation } from '@mch/core';
 import { diffCsv, diffObservations, readObservationsCsv } from '@mch/publish';
 import { formatCount } from '../pipeline/progress';
-import { displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
+import { argPath, displayPath, findRepoRoot, } from '../pipeline/repo';
 
 export default defineCommand({
   meta: { name: 'diff', description: 'List revised, new and withdrawn values between two releases.' },
@@ -15,8 +15,8 @@ export default defineCommand({
   },
   async run({ args }) {
     const root = findRepoRoot();
-    const before = releaseObservations(root, String(args.old));
-    const after = releaseObservations(root, String(args.new));
+    const before = releaseObservations(String(args.old));
+    const after = releaseObservations(String(args.new));
     const changes = diffObservations(before, after);
     const count = (kind: string) => changes.filter((c) => c.change === kind).length;
     console.log(`${args.old} → ${args.new}: ${formatCount(count('revised'))} revised, ${formatCount(count('new'))} new, ${formatCount(count('withdrawn'))} withdrawn`);
@@ -24,7 +24,7 @@ export default defineCommand({
     for (const c of changes) if (c.change !== 'new') byCountry.set(`${c.ref_area} ${c.table}`, (byCountry.get(`${c.ref_area} ${c.table}`) ?? 0) + 1);
     for (const [where, n] of [...byCountry].sort()) console.log(`  ${where}: ${n} revised or withdrawn`);
     if (args.out) {
-      const out = repoPath(root, String(args.out), '--out');
+      const out = argPath(String(args.out));
       writeFileSync(out, diffCsv(changes));
       console.log(`wrote ${displayPath(root, out)}`);
     }
@@ -32,8 +32,8 @@ export default defineCommand({
   },
 });
 
-function releaseObservations(root: string, dir: string): Observation[] {
-  const csv = join(repoPath(root, dir, 'release folder'), 'data', 'observations.csv');
+function releaseObservations(dir: string): Observation[] {
+  const csv = join(argPath(dir), 'data', 'observations.csv');
   if (!existsSync(csv)) throw new MchError('file-unreadable', `${dir} is not a release folder: data/observations.csv is missing`, { where: dir });
   return readObservationsCsv(readFileSync(csv, 'utf8'));
 }

@@ -18,9 +18,9 @@ import {
 import { ingestFile } from '@mch/ingest';
 import { readFileSync } from 'node:fs';
 import { loadReleaseConfig } from '../pipeline/config';
-import { readInputFile } from '../pipeline/inputs';
+import { readArgumentFile } from '../pipeline/inputs';
 import { formatCount } from '../pipeline/progress';
-import { displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
+import { argPath, displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
 
 const REJECTION_COLUMNS = ['source_file', 'source_sheet', 'source_cell', 'source_raw', 'reason', 'message', 'suggestions'];
 
@@ -42,7 +42,7 @@ export default defineCommand({
     const unreadable: MchError[] = [];
     for (const path of paths) {
       try {
-        const read = readInputFile(root, { path, round: 0, supersedes: false }, 'file argument');
+        const read = readArgumentFile(root, path);
         const r = await ingestFile({ path: read.path, bytes: read.bytes }, { ref_area: country, tableSet, codelists, settings });
         for (const key of ['observations', 'rejections', 'files', 'metadata', 'notes', 'net_migration'] as const) (merged[key] as unknown[]).push(...r[key]);
       } catch (e) {
@@ -50,7 +50,7 @@ export default defineCommand({
         unreadable.push(e);
       }
     }
-    const outDir = repoPath(root, String(args.out), '--out');
+    const outDir = argPath(String(args.out));
     mkdirSync(outDir, { recursive: true });
     const byKey = compareObservations(new Map(codelists.age.map((a, i) => [a.code, i])));
     writeFileSync(join(outDir, 'observations.csv'), toCsv(OBSERVATION_COLUMNS, [...merged.observations].sort(byKey).map((o) => observationRow(o))));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, MchError } from '@mch/core';
 import { writeRelease } from '@mch/publish';
@@ -8,7 +9,7 @@ import { runChain } from '../pipeline/chain';
 import { codeVersion } from '../pipeline/code-version';
 import { loadReleaseConfig } from '../pipeline/config';
 import { formatCount, progress } from '../pipeline/progress';
-import { displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
+import { argPath, displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
 import { printBlocking, printFindingSummary } from '../print';
 import { templatesDir } from '../pipeline/templates';
 
@@ -22,13 +23,13 @@ export default defineCommand({
     const root = findRepoRoot();
     const loaded = loadReleaseConfig(root, args.config);
     const { config } = loaded;
-    const target = repoPath(root, args.out ?? `data/releases/${config.version}`, '--out');
+    const target = args.out ? argPath(args.out) : join(root, 'data', 'releases', config.version);
     if (existsSync(target)) {
       throw new MchError('release-exists', `release ${config.version} already exists at ${displayPath(root, target)}; a published release is never overwritten (give a new version)`, { where: displayPath(root, target) });
     }
     console.log(`mch release ${config.version} (release date ${config.release_date}, reference years ${config.reference_years.join(', ')})`);
     const chain = await runChain(loaded);
-    const reportsDir = repoPath(root, `data/reports/${config.version}`, 'reports folder');
+    const reportsDir = join(root, 'data', 'reports', config.version);
     await writeInternalReports(chain.report, reportsDir);
     printFindingSummary(chain.report);
     console.log(`internal quality reports: ${displayPath(root, reportsDir)}/`);

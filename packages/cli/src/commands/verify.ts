@@ -1,14 +1,14 @@
 import { defineCommand } from 'citty';
 import { EXIT } from '@mch/core';
 import { verifyRelease } from '@mch/publish';
-import { displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
+import { argPath, displayPath, findRepoRoot, } from '../pipeline/repo';
 
 export default defineCommand({
   meta: { name: 'verify', description: 'Recompute every hash of a release manifest and report missing, extra or changed files.' },
   args: { release: { type: 'positional', description: 'release folder, e.g. data/releases/2011.1', required: true } },
   async run({ args }) {
     const root = findRepoRoot();
-    const dir = repoPath(root, String(args.release), 'release folder');
+    const dir = argPath(String(args.release));
     const r = await verifyRelease(dir);
     for (const f of r.changed) console.log(`changed  ${f}`);
     for (const f of r.missing) console.log(`missing  ${f}`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { EXIT, MchError, type QualityReport } from '@mch/core';
 import { waiverFromFinding } from '@mch/quality';
-import { findRepoRoot, repoPath } from '../pipeline/repo';
+import { argPath, findRepoRoot, } from '../pipeline/repo';
 
 export default defineCommand({
   meta: { name: 'waive', description: 'Turn a finding of report.json into a waiver entry (YAML) bound to the values it saw.' },
@@ -14,8 +14,7 @@ export default defineCommand({
     date: { type: 'string', description: 'date of approval (YYYY-MM-DD; default: the report release date)' },
   },
   async run({ args }) {
-    const root = findRepoRoot();
-    const path = repoPath(root, String(args.report), 'report');
+    const path = argPath(String(args.report));
     let report: QualityReport;
     try {
       report = JSON.parse(readFileSync(path, 'utf8')) as QualityReport;

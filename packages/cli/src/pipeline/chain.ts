@@ -22,6 +22,7 @@ export interface ChainResult {
 /** ingest → harmonise → quality, for every country of a release configuration. */
 export async function runChain(loaded: LoadedConfig): Promise<ChainResult> {
   const { root, config, configPath } = loaded;
+  const previous = loadPrevious(loaded);
   const inputs: InputFileRead[] = [];
   const unreadable: MchError[] = [];
   const countries: { ref_area: string; files: IngestedFile[] }[] = [];
@@ -46,7 +47,6 @@ export async function runChain(loaded: LoadedConfig): Promise<ChainResult> {
   }
   const data = harmonise({ config, tableSet: loaded.tableSet, codelists: loaded.codelists, breaks: loaded.breaks, countries });
   progress(`harmonise ${formatCount(data.observations.length)} observations (${formatCount(data.observations.filter((o) => o.derived).length)} derived)`);
-  const previous = loadPrevious(loaded);
   const report = runQuality({ config, tableSet: loaded.tableSet, codelists: loaded.codelists, data, breaks: loaded.breaks, previous });
   progress(`check    ${report.rules.length} rules, ${formatCount(report.findings.length)} findings, gate ${report.gate.passed ? 'passed' : 'blocked'}`);
   return { inputs, unreadable, data, report, previous };

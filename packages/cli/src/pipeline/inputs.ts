@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { MchError, type SubmittedFile } from '@mch/core';
-import { displayPath, repoPath } from './repo';
+import { sep } from 'node:path';
+import { argPath, displayPath, repoPath } from './repo';
 
 export interface InputFileRead {
   configured: SubmittedFile;
@@ -15,8 +16,17 @@ export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 
 /** Reads one submitted file, refusing paths that leave the repository and files too large to read. */
 export function readInputFile(root: string, file: SubmittedFile, field: string): InputFileRead {
-  const full = repoPath(root, file.path, field);
-  const path = displayPath(root, full);
+  return readFileAt(repoPath(root, file.path, field), displayPath(root, repoPath(root, file.path, field)), file, field);
+}
+
+/** Reads a file the user named on the command line, wherever it is. */
+export function readArgumentFile(root: string, path: string): InputFileRead {
+  const full = argPath(path);
+  const shown = full.startsWith(root + sep) ? displayPath(root, full) : full;
+  return readFileAt(full, shown, { path: shown, round: 0, supersedes: false }, 'file argument');
+}
+
+function readFileAt(full: string, path: string, file: SubmittedFile, field: string): InputFileRead {
   let size: number;
   try {
     const stat = statSync(full);

@@ -33,7 +33,13 @@ export function repoPath(root: string, path: string, field: string): string {
   return full;
 }
 
-/** Repo-relative form with forward slashes, as recorded in outputs. */
+/** Repo-relative form with forward slashes, as recorded in outputs; absolute when outside the repository. */
 export function displayPath(root: string, full: string): string {
-  return relative(root, full).split(sep).join('/');
+  const rel = relative(root, full);
+  return rel.startsWith('..') || isAbsolute(rel) ? full : rel.split(sep).join('/');
+}
+
+/** A path the user typed on the command line: relative to the working directory, anywhere they choose. */
+export function argPath(path: string): string {
+  return resolve(process.cwd(), path);
 }

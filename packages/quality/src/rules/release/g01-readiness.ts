@@ -56,7 +56,8 @@ function metadata(ctx: RuleContext, r: string, cs: CountrySettings | undefined, 
   const observedBasis = (t: string) =>
     ctx.index.slices.some((s) => s.ref_area === r && s.table === t && [...s.cells.values()].every((o) => o.definition_basis !== ''));
   const missing: Record<keyof typeof ITEMS, string[]> = {
-    reference_date: tables.filter((t) => !said(t, 'reference_date')),
+    // flows cover the calendar year; only stocks need a reference date (sheet or configuration)
+    reference_date: tables.filter((t) => ctx.index.tables.get(t)?.kind === 'stock' && !cs?.stock_reference && !said(t, 'reference_date')),
     territory: cs?.territory ? [] : tables.filter((t) => !said(t, 'territory')),
     definition_basis: tables.filter((t) => !(cs?.definition_basis[t] ?? cs?.definition_basis.default) && !said(t, 'definition_basis') && !observedBasis(t)),
   };
