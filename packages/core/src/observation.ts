@@ -58,6 +58,8 @@ export const Rejection = z.object({
   ref_area: z.string(),
   table: z.string(),
   source: Source,
+  /** the reference year of the refused cell, where the layout tells it */
+  time_period: z.number().int().optional(),
   reason: RejectionReason,
   message: z.string(),
   message_ru: z.string(),
