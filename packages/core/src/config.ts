@@ -64,6 +64,14 @@ export const CountrySettings = z.strictObject({
   layout: Layout.default({ years: 'columns', migr_type: 'row-blocks', sex: 'columns' }),
   /** per table id, or `default` */
   definition_basis: safeRecord(DefinitionBasis).default({}),
+  /** a basis that applies from a year on (Russian Federation 2011: STAY_REG_9M), over definition_basis */
+  basis_changes: z
+    .array(z.strictObject({ first_year: z.number().int(), tables: z.array(TableId).optional(), basis: DefinitionBasis }))
+    .default([]),
+  /** territory notes that apply from a year on (Ukraine 2014), over `territory` */
+  territory_changes: z.array(z.strictObject({ first_year: z.number().int(), text: z.string().min(1) })).default([]),
+  /** IMEM duration of the country's flow definition, for the optional 12-month series; none = no coefficient */
+  imem_duration: z.enum(['0', '3', '6', '12', 'permanent', 'none']).optional(),
   /** stock reference date as reported: '01-01' or '12-31' (31 December is published as 1 January t+1) */
   stock_reference: z.enum(['01-01', '12-31']).optional(),
   territory: z.string().default(''),
@@ -135,6 +143,15 @@ export const ReleaseConfig = z.strictObject({
   countries: z.partialRecord(Iso3, CountrySettings),
   rules: z.partialRecord(RuleId, RuleSettings).default({}),
   waivers: z.array(Waiver).default([]),
+  /** optional derived series: flows on a 12-month basis with the IMEM duration coefficients (analytical annex only) */
+  imem: z
+    .strictObject({
+      enabled: z.boolean(),
+      coefficients: z
+        .strictObject({ '0': z.number(), '3': z.number(), '6': z.number(), '12': z.number(), permanent: z.number() })
+        .default({ '0': 0.53, '3': 0.63, '6': 0.73, '12': 1, permanent: 2.26 }),
+    })
+    .default({ enabled: false, coefficients: { '0': 0.53, '3': 0.63, '6': 0.73, '12': 1, permanent: 2.26 } }),
   benchmarks: z.strictObject({ ims2019: RepoPath.optional(), wpp2024: RepoPath.optional() }).default({}),
   metadata: NotesMetadata,
   release_notes: z.string().default(''),

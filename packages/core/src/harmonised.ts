@@ -27,6 +27,8 @@ export const HarmonisedData = z.object({
   notes: z.array(TableNote),
   files: z.array(FileSummary),
   net_migration: z.array(NetMigrationCell),
+  /** derived analytical series (IMEM 12-month flows, marked E): shown in the notes' annex, never published as tables */
+  analytical: z.array(Observation).optional(),
   /** harmonisation remarks shown in the notes (basis disagreements, 31 December stocks moved …) */
   remarks: z.array(z.object({ ref_area: z.string(), table: z.string(), text_en: z.string(), text_ru: z.string() })),
 });

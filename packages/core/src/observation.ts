@@ -33,6 +33,10 @@ export const Observation = z.object({
   derived: z.boolean(),
   note_refs: z.array(z.string()),
   source: Source.nullable(),
+  /** set by harmonise: the date the stock refers to, or the period a flow covers */
+  reference_date: z.string().optional(),
+  /** set by harmonise: the territory the country's figures cover that year */
+  territory: z.string().optional(),
 });
 export type Observation = z.infer<typeof Observation>;
 

@@ -42,6 +42,71 @@ describe('partner resolver', () => {
     expect(code(label)).toBe(expected);
   });
 
+  // tables.md: the reporting countries and the standard partner rows, in English and Russian
+  it.each([
+    ['ARM', 'Armenia', 'Армения'],
+    ['AZE', 'Azerbaijan', 'Азербайджан'],
+    ['BLR', 'Belarus', 'Беларусь'],
+    ['GEO', 'Georgia', 'Грузия'],
+    ['KAZ', 'Kazakhstan', 'Казахстан'],
+    ['KGZ', 'Kyrgyzstan', 'Кыргызстан'],
+    ['MDA', 'Republic of Moldova', 'Республика Молдова'],
+    ['RUS', 'Russian Federation', 'Российская Федерация'],
+    ['TJK', 'Tajikistan', 'Таджикистан'],
+    ['TKM', 'Turkmenistan', 'Туркменистан'],
+    ['UKR', 'Ukraine', 'Украина'],
+    ['UZB', 'Uzbekistan', 'Узбекистан'],
+    ['EST', 'Estonia', 'Эстония'],
+    ['LVA', 'Latvia', 'Латвия'],
+    ['LTU', 'Lithuania', 'Литва'],
+    ['DEU', 'Germany', 'Германия'],
+    ['ISR', 'Israel', 'Израиль'],
+    ['USA', 'United States', 'Соединенные Штаты Америки'],
+    ['POL', 'Poland', 'Польша'],
+    ['TUR', 'Türkiye', 'Турция'],
+    ['CHN', 'China', 'Китай'],
+    ['KOR', 'Republic of Korea', 'Республика Корея'],
+    ['ITA', 'Italy', 'Италия'],
+    ['CZE', 'Czechia', 'Чехия'],
+    ['GRC', 'Greece', 'Греция'],
+    ['OTH', 'Other countries', 'Другие страны'],
+    ['UNK', 'Unknown', 'Неизвестно'],
+    ['STLS', 'Stateless', 'Лица без гражданства'],
+    ['_T', 'Total', 'Всего'],
+    ['SUN', 'USSR', 'СССР'],
+    ['CIS', 'CIS countries', 'Страны СНГ'],
+    ['FAR', 'Far abroad', 'Страны вне СНГ'],
+    ['BALT', 'Baltic states', 'Страны Балтии'],
+    ['XKX', 'Kosovo', 'Косово'],
+    ['XAB', 'Abkhazia', 'Абхазия'],
+    ['XSO', 'South Ossetia', 'Южная Осетия'],
+  ])('maps %s from its English name %s and its Russian name %s', (expected, en, ru) => {
+    expect(code(en)).toBe(expected);
+    expect(code(ru)).toBe(expected);
+  });
+
+  // definitions.md and submissions.md: Soviet-era, colloquial and official long names
+  it.each([
+    ['Kirghizia', 'KGZ'],
+    ['Byelorussia', 'BLR'],
+    ['Белорусская ССР', 'BLR'],
+    ['Туркмения', 'TKM'],
+    ['Великобритания', 'GBR'],
+    ['Соединенное Королевство', 'GBR'],
+    ['Кыргызская Республика', 'KGZ'],
+    ['Republic of Korea', 'KOR'],
+    ['Turkey', 'TUR'],
+    ['Czech Republic', 'CZE'],
+    ['прочие страны', 'OTH'],
+    ['другие страны', 'OTH'],
+    ['страны вне СНГ', 'FAR'],
+    ['Soviet Union', 'SUN'],
+    ['Югославия', 'YUG'],
+    ['Чехословакия', 'CSK'],
+  ])('maps the variant %s to %s', (label, expected) => {
+    expect(code(label)).toBe(expected);
+  });
+
   it('ignores case, spacing, NBSP, punctuation and trailing footnote markers', () => {
     expect(code('  germany ')).toBe('DEU');
     expect(code('Германия¹')).toBe('DEU');

@@ -1,4 +1,4 @@
-import type { DefinitionBasis, Observation, ReleaseConfig, TableMetadata } from '@mch/core';
+import type { CountrySettings, DefinitionBasis, Observation, ReleaseConfig, TableMetadata } from '@mch/core';
 import type { Remark } from './types';
 
 /**
@@ -17,8 +17,7 @@ export function assignDefinitionBasis(
 
   const remarks = new Map<string, Remark>();
   const out = observations.map((o) => {
-    const settings = config.countries[o.ref_area]?.definition_basis ?? {};
-    const configured = settings[o.table] ?? settings.default;
+    const configured = configuredBasis(config.countries[o.ref_area], o.table, o.time_period);
     const sheet = fromSheet.get(`${o.ref_area}|${o.table}|${o.source?.file ?? ''}`) ?? byTable.get(`${o.ref_area}|${o.table}`);
     if (configured && sheet && configured !== sheet) {
       remarks.set(`${o.ref_area}|${o.table}`, {
@@ -38,4 +37,13 @@ export function assignDefinitionBasis(
 function fileOf(from: string): string {
   const bang = from.lastIndexOf('!');
   return bang > 0 ? from.slice(0, bang) : from;
+}
+
+/** The basis the configuration records for a table and year: the latest change in force, else the table's, else the default. */
+export function configuredBasis(settings: CountrySettings | undefined, table: string, year: number): DefinitionBasis | undefined {
+  if (!settings) return undefined;
+  const change = settings.basis_changes
+    .filter((c) => c.first_year <= year && (!c.tables || c.tables.includes(table)))
+    .sort((a, b) => b.first_year - a.first_year)[0];
+  return change?.basis ?? settings.definition_basis[table] ?? settings.definition_basis.default;
 }

@@ -14,7 +14,8 @@ export interface BreakMark {
  * year of the new series with status `B` where the country did not flag it (definitions.md).
  */
 export function markBreaks(observations: readonly Observation[], register: readonly BreakEntry[]): { observations: Observation[]; remarks: Remark[] } {
-  const marks = [...registeredMarks(register), ...basisChangeMarks(observations)];
+  // a registered break explains the change better than "the basis changed": it wins for its key
+  const marks = [...basisChangeMarks(observations), ...registeredMarks(register)];
   const index = new Map(marks.map((m) => [`${m.ref_area}|${m.table}|${m.year}`, m]));
   const used = new Map<string, BreakMark>();
   const out = observations.map((o) => {

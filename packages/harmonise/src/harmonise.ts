@@ -1,7 +1,9 @@
 import { type HarmonisedData, type Observation, compareObservations } from '@mch/core';
 import { deriveAggregates } from './aggregates';
+import { annotateReference } from './annotate';
 import { assignDefinitionBasis } from './basis';
 import { markBreaks } from './breaks';
+import { imemSeries } from './imem';
 import { alignStockDates } from './reference-dates';
 import { resolveSubmissions } from './submissions';
 import type { HarmoniseInput, Remark } from './types';
@@ -32,10 +34,12 @@ export function harmonise(input: HarmoniseInput): HarmonisedData {
   const broken = markBreaks(dated.observations, input.breaks);
   remarks.push(...withBasis.remarks, ...dated.remarks, ...broken.remarks);
 
-  const derived = deriveAggregates(broken.observations, input.codelists);
+  const annotated = annotateReference(broken.observations, metadata, input.config, input.tableSet);
+  const derived = deriveAggregates(annotated, input.codelists);
   const ageOrder = new Map(input.codelists.age.map((a, i) => [a.code, i]));
   const byKey = compareObservations(ageOrder);
-  const observations = [...broken.observations, ...derived].sort((a, b) => byKey(a, b) || Number(a.derived) - Number(b.derived));
+  const sorted = (list: Observation[]) => list.sort((a, b) => byKey(a, b) || Number(a.derived) - Number(b.derived));
+  const observations = sorted([...annotated, ...derived]);
 
   return {
     observations,
@@ -47,6 +51,7 @@ export function harmonise(input: HarmoniseInput): HarmonisedData {
     files: results.flatMap((r) => r.files),
     net_migration: results.flatMap((r) => r.net_migration),
     remarks: dedupeRemarks(remarks),
+    analytical: sorted(imemSeries(annotated, input.config, input.tableSet)),
   };
 }
 
