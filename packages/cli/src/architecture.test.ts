@@ -11,6 +11,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   quality: ['core'],
   publish: ['core'],
   demo: ['core'],
+  bench: ['core', 'ingest', 'harmonise', 'quality'],
   cli: ['core', 'ingest', 'harmonise', 'quality', 'publish'],
 };
 
