@@ -54,7 +54,8 @@ export class Collector {
     this.observations.push(o);
   }
 
-  reject(table: string, source: Source, reason: RejectionReason, en: string, ru: string, suggestions: string[] = []): void {
+  /** Records a refused value cell; `time_period` where the layout told the cell's reference year. */
+  reject(table: string, source: Source, reason: RejectionReason, en: string, ru: string, suggestions: string[] = [], time_period?: number): void {
     if (table) this.tables.add(table);
     const where = place(source);
     const raw = source.raw ? ` ${quote(source.raw)}` : '';
@@ -62,6 +63,7 @@ export class Collector {
       ref_area: this.ref_area,
       table,
       source,
+      ...(time_period ? { time_period } : {}),
       reason,
       message: `${where.en}${raw}: ${en}`,
       message_ru: `${where.ru}${raw}: ${ru}`,
@@ -96,6 +98,8 @@ export class Collector {
         'conflicting-value',
         `another cell gives a different value for the same observation (${others.join(', ')}); none is kept`,
         `другая ячейка даёт иное значение для того же показателя (${others.join(', ')}); ни одно не принято`,
+        [],
+        o.time_period,
       );
     }
     if (kept.length + this.rejections.length !== this.valueCells) {

@@ -30,13 +30,13 @@ export function emitValue(c: Collector, key: CellKey, input: ValueInput, src: So
   c.countValueCell();
   const cat = key.category;
   if (!cat.ok) {
-    c.reject(key.table.id, src, cat.reason, cat.en, cat.ru, cat.suggestions);
+    c.reject(key.table.id, src, cat.reason, cat.en, cat.ru, cat.suggestions, key.year);
     return;
   }
   const blank = input.number === undefined && input.text.trim() === '';
   const parsed = blank ? ({ ok: true, value: 0, status: { obs_status: 'A', conf_status: 'F' }, note_refs: [] } as const) : parseValue(input, opt.thousands, opt.legend);
   if (!parsed.ok) {
-    c.reject(key.table.id, src, parsed.reason, parsed.en, parsed.ru);
+    c.reject(key.table.id, src, parsed.reason, parsed.en, parsed.ru, [], key.year);
     return;
   }
   c.observe({

@@ -3,6 +3,7 @@ import { type CodeLists, type CountrySettings, type IngestResult, MchError, type
 import { Collector } from './collector';
 import { readCsv } from './csv/read';
 import { buildEnv } from './env';
+import { convertXls } from './xls/convert';
 import { readXlsx } from './xlsx/read';
 
 export interface InputFile {
@@ -18,10 +19,11 @@ export interface IngestContext {
   settings: CountrySettings;
 }
 
-type Format = 'xlsx' | 'csv';
+type Format = 'xlsx' | 'xls' | 'csv';
 
 /**
- * Reads one file a country sent: an xlsx questionnaire or a long CSV, told apart by content.
+ * Reads one file a country sent: an xlsx questionnaire (or an old .xls one, converted by
+ * LibreOffice when it is installed) or a long CSV, told apart by content.
  * Throws MchError('file-unreadable') when the file cannot be read at all; every cell problem is a
  * rejection in the result instead.
  */
@@ -30,9 +32,12 @@ export async function ingestFile(file: InputFile, ctx: IngestContext): Promise<I
   const format = detectFormat(file);
   const c = new Collector(file.path, sha256, ctx.ref_area);
   const env = buildEnv(ctx.ref_area, ctx.tableSet, ctx.codelists, ctx.settings);
-  if (format === 'xlsx') await readXlsx(file.bytes, c, env);
+  if (format === 'xls') {
+    await readXlsx(convertXls(file.bytes, file.path), c, env);
+    c.warn(`${file.path}: an old Excel .xls workbook, converted to .xlsx with LibreOffice before reading`);
+  } else if (format === 'xlsx') await readXlsx(file.bytes, c, env);
   else readCsv(file.bytes, c, env);
-  return c.finish(format);
+  return c.finish(format === 'csv' ? 'csv' : 'xlsx');
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -50,11 +55,10 @@ export function detectFormat(file: InputFile): Format {
   if (b.length === 0) throw unreadable('the file is empty');
   if (startsWith(b, ZIP) || startsWith(b, EMPTY_ZIP)) return 'xlsx';
   if (startsWith(b, CFB)) {
-    throw unreadable(
-      hasUtf16(b, 'EncryptedPackage')
-        ? 'the workbook is password-protected; ask the country for an unprotected copy'
-        : 'it is an old Excel .xls workbook; convert it with `soffice --headless --convert-to xlsx` (LibreOffice) and list the .xlsx in the configuration',
-    );
+    if (hasUtf16(b, 'EncryptedPackage')) throw unreadable('the workbook is password-protected; ask the country for an unprotected copy');
+    // BIFF8 keeps its sheets in a stream named "Workbook", BIFF5 in "Book"; a .doc or .msg has neither
+    if (hasUtf16(b, 'Workbook') || hasUtf16(b, 'Book')) return 'xls';
+    throw unreadable('it is a Microsoft Office file of another kind (a Word document or e-mail?), not an Excel workbook');
   }
   const head = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 512)).replace(/^\ufeff/u, '').trimStart().toLowerCase();
   if (/^<(?:!doctype|html|\?xml|table|head|body)/u.test(head)) throw unreadable('it is an HTML or XML document, not a workbook or CSV');

@@ -72,7 +72,7 @@ export default defineCommand({
       if (f.ignored_sheets.length) console.log(`  ignored sheets: ${f.ignored_sheets.join(', ')}`);
       for (const w of f.warnings) console.log(`  warning: ${w}`);
     }
-    for (const r of merged.rejections.slice(0, 20)) console.log(`  rejected ${r.source.sheet ? `${r.source.sheet}!` : 'line '}${r.source.cell} "${r.source.raw}": ${r.message}`);
+    for (const r of merged.rejections.slice(0, 20)) console.log(`  rejected (${r.reason}) ${r.message}`);
     if (merged.rejections.length > 20) console.log(`  … ${merged.rejections.length - 20} more in rejections.csv`);
     console.log(`wrote ${displayPath(root, outDir)}/observations.csv, rejections.csv, summary.json`);
     for (const e of unreadable) console.error(`mch: ${e.message}`);
@@ -82,7 +82,7 @@ export default defineCommand({
 });
 
 /** The table set, code lists and country settings: from a release configuration, or the shipped defaults. */
-function countryContext(root: string, country: string, configPath: string | undefined) {
+export function countryContext(root: string, country: string, configPath: string | undefined) {
   if (configPath) {
     const loaded = loadReleaseConfig(root, configPath);
     return { tableSet: loaded.tableSet, codelists: loaded.codelists, settings: loaded.config.countries[country] ?? CountrySettings.parse({}) };

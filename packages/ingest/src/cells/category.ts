@@ -1,6 +1,6 @@
 import type { CodeLists, PartnerMatch, PartnerResolver, TableDef } from '@mch/core';
 import type { CodeMatch, CodeResolver } from './codes';
-import { quote } from './text';
+import { MAX_LABEL, bilingualParts, quote } from './text';
 
 export type CategoryReason = 'unmapped-label' | 'ambiguous-label' | 'code-label-mismatch' | 'code-not-allowed';
 export type CategoryResult =
@@ -26,7 +26,16 @@ export function stripOfWhich(text: string): string {
  * are given; the result must be allowed in the table.
  */
 export function resolveCategory(table: TableDef, code: string, label: string, cx: CategoryContext): CategoryResult {
-  const resolve = (t: string): CodeMatch | PartnerMatch => (table.breakdown === 'AGE' ? cx.age.resolve(t) : cx.partner.resolve(t));
+  const one = (t: string): CodeMatch | PartnerMatch => (table.breakdown === 'AGE' ? cx.age.resolve(t) : cx.partner.resolve(t));
+  const resolve = (t: string): CodeMatch | PartnerMatch => {
+    if (t.length > MAX_LABEL) return { kind: 'unmapped', suggestions: [] };
+    const whole = one(t);
+    const parts = whole.kind === 'code' ? undefined : bilingualParts(t);
+    if (!parts) return whole;
+    // "Germany / Германия": both languages must name the same code
+    const codes = parts.map(one);
+    return codes.every((m) => m.kind === 'code' && m.code === (codes[0] as { code: string }).code) ? codes[0]! : whole;
+  };
   const c = code.trim() ? resolve(stripOfWhich(code)) : undefined;
   const l = label.trim() ? resolve(stripOfWhich(label)) : undefined;
   let chosen: string;

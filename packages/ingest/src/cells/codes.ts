@@ -1,5 +1,5 @@
 import { type CodeLists, type TableSet, editDistance, normaliseLabel, stripFootnoteMarkers } from '@mch/core';
-import { collapseSpaces } from './text';
+import { MAX_LABEL, collapseSpaces } from './text';
 
 /** How a label or code was understood: one code, several candidates, or nothing (with suggestions). */
 export type CodeMatch =
@@ -18,6 +18,7 @@ export function labelResolver(entries: readonly { code: string; labels: readonly
   for (const e of entries) for (const l of [e.code, ...e.labels]) index.set(normaliseLabel(l), e.code);
   return {
     resolve(text) {
+      if (text.length > MAX_LABEL) return { kind: 'unmapped', suggestions: [] };
       const key = normaliseLabel(text);
       const code = index.get(key);
       return code ? { kind: 'code', code } : { kind: 'unmapped', suggestions: suggest(key, index) };

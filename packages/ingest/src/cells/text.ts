@@ -24,3 +24,12 @@ export function collapseSpaces(text: string): string {
 
 /** Longest note or metadata text kept. */
 export const MAX_NOTE = 4000;
+
+/** "English / Русский": the parts of a label written in both languages, or undefined. */
+export function bilingualParts(text: string): string[] | undefined {
+  const parts = text.split(/\s+\/\s+/u).map((p) => p.trim());
+  return parts.length > 1 && parts.every(Boolean) ? parts : undefined;
+}
+
+/** Longest label matched against the code lists: beyond it, a cell holds no country name (and edit distances would cost seconds). */
+export const MAX_LABEL = 200;

@@ -51,13 +51,55 @@ describe('the long CSV file', () => {
   it('refuses a file it cannot parse, naming the line', async () => {
     const open = await csv('TABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE\nT02,2012,F,DEU,"1\nT02,2012,M,DEU,2\n').catch((e: unknown) => e);
     expect(open).toBeInstanceOf(MchError);
-    expect((open as MchError).message).toMatch(/^kgz\.csv, line 3 cannot be read as CSV: Quote Not Closed/);
+    expect((open as MchError).message).toBe('kgz.csv, line 2 cannot be read as CSV: a quote (") opens a field on line 2 and is never closed, so the rest of the file would be one field; close or remove it');
     const cols = await csv('Dear colleagues,\nplease find attached\n').catch((e: unknown) => e);
     expect((cols as MchError).message).toBe('kgz.csv is neither a workbook nor a CSV with the columns TABLE, TIME_PERIOD, SEX, PARTNER or AGE, OBS_VALUE in its first line');
     const missing = await csv('TABLE,TIME_PERIOD,SEX,OBS_VALUE\nT02,2012,F,1\n').catch((e: unknown) => e);
     expect((missing as MchError).message).toBe('kgz.csv, line 1: the CSV lacks the column(s) PARTNER');
     const year = await csv('TABLE,YEAR,SEX\nT02,2012,F\n').catch((e: unknown) => e);
     expect((year as MchError).message).toBe('kgz.csv, line 1: the CSV lacks the column(s) TIME_PERIOD, OBS_VALUE, PARTNER');
+  });
+});
+
+describe('hostile CSV files: clear errors with the line, no crash, no hang', () => {
+  const H = 'TABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE\n';
+
+  it('NUL bytes refuse their line', async () => {
+    const r = await csv(`${H}T02,2012,F,DEU,1\nT02,20\u000012,F,FRA,2\n`);
+    expect(obsLines(r)).toEqual(['T02 2012 - F DEU = 1 A/F u0 @!2 «T02,2012,F,DEU,1»']);
+    expect(r.rejections.map((x) => x.message)).toEqual(['kgz.csv, line 3 "T02,2012,F,FRA,2": the line holds NUL characters (a damaged file, or UTF-16 text without its byte-order mark?)']);
+  });
+
+  it('mixed delimiters are named on each line that uses another', async () => {
+    const r = await csv(`${H}T02,2012,F,DEU,1\nT02;2012;F;FRA;2\nT02\t2012\tF\tITA\t3\n`);
+    expect(r.rejections.map((x) => [x.reason, x.message])).toEqual([
+      ['wrong-field-count', 'kgz.csv, line 3 "T02;2012;F;FRA;2": 1 field where the header has 5; the line is separated by ";" where the header uses ","'],
+      ['wrong-field-count', 'kgz.csv, line 4 "T02 2012 F ITA 3": 1 field where the header has 5; the line is separated by tabs where the header uses ","'],
+    ]);
+    expect(r.rejections[1]!.message_ru).toBe('kgz.csv, строка 4 "T02 2012 F ITA 3": 1 поле, а в заголовке 5; строка разделена табуляцией, а заголовок — ","');
+  });
+
+  it('a quote inside a field is read as text; a 10⁵-character field is refused at its line, its raw text capped', async () => {
+    const r = await csv(`${H}T02,2012,F,DE"U,1\nT02,2012,F,${'x'.repeat(100_000)},1\n`);
+    expect(r.rejections.map((x) => [x.reason, x.source.cell, x.source.raw.length])).toEqual([
+      ['unmapped-label', '2', 20],
+      ['unmapped-label', '3', 201],
+    ]);
+    expect(r.rejections[1]!.message.length).toBeLessThan(600);
+  });
+
+  it('a line of more than 10⁶ characters refuses the file, naming the line', async () => {
+    const err = await csv(`${H}T02,2012,F,"${'x'.repeat(1_100_000)}",1\n`).catch((e: unknown) => e);
+    expect((err as MchError).message).toBe('kgz.csv, line 2 cannot be read as CSV: a line is longer than 1 000 000 characters');
+  });
+
+  it('rejections carry the reference year of their line', async () => {
+    const r = await csv(`${H}T02,2011,F,Atlantis,1\nT02,2012,F,DEU,-1\nT02,year,F,DEU,1\n`);
+    expect(r.rejections.map((x) => [x.reason, x.time_period])).toEqual([
+      ['unmapped-label', 2011],
+      ['negative-value', 2012],
+      ['unparseable-value', undefined],
+    ]);
   });
 });
 

@@ -14,7 +14,7 @@ import {
 import { parse } from 'csv-parse/sync';
 import { resolveCategory } from '../cells/category';
 import { tableIdOf, yearOf } from '../cells/codes';
-import { MAX_NOTE, quote, safeRaw } from '../cells/text';
+import { MAX_LABEL, MAX_NOTE, quote, safeRaw } from '../cells/text';
 import type { Collector } from '../collector';
 import { basisFor, defaultMigrType, emitValue } from '../emit';
 import type { IngestEnv } from '../env';
@@ -35,8 +35,7 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
   try {
     records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false, bom: true, max_record_size: 1_000_000 }) as unknown as typeof records;
   } catch (e) {
-    const line = (e as { lines?: number }).lines;
-    throw new MchError('file-unreadable', `${c.file}${line ? `, line ${line}` : ''} cannot be read as CSV: ${(e as Error).message.slice(0, 200)}`, { where: `${c.file}:${line ?? ''}`, cause: e });
+    throw parseFailure(e, text, delimiter, c.file);
   }
   const [head, ...rows] = records;
   const cols = mapColumns(head?.record ?? []);
@@ -53,9 +52,17 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
       return i === undefined ? '' : (record[i] ?? '').trim();
     };
     const src = c.source('', String(line), record.map((f) => (/["\r\n]/u.test(f) || f.includes(delimiter) ? `"${f.replace(/"/gu, '""')}"` : f)).join(delimiter));
-    if (record.length !== head!.record.length) {
+    const table = () => tableIdOf(get('TABLE'), env.tableSet) ?? '';
+    if (record.some((f) => f.includes('\u0000'))) {
       c.countValueCell();
-      c.reject(tableIdOf(get('TABLE'), env.tableSet) ?? '', src, 'wrong-field-count', `${record.length} fields where the header has ${head!.record.length}`, `${record.length} полей, а в заголовке ${head!.record.length}`);
+      c.reject(table(), src, 'unparseable-value', 'the line holds NUL characters (a damaged file, or UTF-16 text without its byte-order mark?)', 'в строке есть символы NUL (файл повреждён или это UTF-16 без метки порядка байтов?)');
+      continue;
+    }
+    if (record.length !== head!.record.length) {
+      const other = otherDelimiter(record, delimiter, head!.record.length);
+      const why = other ? { en: `; the line is separated by ${nameOf(other)} where the header uses ${nameOf(delimiter)}`, ru: `; строка разделена ${nameOf(other, 'ru')}, а заголовок — ${nameOf(delimiter, 'ru')}` } : { en: '', ru: '' };
+      c.countValueCell();
+      c.reject(table(), src, 'wrong-field-count', `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${head!.record.length}${why.en}`, `${record.length} ${fieldsRu(record.length)}, а в заголовке ${head!.record.length}${why.ru}`);
       continue;
     }
     readRow(get, src, c, env, notes, badStatus);
@@ -90,7 +97,7 @@ function rowKey(get: Row, c: Collector, env: IngestEnv): Refusal | RowKey {
   const table = tableId ? tableById(env.tableSet, tableId) : undefined;
   if (!table) return refusal('unknown-table', `the table ${quote(tableText)} is not in the table set`, `таблица ${quote(tableText)} отсутствует в наборе таблиц`);
   const area = get('REF_AREA');
-  const m = area ? env.category.partner.resolve(area) : undefined;
+  const m = area ? (area.length > MAX_LABEL ? { kind: 'unmapped' as const } : env.category.partner.resolve(area)) : undefined;
   if (m && (m.kind !== 'code' || m.code !== c.ref_area)) {
     return refusal('code-not-allowed', `REF_AREA ${quote(area)} is not ${c.ref_area}, the country this file is configured for`, `REF_AREA ${quote(area)} не совпадает с ${c.ref_area}, страной этого файла`);
   }
@@ -119,7 +126,7 @@ function readRow(get: Row, src: Source, c: Collector, env: IngestEnv, notes: Map
   const k = rowKey(get, c, env);
   if (k.refused) {
     c.countValueCell();
-    c.reject(tableIdOf(get('TABLE'), env.tableSet) ?? '', src, k.reason, k.en, k.ru, k.suggestions);
+    c.reject(tableIdOf(get('TABLE'), env.tableSet) ?? '', src, k.reason, k.en, k.ru, k.suggestions, yearOf(get('TIME_PERIOD')));
     return;
   }
   const { table, year } = k;
@@ -166,4 +173,54 @@ function noteRef(text: string, table: string, src: Source, c: Collector, notes: 
     c.notes.push({ ref_area: c.ref_area, table, ref, text: clean, source: src });
   }
   return [ref];
+}
+
+function fieldsRu(n: number): string {
+  if (n % 10 === 1 && n % 100 !== 11) return 'поле';
+  return n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'поля' : 'полей';
+}
+
+function nameOf(d: string, lang: 'en' | 'ru' = 'en'): string {
+  if (d === '\t') return lang === 'en' ? 'tabs' : 'табуляцией';
+  return quote(d);
+}
+
+/** The delimiter a line of the wrong length would have the header's number of fields with, if any. */
+function otherDelimiter(record: string[], delimiter: string, fields: number): string | undefined {
+  const line = record.join(delimiter);
+  return [',', ';', '\t'].find((d) => d !== delimiter && line.split(d).length === fields);
+}
+
+/** A file csv-parse gave up on: the message names the line, for an unclosed quote the line where it opened. */
+function parseFailure(e: unknown, text: string, delimiter: string, file: string): MchError {
+  const err = e as { code?: string; lines?: number; message?: string };
+  const opened = err.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text, delimiter) : undefined;
+  const line = opened ?? err.lines;
+  const what =
+    opened !== undefined
+      ? `a quote (") opens a field on line ${opened} and is never closed, so the rest of the file would be one field; close or remove it`
+      : err.code === 'CSV_MAX_RECORD_SIZE'
+        ? 'a line is longer than 1 000 000 characters'
+        : (err.message ?? 'broken content').slice(0, 200);
+  return new MchError('file-unreadable', `${file}${line ? `, line ${line}` : ''} cannot be read as CSV: ${what}`, { where: `${file}:${line ?? ''}`, cause: e });
+}
+
+/** The physical line where the last quoted field that never closes begins (RFC 4180 quoting). */
+function unclosedQuoteLine(text: string, delimiter: string): number | undefined {
+  let line = 1;
+  let open: number | undefined;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (open !== undefined) {
+      if (ch === '"' && text[i + 1] === '"') i++;
+      else if (ch === '"') open = undefined;
+      else if (ch === '\n') line++;
+      continue;
+    }
+    if (ch === '"' && fieldStart) open = line;
+    if (ch === '\n') line++;
+    fieldStart = ch === delimiter || ch === '\n' || (ch === '\r' && text[i + 1] === '\n');
+  }
+  return open;
 }

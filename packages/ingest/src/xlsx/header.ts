@@ -1,6 +1,6 @@
 import { type Layout, type MigrType, type Sex, stripFootnoteMarkers } from '@mch/core';
 import { type CodeResolver, splitYearPrefix, yearOf } from '../cells/codes';
-import { collapseSpaces } from '../cells/text';
+import { bilingualParts, collapseSpaces } from '../cells/text';
 import type { Grid } from './grid';
 
 /** What a header cell says about its column. */
@@ -23,6 +23,8 @@ export interface Header {
   columns: ValueColumn[];
   /** header cells whose column could not be understood, as "C5 "text"" */
   unknown: string[];
+  /** columns right of the first value column that are not value columns: why, so their cells are accounted */
+  skipped: Map<number, 'unknown-header' | 'no-header'>;
 }
 
 export interface HeaderResolvers {
@@ -51,6 +53,13 @@ export function classifyHeaderCell(text: string, r: HeaderResolvers): ColumnToke
 function classifyPlain(text: string, r: HeaderResolvers): Omit<ColumnToken, 'notes'> | undefined {
   const t = collapseSpaces(text);
   if (!t) return undefined;
+  const parts = bilingualParts(t);
+  if (parts) {
+    // "Men / Мужчины": each language must say the same thing
+    const read = parts.map((p) => classifyPlain(p, r));
+    const first = JSON.stringify(read[0]);
+    return read[0] && read.every((x) => JSON.stringify(x) === first) ? read[0] : undefined;
+  }
   if (NET.test(t)) return { net: true };
   const sex = r.sex.resolve(t);
   if (sex.kind === 'code') return { sex: sex.code as Sex };
@@ -61,6 +70,11 @@ function classifyPlain(text: string, r: HeaderResolvers): Omit<ColumnToken, 'not
 
 /** A migration-type label, also when its explanation in brackets differs ("Long-term migrants (1 year or more)"). */
 export function migrTypeOfText(text: string, migr: CodeResolver): MigrType | undefined {
+  const parts = bilingualParts(text);
+  if (parts) {
+    const types = parts.map((p) => migrTypeOfText(p, migr));
+    return types.every((t) => t !== undefined && t === types[0]) ? types[0] : undefined;
+  }
   for (const candidate of [text, text.replace(/\(.*$/u, '').trim()]) {
     if (!candidate) continue;
     const m = migr.resolve(candidate);
@@ -139,6 +153,7 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
   const firstValueCol = Math.min(...tokenCols);
   const columns: ValueColumn[] = [];
   const unknown: string[] = [];
+  const skipped = new Map<number, 'unknown-header' | 'no-header'>();
   const carried: (ColumnToken | undefined)[] = perRow.map(() => undefined);
   const sexInHeader = perRow.some((m) => [...m.values()].some((v) => v.token?.sex !== undefined));
   for (let col = firstValueCol; col <= g.maxCol; col++) {
@@ -158,13 +173,20 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
       if (isLast && !here) blankLast = true;
       if (token) mergeToken(merged, token);
     });
-    if (!understood || merged.year === -1) continue;
+    if (merged.year === -1 && understood) unknown.push(`${colName(col)}: two different years above one column`);
+    if (!understood || merged.year === -1) {
+      skipped.set(col, 'unknown-header');
+      continue;
+    }
     // below a sex row, a column without its own sex label is a gap, not a value column
-    if (blankLast && sexInHeader && merged.sex === undefined && !merged.net) continue;
-    if (merged.year === undefined && merged.sex === undefined && merged.migr === undefined && !merged.net) continue;
+    const gap = blankLast && sexInHeader && merged.sex === undefined && !merged.net;
+    if (gap || (merged.year === undefined && merged.sex === undefined && merged.migr === undefined && !merged.net)) {
+      skipped.set(col, 'no-header');
+      continue;
+    }
     columns.push({ col, ...merged });
   }
-  return { firstRow: rows[0]!, lastRow: rows[rows.length - 1]!, firstValueCol, columns, unknown };
+  return { firstRow: rows[0]!, lastRow: rows[rows.length - 1]!, firstValueCol, columns, unknown, skipped };
 }
 
 function mergeToken(into: ColumnToken, t: ColumnToken): void {
@@ -175,7 +197,7 @@ function mergeToken(into: ColumnToken, t: ColumnToken): void {
   into.notes.push(...t.notes);
 }
 
-function colName(col: number): string {
+export function colName(col: number): string {
   let s = '';
   for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;

@@ -1,6 +1,6 @@
 import { DEFINITION_BASES, type DefinitionBasis, MchError, type PartnerResolver, type TableMetadata, type TableSet, normaliseLabel } from '@mch/core';
 import { tableIdOf } from '../cells/codes';
-import { MAX_NOTE, collapseSpaces, quote, safeRaw } from '../cells/text';
+import { MAX_LABEL, MAX_NOTE, bilingualParts, collapseSpaces, quote, safeRaw } from '../cells/text';
 import type { Collector } from '../collector';
 import { type Grid, textAt } from './grid';
 
@@ -22,11 +22,12 @@ const COUNTRY_KEY = new Set(['country', 'страна', 'reporting country', 'о
 /** A Cover sheet that names another country than the configuration expects refuses the whole file. */
 export function readCover(g: Grid, c: Collector, partners: PartnerResolver): void {
   for (const [row, cells] of g.rows) {
-    const key = normaliseLabel(cells.get(1)?.text ?? '');
-    if (!COUNTRY_KEY.has(key)) continue;
+    const keyText = cells.get(1)?.text ?? '';
+    // "Country / Страна": either language names the row
+    if (!(bilingualParts(keyText) ?? [keyText]).some((k) => COUNTRY_KEY.has(normaliseLabel(k)))) continue;
     const value = textAt(g, row, 2);
     if (!value) continue;
-    const m = partners.resolve(value);
+    const m = value.length > MAX_LABEL ? ({ kind: 'unmapped' } as const) : partners.resolve(value);
     if (m.kind !== 'code') {
       c.warn(`${c.file}, sheet "${g.name}": the country ${quote(value)} on the cover is not recognised`);
       continue;

@@ -32,10 +32,10 @@ function noteRef(text: string): { ref: string; text: string } {
   return { ref: ref.startsWith('*') ? '*' : ref, text: text.slice(m[0].length) || text };
 }
 
-/** Note rows from `first` to the end of the sheet; a row without a marker continues the note above. */
-export function readNotes(g: Grid, first: number, ref_area: string, table: string, source: (row: number, text: string) => Source): TableNote[] {
+/** The note rows below a table; a row without a marker continues the note above. */
+export function readNotes(g: Grid, rows: readonly number[], ref_area: string, table: string, source: (row: number, text: string) => Source): TableNote[] {
   const notes: TableNote[] = [];
-  for (let row = first; row <= g.maxRow; row++) {
+  for (const row of rows) {
     const text = rowText(g, row);
     if (!text) continue;
     const prev = notes[notes.length - 1];

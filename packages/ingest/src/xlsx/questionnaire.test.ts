@@ -136,6 +136,16 @@ describe('country settings', () => {
     expect(zeros.files[0]!.value_cells).toBe(2);
   });
 
+  it('an alias in the configuration turns an unmapped label into an observation, no file edited', async () => {
+    const bytes = await sheet([['Country', 2012], [null, 'Total'], ['Republic of Atlantis', 5]]);
+    const before = await ingestFile({ path: 'a.xlsx', bytes }, context('ARM'));
+    expect(rejLines(before)).toEqual(['unmapped-label T08 @T08!B3 «5» MDA|GMB|KOR']);
+    expect(before.rejections[0]).toMatchObject({ time_period: 2012, message: 'a.xlsx, sheet "T08", cell B3 "5": the label "Republic of Atlantis" maps to no code (closest: MDA, GMB, KOR); add an alias to the country\'s configuration' });
+    const after = await ingestFile({ path: 'a.xlsx', bytes }, context('ARM', { aliases: { 'Republic of Atlantis': 'GRC' } }));
+    expect(obsLines(after)).toEqual(['T08 2012 NAT _T GRC = 5 A/F u0 @T08!B3 «5»']);
+    expect(after.rejections).toEqual([]);
+  });
+
   it("uses the country's own legend and aliases", async () => {
     const bytes = await sheet([['Country', 2012], [null, 'Total'], ['Нагорный Карабах', 'к'], ['Russia', '0,0'], ['Germany', '12 к']]);
     const r = await ingestFile(

@@ -1,14 +1,15 @@
 import { type CountrySettings, type MigrType, type Sex, type TableDef, stripFootnoteMarkers } from '@mch/core';
-import { type CategoryContext, resolveCategory, stripOfWhich } from '../cells/category';
+import { type CategoryContext, type CategoryResult, resolveCategory, stripOfWhich } from '../cells/category';
 import { type CodeResolver, yearInTitle, yearOf } from '../cells/codes';
 import type { Legend } from '../cells/legend';
 import { parseValue } from '../cells/value';
 import type { Collector } from '../collector';
 import { type CellKey, basisFor, defaultMigrType, emitValue } from '../emit';
 import { detectCategoryColumns } from './category-columns';
-import { type Grid, type GridCell, a1, cellAt, textAt } from './grid';
-import { type Header, type ValueColumn, findHeader, migrTypeOfText } from './header';
-import { noteStart, readNotes } from './notes';
+import { type Grid, a1, cellAt, textAt } from './grid';
+import { type Header, type ValueColumn, colName, findHeader, migrTypeOfText } from './header';
+import { readNotes } from './notes';
+import { type SheetRows, isFilled, looksLikeValue, splitRows } from './rows';
 
 export interface SheetContext {
   c: Collector;
@@ -38,26 +39,29 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     if (cells > 0) c.warn(`${c.file}, sheet "${g.name}": no header with years or sexes found, the sheet's ${cells} cells were not read`);
     return;
   }
-  if (header.unknown.length) c.warn(`${c.file}, sheet "${g.name}": header cells not understood, their columns were not read: ${header.unknown.join(', ')}`);
   const titleYear = titleYearOf(g, header);
   const thousands = titleRows(g, header).some((t) => THOUSANDS.test(t));
-  const { dataRows, notesFrom } = splitRows(g, header);
-  const cols = detectCategoryColumns(g, range(header.firstRow, header.lastRow), dataRows, header.firstValueCol, layout.years === 'rows');
+  const rows = splitRows(g, header, cx.legend);
+  const cols = detectCategoryColumns(g, range(header.firstRow, header.lastRow), rows.data, header.firstValueCol, layout.years === 'rows');
   const basis = basisFor(settings, table.id);
   const blocks: Blocks = {};
   const opt = { legend: cx.legend, thousands, basis, blankIsZero: settings.blank_is_zero };
   const valueCols = header.columns.filter((v) => !v.net);
   const netCols = header.columns.filter((v) => v.net);
-  for (const row of dataRows) {
+  const unread = new Map<number, number>();
+  for (const row of rows.data) {
     const code = cols.code ? textAt(g, row, cols.code) : '';
     const label = cols.label ? textAt(g, row, cols.label) : '';
+    const blockText = label || code || firstText(g, row, header.firstValueCol);
     const present = valueCols.filter((v) => isFilled(cellAt(g, row, v.col)));
+    accountSkipped(g, row, header, cx, table, unread);
     if (present.length === 0 && netCols.every((v) => !isFilled(cellAt(g, row, v.col)))) {
-      startBlock(label || code || firstText(g, row, header.firstValueCol), blocks, table, cx, layout);
+      startBlock(blockText, blocks, table, cx, layout);
       continue;
     }
     const rowYear = cols.year ? yearOf(textAt(g, row, cols.year)) : undefined;
-    const category = resolveCategory(table, code, label, cx.category);
+    // a block title holding values ("Long-term migrants | 500 | …") starts its block and gives its total
+    const category = startBlock(blockText, blocks, table, cx, layout, true) ? totalOf(table) : resolveCategory(table, code, label, cx.category);
     const rowNotes = stripFootnoteMarkers(label || code).markers;
     const targets = settings.blank_is_zero ? valueCols : present;
     for (const v of targets) {
@@ -78,37 +82,78 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
       }
       if (cell?.formulaWithoutValue) {
         c.countValueCell();
-        c.reject(table.id, src, 'formula-without-value', 'a formula without a calculated result; recalculate and save the workbook', 'формула без вычисленного значения; пересчитайте и сохраните книгу');
+        c.reject(table.id, src, 'formula-without-value', 'a formula without a calculated result; recalculate and save the workbook', 'формула без вычисленного значения; пересчитайте и сохраните книгу', [], key.year);
         continue;
       }
       emitValue(c, key, { text: cell?.text ?? '', ...(cell?.number !== undefined ? { number: cell.number } : {}) }, src, { ...opt, extraNotes: [...v.notes, ...rowNotes] });
     }
     for (const v of netCols) readNet(g, row, v, category, { year: v.year ?? rowYear ?? blocks.year ?? titleYear, sex: v.sex ?? blocks.sex ?? '_T' }, table, cx, thousands);
   }
-  if (notesFrom !== undefined) {
-    c.notes.push(...readNotes(g, notesFrom, c.ref_area, table.id, (row, text) => c.source(g.name, a1(row, 1), text)));
+  warnSheet(g, header, rows, unread, c);
+  if (rows.notes.length) c.notes.push(...readNotes(g, rows.notes, c.ref_area, table.id, (row, text) => c.source(g.name, a1(row, 1), text)));
+}
+
+/**
+ * Cells of a data row in columns that are not value columns: under a header not understood they
+ * are counted and named in a warning (a "Share, %" column holds no observation); under no header
+ * at all a figure is a value whose year or sex is unknown, refused at its cell.
+ */
+function accountSkipped(g: Grid, row: number, header: Header, cx: SheetContext, table: TableDef, unread: Map<number, number>): void {
+  for (const [col, why] of header.skipped) {
+    const cell = cellAt(g, row, col);
+    if (!isFilled(cell)) continue;
+    if (why === 'no-header' && looksLikeValue(cell, cx.legend)) {
+      cx.c.countValueCell();
+      const src = cx.c.source(g.name, a1(row, col), cell?.text ?? '');
+      cx.c.reject(
+        table.id,
+        src,
+        'unparseable-value',
+        `a value in column ${colName(col)}, which has no year or sex in the header`,
+        `значение в столбце ${colName(col)}, для которого в шапке не указан год или пол`,
+      );
+      continue;
+    }
+    unread.set(col, (unread.get(col) ?? 0) + 1);
   }
 }
 
-function isFilled(cell: GridCell | undefined): boolean {
-  return cell !== undefined && !cell.mergedCopy && (cell.number !== undefined || cell.formulaWithoutValue === true || cell.text.trim() !== '');
+function warnSheet(g: Grid, header: Header, rows: SheetRows, unread: Map<number, number>, c: Collector): void {
+  const at = `${c.file}, sheet "${g.name}"`;
+  if (header.unknown.length) c.warn(`${at}: header cells not understood, their columns were not read: ${header.unknown.join(', ')}`);
+  const counts = [...unread].map(([col, n]) => `${colName(col)}: ${n}`);
+  if (counts.length) c.warn(`${at}: cells in columns that are not value columns were not read as values (cells per column ${counts.join(', ')})`);
+  if (rows.belowNotes.length) {
+    const which = rows.belowNotes.length === 1 ? `row ${rows.belowNotes[0]} below the notes holds` : `rows ${rows.belowNotes.join(', ')} below the notes hold`;
+    c.warn(`${at}: ${which} values, read as table rows`);
+  }
 }
 
-function startBlock(text: string, blocks: Blocks, table: TableDef, cx: SheetContext, layout: CountrySettings['layout']): void {
-  const t = stripOfWhich(text);
-  if (!t) return;
-  if (table.has_migr_type && layout.migr_type === 'row-blocks') {
-    const m = migrTypeOfText(t, cx.migr);
-    if (m) blocks.migr = m;
+function totalOf(table: TableDef): CategoryResult {
+  return table.breakdown === 'AGE' ? { ok: true, age: '_T', partner: '' } : { ok: true, age: '', partner: '_T' };
+}
+
+/**
+ * A block title (migration type, sex or year, as the layout says) starts its block; returns whether
+ * the text was one. In sex blocks "Total" / «Всего» holding values is the total row of the block,
+ * not a title.
+ */
+function startBlock(text: string, blocks: Blocks, table: TableDef, cx: SheetContext, layout: CountrySettings['layout'], withValues = false): boolean {
+  const t = stripOfWhich(stripFootnoteMarkers(text).text);
+  if (!t) return false;
+  const migr = table.has_migr_type && layout.migr_type === 'row-blocks' ? migrTypeOfText(t, cx.migr) : undefined;
+  if (migr) {
+    blocks.migr = migr;
+    return true;
   }
-  if (layout.sex === 'row-blocks') {
-    const s = cx.sex.resolve(t);
-    if (s.kind === 'code') blocks.sex = s.code as Sex;
+  const sex = layout.sex === 'row-blocks' ? cx.sex.resolve(t) : undefined;
+  if (sex?.kind === 'code' && !(withValues && sex.code === '_T')) {
+    blocks.sex = sex.code as Sex;
+    return true;
   }
-  if (layout.years === 'rows') {
-    const y = yearOf(t);
-    if (y !== undefined) blocks.year = y;
-  }
+  const year = layout.years === 'rows' ? yearOf(t) : undefined;
+  if (year !== undefined) blocks.year = year;
+  return year !== undefined;
 }
 
 function readNet(g: Grid, row: number, v: ValueColumn, category: CellKey['category'], at: { year?: number; sex: Sex }, table: TableDef, cx: SheetContext, thousands: boolean): void {
@@ -129,22 +174,6 @@ function readNet(g: Grid, row: number, v: ValueColumn, category: CellKey['catego
     value: thousands ? Math.round(parsed.value * 1000) : parsed.value,
     source: cx.c.source(g.name, a1(row, v.col), cell.text),
   });
-}
-
-/** Data rows run from below the header to the first note row; returns where notes begin. */
-function splitRows(g: Grid, header: Header): { dataRows: number[]; notesFrom?: number } {
-  const dataRows: number[] = [];
-  const valueCols = header.columns.map((v) => v.col);
-  for (let row = header.lastRow + 1; row <= g.maxRow; row++) {
-    if (!g.rows.has(row)) continue;
-    const hasValue = valueCols.some((col) => {
-      const cell = cellAt(g, row, col);
-      return cell !== undefined && !cell.mergedCopy && (cell.number !== undefined || /\d/.test(cell.text));
-    });
-    if (!hasValue && noteStart(g, row)) return { dataRows, notesFrom: row };
-    dataRows.push(row);
-  }
-  return { dataRows };
 }
 
 function titleRows(g: Grid, header: Header): string[] {

@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { defineCommand } from 'citty';
+import { EXIT, MchError, type Observation } from '@mch/core';
+import { writeQuestionnaireTemplate } from '@mch/ingest';
+import { readObservationsCsv } from '@mch/publish';
+import { argPath, displayPath, findRepoRoot } from '../pipeline/repo';
+import { countryContext } from './ingest';
+
+export default defineCommand({
+  meta: { name: 'template', description: 'Write the blank questionnaire for a country: Cover, Metadata and one sheet per table, in English and Russian.' },
+  args: {
+    country: { type: 'string', description: 'ISO alpha-3 code of the reporting country', required: true },
+    years: { type: 'string', description: 'reference years, comma-separated, e.g. 2011,2012', required: true },
+    config: { type: 'string', description: 'release configuration whose table set, code lists and country aliases apply' },
+    round: { type: 'string', description: 'data-collection round on the Cover (default: the last year + 1)' },
+    contact: { type: 'string', description: 'contact person on the Cover' },
+    date: { type: 'string', description: 'date on the Cover, YYYY-MM-DD (default: left for the country to fill)' },
+    prefill: { type: 'string', description: "a release folder: fill in the country's last published figures, e.g. data/releases/2013.1" },
+    out: { type: 'string', description: 'the workbook to write (.xlsx)', required: true },
+  },
+  async run({ args }) {
+    const root = findRepoRoot();
+    const country = String(args.country).toUpperCase();
+    if (!/^[A-Z]{3}$/.test(country)) throw new MchError('usage', `--country must be an ISO alpha-3 code such as ARM, not "${args.country}"`);
+    const years = String(args.years).split(',').map((y) => y.trim());
+    if (!years.every((y) => /^(?:19|20)\d{2}$/.test(y))) throw new MchError('usage', `--years must be years separated by commas, such as 2011,2012, not "${args.years}"`);
+    if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(args.date))) throw new MchError('usage', `--date must be YYYY-MM-DD, not "${args.date}"`);
+    if (args.round !== undefined && !/^\d{4}$/.test(String(args.round))) throw new MchError('usage', `--round must be a year such as 2013, not "${args.round}"`);
+    const out = argPath(String(args.out));
+    if (!out.endsWith('.xlsx')) throw new MchError('usage', `--out must name an .xlsx file, not "${args.out}"`);
+    const { tableSet, codelists, settings } = countryContext(root, country, args.config);
+    const values = args.prefill ? publishedValues(String(args.prefill), country) : undefined;
+    const bytes = await writeQuestionnaireTemplate({
+      ...{ country, years: [...new Set(years.map(Number))], tableSet, codelists, aliases: settings.aliases },
+      ...(args.round ? { round: Number(args.round) } : {}),
+      ...(args.contact ? { contact: String(args.contact) } : {}),
+      ...(args.date ? { date: String(args.date) } : {}),
+      ...(values ? { values } : {}),
+    });
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, bytes);
+    const outside = values ? [...new Set(values.filter((o) => o.partner && !codelists.standard_partner_rows.includes(o.partner) && years.includes(String(o.time_period))).map((o) => o.partner))].sort() : [];
+    if (outside.length) console.error(`mch: published values for partners outside the questionnaire's standard rows are not prefilled: ${outside.join(', ')}`);
+    const filled = values ? `, prefilled with ${values.filter((o) => years.includes(String(o.time_period))).length} published values of ${args.prefill}` : '';
+    console.log(`wrote ${displayPath(root, out)}: the questionnaire for ${country}, years ${years.join(', ')}, ${tableSet.tables.length} table sheets${filled}`);
+    return EXIT.ok;
+  },
+});
+
+/** The country's published values in a release: reported (not derived), free for publication, with a value. */
+function publishedValues(release: string, country: string): Observation[] {
+  const csv = join(argPath(release), 'data', 'observations.csv');
+  if (!existsSync(csv)) throw new MchError('file-unreadable', `--prefill ${release} is not a release folder: data/observations.csv is missing`, { where: release });
+  return readObservationsCsv(readFileSync(csv, 'utf8')).filter((o) => o.ref_area === country && !o.derived && o.conf_status === 'F' && o.obs_value !== null);
+}

@@ -1,0 +1,49 @@
+import { type CodeLists, type MigrType, type PartnerResolver, type Sex, type TableDef, createPartnerResolver } from '@mch/core';
+import type { TemplateOptions } from './options';
+
+/** One row of a table sheet: a migration-type block title, or a category with its code. */
+export type TemplateRow = { kind: 'block'; migr: MigrType; label: string } | { kind: 'category'; migr: MigrType | ''; code: string; label: string };
+
+export const SEXES: readonly { code: Sex; label: string }[] = [
+  { code: '_T', label: 'Total / Всего' },
+  { code: 'M', label: 'Men / Мужчины' },
+  { code: 'F', label: 'Women / Женщины' },
+];
+
+/** First data column (A = code, B = label) and first data row (titles, unit, blank, two header rows above). */
+export const FIRST_VALUE_COL = 3;
+export const HEADER_ROW = 5;
+export const FIRST_DATA_ROW = HEADER_ROW + 2;
+
+/** The rows of one table: standard partner rows (or age rows), inside one block per migration type for flow tables. */
+export function tableRows(table: TableDef, opt: TemplateOptions, partners: PartnerResolver = createPartnerResolver(opt.codelists, opt.aliases)): TemplateRow[] {
+  const categories = table.breakdown === 'AGE' ? ageRows(opt.codelists) : partnerRows(table, opt, partners);
+  if (!table.has_migr_type) return categories.map((c) => ({ kind: 'category', migr: '', ...c }));
+  return opt.codelists.migr_type.flatMap((t): TemplateRow[] => [
+    { kind: 'block', migr: t.code as MigrType, label: `${t.label_en} / ${t.label_ru}` },
+    ...categories.map((c) => ({ kind: 'category' as const, migr: t.code as MigrType, ...c })),
+  ]);
+}
+
+function partnerRows(table: TableDef, opt: TemplateOptions, partners: PartnerResolver): { code: string; label: string }[] {
+  return opt.codelists.standard_partner_rows
+    .filter((code) => code !== opt.country || table.own_country_allowed)
+    .filter((code) => {
+      const special = opt.codelists.special_partners.find((s) => s.code === code);
+      return !special?.allowed_in || special.allowed_in.includes(table.id);
+    })
+    .map((code) => {
+      const n = partners.names(code);
+      return { code, label: `${n.en} / ${n.ru}` };
+    });
+}
+
+/** Total, the five-year groups to 85+ (the partition the code lists name first), unknown age. */
+function ageRows(codelists: CodeLists): { code: string; label: string }[] {
+  const groups = Object.values(codelists.age_partitions)[0] ?? [];
+  const codes = ['_T', ...groups, '_U'];
+  return codes.flatMap((code) => {
+    const a = codelists.age.find((x) => x.code === code);
+    return a ? [{ code, label: a.label_en === a.label_ru ? a.label_en : `${a.label_en} / ${a.label_ru}` }] : [];
+  });
+}

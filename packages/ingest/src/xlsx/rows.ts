@@ -1,0 +1,54 @@
+import { lookupSymbol, type Legend } from '../cells/legend';
+import { collapseSpaces } from '../cells/text';
+import { type Grid, type GridCell, cellAt } from './grid';
+import type { Header } from './header';
+import { noteStart } from './notes';
+
+/** The rows below the header: data rows (block rows included) and note rows, in sheet order. */
+export interface SheetRows {
+  data: number[];
+  notes: number[];
+  /** data rows found below the first note row: read, and named in a warning */
+  belowNotes: number[];
+}
+
+export function isFilled(cell: GridCell | undefined): boolean {
+  return cell !== undefined && !cell.mergedCopy && (cell.number !== undefined || cell.formulaWithoutValue === true || cell.text.trim() !== '');
+}
+
+/** A cell that holds a figure or a symbol of the legend: what makes a row a data row, even among notes. */
+export function looksLikeValue(cell: GridCell | undefined, legend: Legend): boolean {
+  if (!isFilled(cell) || !cell) return false;
+  if (cell.number !== undefined || cell.formulaWithoutValue) return true;
+  const t = collapseSpaces(cell.text);
+  return /\d/u.test(t) || lookupSymbol(legend, t) !== undefined;
+}
+
+/**
+ * Splits the rows below the header. A row is a note row when it holds no figure or symbol in the
+ * table's columns and either starts a note or follows one; every other row is a data row, so value
+ * cells below a note are read like any other, never swallowed into its text.
+ */
+export function splitRows(g: Grid, header: Header, legend: Legend): SheetRows {
+  const out: SheetRows = { data: [], notes: [], belowNotes: [] };
+  const cols = [...header.columns.map((v) => v.col), ...header.skipped.keys()];
+  for (let row = header.lastRow + 1; row <= g.maxRow; row++) {
+    if (!g.rows.has(row)) continue;
+    const hasValue = cols.some((col) => looksLikeValue(cellAt(g, row, col), legend));
+    const starts = noteStart(g, row);
+    // below the notes, a labelled row with text in the value columns ("Germany | n/a") is still a table row
+    const labelledRow = !starts && hasLabel(g, row, header.firstValueCol) && cols.some((col) => isFilled(cellAt(g, row, col)));
+    if (!hasValue && !labelledRow && (out.notes.length > 0 || starts)) {
+      out.notes.push(row);
+      continue;
+    }
+    out.data.push(row);
+    if (out.notes.length) out.belowNotes.push(row);
+  }
+  return out;
+}
+
+function hasLabel(g: Grid, row: number, firstValueCol: number): boolean {
+  for (const [col, cell] of g.rows.get(row) ?? []) if (col < firstValueCol && isFilled(cell)) return true;
+  return false;
+}
