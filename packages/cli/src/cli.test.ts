@@ -22,7 +22,7 @@ describe('mch command line', { timeout: 120_000 }, () => {
   it('shows help for the command and every subcommand', () => {
     const top = mch('--help');
     expect(top.code).toBe(0);
-    for (const sub of ['ingest', 'check', 'release', 'verify', 'diff', 'status', 'waive']) {
+    for (const sub of ['ingest', 'check', 'release', 'verify', 'reproduce', 'diff', 'status', 'waive', 'template']) {
       expect(top.stdout).toContain(sub);
       const help = mch(sub, '--help');
       expect(help.code, sub).toBe(0);
@@ -74,6 +74,42 @@ describe('mch command line', { timeout: 120_000 }, () => {
     const r = mch('ingest', bad, '--country', 'ARM', '--out', join(scratch, 'bad'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('renamed.xlsx');
+  });
+
+  it('reads the other files of a run when one cannot be read at all, and exits 2 naming it', () => {
+    const out = join(scratch, 'several');
+    const renamed = join(scratch, 'b.xlsx');
+    writeFileSync(renamed, 'REF_AREA,TABLE\nARM,T04\n');
+    const broken = join(scratch, 'broken.xlsx');
+    // the first 2 000 bytes of a real workbook: a zip cut off in the middle
+    writeFileSync(broken, readFileSync(join(REPO_ROOT, 'data/raw/2011/ARM_questionnaire_2011.xlsx')).subarray(0, 2000));
+    const csv = join(scratch, 'c.csv');
+    writeFileSync(csv, 'TABLE;TIME_PERIOD;SEX;PARTNER;OBS_VALUE\nT02;2012;F;Germany;12\nT02;2012;M;Atlantis;3\n');
+    const r = mch('ingest', 'data/raw/2011/ARM_questionnaire_2011.xlsx', renamed, broken, csv, '--country', 'ARM', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${renamed} cannot be read: it is named as an Excel workbook but is not one`);
+    expect(r.stderr).toContain(`${broken} cannot be read as an Excel workbook: the archive is truncated`);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.files.map((f: { file: string; accounted: boolean }) => [f.file, f.accounted])).toEqual([
+      ['data/raw/2011/ARM_questionnaire_2011.xlsx', true],
+      [csv, true],
+    ]);
+    expect(summary.unreadable.map((u: { file: string }) => u.file)).toEqual([renamed, broken]);
+    const rows = readFileSync(join(out, 'observations.csv'), 'utf8');
+    expect(rows).toContain(',T02,2012,,F,,DEU,12,');
+    expect(readFileSync(join(out, 'rejections.csv'), 'utf8')).toContain('unmapped-label');
+    expect(r.stdout).toMatch(/c\.csv \(csv, sha256 [0-9a-f]{12}…\)\n {2}value cells read 2 = observations 1 \+ rejections 1/);
+  });
+
+  it('writes the blank questionnaire, which ingest reads back as empty', () => {
+    const file = join(scratch, 'template', 'KGZ.xlsx');
+    const t = mch('template', '--country', 'KGZ', '--years', '2011,2012', '--date', '2013-02-01', '--out', file);
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.stdout).toContain('the questionnaire for KGZ, years 2011, 2012, 11 table sheets');
+    const r = mch('ingest', file, '--country', 'KGZ', '--out', join(scratch, 'template-read'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('value cells read 0 = observations 0 + rejections 0');
+    expect(mch('template', '--country', 'KGZ', '--years', 'last', '--out', file).code).toBe(2);
   });
 
   it('publishes a release once, refuses to overwrite it, and verify detects a changed file', () => {

@@ -9,9 +9,11 @@ const commands: Record<string, Loader> = {
   check: () => import('./commands/check').then((m) => m.default as unknown as CommandDef),
   release: () => import('./commands/release').then((m) => m.default as unknown as CommandDef),
   verify: () => import('./commands/verify').then((m) => m.default as unknown as CommandDef),
+  reproduce: () => import('./commands/reproduce').then((m) => m.default as unknown as CommandDef),
   diff: () => import('./commands/diff').then((m) => m.default as unknown as CommandDef),
   status: () => import('./commands/status').then((m) => m.default as unknown as CommandDef),
   waive: () => import('./commands/waive').then((m) => m.default as unknown as CommandDef),
+  template: () => import('./commands/template').then((m) => m.default as unknown as CommandDef),
 };
 
 export const main = defineCommand({

@@ -51,6 +51,9 @@ export const RuleSettings = z.strictObject({
   z_score: z.number().min(0).optional(),
   band_low: z.number().min(0).optional(),
   band_high: z.number().min(0).optional(),
+  /** MCH-T01: cells of one table, year and type that move together make one level-shift finding */
+  shift_cells: z.number().int().min(1).optional(),
+  shift_share: z.number().min(0).max(1).optional(),
 });
 export type RuleSettings = z.infer<typeof RuleSettings>;
 

@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   'release-exists': EXIT.cannotRun,
   'release-locked': EXIT.cannotRun,
   'manifest-invalid': EXIT.cannotRun,
+  /** an input a release manifest records no longer has the recorded hash (reproduce) */
+  'input-changed': EXIT.cannotRun,
   internal: EXIT.internal,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

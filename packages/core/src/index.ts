@@ -42,6 +42,6 @@ export { editDistance, normaliseLabel, stripFootnoteMarkers } from './labels';
 export { createPartnerResolver } from './partners';
 export { parseYamlWith } from './parse';
 export { releaseConfigJsonSchema } from './json-schema';
-export { CompletenessCell, EmigrationEstimate, MirrorRow, QualityReport } from './report';
+export { CompletenessCell, EmigrationEstimate, FlaggedSeries, MirrorRow, QualityReport } from './report';
 export { Conflict, HarmonisedData, Resubmission } from './harmonised';
 export { OBSERVATION_COLUMNS, csvField, observationRow, toCsv } from './csv';

@@ -53,6 +53,22 @@ export const CompletenessCell = z.object({
 });
 export type CompletenessCell = z.infer<typeof CompletenessCell>;
 
+/** One series a finding flags (MCH-T01), year by year, for the report's time-series charts. */
+export const FlaggedSeries = z.object({
+  /** the finding it illustrates */
+  finding: z.string(),
+  ref_area: z.string(),
+  table: z.string(),
+  migr_type: z.string(),
+  sex: z.string(),
+  age: z.string(),
+  partner: z.string(),
+  points: z.array(z.object({ time_period: z.number().int(), value: z.number() })),
+  /** the years the finding is about */
+  flagged_years: z.array(z.number().int()),
+});
+export type FlaggedSeries = z.infer<typeof FlaggedSeries>;
+
 /** The one result model every quality report form is written from (quality.md "Reports"). */
 export const QualityReport = z.object({
   version: z.string(),
@@ -63,5 +79,7 @@ export const QualityReport = z.object({
   emigration_estimates: z.array(EmigrationEstimate),
   completeness: z.array(CompletenessCell),
   gate: z.object({ passed: z.boolean(), blocking: z.number().int() }),
+  /** the series behind the time-series findings, for charts; absent in reports written before it existed */
+  series: z.array(FlaggedSeries).optional(),
 });
 export type QualityReport = z.infer<typeof QualityReport>;

@@ -7,9 +7,11 @@ export const MANIFEST = 'datapackage.json';
 
 const MEDIA_TYPES: Record<string, string> = {
   csv: 'text/csv',
+  html: 'text/html',
   json: 'application/json',
   md: 'text/markdown',
   pdf: 'application/pdf',
+  px: 'text/x-pcaxis',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
@@ -59,7 +61,9 @@ export function dataPackage(model: ReleaseModel, files: readonly ReleaseFile[]):
     mch: {
       release_date: model.config.release_date,
       reference_years: [...model.config.reference_years].sort((a, b) => a - b),
-      previous_release: model.previous?.version ?? null,
+      // the folder as configured (a later release follows this link back); its version beside it
+      previous_release: model.config.previous_release ?? null,
+      previous_version: model.previous?.version ?? null,
       configuration: model.configFile ? { path: model.configFile.path, hash: `sha256:${model.configFile.sha256}` } : null,
       inputs: [...model.inputs].sort((a, b) => cmp(a.path, b.path)).map((i) => ({ path: i.path, bytes: i.bytes, hash: `sha256:${i.sha256}` })),
       code_version: { packages: model.codeVersion.packages, lockfile_hash: `sha256:${model.codeVersion.lockfile_sha256}` },

@@ -4,9 +4,16 @@ export type { Change, ChangeKind } from './changes';
 export type { PublicQualitySummary } from './quality-summary';
 export type { SymbolEntry } from './symbols';
 export type { VerifyResult } from './verify';
+export type { CellDifference } from './reproduce/content';
+export type { ReleaseComparison } from './reproduce/compare';
+export type { ReleaseRecord } from './reproduce/manifest';
+export type { PxProblem, PxReadResult, PxTable } from './px/index';
 
 export { writeRelease } from './release';
 export { readObservationsCsv } from './observations-csv';
 export { verifyRelease } from './verify';
 export { DIFF_COLUMNS, diffCsv, diffObservations } from './changes';
 export { SYMBOLS } from './symbols';
+export { compareReleases } from './reproduce/compare';
+export { readReleaseRecord, sameCodeVersion } from './reproduce/manifest';
+export { comparePxWithObservations, pxCells, pxKeywordText, readPx } from './px/index';

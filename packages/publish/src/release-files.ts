@@ -4,6 +4,8 @@ import type { ReleaseFile, ReleaseModel } from './model';
 import { observationsCsv } from './observations-csv';
 import { methodologyPdf } from './pdf/notes';
 import { ageOrder, publishedObservations } from './publishable';
+import { checkedPxFile } from './px/index';
+import { qualityReportHtml, qualityReportMarkup, qualityReportPdf } from './quality-report';
 import { publicQualitySummary } from './quality-summary';
 import { sdmxCsv } from './sdmx';
 import { tableWorkbook } from './xlsx/workbook';
@@ -16,16 +18,21 @@ export async function releaseFiles(model: ReleaseModel): Promise<ReleaseFile[]> 
   const published = publishedObservations(model.data.observations, model.codelists);
   const summary = publicQualitySummary(model.quality, model.data.observations, model.tableSet);
   const changes = diffObservations(model.previous?.observations ?? [], published, ageOrder(model.codelists));
+  const qualityMarkup = qualityReportMarkup(summary, model.codelists);
+  const qualityTitle = `Quality summary of release ${model.config.version}`;
   const text = (path: string, content: string): ReleaseFile => ({ path, bytes: Buffer.from(content, 'utf8') });
   const files: ReleaseFile[] = [
     text('data/observations.csv', observationsCsv(published)),
     text('sdmx/mch.csv', sdmxCsv(published)),
     text('quality/report.json', stableJson(summary)),
+    text('quality/report.html', qualityReportHtml(qualityMarkup, qualityTitle)),
+    { path: 'quality/report.pdf', bytes: await qualityReportPdf(qualityMarkup, qualityTitle, model.config.release_date) },
     text('CHANGES.md', changesMarkdown(model.config.version, model.previous?.version, changes, model.config.release_notes)),
   ];
   for (const table of model.tableSet.tables) {
     const rows = published.filter((o) => o.table === table.id);
     files.push({ path: `tables/${table.id}.xlsx`, bytes: await tableWorkbook(model, table, rows) });
+    files.push({ path: `px/${table.id}.px`, bytes: checkedPxFile(model, table, rows) });
   }
   for (const lang of ['en', 'ru'] as const) {
     files.push({ path: `notes/methodology.${lang}.pdf`, bytes: await methodologyPdf(model, lang, published, summary, changes) });

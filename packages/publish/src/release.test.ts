@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { appendFile, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { appendFile, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMchError } from '@mch/core';
@@ -16,7 +17,10 @@ const EXPECTED_FILES = [
   'datapackage.json',
   'notes/methodology.en.pdf',
   'notes/methodology.ru.pdf',
+  ...TABLES.map((t) => `px/${t}.px`),
+  'quality/report.html',
   'quality/report.json',
+  'quality/report.pdf',
   'sdmx/mch.csv',
   ...TABLES.map((t) => `tables/${t}.xlsx`),
 ];
@@ -56,7 +60,7 @@ afterAll(async () => {
 const read = (path: string) => readFile(join(release, path));
 
 describe('writeRelease', () => {
-  it('writes every file of releases.md (PX aside) and nothing else', async () => {
+  it('writes every file of releases.md and nothing else', async () => {
     expect(written).toEqual(EXPECTED_FILES);
     expect((await verifyRelease(release)).ok).toBe(true);
     expect(existsSync(`${release}.lock`)).toBe(false);
@@ -157,11 +161,22 @@ describe('writeRelease', () => {
     expect(String((error as Error).message)).toContain(release);
 
     const other = join(root, 'locked', '2013.1');
-    await writeRelease(fixtureModel(), join(root, 'locked', 'warm-up'));
-    await writeFile(`${other}.lock`, '12345\n');
+    await mkdir(join(root, 'locked'), { recursive: true });
+    await writeFile(`${other}.lock`, `${process.ppid}\n`);
     const locked = await writeRelease(fixtureModel(), other).catch((e: unknown) => e);
     expect(isMchError(locked) && locked.code).toBe('release-locked');
+    expect(String((locked as Error).message)).toContain(`process ${process.ppid}`);
     expect(existsSync(other)).toBe(false);
+  }, 60_000);
+
+  it('takes over the lock and removes the temporary folder of a writer that was killed', async () => {
+    const target = join(root, 'stale', '2013.1');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    await mkdir(`${target}.tmp-${dead}/tables`, { recursive: true });
+    await writeFile(`${target}.lock`, `${dead}\n`);
+    await writeRelease(fixtureModel(), target);
+    expect((await verifyRelease(target)).ok).toBe(true);
+    for (const left of [`${target}.lock`, `${target}.tmp-${dead}`]) expect(existsSync(left), left).toBe(false);
   }, 60_000);
 
   it('leaves no release, temporary folder or lock behind when writing fails', async () => {

@@ -1,23 +1,23 @@
 import { existsSync } from 'node:fs';
-import { mkdir, open, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { MchError, cmp } from '@mch/core';
 import { MANIFEST, dataPackage } from './datapackage';
+import { takeReleaseLock } from './lock';
 import type { ReleaseFile, ReleaseModel } from './model';
 import { releaseFiles } from './release-files';
 
 /**
  * Writes a release atomically: every file goes to `<target>.tmp-<pid>` beside the target, the
  * manifest last, and the folder is renamed into place, so a crash leaves no release or a whole
- * one. `<target>.lock` (created exclusively) keeps a second writer out. Returns the
- * release-relative paths written, sorted.
+ * one. `<target>.lock` (lock.ts) keeps a second writer out. Returns the release-relative paths
+ * written, sorted.
  */
 export async function writeRelease(model: ReleaseModel, targetDir: string): Promise<string[]> {
   const target = resolve(targetDir);
   refuseExisting(target);
   await mkdir(dirname(target), { recursive: true });
-  const lock = `${target}.lock`;
-  const release = await takeLock(lock);
+  const release = await takeReleaseLock(target);
   const temp = `${target}.tmp-${process.pid}`;
   try {
     refuseExisting(target);
@@ -25,6 +25,7 @@ export async function writeRelease(model: ReleaseModel, targetDir: string): Prom
     const files = await releaseFiles(model);
     const manifest: ReleaseFile = { path: MANIFEST, bytes: Buffer.from(dataPackage(model, files), 'utf8') };
     for (const file of [...files, manifest]) await writeInto(temp, file);
+    await testPause();
     await rename(temp, target);
     return [...files, manifest].map((f) => f.path).sort(cmp);
   } catch (error) {
@@ -43,20 +44,13 @@ function refuseExisting(target: string): void {
   }
 }
 
-async function takeLock(lock: string): Promise<() => Promise<void>> {
-  try {
-    const handle = await open(lock, 'wx');
-    await handle.writeFile(`${process.pid}\n`);
-    await handle.close();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new MchError('release-locked', `another release is being written to this folder (lock file ${lock}); if none is running, delete the lock file`, {
-        where: lock,
-      });
-    }
-    throw error;
-  }
-  return () => unlink(lock).catch(() => undefined);
+/**
+ * Test only: MCH_TEST_PAUSE_BEFORE_RENAME=<ms> waits after the temporary folder is complete and
+ * before the rename, so a test can kill the process at the worst moment. Unset in normal use.
+ */
+async function testPause(): Promise<void> {
+  const ms = Number(process.env.MCH_TEST_PAUSE_BEFORE_RENAME ?? '');
+  if (Number.isFinite(ms) && ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function writeInto(root: string, file: ReleaseFile): Promise<void> {

@@ -39,7 +39,8 @@ function basisOf(input: QualityInput, r: string, table: string, cell: Observatio
   return input.data.metadata.find((m) => m.ref_area === r && m.table === table && m.definition_basis)?.definition_basis ?? '';
 }
 
-function territoryOf(input: QualityInput, r: string, table: string): string {
+function territoryOf(input: QualityInput, r: string, table: string, cell: Observation | undefined): string {
+  if (cell?.territory) return cell.territory;
   const cs = countryOf(input.config, r);
   if (cs?.territory) return cs.territory;
   return input.data.metadata.find((m) => m.ref_area === r && m.table === table && m.territory)?.territory ?? '';
@@ -107,8 +108,8 @@ function mirrorRow(input: QualityInput, y: number, a: string, b: string, sex: st
     migr_type_out: outSide.type,
     basis_in: basisOf(input, a, pair.immigration, inSide.cell),
     basis_out: basisOf(input, b, pair.emigration, outSide.cell),
-    territory_in: territoryOf(input, a, pair.immigration),
-    territory_out: territoryOf(input, b, pair.emigration),
+    territory_in: territoryOf(input, a, pair.immigration, inSide.cell),
+    territory_out: territoryOf(input, b, pair.emigration, outSide.cell),
     ratio,
     asymmetry,
     flagged,

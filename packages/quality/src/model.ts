@@ -13,6 +13,12 @@ import type {
 } from '@mch/core';
 import type { DataIndex } from './index-data';
 
+/** The observations of one published release. */
+export interface ReleaseObservations {
+  version: string;
+  observations: Observation[];
+}
+
 /** One figure of a benchmark series (UN DESA IMS 2019 stocks, UN WPP 2024 net migration), read by the CLI. */
 export interface BenchmarkValue {
   series: 'ims2019' | 'wpp2024';
@@ -30,7 +36,13 @@ export interface QualityInput {
   /** the break register: config.breaks plus the external register */
   breaks: BreakEntry[];
   /** the previous published release (MCH-R01, MCH-T03) */
-  previous?: { version: string; observations: Observation[] };
+  previous?: ReleaseObservations;
+  /**
+   * the releases before the previous one, newest first, as far back as the chain of previous
+   * releases goes (MCH-T03 "two releases after it first appeared"). Absent: unknown, so a value
+   * provisional in the previous release cannot be judged; empty: the previous release was the first.
+   */
+  history?: ReleaseObservations[];
   /** benchmark figures for MCH-B01; the rule skips when absent */
   benchmarks?: BenchmarkValue[];
 }
@@ -54,6 +66,8 @@ export interface Draft {
   message_ru: string;
   /** a rule-specific default (A04: error for tables from one source); config overrides it */
   severity?: Severity;
+  /** the series the finding is about, year by year, for the report's chart (MCH-T01) */
+  series?: { points: { time_period: number; value: number }[]; flagged_years: number[] };
 }
 
 export type Threshold = keyof Omit<RuleSettings, 'enabled' | 'severity'>;

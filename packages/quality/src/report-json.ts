@@ -67,6 +67,17 @@ export function reportJson(report: QualityReport): string {
       rejected: c.rejected,
     })),
     gate: { passed: report.gate.passed, blocking: report.gate.blocking },
+    series: (report.series ?? []).map((s) => ({
+      finding: s.finding,
+      ref_area: s.ref_area,
+      table: s.table,
+      migr_type: s.migr_type,
+      sex: s.sex,
+      age: s.age,
+      partner: s.partner,
+      points: s.points.map((p) => ({ time_period: p.time_period, value: p.value })),
+      flagged_years: s.flagged_years,
+    })),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -1,6 +1,7 @@
 import type { QualityReport } from '@mch/core';
 import { cmp } from '@mch/core';
 import { fmt, pct, sexEn } from './format';
+import { chartsOf } from './report-chart';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 
@@ -12,7 +13,17 @@ function ratioClass(ratio: number | null, flagged: boolean, low: number, high: n
 }
 
 /** What the HTML template shows, precomputed so the template stays free of logic. */
+const SHOWN_PLACES = 6;
+
+/** "file sheet!cell; …" for the findings table; the full list is in report.json. */
+function placesOf(sources: QualityReport['findings'][number]['sources']): string {
+  const text = sources.slice(0, SHOWN_PLACES).map((s) => `${s.file}${s.sheet ? ` ${s.sheet}!` : ' line '}${s.cell}`);
+  if (sources.length > SHOWN_PLACES) text.push(`… and ${sources.length - SHOWN_PLACES} more cells`);
+  return text.join('; ');
+}
+
 export function reportView(report: QualityReport) {
+  const charted = new Set((report.series ?? []).map((s) => s.finding));
   const countries = [...new Set([...report.completeness.map((c) => c.ref_area), ...report.findings.map((f) => f.ref_area)])].sort(cmp);
   const byCountry = countries.map((r) => {
     const own = report.findings.filter((f) => f.ref_area === r);
@@ -56,8 +67,10 @@ export function reportView(report: QualityReport) {
     findings: report.findings.map((f) => ({
       ...f,
       time_period: f.time_period ?? '',
-      where: f.sources.map((s) => `${s.file}${s.sheet ? ` ${s.sheet}!` : ' line '}${s.cell}`).join('; '),
+      where: placesOf(f.sources),
+      chart: charted.has(f.id) ? `chart-${f.id}` : '',
     })),
+    charts: chartsOf(report),
     ruleIds: report.rules.map((r) => r.id),
     countries,
   };
@@ -80,7 +93,7 @@ function mirrorView(report: QualityReport, countries: string[]) {
           return {
             text: m.ratio === null ? (m.immigration === null && m.emigration === null ? '' : '–') : fmt(m.ratio),
             cls: ratioClass(m.ratio, m.flagged, 0.5, 2),
-            title: `${y} ${sexEn(m.sex)}: ${a} reports ${fmt(m.immigration)} from ${b} (${m.migr_type_in || '–'}); ${b} reports ${fmt(m.emigration)} to ${a} (${m.migr_type_out || '–'})`,
+            title: `${y} ${sexEn(m.sex)}: ${a} reports ${fmt(m.immigration)} from ${b} (${m.migr_type_in || '–'}, ${m.basis_in || 'basis not stated'}; ${m.territory_in || 'territory not stated'}); ${b} reports ${fmt(m.emigration)} to ${a} (${m.migr_type_out || '–'}, ${m.basis_out || 'basis not stated'}; ${m.territory_out || 'territory not stated'}); asymmetry ${fmt(m.asymmetry)}`,
           };
         }),
       })),

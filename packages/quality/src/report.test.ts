@@ -30,11 +30,11 @@ describe('the report model and its forms', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mch-quality-'));
     try {
       const written = await writeInternalReports(runQuality(input(cells())), dir);
-      expect(written.map((p) => p.slice(dir.length + 1))).toEqual(['report.json', 'report.html']);
+      expect(written.map((p) => p.slice(dir.length + 1))).toEqual(['report.json', 'report.html', 'report.pdf', 'feedback/ARM.xlsx', 'feedback/KAZ.xlsx', 'feedback/RUS.xlsx']);
       const text = readFileSync(join(dir, 'report.json'), 'utf8');
       expect(text.endsWith('}\n')).toBe(true);
       const json = JSON.parse(text);
-      expect(Object.keys(json)).toEqual(['version', 'release_date', 'rules', 'findings', 'mirror', 'emigration_estimates', 'completeness', 'gate']);
+      expect(Object.keys(json)).toEqual(['version', 'release_date', 'rules', 'findings', 'mirror', 'emigration_estimates', 'completeness', 'gate', 'series']);
       const f = json.findings.find((x: { rule: string }) => x.rule === 'MCH-A01');
       expect(Object.keys(f).slice(0, 16)).toEqual([
         'id', 'rule', 'severity', 'ref_area', 'table', 'time_period', 'migr_type', 'sex', 'age', 'partner', 'values', 'sources', 'message', 'message_ru', 'waived', 'waiver',

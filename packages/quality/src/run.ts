@@ -1,4 +1,4 @@
-import type { Finding, QualityReport, RuleId, RuleSummary } from '@mch/core';
+import type { FlaggedSeries, Finding, QualityReport, RuleId, RuleSummary } from '@mch/core';
 import { cmp } from '@mch/core';
 import { buildCompleteness } from './completeness';
 import { fingerprint } from './fingerprint';
@@ -21,6 +21,7 @@ export function runQuality(input: QualityInput): QualityReport {
   const index = indexData(input.data.observations, input.tableSet, input.codelists, Object.keys(config.countries));
   const mirror = buildMirror(input, index);
   const findings: Finding[] = [];
+  const series: { draft: Draft; finding: Finding }[] = [];
   const tallies = new Map<RuleId, Tally>();
 
   for (const rule of RULES) {
@@ -46,7 +47,11 @@ export function runQuality(input: QualityInput): QualityReport {
       total.skipped += t.skipped;
     }
     tallies.set(rule.id, total);
-    findings.push(...drafts.map((d) => toFinding(rule, d, input)));
+    for (const d of drafts) {
+      const f = toFinding(rule, d, input);
+      findings.push(f);
+      if (d.series) series.push({ draft: d, finding: f });
+    }
   }
 
   const unmatched = applyWaivers(findings, config);
@@ -66,7 +71,13 @@ export function runQuality(input: QualityInput): QualityReport {
     emigration_estimates: buildEmigrationEstimates(mirror, index, input.tableSet.mirror?.emigration),
     completeness: buildCompleteness(input, index),
     gate: { passed: blocking === 0, blocking },
+    series: series.map(({ draft, finding }) => flaggedSeries(draft, finding)).sort((a, b) => cmp(a.finding, b.finding)),
   };
+}
+
+function flaggedSeries(d: Draft, f: Finding): FlaggedSeries {
+  const s = d.series!;
+  return { finding: f.id, ref_area: d.ref_area, table: d.table, migr_type: d.migr_type, sex: d.sex, age: d.age, partner: d.partner, points: s.points, flagged_years: s.flagged_years };
 }
 
 function toFinding(rule: Pick<Rule, 'id' | 'severity'>, d: Draft, input: QualityInput): Finding {

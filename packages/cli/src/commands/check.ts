@@ -1,10 +1,10 @@
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT } from '@mch/core';
 import { writeInternalReports } from '@mch/quality';
 import { runChain } from '../pipeline/chain';
 import { loadReleaseConfig } from '../pipeline/config';
-import { argPath, displayPath, findRepoRoot, } from '../pipeline/repo';
+import { argPath, displayPath, findRepoRoot } from '../pipeline/repo';
 import { printBlocking, printFindingSummary } from '../print';
 
 export default defineCommand({
@@ -18,9 +18,10 @@ export default defineCommand({
     const loaded = loadReleaseConfig(root, args.config);
     const chain = await runChain(loaded);
     const outDir = args.out ? argPath(args.out) : join(root, 'data', 'reports', loaded.config.version);
-    const written = await writeInternalReports(chain.report, outDir);
+    const written = await writeInternalReports(chain.report, outDir, chain.countryFiles);
     printFindingSummary(chain.report);
-    console.log(`reports: ${written.map((w: string) => displayPath(root, w)).join(', ')}`);
+    const feedback = written.filter((w) => w.includes(`${sep}feedback${sep}`)).length;
+    console.log(`reports in ${displayPath(root, outDir)}/: report.json, report.html, report.pdf, ${feedback} feedback workbook(s) in feedback/`);
     for (const e of chain.unreadable) console.error(`mch: ${e.message}`);
     if (chain.unreadable.length) return EXIT.cannotRun;
     if (!chain.report.gate.passed) {

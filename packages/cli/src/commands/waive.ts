@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { defineCommand } from 'citty';
-import { EXIT, MchError, type QualityReport } from '@mch/core';
+import { EXIT, MchError, QualityReport } from '@mch/core';
 import { waiverFromFinding } from '@mch/quality';
-import { argPath, findRepoRoot, } from '../pipeline/repo';
+import { argPath } from '../pipeline/repo';
 
 export default defineCommand({
   meta: { name: 'waive', description: 'Turn a finding of report.json into a waiver entry (YAML) bound to the values it saw.' },
@@ -17,9 +17,9 @@ export default defineCommand({
     const path = argPath(String(args.report));
     let report: QualityReport;
     try {
-      report = JSON.parse(readFileSync(path, 'utf8')) as QualityReport;
+      report = QualityReport.parse(JSON.parse(readFileSync(path, 'utf8')));
     } catch (e) {
-      throw new MchError('file-unreadable', `${args.report} is not a readable report.json (${(e as Error).message})`, { where: String(args.report) });
+      throw new MchError('file-unreadable', `${args.report} is not a readable report.json of mch check (${(e as Error).message.slice(0, 300)})`, { where: String(args.report) });
     }
     const date = args.date ?? report.release_date;
     process.stdout.write(waiverFromFinding(report, String(args.finding), String(args.reason), String(args['approved-by']), date));

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type HarmonisedData, MchError, type Observation, type QualityReport, isMchError } from '@mch/core';
+import { type HarmonisedData, MchError, type QualityReport, isMchError } from '@mch/core';
 import { type IngestedFile, harmonise } from '@mch/harmonise';
 import { ingestFile } from '@mch/ingest';
 import { readObservationsCsv } from '@mch/publish';
-import { runQuality } from '@mch/quality';
+import { type BenchmarkValue, parseBenchmarkCsv, type ReleaseObservations, type ReportInputFile, runQuality } from '@mch/quality';
 import type { LoadedConfig } from './config';
 import { type InputFileRead, readInputFile } from './inputs';
 import { formatCount, progress } from './progress';
@@ -12,18 +12,22 @@ import { displayPath, repoPath } from './repo';
 
 export interface ChainResult {
   inputs: InputFileRead[];
+  /** the same files with the country that sent them, for the feedback workbooks */
+  countryFiles: ReportInputFile[];
   /** files that could not be read at all; the rest of the run goes on without them */
   unreadable: MchError[];
   data: HarmonisedData;
   report: QualityReport;
-  previous?: { version: string; observations: Observation[] };
+  previous?: ReleaseObservations;
 }
 
 /** ingest → harmonise → quality, for every country of a release configuration. */
 export async function runChain(loaded: LoadedConfig): Promise<ChainResult> {
   const { root, config, configPath } = loaded;
-  const previous = loadPrevious(loaded);
+  const [previous, ...history] = loadPreviousReleases(loaded);
+  const benchmarks = loadBenchmarks(loaded);
   const inputs: InputFileRead[] = [];
+  const countryFiles: ReportInputFile[] = [];
   const unreadable: MchError[] = [];
   const countries: { ref_area: string; files: IngestedFile[] }[] = [];
   for (const [ref_area, settings] of Object.entries(config.countries).sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -34,6 +38,7 @@ export async function runChain(loaded: LoadedConfig): Promise<ChainResult> {
         const read = readInputFile(root, file, `${configPath}: countries.${ref_area}.files.${i}.path`);
         const result = await ingestFile({ path: read.path, bytes: read.bytes }, { ref_area, tableSet: loaded.tableSet, codelists: loaded.codelists, settings });
         inputs.push(read);
+        countryFiles.push({ path: read.path, bytes: read.bytes, ref_area });
         files.push({ file, result });
         const s = result.files[0];
         progress(`ingest   ${ref_area} ${read.path}: ${formatCount(result.observations.length)} observations, ${formatCount(result.rejections.length)} rejected${s ? ` of ${formatCount(s.value_cells)} value cells` : ''}`);
@@ -47,22 +52,64 @@ export async function runChain(loaded: LoadedConfig): Promise<ChainResult> {
   }
   const data = harmonise({ config, tableSet: loaded.tableSet, codelists: loaded.codelists, breaks: loaded.breaks, countries });
   progress(`harmonise ${formatCount(data.observations.length)} observations (${formatCount(data.observations.filter((o) => o.derived).length)} derived)`);
-  const report = runQuality({ config, tableSet: loaded.tableSet, codelists: loaded.codelists, data, breaks: loaded.breaks, previous });
+  const report = runQuality({ config, tableSet: loaded.tableSet, codelists: loaded.codelists, data, breaks: loaded.breaks, previous, history, benchmarks });
   progress(`check    ${report.rules.length} rules, ${formatCount(report.findings.length)} findings, gate ${report.gate.passed ? 'passed' : 'blocked'}`);
-  return { inputs, unreadable, data, report, previous };
+  return { inputs, countryFiles, unreadable, data, report, previous };
 }
 
-/** The previous published release, read from its observations.csv. */
-function loadPrevious(loaded: LoadedConfig): ChainResult['previous'] {
-  const prev = loaded.config.previous_release;
-  if (!prev) return undefined;
-  const dir = repoPath(loaded.root, prev, `${loaded.configPath}: previous_release`);
+/** Releases are chained by the previous_release each one's datapackage.json records; a loop or a very long chain stops here. */
+const MAX_HISTORY = 20;
+
+/**
+ * The previous published release and the ones before it, newest first. The first link comes from
+ * the configuration; every further link from the `mch.previous_release` that release's own
+ * datapackage.json records, so the chain is what was published, whatever the configurations say now.
+ */
+function loadPreviousReleases(loaded: LoadedConfig): ReleaseObservations[] {
+  const out: ReleaseObservations[] = [];
+  const seen = new Set<string>();
+  let path = loaded.config.previous_release;
+  let field = `${loaded.configPath}: previous_release`;
+  while (path && out.length < MAX_HISTORY) {
+    const dir = repoPath(loaded.root, path, field);
+    if (seen.has(dir)) break;
+    seen.add(dir);
+    const release = readRelease(loaded.root, dir, field);
+    out.push(release.observations);
+    field = `${displayPath(loaded.root, dir)}/datapackage.json: mch.previous_release`;
+    path = release.previous;
+  }
+  return out;
+}
+
+function readRelease(root: string, dir: string, field: string): { observations: ReleaseObservations; previous?: string } {
+  const shown = displayPath(root, dir);
   const csv = join(dir, 'data', 'observations.csv');
   if (!existsSync(csv)) {
-    throw new MchError('config-invalid', `${loaded.configPath}: previous_release ${prev} has no data/observations.csv; publish that release first`, {
-      where: `${loaded.configPath}: previous_release`,
-    });
+    throw new MchError('config-invalid', `${field}: ${shown} has no data/observations.csv; publish that release first`, { where: field });
   }
-  const manifest = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as { version?: string };
-  return { version: manifest.version ?? displayPath(loaded.root, dir), observations: readObservationsCsv(readFileSync(csv, 'utf8')) };
+  let manifest: { version?: string; mch?: { previous_release?: string | null } } = {};
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
+  } catch (e) {
+    throw new MchError('manifest-invalid', `${shown}/datapackage.json cannot be read (${(e as Error).message})`, { where: `${shown}/datapackage.json` });
+  }
+  return {
+    observations: { version: manifest.version ?? shown, observations: readObservationsCsv(readFileSync(csv, 'utf8')) },
+    previous: manifest.mch?.previous_release ?? undefined,
+  };
+}
+
+/** The benchmark series the configuration names (MCH-B01); none configured, none compared. */
+function loadBenchmarks(loaded: LoadedConfig): BenchmarkValue[] {
+  const out: BenchmarkValue[] = [];
+  for (const series of ['ims2019', 'wpp2024'] as const) {
+    const path = loaded.config.benchmarks[series];
+    if (!path) continue;
+    const field = `${loaded.configPath}: benchmarks.${series}`;
+    const full = repoPath(loaded.root, path, field);
+    if (!existsSync(full)) throw new MchError('config-invalid', `${field}: ${path} does not exist`, { where: field });
+    out.push(...parseBenchmarkCsv(readFileSync(full, 'utf8'), series, displayPath(loaded.root, full)));
+  }
+  return out;
 }

@@ -61,6 +61,8 @@ export async function markupToPdf(markup: string, options: PdfOptions): Promise<
       th: { bold: true, fontSize: 8 },
       td: { fontSize: 8 },
     },
+    // a heading never ends a page: it moves to the next page with what it introduces
+    pageBreakBefore: (node: { headlineLevel?: number }, followingNodesOnPage: unknown[]) => Boolean(node.headlineLevel) && followingNodesOnPage.length < 3,
     footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
     content: parseMarkup(markup).flatMap((b) => blockContent(b, options.charts)),
   };
@@ -70,28 +72,47 @@ export async function markupToPdf(markup: string, options: PdfOptions): Promise<
 function blockContent(block: Block, charts: PdfOptions['charts']): unknown[] {
   switch (block.kind) {
     case 'heading':
-      return [{ text: block.text, style: `h${block.level}`, outline: block.level < 3 }];
+      return [{ text: block.text, style: `h${block.level}`, outline: block.level < 3, headlineLevel: block.level }];
     case 'paragraph':
       return [{ text: block.text, style: 'p' }];
     case 'list':
       return [{ ul: block.items, margin: [0, 0, 0, 5] }];
-    case 'table': {
-      const width = block.header.length;
-      const pad = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
-      return [
-        {
-          table: {
-            headerRows: 1,
-            dontBreakRows: true,
-            widths: Array.from({ length: width }, (_, i) => (i === width - 1 ? '*' : 'auto')),
-            body: [pad(block.header).map((t) => ({ text: t, style: 'th' })), ...block.rows.map((r) => pad(r).map((t) => ({ text: t, style: 'td' })))],
-          },
-          layout: 'lightHorizontalLines',
-          margin: [0, 2, 0, 8],
-        },
-      ];
-    }
+    case 'table':
+      return [tableContent(block)];
     case 'chart':
       return charts[block.name] ?? [];
   }
+}
+
+/** Figures, dashes, ratios and percentages: such a column is right-aligned and as narrow as its content. */
+const NUMERIC = /^(—|-|[-+]?[\d\u202f.,]+(\u00a0[%!])?)?$/;
+
+/**
+ * Numeric columns right-aligned and sized to their content (never wrapping "90.3 %"); text
+ * columns with long content share the remaining width (the widest text column when none is
+ * long); rows never split across pages.
+ */
+function tableContent(block: Extract<Block, { kind: 'table' }>): Record<string, unknown> {
+  const width = block.header.length;
+  const pad = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
+  const rows = block.rows.map(pad);
+  const numeric = Array.from({ length: width }, (_, i) => rows.length > 0 && rows.every((r) => NUMERIC.test(r[i]!)));
+  const longest = Array.from({ length: width }, (_, i) => Math.max(0, ...rows.map((r) => r[i]!.length)));
+  const star = longest.map((n, i) => !numeric[i] && n > 24);
+  // pdfmake can let a table of auto columns run past the margin: the widest text column stretches instead
+  const widest = longest.reduce((best, n, i) => (!numeric[i] && (best < 0 || n > longest[best]!) ? i : best), -1);
+  if (!star.some(Boolean) && widest >= 0) star[widest] = true;
+  // figures and short cells ("T01–T03", "01-01", "90.3 %") never wrap; names and headers may
+  const cell = (t: string, i: number, style: string) => ({ text: t, style, alignment: numeric[i] ? 'right' : 'left', noWrap: style === 'td' && (numeric[i] || t.length <= 12) });
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      keepWithHeaderRows: 1,
+      widths: star.map((s) => (s ? '*' : 'auto')),
+      body: [pad(block.header).map((t, i) => cell(t, i, 'th')), ...rows.map((r) => r.map((t, i) => cell(t, i, 'td')))],
+    },
+    layout: 'lightHorizontalLines',
+    margin: [0, 2, 0, 8],
+  };
 }

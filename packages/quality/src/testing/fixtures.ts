@@ -76,6 +76,7 @@ export interface FixtureOptions {
   data?: Partial<HarmonisedData>;
   breaks?: QualityInput['breaks'];
   previous?: QualityInput['previous'];
+  history?: QualityInput['history'];
   benchmarks?: QualityInput['benchmarks'];
 }
 
@@ -88,6 +89,7 @@ export function input(observations: Observation[], options: FixtureOptions = {})
     data: harmonised(observations, options.data),
     breaks: options.breaks ?? [],
     previous: options.previous,
+    history: options.history,
     benchmarks: options.benchmarks,
   };
 }

@@ -16,7 +16,8 @@ const SERIES = {
 export const B01: Rule = {
   id: 'MCH-B01',
   severity: 'info',
-  defaults: { tolerance_share: 0.5 },
+  // WPP figures are rounded to thousands: a departure within 1 000 persons says nothing
+  defaults: { tolerance_share: 0.5, tolerance: 1000 },
   check(ctx) {
     return (ctx.input.benchmarks ?? []).flatMap((b) => compare(ctx, b));
   },
@@ -32,14 +33,25 @@ function national(ctx: RuleContext, b: BenchmarkValue) {
   if (b.series === 'ims2019') {
     const o = total(tableSet.foreign_born?.stock_table, '');
     const v = usable(o);
-    return v === undefined ? undefined : { value: v, cells: [o], table: o!.table };
+    if (v === undefined) return undefined;
+    return { value: v, cells: [o], table: o!.table, en: `foreign-born ${fmt(v)}`, ru: `родившиеся за рубежом ${fmt(v)}` };
   }
   for (const type of ['LT', 'NAT']) {
     const i = total(tableSet.mirror?.immigration, type);
     const e = total(tableSet.mirror?.emigration, type);
     const iv = usable(i);
     const ev = usable(e);
-    if (iv !== undefined && ev !== undefined) return { value: iv - ev, cells: [i, e], table: `${i!.table}−${e!.table}` };
+    if (iv !== undefined && ev !== undefined) {
+      const k = type === 'LT' ? 'long-term' : 'national definition';
+      const kRu = type === 'LT' ? 'долгосрочные' : 'национальное определение';
+      return {
+        value: iv - ev,
+        cells: [i, e],
+        table: `${i!.table}−${e!.table}`,
+        en: `net migration (${k}) = immigrants ${fmt(iv)} (${i!.table}) − emigrants ${fmt(ev)} (${e!.table}) = ${fmt(iv - ev)}`,
+        ru: `сальдо миграции (${kRu}) = прибывшие ${fmt(iv)} (${i!.table}) − выбывшие ${fmt(ev)} (${e!.table}) = ${fmt(iv - ev)}`,
+      };
+    }
   }
   return undefined;
 }
@@ -71,8 +83,8 @@ function compare(ctx: RuleContext, b: BenchmarkValue): Draft[] {
       partner: '',
       values: { national: mine.value, benchmark: b.value, difference: diff },
       sources: sourcesOf(mine.cells),
-      message: `${mine.table} ${b.ref_area} ${b.time_period}${sex}: national ${fmt(mine.value)} against ${s.en} ${fmt(b.value)}, difference ${fmt(diff)}${rel}`,
-      message_ru: `${mine.table} ${b.ref_area} ${b.time_period}${sexR}: национальные данные ${fmt(mine.value)} против «${s.ru}» ${fmt(b.value)}, разница ${fmt(diff)}${rel}`,
+      message: `${mine.table} ${b.ref_area} ${b.time_period}${sex}: ${mine.en} against ${s.en} ${fmt(b.value)}, difference ${fmt(diff)}${rel} of the benchmark`,
+      message_ru: `${mine.table} ${b.ref_area} ${b.time_period}${sexR}: ${mine.ru} против «${s.ru}» ${fmt(b.value)}, разница ${fmt(diff)}${rel} от ориентира`,
     },
   ];
 }

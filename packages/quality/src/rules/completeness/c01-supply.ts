@@ -1,7 +1,8 @@
 import { fmt, pct, typeEn, typeRu } from '../../format';
 import type { Draft, Rule, RuleContext } from '../../model';
 import { countryOf } from '../../settings';
-import { getOrCreate } from '../../values';
+import type { Observation } from '@mch/core';
+import { getOrCreate, sourcesOf } from '../../values';
 
 /**
  * MCH-C01: completeness against what each country declares it can supply (tables × years × types),
@@ -51,13 +52,16 @@ function declared(ctx: RuleContext): Draft[] {
 }
 
 function missingShare(ctx: RuleContext): Draft[] {
-  const counts = new Map<string, { r: string; t: string; y: number; all: number; missing: number }>();
+  const counts = new Map<string, { r: string; t: string; y: number; all: number; missing: number; cells: Observation[] }>();
   for (const s of ctx.index.slices) {
-    const c = getOrCreate(counts, `${s.ref_area}|${s.table}|${s.time_period}`, () => ({ r: s.ref_area, t: s.table, y: s.time_period, all: 0, missing: 0 }));
+    const c = getOrCreate(counts, `${s.ref_area}|${s.table}|${s.time_period}`, () => ({ r: s.ref_area, t: s.table, y: s.time_period, all: 0, missing: 0, cells: [] }));
     for (const o of s.cells.values()) {
       if (o.derived) continue;
       c.all++;
-      if (o.obs_status === 'O' || o.obs_status === 'M') c.missing++;
+      if (o.obs_status === 'O' || o.obs_status === 'M') {
+        c.missing++;
+        c.cells.push(o);
+      }
     }
   }
   const drafts: Draft[] = [];
@@ -70,6 +74,7 @@ function missingShare(ctx: RuleContext): Draft[] {
       ...blank(c.r, c.t, c.y, ''),
       key: `${c.r}|${c.t}|${c.y}|missing-share`,
       values: { cells: c.all, missing_or_impossible: c.missing, share },
+      sources: sourcesOf(c.cells),
       message: `${c.t} ${c.r} ${c.y}: ${fmt(c.missing)} of ${fmt(c.all)} cells (${pct(share)}) are missing (..) or cannot exist (x)`,
       message_ru: `${c.t} ${c.r} ${c.y}: ${fmt(c.missing)} из ${fmt(c.all)} ячеек (${pct(share)}) не заполнены (..) или не имеют смысла (x)`,
     });

@@ -33,6 +33,13 @@ describe('MCH-M01 mirror flows', () => {
     );
   });
 
+  it('reports a pair once on its total, not again for men and women', () => {
+    const withSexes = [...flows(300, 100), o('KAZ|T04|2012|LT|M||RUS', 150), o('KAZ|T04|2012|LT|F||RUS', 150), o('RUS|T08|2012|NAT|M||KAZ', 50), o('RUS|T08|2012|NAT|F||KAZ', 50)];
+    const { findings, report } = runRule('MCH-M01', withSexes);
+    expect(report.mirror.filter((m) => m.flagged).map((m) => m.sex).sort()).toEqual(['F', 'M', '_T']);
+    expect(findings.map((f) => f.sex)).toEqual(['_T']);
+  });
+
   it('passes flows within the band, and small flows whatever their ratio', () => {
     expect(runRule('MCH-M01', flows(150, 100)).findings).toEqual([]);
     expect(runRule('MCH-M01', flows(30, 10)).findings).toEqual([]);

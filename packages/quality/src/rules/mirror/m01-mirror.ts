@@ -5,7 +5,8 @@ import type { Draft, Rule } from '../../model';
 
 /**
  * MCH-M01 mirror flows: A's immigration from B against B's emigration to A, flagged when the ratio
- * leaves the band for flows of at least the minimum size. The matrix itself is built once (mirror.ts).
+ * leaves the band for flows of at least the minimum size: one finding per pair, year and types, on
+ * the total of both sexes where there is one. The matrix itself is built once (mirror.ts).
  */
 export const M01: Rule = {
   id: 'MCH-M01',
@@ -15,13 +16,16 @@ export const M01: Rule = {
     const drafts: Draft[] = [];
     const pair = ctx.input.tableSet.mirror;
     if (!pair) return drafts;
+    const pairKey = (m: MirrorRow) => `${m.time_period}|${m.receiving}|${m.sending}|${m.migr_type_in}|${m.migr_type_out}`;
+    // men and women are in the mirror table; a finding for them would repeat the total's
+    const totals = new Set(ctx.mirror.filter((m) => m.sex === '_T' && m.immigration !== null && m.emigration !== null).map(pairKey));
     for (const m of ctx.mirror) {
       if (m.immigration === null || m.emigration === null) {
         if (m.immigration !== null || m.emigration !== null) ctx.skipped(m.receiving);
         continue;
       }
       ctx.checked(m.receiving);
-      if (!m.flagged) continue;
+      if (!m.flagged || (m.sex !== '_T' && totals.has(pairKey(m)))) continue;
       const band = `${fmt(ctx.setting(m.receiving, 'band_low'))}–${fmt(ctx.setting(m.receiving, 'band_high'))}`;
       drafts.push({
         key: `${m.time_period}|${m.receiving}|${m.sending}|${m.sex}|${m.migr_type_in}|${m.migr_type_out}`,

@@ -1,13 +1,13 @@
 import type { Observation } from '@mch/core';
 import { observationKey } from '@mch/core';
 import { at } from '../../draft';
-import { fmt, typeEn, typeRu, where } from '../../format';
+import { fmt, where } from '../../format';
 import type { Draft, Rule } from '../../model';
 import { pushTo, sourcesOf } from '../../values';
 
 /**
  * MCH-R01 revisions against the previous published release: each revised and each withdrawn value
- * on its own; new data counted per country, table, year and type.
+ * on its own; new data counted per country and year (a new reference year is new in every table).
  */
 export const R01: Rule = {
   id: 'MCH-R01',
@@ -29,7 +29,7 @@ export const R01: Rule = {
         const old = before.get(k);
         before.delete(k);
         if (!old) {
-          pushTo(fresh, `${o.ref_area}|${o.table}|${o.time_period}|${o.migr_type}`, o);
+          pushTo(fresh, `${o.ref_area}|${o.time_period}`, o);
           continue;
         }
         if (old.obs_value === o.obs_value && old.obs_status === o.obs_status) continue;
@@ -45,21 +45,22 @@ export const R01: Rule = {
     }
     for (const cells of fresh.values()) {
       const o = cells[0]!;
-      const t = o.migr_type ? ` ${typeEn(o.migr_type)}` : '';
-      const tRu = o.migr_type ? ` ${typeRu(o.migr_type)}` : '';
+      const tables = [...new Set(cells.map((c) => c.table))].sort();
+      const files = [...new Set(cells.map((c) => c.source?.file ?? ''))].filter(Boolean).sort();
       drafts.push({
-        key: `${o.ref_area}|${o.table}|${o.time_period}|${o.migr_type}|new`,
+        key: `${o.ref_area}|${o.time_period}|new`,
         ref_area: o.ref_area,
-        table: o.table,
+        table: '',
         time_period: o.time_period,
-        migr_type: o.migr_type,
+        migr_type: '',
         sex: '',
         age: '',
         partner: '',
-        values: { cells: cells.length },
+        values: { cells: cells.length, tables: tables.length },
+        // new data is no problem of any one cell: the finding names the files instead of marking cells
         sources: [],
-        message: `${o.table} ${o.ref_area} ${o.time_period}${t}: new data, ${fmt(cells.length)} cells not in ${previous.version}`,
-        message_ru: `${o.table} ${o.ref_area} ${o.time_period}${tRu}: новые данные, ${fmt(cells.length)} ячеек, которых не было в выпуске ${previous.version}`,
+        message: `${o.ref_area} ${o.time_period}: new data, ${fmt(cells.length)} cell${cells.length === 1 ? '' : 's'} in ${tables.length === 1 ? 'table' : `${tables.length} tables`} (${tables.join(', ')}) not in ${previous.version}, from ${files.join(', ')}`,
+        message_ru: `${o.ref_area} ${o.time_period}: новые данные, ${fmt(cells.length)} ячеек в ${tables.length} таблицах (${tables.join(', ')}), которых не было в выпуске ${previous.version}, из ${files.join(', ')}`,
       });
     }
     for (const old of before.values()) {

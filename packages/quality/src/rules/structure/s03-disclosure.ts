@@ -2,7 +2,7 @@ import type { Observation } from '@mch/core';
 import { at } from '../../draft';
 import { fmt, where } from '../../format';
 import { ageIdentities, type Identity, partnerIdentities, sexIdentities } from '../../identities';
-import type { Draft, Rule, RuleContext } from '../../model';
+import type { Draft, Rule } from '../../model';
 import { sourcesOf, sum } from '../../values';
 
 const published = (o: Observation): boolean => o.conf_status === 'F' && o.obs_value !== null;
@@ -10,50 +10,75 @@ const known = (o: Observation): boolean => o.conf_status === 'F' && (o.obs_value
 
 /**
  * MCH-S03 secondary confidentiality: a published total or derived aggregate whose parts hold exactly
- * one confidential cell, every other part published, gives the confidential value away by subtraction.
+ * one confidential cell, every other part published, gives the confidential value away by
+ * subtraction. So does one with two confidential parts where the other is itself given away by
+ * another identity (or published): disclosures are followed until nothing more can be recovered.
  */
 export const S03: Rule = {
   id: 'MCH-S03',
   severity: 'error',
   defaults: {},
   check(ctx) {
-    const drafts: Draft[] = [];
     const partitions = ctx.input.codelists.age_partitions;
+    const ids: Identity[] = [];
     for (const slice of ctx.index.slices) {
       const breakdown = ctx.index.tables.get(slice.table)?.breakdown;
-      const ids = [
+      ids.push(
         ...sexIdentities(slice),
         ...(breakdown === 'AGE' ? ageIdentities(slice, partitions) : []),
         ...(breakdown === 'PARTNER' ? partnerIdentities(slice, ctx.index, ctx.input) : []),
-      ];
-      for (const id of ids) {
-        const d = disclosure(ctx, id);
-        if (d) drafts.push(d);
+      );
+    }
+    const open = ids.filter((id) => id.complete && id.exact && published(id.total) && id.parts.some((o) => o.conf_status !== 'F'));
+    for (const id of open) ctx.checked(id.total.ref_area);
+    const disclosed = new Map<Observation, Disclosure>();
+    const drafts: Draft[] = [];
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const id of open) {
+        const unknown = id.parts.filter((o) => o.conf_status !== 'F' && !disclosed.has(o));
+        if (unknown.length !== 1) continue;
+        const others = id.parts.filter((o) => o !== unknown[0]);
+        if (!others.every((o) => known(o) || disclosed.has(o))) continue;
+        const d = disclosure(id, unknown[0]!, others, disclosed);
+        disclosed.set(unknown[0]!, d);
+        drafts.push(d.draft);
+        changed = true;
       }
     }
     return drafts;
   },
 };
 
-function disclosure(ctx: RuleContext, id: Identity): Draft | undefined {
-  if (!id.complete || !id.exact || !published(id.total)) return undefined;
-  const hidden = id.parts.filter((o) => o.conf_status !== 'F');
-  if (!hidden.length) return undefined;
-  ctx.checked(id.total.ref_area);
-  const others = id.parts.filter((o) => o.conf_status === 'F');
-  if (hidden.length !== 1 || !others.every(known)) return undefined;
-  const secret = hidden[0]!;
-  const othersSum = sum(others.map((o) => o.obs_value ?? 0));
+interface Disclosure {
+  value: number | null;
+  draft: Draft;
+}
+
+function placeOf(o: Observation): string {
+  return o.source ? ` (${o.source.file} ${o.source.sheet ? `${o.source.sheet}!` : 'line '}${o.source.cell})` : '';
+}
+
+function disclosure(id: Identity, secret: Observation, others: Observation[], disclosed: Map<Observation, Disclosure>): Disclosure {
+  const figure = (o: Observation) => (disclosed.has(o) ? (disclosed.get(o)!.value ?? 0) : (o.obs_value ?? 0));
+  const othersSum = sum(others.map(figure));
+  const via = others.filter((o) => disclosed.has(o));
   const w = where(id.total);
-  const cell = where({ ...secret, table: '', ref_area: '', time_period: null, migr_type: '' });
-  const place = secret.source ? ` (${secret.source.file} ${secret.source.sheet ? `${secret.source.sheet}!` : ''}${secret.source.cell})` : '';
+  const describe = (o: Observation) => where({ ...o, table: '', ref_area: '', time_period: null, migr_type: '' });
+  const cell = describe(secret);
   const whole = id.total.derived ? 'derived aggregate' : 'published total';
   const wholeRu = id.total.derived ? 'производный агрегат' : 'публикуемый итог';
+  const viaEn = via.length ? `, where the other confidential part ${via.map((o) => describe(o).en || o.sex).join(', ')} is itself disclosed by another total` : '';
+  const viaRu = via.length ? `, причём другая конфиденциальная ячейка ${via.map((o) => describe(o).ru || o.sex).join(', ')} сама раскрывается другим итогом` : '';
+  const value = id.total.obs_value === null ? null : id.total.obs_value - othersSum;
   return {
-    ...at(id.total, `|${id.kind}|${id.name}|${secret.sex}|${secret.age}|${secret.partner}`),
-    values: { total: id.total.obs_value, other_parts: othersSum },
-    sources: sourcesOf([id.total, ...id.parts]),
-    message: `${w.en}: ${whole} ${fmt(id.total.obs_value)} minus the other published parts (${fmt(othersSum)}) discloses the confidential cell ${cell.en || secret.sex}${place}`,
-    message_ru: `${w.ru}: ${wholeRu} ${fmt(id.total.obs_value)} минус остальные публикуемые слагаемые (${fmt(othersSum)}) раскрывает конфиденциальную ячейку ${cell.ru || secret.sex}${place}`,
+    value,
+    draft: {
+      ...at(id.total, `|${id.kind}|${id.name}|${secret.sex}|${secret.age}|${secret.partner}`),
+      values: { total: id.total.obs_value, other_parts: othersSum },
+      sources: sourcesOf([id.total, ...id.parts]),
+      message: `${w.en}: ${whole} ${fmt(id.total.obs_value)} minus the other parts (${fmt(othersSum)}) discloses the confidential cell ${cell.en || secret.sex}${placeOf(secret)}${viaEn}`,
+      message_ru: `${w.ru}: ${wholeRu} ${fmt(id.total.obs_value)} минус остальные слагаемые (${fmt(othersSum)}) раскрывает конфиденциальную ячейку ${cell.ru || secret.sex}${placeOf(secret)}${viaRu}`,
+    },
   };
 }

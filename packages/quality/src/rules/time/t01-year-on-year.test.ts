@@ -33,4 +33,29 @@ describe('MCH-T01 year-on-year change', () => {
     expect(findings.map((f) => f.time_period)).toEqual([2009]);
     expect(findings[0]!.message).toContain('robust z-score');
   });
+
+  it('reports men and women that move with their total in the total’s finding', () => {
+    const cells = ['_T', 'M', 'F'].flatMap((sex, k) => [o(`ARM|T08|2010|ST|${sex}||UKR`, [154, 74, 80][k]!), o(`ARM|T08|2011|ST|${sex}||UKR`, [235, 112, 123][k]!)]);
+    const { findings } = runRule('MCH-T01', cells);
+    expect(findings.map((f) => f.message)).toEqual([
+      'T08 ARM 2011 short-term, partner UKR: 154 in 2010 → 235 in 2011, change 52.6 %; likewise men 74 → 112, women 80 → 123; no break is registered',
+    ]);
+    expect(findings[0]!.sources).toHaveLength(6);
+  });
+
+  it('reports a whole table that moves together once, as a level shift', () => {
+    const partners = ['_T', 'RUS', 'KAZ', 'UKR', 'DEU', 'ISR'];
+    const cells = partners.flatMap((p, k) => [o(`KAZ|T08|2011|NAT|_T||${p}`, [4190, 2000, 900, 700, 350, 240][k]!), o(`KAZ|T08|2012|NAT|_T||${p}`, [9635, 4600, 2070, 1610, 805, 550][k]!)]);
+    const { findings } = runRule('MCH-T01', cells);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.id).toBe('MCH-T01:KAZ|T08|2012|NAT|_T||_T|level-shift');
+    expect(findings[0]!.message).toBe(
+      'T08 KAZ 2012 permanent residence (national definition): 6 of 6 cells changed by more than 50 % since 2011, all upward; total 4 190 in 2011 → 9 635 in 2012, change 130 %; looks like an undeclared break in series or a change of source: ask the office what changed; no break is registered',
+    );
+    expect(findings[0]!.sources).toHaveLength(12);
+    expect(findings[0]!.values).toMatchObject({ cells_checked: 6, cells_changed: 6 });
+    // below the configured number of cells, each cell is its own finding
+    const few = runRule('MCH-T01', cells, { config: { rules: { 'MCH-T01': { shift_cells: 10 } } } });
+    expect(few.findings).toHaveLength(6);
+  });
 });

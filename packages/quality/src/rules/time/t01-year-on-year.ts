@@ -1,22 +1,37 @@
 import type { Observation } from '@mch/core';
 import { breakLookup } from '../../breaks';
 import { at } from '../../draft';
-import { fmt, pct, where } from '../../format';
+import { fmt, pct, sexEn, sexRu, typeEn, typeRu, where } from '../../format';
+import { cellKey } from '../../index-data';
 import type { Draft, Rule, RuleContext } from '../../model';
 import { robustZ } from '../../stats';
-import { pushTo, sourcesOf, usable } from '../../values';
+import { getOrCreate, pushTo, sourcesOf, usable } from '../../values';
 
 const MIN_POINTS_FOR_Z = 5;
+
+/** One cell that moved: its series, where it sits in it, and why it was flagged. */
+interface Jump {
+  points: Observation[];
+  values: number[];
+  i: number;
+  prev: number;
+  change: number | undefined;
+  z: number | undefined;
+  jump: boolean;
+  outlier: boolean;
+}
 
 /**
  * MCH-T01: a year-on-year change above the threshold (cells of at least min_size persons) or a
  * robust z-score above the limit, unless a break is registered; a ratio near 1000 is named as a
- * likely unit error (thousands against persons).
+ * likely unit error. When most cells of one table, year and type move together (at least
+ * `shift_cells` cells and `shift_share` of those checked), that is one level shift of the table —
+ * an undeclared break or a unit change — reported once with the count, not once per cell.
  */
 export const T01: Rule = {
   id: 'MCH-T01',
   severity: 'warning',
-  defaults: { threshold: 0.5, min_size: 100, z_score: 3.5 },
+  defaults: { threshold: 0.5, min_size: 100, z_score: 3.5, shift_cells: 5, shift_share: 0.5 },
   check(ctx) {
     const series = new Map<string, Observation[]>();
     for (const s of ctx.index.slices) {
@@ -26,21 +41,32 @@ export const T01: Rule = {
       }
     }
     const isBreak = breakLookup(ctx.input);
-    const drafts: Draft[] = [];
+    const bySlice = new Map<string, { checked: number; jumps: Jump[] }>();
     for (const points of series.values()) {
       points.sort((a, b) => a.time_period - b.time_period);
-      drafts.push(...checkSeries(ctx, points, (o) => o.obs_status === 'B' || isBreak(o.ref_area, o.table, o.time_period) !== undefined));
+      checkSeries(ctx, points, (o) => o.obs_status === 'B' || isBreak(o.ref_area, o.table, o.time_period) !== undefined, (o, j) => {
+        const g = getOrCreate(bySlice, `${o.ref_area}|${o.table}|${o.time_period}|${o.migr_type}`, () => ({ checked: 0, jumps: [] }));
+        g.checked++;
+        if (j) g.jumps.push(j);
+      });
+    }
+    const drafts: Draft[] = [];
+    for (const { checked, jumps } of bySlice.values()) {
+      const r = jumps[0]?.points[0]?.ref_area;
+      if (!r) continue;
+      const shift = jumps.length >= ctx.setting(r, 'shift_cells') && jumps.length / checked >= ctx.setting(r, 'shift_share');
+      if (shift) drafts.push(levelShift(ctx, jumps, checked));
+      else drafts.push(...bySex(jumps));
     }
     return drafts;
   },
 };
 
-function checkSeries(ctx: RuleContext, points: Observation[], isBreak: (o: Observation) => boolean): Draft[] {
+function checkSeries(ctx: RuleContext, points: Observation[], isBreak: (o: Observation) => boolean, seen: (o: Observation, j?: Jump) => void): void {
   const r = points[0]!.ref_area;
   const min = ctx.setting(r, 'min_size');
   const values = points.map((o) => usable(o)!);
   const z = points.length >= MIN_POINTS_FOR_Z ? robustZ(values) : undefined;
-  const drafts: Draft[] = [];
   points.forEach((o, i) => {
     const v = values[i]!;
     const prev = i > 0 && points[i - 1]!.time_period === o.time_period - 1 ? i - 1 : -1;
@@ -56,10 +82,23 @@ function checkSeries(ctx: RuleContext, points: Observation[], isBreak: (o: Obser
     const jump = change !== undefined && Math.abs(change) > ctx.setting(r, 'threshold');
     const zi = z?.[i];
     const outlier = zi !== undefined && v >= min && Math.abs(zi) > ctx.setting(r, 'z_score');
-    if (!jump && !outlier) return;
-    drafts.push(draft(o, prev >= 0 ? points[prev] : undefined, v, p, change, zi, jump, outlier));
+    seen(o, jump || outlier ? { points, values, i, prev, change, z: zi, jump, outlier } : undefined);
   });
-  return drafts;
+}
+
+/** Men and women moving with their total are told in the total's finding, not once more each. */
+function bySex(jumps: Jump[]): Draft[] {
+  const cellOf = (j: Jump) => j.points[j.i]!;
+  const totals = new Map<string, Jump>();
+  for (const j of jumps) if (cellOf(j).sex === '_T') totals.set(`${cellOf(j).age}|${cellOf(j).partner}`, j);
+  const alike = new Map<Jump, Jump[]>();
+  const alone: Jump[] = [];
+  for (const j of jumps) {
+    const total = cellOf(j).sex === '_T' ? undefined : totals.get(`${cellOf(j).age}|${cellOf(j).partner}`);
+    if (total) getOrCreate(alike, total, () => []).push(j);
+    else alone.push(j);
+  }
+  return alone.map((j) => cellDraft(j, alike.get(j) ?? []));
 }
 
 function unitError(v: number, p: number | undefined): boolean {
@@ -68,32 +107,92 @@ function unitError(v: number, p: number | undefined): boolean {
   return ratio >= 500 && ratio <= 2000;
 }
 
-function draft(o: Observation, before: Observation | undefined, v: number, p: number | undefined, change: number | undefined, z: number | undefined, jump: boolean, outlier: boolean): Draft {
+const seriesOf = (j: Jump): Draft['series'] => ({
+  points: j.points.map((o, k) => ({ time_period: o.time_period, value: j.values[k]! })),
+  flagged_years: [j.points[j.i]!.time_period],
+});
+
+function cellDraft(j: Jump, alike: Jump[] = []): Draft {
+  const o = j.points[j.i]!;
+  const v = j.values[j.i]!;
+  const p = j.prev >= 0 ? j.values[j.prev] : undefined;
   const w = where(o);
   const en: string[] = [];
   const ru: string[] = [];
-  if (jump && p !== undefined && change !== undefined) {
-    const c = Number.isFinite(change) ? pct(change) : 'from zero';
-    const cRu = Number.isFinite(change) ? pct(change) : 'с нуля';
+  if (j.jump && p !== undefined && j.change !== undefined) {
+    const c = Number.isFinite(j.change) ? pct(j.change) : 'from zero';
+    const cRu = Number.isFinite(j.change) ? pct(j.change) : 'с нуля';
     en.push(`${fmt(p)} in ${o.time_period - 1} → ${fmt(v)} in ${o.time_period}, change ${c}`);
     ru.push(`${fmt(p)} в ${o.time_period - 1} → ${fmt(v)} в ${o.time_period}, изменение ${cRu}`);
   }
-  if (outlier && z !== undefined) {
-    en.push(`robust z-score ${fmt(Math.round(z * 100) / 100)} against the series`);
-    ru.push(`робастная z-оценка ${fmt(Math.round(z * 100) / 100)} относительно ряда`);
+  if (j.outlier && j.z !== undefined) {
+    en.push(`robust z-score ${fmt(Math.round(j.z * 100) / 100)} against the series`);
+    ru.push(`робастная z-оценка ${fmt(Math.round(j.z * 100) / 100)} относительно ряда`);
   }
   if (unitError(v, p)) {
     en.push('a ratio near 1000: likely reported in thousands in one year and in persons in the other');
     ru.push('отношение около 1000: вероятно, в один год данные даны в тысячах, в другой — в человеках');
   }
+  const sexes = alike.map((a) => {
+    const c = a.points[a.i]!;
+    const before = a.prev >= 0 ? fmt(a.values[a.prev]) : '–';
+    return { en: `${sexEn(c.sex)} ${before} → ${fmt(a.values[a.i])}`, ru: `${sexRu(c.sex)} ${before} → ${fmt(a.values[a.i])}` };
+  });
+  if (sexes.length) {
+    en.push(`likewise ${sexes.map((s) => s.en).join(', ')}`);
+    ru.push(`так же ${sexes.map((s) => s.ru).join(', ')}`);
+  }
   const values: Record<string, number | null> = { previous: p ?? null, value: v };
-  if (change !== undefined && Number.isFinite(change)) values.change = Math.round(change * 10000) / 10000;
-  if (z !== undefined) values.z_score = Math.round(z * 100) / 100;
+  if (j.change !== undefined && Number.isFinite(j.change)) values.change = Math.round(j.change * 10000) / 10000;
+  if (j.z !== undefined) values.z_score = Math.round(j.z * 100) / 100;
+  for (const a of alike) {
+    const c = a.points[a.i]!;
+    values[`${c.sex}_previous`] = a.prev >= 0 ? a.values[a.prev]! : null;
+    values[`${c.sex}_value`] = a.values[a.i]!;
+  }
   return {
     ...at(o),
     values,
-    sources: sourcesOf([before, o]),
+    sources: sourcesOf([j.prev >= 0 ? j.points[j.prev] : undefined, o, ...alike.flatMap((a) => [a.prev >= 0 ? a.points[a.prev] : undefined, a.points[a.i]])]),
     message: `${w.en}: ${en.join('; ')}; no break is registered`,
     message_ru: `${w.ru}: ${ru.join('; ')}; разрыв ряда не зарегистрирован`,
+    series: seriesOf(j),
+  };
+}
+
+/** Many cells of one table, year and type moved together: one finding, told by the table's total. */
+function levelShift(ctx: RuleContext, jumps: Jump[], checked: number): Draft {
+  const o = jumps[0]!.points[jumps[0]!.i]!;
+  const table = ctx.index.tables.get(o.table);
+  const totalKey = table?.breakdown === 'AGE' ? cellKey('_T', '_T', '') : cellKey('_T', '', '_T');
+  const totalJump = jumps.find((j) => {
+    const c = j.points[j.i]!;
+    return cellKey(c.sex, c.age, c.partner) === totalKey;
+  });
+  const lead = totalJump ?? [...jumps].sort((a, b) => b.values[b.i]! - a.values[a.i]!)[0]!;
+  const cell = lead.points[lead.i]!;
+  const v = lead.values[lead.i]!;
+  const p = lead.prev >= 0 ? lead.values[lead.prev] : undefined;
+  const up = jumps.filter((j) => (j.change ?? 0) > 0).length;
+  const units = jumps.filter((j) => unitError(j.values[j.i]!, j.prev >= 0 ? j.values[j.prev] : undefined)).length;
+  const y = o.time_period;
+  const head = `${o.table} ${o.ref_area} ${y}${o.migr_type ? ` ${typeEn(o.migr_type)}` : ''}`;
+  const headRu = `${o.table} ${o.ref_area} ${y}${o.migr_type ? ` ${typeRu(o.migr_type)}` : ''}`;
+  const label = totalJump ? 'total' : `largest cell (${where({ ...cell, table: '', ref_area: '', time_period: null, migr_type: '' }).en})`;
+  const labelRu = totalJump ? 'итог' : `наибольшая ячейка (${where({ ...cell, table: '', ref_area: '', time_period: null, migr_type: '' }).ru})`;
+  const change = lead.change !== undefined && Number.isFinite(lead.change) ? pct(lead.change) : '–';
+  const direction = up === jumps.length ? ', all upward' : up === 0 ? ', all downward' : `, ${up} upward, ${jumps.length - up} downward`;
+  const directionRu = up === jumps.length ? ', все вверх' : up === 0 ? ', все вниз' : `, ${up} вверх, ${jumps.length - up} вниз`;
+  const unitEn = units * 2 > jumps.length ? '; ratios near 1000: likely reported in thousands in one year and in persons in the other' : '; looks like an undeclared break in series or a change of source: ask the office what changed';
+  const unitRu = units * 2 > jumps.length ? '; отношения около 1000: вероятно, в один год данные даны в тысячах, в другой — в человеках' : '; похоже на незаявленный разрыв ряда или смену источника: уточните у национальной службы, что изменилось';
+  const values: Record<string, number | null> = { cells_checked: checked, cells_changed: jumps.length, previous: p ?? null, value: v };
+  if (lead.change !== undefined && Number.isFinite(lead.change)) values.change = Math.round(lead.change * 10000) / 10000;
+  return {
+    ...at(cell, '|level-shift'),
+    values,
+    sources: sourcesOf(jumps.flatMap((j) => [j.prev >= 0 ? j.points[j.prev] : undefined, j.points[j.i]])),
+    message: `${head}: ${fmt(jumps.length)} of ${fmt(checked)} cells changed by more than ${pct(ctx.setting(o.ref_area, 'threshold'))} since ${y - 1}${direction}; ${label} ${fmt(p)} in ${y - 1} → ${fmt(v)} in ${y}, change ${change}${unitEn}; no break is registered`,
+    message_ru: `${headRu}: ${fmt(jumps.length)} из ${fmt(checked)} ячеек изменились более чем на ${pct(ctx.setting(o.ref_area, 'threshold'))} по сравнению с ${y - 1}${directionRu}; ${labelRu} ${fmt(p)} в ${y - 1} → ${fmt(v)} в ${y}, изменение ${change}${unitRu}; разрыв ряда не зарегистрирован`,
+    series: seriesOf(lead),
   };
 }

@@ -1,0 +1,81 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { REPO_ROOT } from '@mch/core/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const CONFIG = 'pipelines/mch/2011.1.yaml';
+
+/** Starts the real command as a separate process, the way a user (or cron) does. */
+function start(args: string[], env: Record<string, string> = {}): ChildProcess & { done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, MCH_QUIET: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  child.stdout!.resume();
+  const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
+  return Object.assign(child, { done });
+}
+
+const release = (out: string, env: Record<string, string> = {}) => start(['release', CONFIG, '--out', out], env).done;
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const scratch = mkdtempSync(join(tmpdir(), 'mch-release-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('mch release as a process', { timeout: 240_000 }, () => {
+  it('builds byte-identical releases in two processes, seconds apart, under different TZ and LANG', async () => {
+    const a = join(scratch, 'a', '2011.1');
+    const b = join(scratch, 'b', '2011.1');
+    const first = await release(a, { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' });
+    expect(first.code, first.stderr).toBe(0);
+    await sleep(2100);
+    const second = await release(b, { TZ: 'Pacific/Kiritimati', LANG: 'ru_RU.UTF-8', LC_ALL: 'ru_RU.UTF-8' });
+    expect(second.code, second.stderr).toBe(0);
+    expect(files(b)).toEqual(files(a));
+    expect(files(a)).toContain(join('px', 'T04.px'));
+    for (const f of files(a)) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+  });
+
+  it('leaves no release when killed with SIGKILL after the temporary folder is complete, and the next run succeeds', async () => {
+    const target = join(scratch, 'killed', '2011.1');
+    const child = start(['release', CONFIG, '--out', target], { MCH_TEST_PAUSE_BEFORE_RENAME: '60000' });
+    const temp = `${target}.tmp-${child.pid}`;
+    for (let waited = 0; !existsSync(join(temp, 'datapackage.json')); waited += 100) {
+      if (waited > 120_000) throw new Error('the temporary folder never appeared');
+      await sleep(100);
+    }
+    child.kill('SIGKILL');
+    expect((await child.done).signal).toBe('SIGKILL');
+    expect(existsSync(target)).toBe(false);
+    expect(existsSync(`${target}.lock`)).toBe(true);
+
+    const again = await release(target);
+    expect(again.code, again.stderr).toBe(0);
+    expect(existsSync(temp)).toBe(false);
+    expect(existsSync(`${target}.lock`)).toBe(false);
+    const verify = await start(['verify', target]).done;
+    expect(verify.code, verify.stderr).toBe(0);
+  });
+
+  it('lets one of two simultaneous releases of one version win and refuses the other with exit 2', async () => {
+    const target = join(scratch, 'race', '2011.1');
+    const slow = { MCH_TEST_PAUSE_BEFORE_RENAME: '3000' };
+    const results = await Promise.all([release(target, slow), release(target, slow)]);
+    const codes = results.map((r) => r.code).sort();
+    expect(codes, results.map((r) => r.stderr).join('\n')).toEqual([0, 2]);
+    expect(results.find((r) => r.code === 2)!.stderr).toMatch(/being written|already exists/);
+    expect((await start(['verify', target]).done).code).toBe(0);
+  });
+});

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineCommand } from 'citty';
+import { EXIT, MchError } from '@mch/core';
+import { compareReleases, readReleaseRecord, sameCodeVersion, writeRelease } from '@mch/publish';
+import { runChain } from '../pipeline/chain';
+import { codeVersion } from '../pipeline/code-version';
+import { loadReleaseConfig } from '../pipeline/config';
+import { progress } from '../pipeline/progress';
+import { argPath, displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
+import { refusal, releaseModel } from './release';
+
+/** Cell differences printed on stdout; the count of the rest is given. */
+const SHOWN = 50;
+
+export default defineCommand({
+  meta: { name: 'reproduce', description: 'Rebuild a release from the configuration and inputs its manifest records, and compare.' },
+  args: { release: { type: 'positional', description: 'release folder, e.g. data/releases/2011.1', required: true } },
+  async run({ args }) {
+    const root = findRepoRoot();
+    const dir = argPath(String(args.release));
+    const shown = displayPath(root, dir);
+    const record = await readReleaseRecord(dir);
+    if (!record.configuration) throw new MchError('manifest-invalid', `${shown}/datapackage.json records no configuration, so the release cannot be rebuilt`, { where: shown });
+    checkInputs(root, shown, [{ path: record.configuration.path, sha256: record.configuration.sha256 }, ...record.inputs]);
+    const loaded = loadReleaseConfig(root, record.configuration.path);
+    const now = { ...codeVersion(root), node: process.version };
+    const mode = sameCodeVersion({ ...record.codeVersion, node: record.environment.node }, now) ? 'bytes' : 'content';
+    console.log(`mch reproduce ${record.version} from ${record.configuration.path} (${mode === 'bytes' ? 'same code version: comparing bytes' : 'another code version or Node.js: comparing content'})`);
+    const chain = await runChain(loaded);
+    const refused = refusal(chain);
+    if (refused !== null) return refused;
+    const scratch = mkdtempSync(join(tmpdir(), 'mch-reproduce-'));
+    try {
+      const rebuilt = join(scratch, record.version);
+      progress(`rebuild  ${rebuilt}`);
+      await writeRelease(releaseModel(loaded, chain), rebuilt);
+      const r = await compareReleases(dir, rebuilt, mode);
+      for (const f of r.missing) console.log(`not rebuilt  ${f}`);
+      for (const f of r.extra) console.log(`new file     ${f}`);
+      for (const f of r.differentBytes) console.log(`${r.differentContent.includes(f) ? 'differs     ' : 'bytes only  '} ${f}`);
+      for (const c of r.cells.slice(0, SHOWN)) console.log(`  ${c.path} ${c.where}: ${c.published} → ${c.rebuilt}`);
+      if (r.cells.length > SHOWN) console.log(`  … and ${r.cells.length - SHOWN} more differing cells`);
+      console.log(r.ok ? `${shown}: reproduced, nothing of substance differs` : `${shown}: the rebuild differs from the published release`);
+      return r.ok ? EXIT.ok : EXIT.data;
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  },
+});
+
+/** Every recorded input must still exist with its recorded hash, or the rebuild would not be a reproduction. */
+function checkInputs(root: string, shown: string, inputs: { path: string; sha256: string }[]): void {
+  const problems: string[] = [];
+  for (const i of inputs) {
+    const full = repoPath(root, i.path, `${shown}/datapackage.json`);
+    if (!existsSync(full)) problems.push(`${i.path}: missing`);
+    else if (createHash('sha256').update(readFileSync(full)).digest('hex') !== i.sha256) problems.push(`${i.path}: its content changed since the release (sha256 differs)`);
+  }
+  if (problems.length) {
+    throw new MchError('input-changed', `${shown} cannot be reproduced: ${problems.length} recorded input(s) changed or are missing`, { where: shown, details: problems });
+  }
+}

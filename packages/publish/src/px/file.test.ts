@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { publishedObservations } from '../publishable';
+import { fixtureModel } from '../testing/fixture';
+import { MAX_LINE, type PxTable, comparePxWithObservations, pxCells, pxKeywordText, readPx } from './index';
+import { pxFile } from './file';
+
+const model = fixtureModel();
+const published = publishedObservations(model.data.observations, model.codelists);
+const tableDef = (id: string) => model.tableSet.tables.find((t) => t.id === id)!;
+const rowsOf = (id: string) => published.filter((o) => o.table === id);
+
+function written(id: string, m = model): { bytes: Buffer; table: PxTable } {
+  const bytes = pxFile(m, m.tableSet.tables.find((t) => t.id === id)!, rowsOf(id));
+  const r = readPx(bytes);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return { bytes, table: r.table };
+}
+
+const TEXT_KEYWORDS = ['SUBJECT-AREA', 'TITLE', 'CONTENTS', 'UNITS', 'STUB', 'HEADING', 'CONTACT', 'SOURCE', 'NOTE', 'DATASYMBOL2', 'DATASYMBOL3', 'DATASYMBOL4'];
+
+describe('pxFile', () => {
+  it('writes the keywords of the PX 2013 specification, with a [ru] variant of every text keyword', () => {
+    const { bytes, table } = written('T04');
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n').slice(0, 5)).toEqual(['CHARSET="ANSI";', 'AXIS-VERSION="2013";', 'CODEPAGE="utf-8";', 'LANGUAGE="en";', 'LANGUAGES="en","ru";']);
+    for (const k of ['MATRIX', 'SUBJECT-CODE', 'DECIMALS', 'LAST-UPDATED', 'DATA']) expect(table.entries.some((e) => e.keyword === k), k).toBe(true);
+    for (const k of TEXT_KEYWORDS) {
+      expect(pxKeywordText(table, k), k).toBeTruthy();
+      expect(pxKeywordText(table, k, 'ru'), `${k}[ru]`).toBeTruthy();
+    }
+    for (const k of ['VALUES', 'CODES', 'TIMEVAL', 'CELLNOTE']) {
+      expect(table.entries.filter((e) => e.keyword === k && e.lang === 'ru').length, `${k}[ru]`).toBe(table.entries.filter((e) => e.keyword === k && e.lang === null).length);
+    }
+    expect(pxKeywordText(table, 'LAST-UPDATED')).toBe('20130630 00:00');
+    expect(pxKeywordText(table, 'TITLE', 'ru')).toBe('T04. Иммигранты по стране предыдущего проживания, типу миграции, полу, стране и году');
+    expect([2, 3, 4].map((n) => pxKeywordText(table, `DATASYMBOL${n}`))).toEqual(['not available', 'not applicable', 'confidential']);
+    expect(table.views.get('ru')!.stub.map((v) => v.name)).toEqual(['Отчитывающаяся страна', 'Тип миграции', 'Страна предыдущего проживания']);
+    expect(text.endsWith(';\r\n')).toBe(true);
+  });
+
+  it('keeps every line within the specification and ends each with CRLF', () => {
+    for (const t of model.tableSet.tables) {
+      const lines = written(t.id).bytes.toString('utf8').split('\r\n');
+      expect(lines.pop()).toBe('');
+      for (const line of lines) {
+        expect(line.length, `${t.id}: ${line.slice(0, 40)}`).toBeLessThanOrEqual(MAX_LINE);
+        expect(line.includes('\n') || line.includes('\r')).toBe(false);
+      }
+    }
+  });
+
+  it('splits long text into lines that join back to it, and turns a double quote into an apostrophe', () => {
+    const long = `Immigrants "registered" ${'by country of previous residence and sex '.repeat(12)}end`;
+    const tableSet = { ...model.tableSet, tables: model.tableSet.tables.map((t) => (t.id === 'T04' ? { ...t, title_en: long } : t)) };
+    const { bytes, table } = written('T04', fixtureModel({ tableSet }));
+    expect(pxKeywordText(table, 'CONTENTS')).toBe(long.replace(/"/g, "'").trim());
+    expect(bytes.toString('utf8').split('\r\n').filter((l) => l.startsWith('"')).length).toBeGreaterThan(2);
+  });
+
+  it('holds every published observation: numbers, the dot codes, "-" for a reported nil, cell notes for E, P and B', () => {
+    for (const t of model.tableSet.tables) expect(comparePxWithObservations(written(t.id).table, tableDef(t.id), rowsOf(t.id)), t.id).toEqual([]);
+    const t01 = written('T01').table;
+    const cells = new Map([...pxCells(t01)].map(({ at, cell }) => [at.join(','), cell]));
+    // GEO, ARM, 2011|2012, _T|M|F: T01 has no migration type
+    expect(cells.get('0,0,1,1')).toEqual({ kind: 'symbol', symbol: '..' });
+    expect(cells.get('0,0,1,2')).toEqual({ kind: 'symbol', symbol: '-' });
+    expect(cells.get('0,0,1,0')).toEqual({ kind: 'number', value: 2500 });
+    const t04 = written('T04').table;
+    const notes = t04.entries.filter((e) => e.keyword === 'CELLNOTE').map((e) => `${e.lang ?? 'en'} ${e.subkeys.join('|')} ${e.items[0]?.kind === 'text' ? e.items[0].text : ''}`);
+    expect(notes).toEqual([
+      'en Armenia|Migrants for permanent residence (national definition)|Russian Federation|2012|Total estimated',
+      'ru Армения|Мигранты на постоянное жительство (национальное определение)|Российская Федерация|2012|Всего оценка',
+    ]);
+  });
+
+  it('finds a PX cell that differs from the observations', () => {
+    const { bytes } = written('T04');
+    const tampered = readPx(Buffer.from(bytes.toString('utf8').replace(/\b5100\b/, '5101'), 'utf8'));
+    expect(tampered.ok).toBe(true);
+    if (tampered.ok) expect(comparePxWithObservations(tampered.table, tableDef('T04'), rowsOf('T04'))).toEqual(['ARM|NAT|_T|2012|_T: 5101 in PX, 5100 published']);
+  });
+});

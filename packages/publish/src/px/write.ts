@@ -1,0 +1,104 @@
+import { safeText } from '../text';
+import { MAX_LINE, type PxCell, type PxEntry, type PxItem } from './entries';
+
+/** Longest piece of one text on a line: a quoted chunk plus the keyword head still fits. */
+const CHUNK = 200;
+const EOL = '\r\n';
+
+/**
+ * Text as PX can hold it: no control characters, no line breaks, and no `"` (the format has no
+ * escape for it, so a double quote from a label becomes an apostrophe).
+ */
+export function pxText(value: string): string {
+  return safeText(value).replace(/"/g, "'");
+}
+
+/** The lines of a PX file, CRLF-terminated, every line within the specification's 256 characters. */
+export function serialisePx(entries: readonly PxEntry[]): string {
+  return entries.map((e) => serialiseEntry(e).join(EOL)).join(EOL) + EOL;
+}
+
+function serialiseEntry(e: PxEntry): string[] {
+  const lines = new LineBuilder();
+  let head = e.keyword + (e.lang ? `[${e.lang}]` : '');
+  if (e.subkeys.length) {
+    lines.add(`${head}(`);
+    e.subkeys.forEach((s, i) => {
+      lines.add(`${quote(s)}${i < e.subkeys.length - 1 ? ',' : ')='}`);
+    });
+    head = '';
+  } else lines.add(`${head}=`);
+  const data = e.items[0]?.kind === 'data' ? e.items[0] : null;
+  if (data) return [...lines.done(), ...dataLines(data.cells, data.rowLength ?? data.cells.length)];
+  e.items.forEach((item, i) => {
+    const last = i === e.items.length - 1;
+    const atoms = itemAtoms(item);
+    atoms.forEach((atom, j) => {
+      if (j > 0) lines.newline();
+      lines.add(atom + (j === atoms.length - 1 ? (last ? ';' : ',') : ''));
+    });
+  });
+  return lines.done();
+}
+
+/** DATA: each stub row starts a line (for people reading the file); long rows wrap at the line limit. */
+function dataLines(cells: readonly PxCell[], rowLength: number): string[] {
+  const lines = new LineBuilder();
+  cells.forEach((c, i) => {
+    if (i % Math.max(1, rowLength) === 0) lines.newline();
+    lines.add(`${c.kind === 'number' ? String(c.value) : quote(c.symbol)}${i === cells.length - 1 ? ';' : ''}`, ' ');
+  });
+  if (!cells.length) lines.add(';');
+  return lines.done();
+}
+
+function itemAtoms(item: PxItem): string[] {
+  switch (item.kind) {
+    case 'text':
+      return splitText(item.text).map(quote);
+    case 'word':
+      return [item.text];
+    case 'tlist':
+      return [item.range ? `TLIST(${item.unit},${quote(item.range[0])}-${quote(item.range[1])})` : `TLIST(${item.unit})`];
+    case 'pair':
+      return [`${quote(item.parent)}:${quote(item.child)}`];
+    case 'data':
+      throw new Error('px: DATA must be the only item of its keyword');
+  }
+}
+
+/** Splits a long text into chunks that concatenate back to it exactly, preferring to break after a space. */
+export function splitText(value: string): string[] {
+  const chunks: string[] = [];
+  let rest = value;
+  while (rest.length > CHUNK) {
+    const space = rest.lastIndexOf(' ', CHUNK - 1);
+    const cut = space > CHUNK / 2 ? space + 1 : CHUNK;
+    chunks.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  chunks.push(rest);
+  return chunks;
+}
+
+function quote(s: string): string {
+  if (s.includes('"')) throw new Error(`px: a double quote inside text: ${s}`);
+  return `"${s}"`;
+}
+
+/** Greedy line filling: an atom goes on the current line if it fits, else on a new one. */
+class LineBuilder {
+  private lines: string[] = [''];
+  add(atom: string, separator = ''): void {
+    const current = this.lines[this.lines.length - 1]!;
+    const joined = current === '' ? atom : current + separator + atom;
+    if (joined.length <= MAX_LINE || current === '') this.lines[this.lines.length - 1] = joined;
+    else this.lines.push(atom);
+  }
+  newline(): void {
+    this.lines.push('');
+  }
+  done(): string[] {
+    return this.lines.filter((l) => l !== '');
+  }
+}

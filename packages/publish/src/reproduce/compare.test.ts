@@ -1,0 +1,85 @@
+import { cpSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeRelease } from '../release';
+import { fixtureModel } from '../testing/fixture';
+import { compareReleases } from './compare';
+
+let root: string;
+let published: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'mch-compare-'));
+  published = join(root, 'published', '2013.1');
+  await writeRelease(fixtureModel(), published);
+}, 60_000);
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+async function variant(name: string, edit: (dir: string) => Promise<void>): Promise<string> {
+  const dir = join(root, name, '2013.1');
+  cpSync(published, dir, { recursive: true });
+  await edit(dir);
+  return dir;
+}
+
+/** The same cells written again by exceljs: other bytes (zip layout, times), same content. */
+async function rewriteWorkbook(path: string, change?: (wb: ExcelJS.Workbook) => void): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(path)) as unknown as ArrayBuffer);
+  change?.(wb);
+  await writeFile(path, Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+describe('compareReleases', () => {
+  it('finds nothing in an identical rebuild', async () => {
+    const same = await variant('same', async () => undefined);
+    expect(await compareReleases(published, same, 'bytes')).toMatchObject({ ok: true, differentBytes: [], cells: [] });
+  });
+
+  it('accepts other bytes with the same cells under another code version, not under the same one', async () => {
+    const other = await variant('bytes', (d) => rewriteWorkbook(join(d, 'tables', 'T04.xlsx')));
+    const content = await compareReleases(published, other, 'content');
+    expect(content).toMatchObject({ ok: true, differentBytes: ['tables/T04.xlsx'], differentContent: [] });
+    expect((await compareReleases(published, other, 'bytes')).ok).toBe(false);
+  });
+
+  it('ignores the environment recorded in the manifest', async () => {
+    const env = await variant('env', async (d) => {
+      const m = JSON.parse(await readFile(join(d, 'datapackage.json'), 'utf8'));
+      m.mch.environment = { node: 'v20.99.0', platform: 'darwin-arm64' };
+      await writeFile(join(d, 'datapackage.json'), JSON.stringify(m, null, 2));
+    });
+    expect((await compareReleases(published, env, 'bytes')).ok).toBe(true);
+  });
+
+  it('names the workbook cell, the CSV field and the PX cell of a changed figure', async () => {
+    const changed = await variant('figure', async (d) => {
+      await rewriteWorkbook(join(d, 'tables', 'T04.xlsx'), (wb) => {
+        wb.getWorksheet('ARM')!.getCell('F7').value = 121;
+      });
+      const csv = join(d, 'data', 'observations.csv');
+      await writeFile(csv, (await readFile(csv, 'utf8')).replace('GEO,120,A', 'GEO,121,A'));
+      const px = join(d, 'px', 'T04.px');
+      await writeFile(px, (await readFile(px, 'utf8')).replace(/\b5100\b/, '5101'));
+    });
+    const r = await compareReleases(published, changed, 'content');
+    expect(r.ok).toBe(false);
+    expect(r.differentContent).toEqual(['data/observations.csv', 'px/T04.px', 'tables/T04.xlsx']);
+    expect(r.cells.map((c) => `${c.path} ${c.where}: ${c.published} → ${c.rebuilt}`)).toEqual([
+      'data/observations.csv line 3 obs_value: 120 → 121',
+      'px/T04.px DATA ARM|NAT|_T|2012|_T: 5100 → 5101',
+      expect.stringMatching(/^tables\/T04\.xlsx ARM!F7: .* → 121 \(#,##0\)$/),
+    ]);
+  });
+
+  it('reports a missing and an extra file', async () => {
+    const moved = await variant('moved', async (d) => {
+      await rm(join(d, 'sdmx', 'mch.csv'));
+      await writeFile(join(d, 'extra.txt'), 'x');
+    });
+    expect(await compareReleases(published, moved, 'content')).toMatchObject({ ok: false, missing: ['sdmx/mch.csv'], extra: ['extra.txt'] });
+  });
+});

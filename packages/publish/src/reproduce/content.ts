@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parseCsv } from '../csv-read';
+import { MANIFEST } from '../datapackage';
+import { readPx } from '../px/table';
+
+/** One difference of content: the file, the place inside it (cell, line, field) and both values. */
+export interface CellDifference {
+  path: string;
+  where: string;
+  published: string;
+  rebuilt: string;
+}
+
+type Comparer = (path: string, published: Buffer, rebuilt: Buffer) => Promise<CellDifference[]>;
+
+/** How each kind of file is compared when bytes may differ (another code version or environment). */
+const COMPARERS: Record<string, Comparer> = {
+  csv: async (path, a, b) => compareTables(path, csvCells(a, path), csvCells(b, path)),
+  px: async (path, a, b) => compareTables(path, pxCells(a), pxCells(b)),
+  json: async (path, a, b) => compareTables(path, jsonCells(a, path === MANIFEST), jsonCells(b, path === MANIFEST)),
+  xlsx: async (path, a, b) => compareTables(path, await workbookCells(a), await workbookCells(b)),
+  pdf: async (path, a, b) => compareTables(path, lineCells(pdfText(a)), lineCells(pdfText(b))),
+};
+
+/** The differences of substance between two versions of one release file. */
+export async function contentDifferences(path: string, published: Buffer, rebuilt: Buffer): Promise<CellDifference[]> {
+  const ext = path.slice(path.lastIndexOf('.') + 1);
+  const compare = COMPARERS[ext] ?? (async (p, a, b) => compareTables(p, lineCells(a.toString('utf8')), lineCells(b.toString('utf8'))));
+  return compare(path, published, rebuilt);
+}
+
+type Cells = Map<string, string>;
+
+function compareTables(path: string, a: Cells, b: Cells): CellDifference[] {
+  const out: CellDifference[] = [];
+  for (const [where, v] of a) if (b.get(where) !== v) out.push({ path, where, published: v, rebuilt: b.get(where) ?? '(none)' });
+  for (const [where, v] of b) if (!a.has(where)) out.push({ path, where, published: '(none)', rebuilt: v });
+  return out;
+}
+
+/** A CSV cell is named by its line and column, e.g. `line 12 obs_value`. */
+function csvCells(bytes: Buffer, path: string): Cells {
+  const rows = parseCsv(bytes.toString('utf8'), path);
+  const header = rows[0] ?? [];
+  const cells: Cells = new Map();
+  rows.forEach((row, i) => {
+    row.forEach((v, j) => {
+      cells.set(`line ${i + 1} ${i === 0 ? `column ${j + 1}` : (header[j] ?? `column ${j + 1}`)}`, v);
+    });
+  });
+  return cells;
+}
+
+/** PX: every keyword's value by keyword, language and subkeys, and every DATA cell by its codes. */
+function pxCells(bytes: Buffer): Cells {
+  const r = readPx(bytes);
+  const cells: Cells = new Map();
+  if (!r.ok) {
+    cells.set('file', `refused by the PX reader: ${r.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
+    return cells;
+  }
+  for (const e of r.table.entries) {
+    if (e.keyword === 'DATA') continue;
+    const key = `${e.keyword}${e.lang ? `[${e.lang}]` : ''}${e.subkeys.length ? `("${e.subkeys.join('","')}")` : ''}`;
+    cells.set(key, JSON.stringify(e.items));
+  }
+  const view = r.table.views.get(r.table.language || 'default')!;
+  const variables = [...view.stub, ...view.heading];
+  let i = 0;
+  const at = variables.map(() => 0);
+  for (const cell of r.table.data) {
+    const key = at.map((k, d) => variables[d]!.codes?.[k] ?? variables[d]!.values[k]).join('|');
+    cells.set(`DATA ${key}`, cell.kind === 'number' ? String(cell.value) : `"${cell.symbol}"`);
+    for (let d = at.length - 1; d >= 0; d--) {
+      at[d]!++;
+      if (at[d]! < variables[d]!.values.length) break;
+      at[d] = 0;
+    }
+    i++;
+  }
+  cells.set('DATA cells', String(i));
+  return cells;
+}
+
+/**
+ * JSON by path (`mch.inputs.0.hash`). In the manifest the environment, the code version and the
+ * bytes and hashes of the files are not content: the files themselves are compared one by one.
+ */
+function jsonCells(bytes: Buffer, manifest: boolean): Cells {
+  const cells: Cells = new Map();
+  const walk = (v: unknown, path: string) => {
+    if (manifest && (/^mch\.(environment|code_version)/.test(path) || /^resources\.\d+\.(bytes|hash)$/.test(path))) return;
+    if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, path ? `${path}.${k}` : k);
+    } else cells.set(path, JSON.stringify(v));
+  };
+  walk(JSON.parse(bytes.toString('utf8')), '');
+  return cells;
+}
+
+/** Every cell of every sheet, as `Sheet!B7`: its value, and for a number its format (which carries the [e] markers). */
+async function workbookCells(bytes: Buffer): Promise<Cells> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const cells: Cells = new Map();
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        const shown = typeof v === 'number' ? `${v} (${cell.numFmt || 'General'})` : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+        cells.set(`${ws.name}!${cell.address}`, shown);
+      });
+    });
+  }
+  return cells;
+}
+
+function lineCells(text: string): Cells {
+  return new Map(text.split('\n').map((l, i) => [`line ${i + 1}`, l.trimEnd()]));
+}
+
+/** The text of a PDF by poppler's pdftotext; without it a PDF cannot be compared by content. */
+function pdfText(bytes: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mch-pdf-'));
+  try {
+    const file = join(dir, 'f.pdf');
+    writeFileSync(file, bytes);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return `(pdftotext is not installed; PDF bytes ${bytes.length})`;
+    throw error;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { runQuality } from '../run';
+import { input, o } from '../testing/fixtures';
+import { feedbackWorkbook } from './workbook';
+
+async function countryWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('T05');
+  ws.getCell('C5').value = 5210;
+  ws.getCell('D5').value = 2400;
+  ws.getCell('E5').value = 2790;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const at = (file: string, cell: string, sheet = 'T05') => ({ source: { file, sha256: 'x', sheet, cell, raw: '' } });
+const XLSX = 'data/raw/ARM.xlsx';
+const CSV = 'data/raw/KAZ.csv';
+// the A01 slip lies in the workbook; the KAZ total in a CSV file (Windows-1251, as some offices send)
+const report = () =>
+  runQuality(
+    input([
+      o('ARM|T05|2012|LT|_T||_T', 5210, at(XLSX, 'C5')),
+      o('ARM|T05|2012|LT|M||_T', 2400, at(XLSX, 'D5')),
+      o('ARM|T05|2012|LT|F||_T', 2790, at(XLSX, 'E5')),
+      o('KAZ|T05|2012|LT|_T||_T', 100, at(CSV, '2', '')),
+      o('KAZ|T05|2012|LT|M||_T', 40, at(CSV, '3', '')),
+      o('KAZ|T05|2012|LT|F||_T', 50, at(CSV, '4', '')),
+    ]),
+  );
+
+describe('feedback workbooks', () => {
+  it('marks the findings on the cells of a copy of the country’s workbook, with a bilingual summary', async () => {
+    const fb = await feedbackWorkbook(report(), 'ARM', [{ path: XLSX, bytes: await countryWorkbook(), ref_area: 'ARM' }]);
+    expect(fb.annotated).toBe(XLSX);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fb.bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['T05', 'MCH summary', 'MCH findings']);
+    const total = wb.getWorksheet('T05')!.getCell('C5');
+    expect(total.value).toBe(5210);
+    expect(JSON.stringify(total.note)).toContain('total 5 210 ≠ men 2 400 + women 2 790 = 5 190, difference 20');
+    expect(JSON.stringify(total.note)).toContain('всего 5 210 ≠ мужчины 2 400 + женщины 2 790 = 5 190, разница 20');
+    expect((total.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFF4A09A');
+    expect(wb.getWorksheet('T05')!.getCell('B5').note).toBeUndefined();
+    const summary = wb.getWorksheet('MCH summary')!;
+    expect(summary.getCell('B5').value).toBe(3); // the A01 slip and the two MCH-G01 errors of the bare fixture configuration
+    expect(summary.getCell('C5').value).toBe('ошибки (препятствуют публикации)');
+    const listing = wb.getWorksheet('MCH findings')!;
+    expect(listing.getRow(2).getCell(14).value).toBe('C5');
+    expect(listing.getRow(2).getCell(15).value).toBe('5210');
+  });
+
+  it('lists the findings with the original line for a CSV file, decoding Windows-1251', async () => {
+    const bytes = new Uint8Array(Buffer.concat([Buffer.from('REF_AREA;TABLE;SEX;VALUE\n'), Buffer.from([0x4b, 0x41, 0x5a, 0x3b, 0xc2, 0xf1, 0xe5, 0xe3, 0xee, 0x3b, 0x31, 0x30, 0x30, 0x0a])]));
+    const fb = await feedbackWorkbook(report(), 'KAZ', [{ path: CSV, bytes, ref_area: 'KAZ' }]);
+    expect(fb.annotated).toBeNull();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fb.bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['MCH summary', 'MCH findings']);
+    const row = wb.getWorksheet('MCH findings')!.getRow(2);
+    expect([row.getCell(12).value, row.getCell(14).value, row.getCell(15).value]).toEqual([CSV, '2', 'KAZ;Всего;100']);
+  });
+
+  it('gives the same bytes twice', async () => {
+    const bytes = await countryWorkbook();
+    const a = await feedbackWorkbook(report(), 'ARM', [{ path: XLSX, bytes, ref_area: 'ARM' }]);
+    const b = await feedbackWorkbook(report(), 'ARM', [{ path: XLSX, bytes, ref_area: 'ARM' }]);
+    expect(a.bytes.equals(b.bytes)).toBe(true);
+  });
+
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
+  it.skipIf(!soffice && process.env.CI !== 'true')(`opens in LibreOffice${soffice ? '' : ' (skipped: LibreOffice not installed)'}`, async () => {
+    expect(soffice, 'LibreOffice is required under CI').toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), 'mch-feedback-'));
+    try {
+      const fb = await feedbackWorkbook(report(), 'ARM', [{ path: XLSX, bytes: await countryWorkbook(), ref_area: 'ARM' }]);
+      writeFileSync(join(dir, 'ARM.xlsx'), fb.bytes);
+      execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, join(dir, 'ARM.xlsx')], { stdio: 'ignore', timeout: 120_000 });
+      const sheets = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
+      expect(sheets).toEqual(['ARM-MCH findings.csv', 'ARM-MCH summary.csv', 'ARM-T05.csv']);
+      expect(readFileSync(join(dir, 'ARM-MCH summary.csv'), 'utf8')).toContain('замечания по данным ARM');
+      expect(readFileSync(join(dir, 'ARM-T05.csv'), 'utf8')).toContain('5210,2400,2790');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
+});

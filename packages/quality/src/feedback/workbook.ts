@@ -1,0 +1,201 @@
+import type { Finding, QualityReport } from '@mch/core';
+import { cmp } from '@mch/core';
+import ExcelJS from 'exceljs';
+import { csvLines, isWorkbook } from './original-text';
+import { LISTING_HEADER, noteText, SEVERITY } from './text';
+import { fixZipEntryTimes } from './zip-dates';
+
+/** A file a country sent, as the CLI read it. */
+export interface FeedbackInput {
+  path: string;
+  bytes: Uint8Array;
+  ref_area: string;
+}
+
+export interface FeedbackWorkbook {
+  ref_area: string;
+  bytes: Buffer;
+  /** the country's workbook the findings were placed on, or null for a listing only */
+  annotated: string | null;
+}
+
+const SUMMARY = 'MCH summary';
+const LISTING = 'MCH findings';
+
+/** The original workbooks that exceljs could read back, by path; the others are listed only. */
+async function loadWorkbooks(files: FeedbackInput[]): Promise<Map<string, ExcelJS.Workbook>> {
+  const out = new Map<string, ExcelJS.Workbook>();
+  for (const f of files) {
+    if (!isWorkbook(f.path)) continue;
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(f.bytes) as unknown as ArrayBuffer);
+      if (wb.getWorksheet(SUMMARY) || wb.getWorksheet(LISTING)) continue;
+      out.set(f.path, wb);
+    } catch {
+      // not round-trippable: its findings go to the listing with their place
+    }
+  }
+  return out;
+}
+
+/** The findings a country is asked about: its own, and those whose cells lie in its files (mirror). */
+function findingsFor(report: QualityReport, r: string, files: Set<string>): Finding[] {
+  return report.findings.filter((f) => f.rule !== 'MCH-W01' && (f.ref_area === r || f.sources.some((s) => files.has(s.file))));
+}
+
+function originalValue(path: string, sheet: string, cell: string, books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): string {
+  if (!sheet) return csv.get(path)?.(cell) ?? '';
+  const ws = books.get(path)?.getWorksheet(sheet);
+  if (!ws) return '';
+  try {
+    return ws.getCell(cell).text ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function addListing(wb: ExcelJS.Workbook, findings: Finding[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): void {
+  const ws = wb.addWorksheet(LISTING);
+  ws.addRow(LISTING_HEADER).font = { bold: true };
+  for (const f of findings) {
+    const places = f.sources.length ? f.sources : [{ file: '', sheet: '', cell: '' }];
+    for (const s of places) {
+      ws.addRow([
+        f.id,
+        f.rule,
+        `${SEVERITY[f.severity].en} / ${SEVERITY[f.severity].ru}`,
+        f.table,
+        f.time_period ?? '',
+        f.migr_type,
+        f.sex,
+        f.age,
+        f.partner,
+        f.message,
+        f.message_ru,
+        s.file,
+        s.sheet,
+        s.cell,
+        s.file ? originalValue(s.file, s.sheet, s.cell, books, csv) : '',
+        f.waived ? `yes / да: ${f.waiver?.justification ?? ''}` : '',
+      ]);
+    }
+  }
+  ws.columns.forEach((c, i) => {
+    c.width = i === 9 || i === 10 ? 70 : i === 0 ? 40 : 14;
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+function addSummary(wb: ExcelJS.Workbook, report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], annotated: string | null): void {
+  const ws = wb.addWorksheet(SUMMARY);
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s && !f.waived).length;
+  const rows: (string | number)[][] = [
+    [`Migration Clearing House: quality feedback for ${r}, release ${report.version}`],
+    [`Информационный центр по миграции: замечания по данным ${r}, выпуск ${report.version}`],
+    [],
+    ['', 'English', 'Русский'],
+    ['errors (block publication)', count('error'), 'ошибки (препятствуют публикации)'],
+    ['warnings (please check)', count('warning'), 'предупреждения (просим проверить)'],
+    ['information (mirror, revisions, benchmarks)', count('info'), 'информация (зеркальная статистика, пересмотры, ориентиры)'],
+    ['waived', findings.filter((f) => f.waived).length, 'исключения'],
+    [],
+    annotated
+      ? [`The findings are marked on your cells in a copy of ${annotated} (red: error, yellow: warning, blue: information; the comment on each cell says what was found).`]
+      : ['Your files could not be annotated (CSV or a workbook that cannot be read back); every finding is listed with its file, sheet and cell or line.'],
+    annotated
+      ? [`Замечания отмечены на ваших ячейках в копии файла ${annotated} (красный — ошибка, жёлтый — предупреждение, синий — информация; в примечании к ячейке указано, что обнаружено).`]
+      : ['Ваши файлы не удалось разметить (CSV или книга, которую нельзя прочитать повторно); все замечания перечислены с указанием файла, листа и ячейки или строки.'],
+    [`Every finding, with the original value and its place: sheet "${LISTING}". / Все замечания с исходными значениями и их местом: лист «${LISTING}».`],
+    [],
+    ['files received / полученные файлы'],
+    ...files.map((f) => [f.path]),
+  ];
+  for (const row of rows) ws.addRow(row);
+  ws.getRow(1).font = { bold: true, size: 13 };
+  ws.getRow(2).font = { bold: true, size: 13 };
+  ws.getColumn(1).width = 60;
+  ws.getColumn(2).width = 10;
+  ws.getColumn(3).width = 60;
+}
+
+/** Highlight and comment on each cell of the workbook a finding points to; returns how many cells. */
+function annotate(wb: ExcelJS.Workbook, path: string, findings: Finding[]): number {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    for (const s of f.sources) {
+      if (s.file !== path || !s.sheet) continue;
+      const k = `${s.sheet}\u0000${s.cell}`;
+      const list = byCell.get(k);
+      if (list) {
+        if (!list.includes(f)) list.push(f);
+      } else byCell.set(k, [f]);
+    }
+  }
+  let placed = 0;
+  for (const [k, list] of [...byCell].sort(([a], [b]) => cmp(a, b))) {
+    const [sheet = '', address = ''] = k.split('\u0000');
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(address);
+    const worst = list.some((f) => f.severity === 'error') ? 'error' : list.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY[worst].argb } };
+    cell.note = noteText(list);
+    placed++;
+  }
+  return placed;
+}
+
+/** The workbook holding most of the cells the findings point to (ties: the later file). */
+function baseWorkbook(files: FeedbackInput[], books: Map<string, ExcelJS.Workbook>, findings: Finding[]): string | null {
+  let best: string | null = null;
+  let most = 0;
+  for (const f of files) {
+    if (!books.has(f.path)) continue;
+    const n = findings.reduce((s, x) => s + x.sources.filter((src) => src.file === f.path && src.sheet).length, 0);
+    if (n > 0 && n >= most) {
+      best = f.path;
+      most = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * feedback/<ISO3>.xlsx for one country (quality.md): a copy of its workbook with the findings on
+ * their cells, or a new workbook where it sent CSV or a workbook that cannot be read back; both
+ * with a summary and the full listing in English and Russian.
+ */
+export async function feedbackWorkbook(report: QualityReport, r: string, files: FeedbackInput[]): Promise<FeedbackWorkbook> {
+  const books = await loadWorkbooks(files);
+  const csv = new Map(files.filter((f) => !isWorkbook(f.path)).map((f) => [f.path, csvLines(f.bytes)]));
+  const findings = findingsFor(report, r, new Set(files.map((f) => f.path)));
+  const base = baseWorkbook(files, books, findings);
+  let wb = base ? books.get(base)! : new ExcelJS.Workbook();
+  if (base) annotate(wb, base, findings);
+  try {
+    addSummary(wb, report, r, findings, files, base);
+    addListing(wb, findings, books, csv);
+  } catch {
+    wb = new ExcelJS.Workbook();
+    addSummary(wb, report, r, findings, files, null);
+    addListing(wb, findings, books, csv);
+  }
+  const fixed = new Date(`${report.release_date}T00:00:00Z`);
+  wb.created = fixed;
+  wb.modified = fixed;
+  wb.lastModifiedBy = 'mch';
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.length - 2, visibility: 'visible' }];
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return { ref_area: r, bytes: fixZipEntryTimes(bytes, report.release_date), annotated: base };
+}
+
+/** One feedback workbook for every country that sent anything. */
+export async function feedbackWorkbooks(report: QualityReport, inputs: FeedbackInput[]): Promise<FeedbackWorkbook[]> {
+  const countries = new Set(inputs.map((i) => i.ref_area));
+  for (const c of report.completeness) if (c.observations + c.rejected > 0) countries.add(c.ref_area);
+  const out: FeedbackWorkbook[] = [];
+  // the code names a file: only an ISO3 code may
+  for (const r of [...countries].filter((c) => /^[A-Z]{3}$/.test(c)).sort(cmp)) out.push(await feedbackWorkbook(report, r, inputs.filter((i) => i.ref_area === r)));
+  return out;
+}
