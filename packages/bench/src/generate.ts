@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { mulberry32 } from '@mch/core';
 
 /** Tier sizes of scale-and-safety.md: reporting countries × years, every partner. */
 export const TIERS = {
@@ -13,24 +14,12 @@ const PARTNER_TABLES = ['T01', 'T02', 'T04', 'T05', 'T06', 'T08', 'T09', 'T11'];
 const FLOW = new Set(['T04', 'T05', 'T06', 'T08', 'T09']);
 const SEXES = ['M', 'F'];
 
-/** A small deterministic PRNG (mulberry32): the same seed gives the same file, byte for byte. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Writes one country's long CSV (submissions.md §2): partner tables by sex with the sex and
  * partner totals, so every identity holds. Returns the number of data rows.
  */
 export async function writeCountryCsv(path: string, refArea: string, partners: readonly string[], years: readonly number[], seed: number): Promise<number> {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const out = createWriteStream(path);
   let rows = 0;
   const write = async (line: string) => {

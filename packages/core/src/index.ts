@@ -45,3 +45,5 @@ export { releaseConfigJsonSchema } from './json-schema';
 export { CompletenessCell, EmigrationEstimate, FlaggedSeries, MirrorRow, QualityReport } from './report';
 export { Conflict, HarmonisedData, Resubmission } from './harmonised';
 export { OBSERVATION_COLUMNS, csvField, observationRow, toCsv } from './csv';
+export { fixZipEntryTimes } from './zip-times';
+export { mulberry32 } from './random';

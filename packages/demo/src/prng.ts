@@ -1,3 +1,5 @@
+import { mulberry32 } from '@mch/core';
+
 /**
  * Deterministic pseudo-random numbers: one independent stream per key, so adding a table or a
  * country never shifts the figures of the others. No clock, no Math.random.
@@ -14,16 +16,9 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: small, fast, and good enough for illustrative noise. */
+/** One stream per key: mulberry32 is small, fast, and good enough for illustrative noise. */
 export function stream(key: string, seed: number = DEMO_SEED): () => number {
-  let a = hash(`${seed}:${key}`);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hash(`${seed}:${key}`));
 }
 
 /** One uniform draw in [lo, hi) for a key. */

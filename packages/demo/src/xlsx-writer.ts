@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
+import { fixZipEntryTimes } from '@mch/core';
 import type { CellValue, SheetModel } from './sheet-model';
-import { normaliseZipTimes } from './zip-normalise';
 
 /** Fixed document dates: the workbook's own metadata must not depend on the clock. */
 export const WORKBOOK_DATE = new Date(Date.UTC(2011, 0, 1));
@@ -27,7 +27,7 @@ export async function writeWorkbook(sheets: readonly SheetModel[], creator: stri
     ws.getColumn(1).width = 8;
   }
   const buffer = await wb.xlsx.writeBuffer();
-  return normaliseZipTimes(new Uint8Array(buffer as ArrayBuffer));
+  return fixZipEntryTimes(new Uint8Array(buffer as ArrayBuffer));
 }
 
 /** Two-column sheets: Cover (key, value) and Metadata (one row per table). */

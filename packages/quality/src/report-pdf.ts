@@ -1,13 +1,8 @@
-/// <reference path="./pdfmake.d.ts" />
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { QualityReport } from '@mch/core';
-import pdfmake from 'pdfmake';
+import { PDF_FONT, renderPdf } from '@mch/office';
 import { fmt, pct } from './format';
 import { reportView } from './report-view';
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
 /** Mirror cell colours of the HTML report, so both forms read the same. */
 const FILL: Record<string, string | undefined> = {
@@ -18,24 +13,6 @@ const FILL: Record<string, string | undefined> = {
   'r-none': '#f4f4f4',
   'r-self': '#dddddd',
 };
-
-let ready = false;
-
-/** pdfmake reads only the DejaVu fonts (Cyrillic) and fetches nothing. */
-function setUp(): void {
-  if (ready) return;
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
-  pdfmake.addFonts({
-    DejaVu: {
-      normal: join(FONT_DIR, 'DejaVuSans.ttf'),
-      bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
-      italics: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
-      bolditalics: join(FONT_DIR, 'DejaVuSans-BoldOblique.ttf'),
-    },
-  });
-  ready = true;
-}
 
 const th = (text: string) => ({ text, bold: true, fontSize: 7 });
 const td = (text: string | number, extra: Record<string, unknown> = {}) => ({ text: String(text), fontSize: 7, ...extra });
@@ -51,7 +28,6 @@ function table(header: string[], rows: unknown[][], widths?: (string | number)[]
 
 /** report.pdf: the summary of report.html for circulation before the meeting (quality.md). */
 export async function renderReportPdf(report: QualityReport): Promise<Buffer> {
-  setUp();
   const v = reportView(report);
   const fixed = new Date(`${report.release_date}T00:00:00Z`);
   const gate = report.gate.passed
@@ -105,10 +81,10 @@ export async function renderReportPdf(report: QualityReport): Promise<Buffer> {
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: [36, 36, 36, 36],
-    defaultStyle: { font: 'DejaVu', fontSize: 8 },
+    defaultStyle: { font: PDF_FONT, fontSize: 8 },
     styles: { h1: { fontSize: 14, bold: true }, h1ru: { fontSize: 12, bold: true, margin: [0, 0, 0, 6] }, h2: { fontSize: 11, bold: true, margin: [0, 8, 0, 4] } },
     footer: (page: number, pages: number) => ({ text: `${report.version} — ${page} / ${pages}`, alignment: 'center', fontSize: 7, margin: [0, 10, 0, 0] }),
     content,
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return renderPdf(doc);
 }

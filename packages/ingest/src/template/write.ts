@@ -1,8 +1,7 @@
-import { type Observation, type TableDef, createPartnerResolver, observationKey } from '@mch/core';
+import { type Observation, type TableDef, createPartnerResolver, fixZipEntryTimes, observationKey } from '@mch/core';
 import ExcelJS from 'exceljs';
 import type { TemplateOptions } from './options';
 import { FIRST_DATA_ROW, FIRST_VALUE_COL, HEADER_ROW, SEXES, type TemplateRow, tableRows } from './layout';
-import { fixZipTimes } from './zip-times';
 
 /** Workbook properties when no date is given: fixed, so the same options give the same bytes. */
 const FIXED_DATE = '2000-01-01';
@@ -25,7 +24,7 @@ export async function writeQuestionnaireTemplate(opt: TemplateOptions): Promise<
   const values = new Map((opt.values ?? []).filter((o) => o.ref_area === opt.country && !o.derived).map((o) => [observationKey(o), o]));
   for (const table of opt.tableSet.tables) addTableSheet(wb, table, tableRows(table, opt, partners), opt, values);
   const buf = await wb.xlsx.writeBuffer();
-  return fixZipTimes(new Uint8Array(buf as ArrayBuffer));
+  return fixZipEntryTimes(new Uint8Array(buf as ArrayBuffer));
 }
 
 function addCover(wb: ExcelJS.Workbook, opt: TemplateOptions, name: { en: string; ru: string }): void {

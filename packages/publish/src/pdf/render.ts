@@ -1,31 +1,7 @@
-/// <reference path="./pdfmake.d.ts" />
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
-import pdfmake from 'pdfmake';
+import { PDF_FONT, renderPdf } from '@mch/office';
 import { type Block, parseMarkup } from './markup';
-
-const require = createRequire(import.meta.url);
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-
-let fontsReady = false;
-
-/** pdfmake may read only the DejaVu fonts and fetch nothing: the notes are built offline from known files. */
-function setUpPdfmake(): void {
-  if (fontsReady) return;
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
-  pdfmake.addFonts({
-    DejaVu: {
-      normal: join(FONT_DIR, 'DejaVuSans.ttf'),
-      bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
-      italics: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
-      bolditalics: join(FONT_DIR, 'DejaVuSans-BoldOblique.ttf'),
-    },
-  });
-  fontsReady = true;
-}
 
 /** Renders a Handlebars template with a view: no HTML escaping (the view escapes for the markup), unknown fields are errors. */
 export async function renderTemplate(path: string, view: unknown): Promise<string> {
@@ -45,14 +21,13 @@ export interface PdfOptions {
 
 /** Lays out the markup with pdfmake, DejaVu Sans embedded (Cyrillic renders, text stays selectable). */
 export async function markupToPdf(markup: string, options: PdfOptions): Promise<Buffer> {
-  setUpPdfmake();
   const fixed = new Date(`${options.date}T00:00:00Z`);
   const doc = {
     info: { title: options.title, author: options.author, creator: 'mch', producer: 'mch', creationDate: fixed, modDate: fixed },
     language: options.language,
     pageSize: 'A4',
     pageMargins: [50, 50, 50, 50],
-    defaultStyle: { font: 'DejaVu', fontSize: 9, lineHeight: 1.2 },
+    defaultStyle: { font: PDF_FONT, fontSize: 9, lineHeight: 1.2 },
     styles: {
       h1: { fontSize: 16, bold: true, margin: [0, 10, 0, 6] },
       h2: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
@@ -66,7 +41,7 @@ export async function markupToPdf(markup: string, options: PdfOptions): Promise<
     footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
     content: parseMarkup(markup).flatMap((b) => blockContent(b, options.charts)),
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return renderPdf(doc);
 }
 
 function blockContent(block: Block, charts: PdfOptions['charts']): unknown[] {

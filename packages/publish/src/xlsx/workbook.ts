@@ -1,12 +1,11 @@
 import type { Observation, TableDef } from '@mch/core';
-import { createPartnerResolver } from '@mch/core';
+import { createPartnerResolver, fixZipEntryTimes } from '@mch/core';
 import ExcelJS from 'exceljs';
 import type { ReleaseModel } from '../model';
 import { SYMBOLS } from '../symbols';
 import { bilingual, safeText } from '../text';
 import { type Grid, countryGrid } from './grid';
 import { type WorkbookNotes, noteRefs, workbookNotes } from './notes';
-import { fixZipEntryTimes } from './zip-dates';
 
 const NUMBER_FORMAT = '#,##0';
 const TABLE_START_ROW = 5;
@@ -37,7 +36,7 @@ export async function tableWorkbook(model: ReleaseModel, table: TableDef, publis
     countrySheet(wb, table, country, bilingual(names(country).en, names(country).ru), grid, noteRefs(notes.bySheet.get(country) ?? []));
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  return fixZipEntryTimes(buffer, model.config.release_date);
+  return Buffer.from(fixZipEntryTimes(buffer, model.config.release_date));
 }
 
 function coverSheet(wb: ExcelJS.Workbook, model: ReleaseModel, table: TableDef): void {

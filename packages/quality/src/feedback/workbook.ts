@@ -1,9 +1,8 @@
 import type { Finding, QualityReport } from '@mch/core';
-import { cmp } from '@mch/core';
+import { cmp, fixZipEntryTimes } from '@mch/core';
 import ExcelJS from 'exceljs';
 import { csvLines, isWorkbook } from './original-text';
 import { LISTING_HEADER, noteText, SEVERITY } from './text';
-import { fixZipEntryTimes } from './zip-dates';
 
 /** A file a country sent, as the CLI read it. */
 export interface FeedbackInput {
@@ -187,7 +186,7 @@ export async function feedbackWorkbook(report: QualityReport, r: string, files: 
   wb.lastModifiedBy = 'mch';
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.length - 2, visibility: 'visible' }];
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  return { ref_area: r, bytes: fixZipEntryTimes(bytes, report.release_date), annotated: base };
+  return { ref_area: r, bytes: Buffer.from(fixZipEntryTimes(bytes, report.release_date)), annotated: base };
 }
 
 /** One feedback workbook for every country that sent anything. */

@@ -1,0 +1,35 @@
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const END = 0x06054b50;
+
+/**
+ * Sets the time of every entry of a zip archive (xlsx) to a fixed date, in the local headers and
+ * the central directory: JSZip inside exceljs stamps entries with the clock, and the same
+ * workbook must be the same bytes. Returns a patched copy; only those fields change.
+ */
+export function fixZipEntryTimes(zip: Uint8Array, isoDate = '1980-01-01'): Uint8Array {
+  const out = new Uint8Array(zip);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const [year = 1980, month = 1, day = 1] = isoDate.split('-').map(Number);
+  const dosDate = ((Math.max(year, 1980) - 1980) << 9) | (month << 5) | day;
+  const end = endOfCentralDirectory(view);
+  let at = view.getUint32(end + 16, true);
+  for (let e = view.getUint16(end + 10, true); e > 0; e--) {
+    if (view.getUint32(at, true) !== CENTRAL) throw new Error(`zip central directory broken at byte ${at}`);
+    view.setUint16(at + 12, 0, true);
+    view.setUint16(at + 14, dosDate, true);
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) !== LOCAL) throw new Error(`zip local header broken at byte ${local}`);
+    view.setUint16(local + 10, 0, true);
+    view.setUint16(local + 12, dosDate, true);
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return out;
+}
+
+function endOfCentralDirectory(view: DataView): number {
+  for (let i = view.byteLength - 22; i >= Math.max(0, view.byteLength - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === END) return i;
+  }
+  throw new Error('not a zip archive: no end-of-central-directory record');
+}

@@ -1,0 +1,1 @@
+export { PDF_FONT, renderPdf } from './pdf';

@@ -1,0 +1,37 @@
+/// <reference path="./pdfmake.d.ts" />
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import pdfmake from 'pdfmake';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+/** The font every PDF uses: DejaVu Sans has Cyrillic, and embedding it keeps text selectable. */
+export const PDF_FONT = 'DejaVu';
+
+let ready = false;
+
+/** pdfmake may read only the DejaVu fonts and fetch nothing: documents are built offline. */
+function setUp(): void {
+  if (ready) return;
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
+  pdfmake.addFonts({
+    [PDF_FONT]: {
+      normal: join(FONT_DIR, 'DejaVuSans.ttf'),
+      bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
+      italics: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
+      bolditalics: join(FONT_DIR, 'DejaVuSans-BoldOblique.ttf'),
+    },
+  });
+  ready = true;
+}
+
+/**
+ * Lays out a pdfmake document definition. The caller fixes `info.creationDate` and `modDate`
+ * (from configuration) so two builds give the same bytes.
+ */
+export async function renderPdf(doc: Record<string, unknown>): Promise<Buffer> {
+  setUp();
+  return pdfmake.createPdf(doc).getBuffer();
+}
