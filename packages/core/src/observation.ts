@@ -37,6 +37,11 @@ export const Observation = z.object({
   reference_date: z.string().optional(),
   /** set by harmonise: the territory the country's figures cover that year */
   territory: z.string().optional(),
+  /**
+   * set by ingest for an "of which" row («из них», indented): the partner code of the row it is a
+   * part of; the parent's key is this key with that partner. Held in memory for the checks only.
+   */
+  parent: z.string().optional(),
 });
 export type Observation = z.infer<typeof Observation>;
 

@@ -35,6 +35,23 @@ describe('deriveAggregates', () => {
     expect(find(deriveAggregates(rows.slice(0, 2), codelists), { partner: '_T' })).toEqual([]);
   });
 
+  it('leaves out of the partner total an "of which" row whose parent row is summed, never one under an aggregate', () => {
+    // «страны СНГ 50, из них Россия 50»; «Прочие страны 7, из них Иран 3»
+    const rows = [obs({ partner: 'CIS', obs_value: 50 }), obs({ partner: 'RUS', obs_value: 50, parent: 'CIS' }), obs({ partner: 'OTH', obs_value: 7 }), obs({ partner: 'IRN', obs_value: 3, parent: 'OTH' })];
+    const derived = deriveAggregates(rows, codelists);
+    const total = find(derived, { partner: '_T' })[0];
+    expect(total?.obs_value).toBe(57);
+    expect(total && 'parent' in total).toBe(false);
+    // the same rows with IRN as a row of its own: counted twice, as before
+    expect(find(deriveAggregates(rows.map(({ parent: _, ...o }) => o), codelists), { partner: '_T' })[0]?.obs_value).toBe(60);
+    // an "of which" row whose summed parent is missing: the total cannot be derived
+    const orphan = [obs({ partner: 'RUS', obs_value: 50, parent: 'SUN' }), obs({ partner: 'OTH', obs_value: 7 })];
+    expect(find(deriveAggregates(orphan, codelists), { partner: '_T' })).toEqual([]);
+    expect(find(deriveAggregates([...orphan, obs({ partner: 'SUN', obs_value: 60 })], codelists), { partner: '_T' })[0]?.obs_value).toBe(67);
+    // derived sums carry no parent, whichever part they start from
+    expect(deriveAggregates(rows, codelists).filter((o) => o.partner === 'BALT' || o.partner === '_T').every((o) => o.parent === undefined)).toBe(true);
+  });
+
   it('derives broad age groups and the age total from complete partitions', () => {
     const five = codelists.age_partitions.five_year_85!.map((age, i) => obs({ table: 'T07', partner: '', age, obs_value: i + 1 }));
     const derived = deriveAggregates(five, codelists);

@@ -84,12 +84,37 @@ function derivePartnerAggregates(obs: readonly Observation[], codelists: CodeLis
     }
     // the partner total only when the residual row makes the list complete
     if (slice.has('OTH')) {
-      const parts = [...slice.entries()].filter(([code]) => !notSummed.has(code)).map(([, o]) => o);
-      const total = sumOf(parts, { partner: '_T' });
+      const total = sumOf(partnerTotalParts(slice, notSummed), { partner: '_T' });
       if (total) out.push(total);
     }
   }
-  return out;
+  return out.map(withoutParent);
+}
+
+/**
+ * The rows summed into the partner total: aggregates are not, nor an "of which" row whose parent
+ * row already is («Прочие страны, из них Иран»); that parent must then be there (a missing one is
+ * a missing part). A row under an aggregate («страны СНГ, из них Россия») is summed: it is the
+ * country's row.
+ */
+function partnerTotalParts(slice: Slice, notSummed: ReadonlySet<string>): (Observation | undefined)[] {
+  const counted = (code: string) => !notSummed.has(code);
+  const parts: (Observation | undefined)[] = [];
+  const parents = new Set<string>();
+  for (const [code, o] of slice) {
+    if (!counted(code)) continue;
+    if (o.parent && counted(o.parent)) parents.add(o.parent);
+    else parts.push(o);
+  }
+  for (const p of parents) if (!slice.has(p)) parts.push(undefined);
+  return parts;
+}
+
+/** A derived aggregate is no "of which" row, whichever part it was copied from. */
+function withoutParent(o: Observation): Observation {
+  if (o.parent === undefined) return o;
+  const { parent: _, ...rest } = o;
+  return rest;
 }
 
 const STATUS_PRECEDENCE: readonly ObsStatus[] = ['E', 'P', 'B'];

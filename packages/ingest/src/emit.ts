@@ -12,6 +12,8 @@ export interface CellKey {
   migr_type: MigrType | '';
   sex: Sex;
   category: CategoryResult;
+  /** the partner of the row this "of which" row is a part of */
+  parent?: string;
 }
 
 export interface EmitOptions {
@@ -55,6 +57,7 @@ export function emitValue(c: Collector, key: CellKey, input: ValueInput, src: So
     derived: false,
     note_refs: [...new Set([...(opt.extraNotes ?? []), ...parsed.note_refs])],
     source: src,
+    ...(key.parent && cat.partner ? { parent: key.parent } : {}),
   });
 }
 

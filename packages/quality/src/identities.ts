@@ -5,7 +5,7 @@ import { countryOf } from './settings';
 
 /** One additive identity of tables.md: a whole and the parts it should equal (or exceed). */
 export interface Identity {
-  kind: 'sex' | 'age' | 'partner' | 'aggregate' | 'cis-far';
+  kind: 'sex' | 'age' | 'partner' | 'aggregate' | 'cis-far' | 'of-which';
   /** partition name or aggregate code */
   name: string;
   total: Observation;
@@ -57,7 +57,10 @@ export function ageIdentities(slice: Slice, partitions: Record<string, string[]>
   return out;
 }
 
-/** Partner totals, reported aggregates against their members, and CIS + FAR = total. */
+/**
+ * Partner totals, reported aggregates against their members, CIS + FAR = total, and "of which"
+ * rows at most their parent row.
+ */
 export function partnerIdentities(slice: Slice, index: DataIndex, input: QualityInput): Identity[] {
   const out: Identity[] = [];
   const own = !(index.tables.get(slice.table)?.own_country_allowed ?? true);
@@ -71,8 +74,11 @@ export function partnerIdentities(slice: Slice, index: DataIndex, input: Quality
   }
   for (const [sex, cells] of bySex) {
     const total = slice.cells.get(cellKey(sex, '', '_T'));
-    const parts = cells.filter((o) => !isAggregatePartner(o.partner, index.special));
-    if (total && parts.length) out.push({ kind: 'partner', name: '_T', total, parts, complete: true, exact: true });
+    const parts = cells.filter((o) => summed(o, index));
+    // a row counted inside a parent that is missing: the parent's share of the total is unknown
+    const complete = cells.every((o) => !o.parent || !summedCode(o.parent, index) || slice.cells.has(cellKey(sex, '', o.parent)));
+    if (total && parts.length) out.push({ kind: 'partner', name: '_T', total, parts, complete, exact: true });
+    out.push(...ofWhichIdentities(cells, (code) => slice.cells.get(cellKey(sex, '', code))));
     for (const agg of cells) {
       const sp = index.special.get(agg.partner);
       if (!sp || (sp.kind !== 'aggregate' && sp.kind !== 'derived')) continue;
@@ -89,4 +95,33 @@ export function partnerIdentities(slice: Slice, index: DataIndex, input: Quality
     if (total && cis && far) out.push({ kind: 'cis-far', name: 'CIS+FAR', total, parts: [cis, far], complete: true, exact: true });
   }
   return out;
+}
+
+/** A partner code summed into the partner total: not an aggregate, derived aggregate or the total. */
+function summedCode(code: string, index: DataIndex): boolean {
+  return !isAggregatePartner(code, index.special);
+}
+
+/**
+ * A row counted in the partner total: an "of which" row is not when its parent row already is
+ * («Прочие страны, из них Иран»); under an aggregate that is not summed («страны СНГ, из них
+ * Россия») it is the country's one row in the total.
+ */
+function summed(o: Observation, index: DataIndex): boolean {
+  return summedCode(o.partner, index) && !(o.parent && summedCode(o.parent, index));
+}
+
+/** The "of which" rows under each parent row add up to at most that row (tables.md). */
+function ofWhichIdentities(cells: readonly Observation[], get: (code: string) => Observation | undefined): Identity[] {
+  const byParent = new Map<string, Observation[]>();
+  for (const o of cells) {
+    if (!o.parent) continue;
+    const list = byParent.get(o.parent);
+    if (list) list.push(o);
+    else byParent.set(o.parent, [o]);
+  }
+  return [...byParent].map(([parent, parts]) => {
+    const whole = get(parent);
+    return { kind: 'of-which', name: parent, total: whole ?? parts[0]!, parts, complete: whole !== undefined, exact: false };
+  });
 }

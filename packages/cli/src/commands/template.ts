@@ -40,8 +40,6 @@ export default defineCommand({
     });
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, bytes);
-    const outside = values ? [...new Set(values.filter((o) => o.partner && !codelists.standard_partner_rows.includes(o.partner) && years.includes(String(o.time_period))).map((o) => o.partner))].sort() : [];
-    if (outside.length) console.error(`mch: published values for partners outside the questionnaire's standard rows are not prefilled: ${outside.join(', ')}`);
     const filled = values ? `, prefilled with ${values.filter((o) => years.includes(String(o.time_period))).length} published values of ${args.prefill}` : '';
     console.log(`wrote ${displayPath(root, out)}: the questionnaire for ${country}, years ${years.join(', ')}, ${tableSet.tables.length} table sheets${filled}`);
     return EXIT.ok;

@@ -21,6 +21,13 @@ export function stripOfWhich(text: string): string {
   return text.replace(OF_WHICH, '').trim();
 }
 
+const OF_WHICH_PREFIX = /^(?:[-–—•·]\s*)*(?:of which|including|incl\.|из них|в том числе|в т\.\s?ч\.)/iu;
+
+/** Whether a label says the row is a part of the row above («из них Россия», "of which: Germany"). */
+export function hasOfWhich(text: string): boolean {
+  return OF_WHICH_PREFIX.test(text.trim());
+}
+
 /**
  * The partner or age group of a row from its code and/or label cell: both must agree where both
  * are given; the result must be allowed in the table.

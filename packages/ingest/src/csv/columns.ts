@@ -1,5 +1,8 @@
-/** The long CSV columns of submissions.md §2, matched without regard to case. */
-export const CSV_COLUMNS = ['REF_AREA', 'TABLE', 'TIME_PERIOD', 'MIGR_TYPE', 'SEX', 'AGE', 'PARTNER', 'OBS_VALUE', 'OBS_STATUS', 'CONF_STATUS', 'NOTE', 'UNIT_MULT'] as const;
+/**
+ * The long CSV columns of submissions.md §2, matched without regard to case; PARENT (optional, our
+ * addition) names the partner row an "of which" row is a part of.
+ */
+export const CSV_COLUMNS = ['REF_AREA', 'TABLE', 'TIME_PERIOD', 'MIGR_TYPE', 'SEX', 'AGE', 'PARTNER', 'OBS_VALUE', 'OBS_STATUS', 'CONF_STATUS', 'NOTE', 'UNIT_MULT', 'PARENT'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED: CsvColumn[] = ['TABLE', 'TIME_PERIOD', 'SEX', 'OBS_VALUE'];
 

@@ -103,6 +103,27 @@ describe('hostile CSV files: clear errors with the line, no crash, no hang', () 
   });
 });
 
+describe('the optional PARENT column ("of which" rows)', () => {
+  it('records the partner row a row is a part of, and refuses a PARENT it cannot place', async () => {
+    const r = await csv(
+      [
+        'TABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE,PARENT',
+        'T04,2012,_T,CIS,600,',
+        'T04,2012,_T,Российская Федерация,400,страны СНГ',
+        'T04,2012,_T,IRN,,OTH',
+        'T04,2012,_T,DEU,5,Atlantis',
+        'T04,2012,_T,OTH,5,OTH',
+        'T07,2012,_T,,3,CIS',
+      ].join('\n'),
+    );
+    expect(obsLines(r).map((l) => l.split(' u0')[0])).toEqual(['T04 2012 NAT _T CIS = 600 A/F', 'T04 2012 NAT _T RUS <CIS = 400 A/F', 'T04 2012 NAT _T IRN <OTH = null O/F']);
+    expect(rejLines(r).map((l) => l.split(' «')[0])).toEqual(['unmapped-label T04 @!5', 'code-not-allowed T04 @!6', 'code-not-allowed T07 @!7']);
+    expect(r.rejections[0]!.message).toContain('PARENT: the label "Atlantis" maps to no code');
+    expect(r.rejections[1]!.message_ru).toContain('строка не может быть частью самой себя');
+    expect(r.rejections[2]!.message).toContain('T07 has no partner rows, but PARENT is "CIS"');
+  });
+});
+
 describe('encoding detection', () => {
   it('tells UTF-8, UTF-16 and Windows-1251 apart, and refuses what is none of them', () => {
     expect(detectEncoding(new TextEncoder().encode('Россия'))).toEqual({ encoding: 'utf-8', bomLength: 0 });

@@ -12,7 +12,7 @@ import {
   tableById,
 } from '@mch/core';
 import { parse } from 'csv-parse/sync';
-import { resolveCategory } from '../cells/category';
+import { type CategoryResult, resolveCategory } from '../cells/category';
 import { tableIdOf, yearOf } from '../cells/codes';
 import { MAX_LABEL, MAX_NOTE, quote, safeRaw } from '../cells/text';
 import type { Collector } from '../collector';
@@ -131,6 +131,12 @@ function readRow(get: Row, src: Source, c: Collector, env: IngestEnv, notes: Map
   }
   const { table, year } = k;
   const category = resolveCategory(table, '', get(k.own), env.category);
+  const parent = parentOf(get('PARENT'), table, category, env);
+  if (typeof parent === 'object') {
+    c.countValueCell();
+    c.reject(table.id, src, parent.reason, parent.en, parent.ru, parent.suggestions, year);
+    return;
+  }
   const value = get('OBS_VALUE');
   const status = statusOf(get('OBS_STATUS'), get('CONF_STATUS'), badStatus);
   const noteRefs = noteRef(get('NOTE'), table.id, src, c, notes);
@@ -143,11 +149,26 @@ function readRow(get: Row, src: Source, c: Collector, env: IngestEnv, notes: Map
       ...{ ref_area: c.ref_area, table: table.id, time_period: year, migr_type: table.has_migr_type ? k.migr_type : '', sex: k.sex },
       ...{ age: category.age, partner: category.partner, obs_value: null, obs_status: status.obs ?? 'O', conf_status: status.conf ?? 'F' },
       ...{ definition_basis: basis, unit_mult: thousands ? 3 : 0, derived: false, note_refs: noteRefs, source: src },
+      ...(parent ? { parent } : {}),
     });
     return;
   }
   const opt = { legend: env.sheet.legend, thousands, basis, blankIsZero: env.sheet.settings.blank_is_zero, extraNotes: noteRefs, status };
-  emitValue(c, { table, year, migr_type: k.migr_type, sex: k.sex, category }, { text: value }, src, opt);
+  emitValue(c, { table, year, migr_type: k.migr_type, sex: k.sex, category, ...(parent ? { parent } : {}) }, { text: value }, src, opt);
+}
+
+/** The partner of the row a PARENT cell names ("of which" rows), '' for none, or why it is refused. */
+function parentOf(text: string, table: TableDef, category: CategoryResult, env: IngestEnv): string | Refusal {
+  if (!text) return '';
+  if (table.breakdown !== 'PARTNER') {
+    return refusal('code-not-allowed', `${table.id} has no partner rows, but PARENT is ${quote(text)}`, `в таблице ${table.id} нет строк по странам, а PARENT = ${quote(text)}`);
+  }
+  const p = resolveCategory(table, '', text, env.category);
+  if (!p.ok) return refusal(p.reason, `PARENT: ${p.en}`, `PARENT: ${p.ru}`, p.suggestions);
+  if (category.ok && p.partner === category.partner) {
+    return refusal('code-not-allowed', `PARENT ${quote(text)} is the row's own partner; a row cannot be a part of itself`, `PARENT ${quote(text)} совпадает со страной строки; строка не может быть частью самой себя`);
+  }
+  return p.partner;
 }
 
 function statusOf(obs: string, conf: string, bad: Set<string>): { obs?: ObsStatus; conf?: ConfStatus } {

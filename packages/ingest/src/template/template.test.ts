@@ -107,6 +107,30 @@ describe('a filled questionnaire reads back to exactly the values written', () =
     const strip = (o: Observation) => [o.table, o.partner || o.age, o.migr_type, o.sex, o.obs_value, o.obs_status, o.conf_status];
     expect(r.observations.map(strip).sort()).toEqual(values.map(strip).sort());
   });
+
+  it('adds a row for every partner and age group of the values outside the standard rows', async () => {
+    const obs = (table: string, partner: string, age: string, obs_value: number, time_period = 2012): Observation => ({
+      ...{ ref_area: 'ARM', table, time_period, migr_type: '', sex: '_T', age, partner, obs_value, obs_status: 'A', conf_status: 'F' },
+      ...{ definition_basis: '', unit_mult: 0, derived: false, note_refs: [], source: null },
+    });
+    // SYR before IRN and Y_GE70 before Y_GE75 on purpose: rows follow code order, not value order
+    const values = [obs('T01', 'SYR', '', 7), obs('T01', 'IRN', '', 5), obs('T01', 'SUN', '', 11), obs('T03', '', 'Y_GE75', 3), obs('T03', '', 'Y_GE70', 9)];
+    // a year not asked for adds no row
+    const elsewhere = [obs('T01', 'FRA', '', 1, 2010), { ...obs('T01', 'ESP', '', 1), ref_area: 'AZE' }];
+    const wb = await load(await writeQuestionnaireTemplate({ ...options, values: [...values, ...elsewhere] }));
+    const t01 = column(wb.getWorksheet('T01')!, 1).slice(6, -1);
+    expect(t01.slice(t01.indexOf('GRC'))).toEqual(['GRC', 'IRN', 'SUN', 'SYR', 'OTH', 'UNK', '_T']);
+    const labels = new Map<string, unknown>();
+    wb.getWorksheet('T01')!.eachRow((row) => labels.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(labels.get('IRN')).toBe('Islamic Republic of Iran / Иран');
+    const t03 = column(wb.getWorksheet('T03')!, 1).slice(6, -1);
+    expect(t03.slice(-4)).toEqual(['Y_GE85', 'Y_GE70', 'Y_GE75', '_U']);
+    expect(column(wb.getWorksheet('T04')!, 1)).not.toContain('SYR');
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const r = await ingestFile({ path: 'prefilled.xlsx', bytes }, context('ARM'));
+    const strip = (o: Observation) => [o.table, o.partner || o.age, o.obs_value];
+    expect(r.observations.map(strip).sort()).toEqual(values.map(strip).sort());
+  });
 });
 
 describe('a second reader sees the sheets', () => {

@@ -20,7 +20,7 @@ export function obsLines(r: IngestResult): string[] {
   return r.observations.map((o) => {
     const notes = o.note_refs.length ? ` [${o.note_refs.join('|')}]` : '';
     const basis = o.definition_basis ? ` ${o.definition_basis}` : '';
-    return `${o.table} ${o.time_period} ${o.migr_type || '-'} ${o.sex} ${o.age || o.partner} = ${o.obs_value ?? 'null'} ${o.obs_status}/${o.conf_status}${notes} u${o.unit_mult}${basis} @${o.source?.sheet}!${o.source?.cell} «${o.source?.raw}»`;
+    return `${o.table} ${o.time_period} ${o.migr_type || '-'} ${o.sex} ${o.age || o.partner}${o.parent ? ` <${o.parent}` : ''} = ${o.obs_value ?? 'null'} ${o.obs_status}/${o.conf_status}${notes} u${o.unit_mult}${basis} @${o.source?.sheet}!${o.source?.cell} «${o.source?.raw}»`;
   });
 }
 

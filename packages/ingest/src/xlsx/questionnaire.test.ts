@@ -25,8 +25,9 @@ describe('the Excel questionnaire (standard layout with the accepted deviations)
       'T04 2012 LT F KGZ = 0 A/F u0 PERM_REG @t04 immigrants!H8 «—»',
       'T04 2011 LT _T CIS = 100 A/F u0 PERM_REG @t04 immigrants!C13 «100»',
       'T04 2012 LT _T CIS = 200 A/F u0 PERM_REG @t04 immigrants!F13 «200»',
-      // the "of which" row repeats Russia with the same 2011 value: kept, harmonise keeps one
-      'T04 2011 LT _T RUS = 12345 A/F u0 PERM_REG @t04 immigrants!C14 «12345»',
+      // the "of which" row (indented, «из них: Россия» under «Страны СНГ») repeats Russia with the
+      // same 2011 value: kept as a part of CIS, harmonise keeps one
+      'T04 2011 LT _T RUS <CIS = 12345 A/F u0 PERM_REG @t04 immigrants!C14 «12345»',
       'T04 2011 ST _T DEU = 3 A/F u0 PERM_REG @t04 immigrants!C16 «3»',
       'T04 2011 ST M DEU = 1 A/F u0 PERM_REG @t04 immigrants!D16 «1»',
       'T04 2011 ST F DEU = 2 A/F u0 PERM_REG @t04 immigrants!E16 «2»',

@@ -9,6 +9,7 @@ import { detectCategoryColumns } from './category-columns';
 import { type Grid, a1, cellAt, textAt } from './grid';
 import { type Header, type ValueColumn, colName, findHeader, migrTypeOfText } from './header';
 import { readNotes } from './notes';
+import { ParentRows } from './of-which';
 import { type SheetRows, isFilled, looksLikeValue, splitRows } from './rows';
 
 export interface SheetContext {
@@ -49,6 +50,7 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
   const valueCols = header.columns.filter((v) => !v.net);
   const netCols = header.columns.filter((v) => v.net);
   const unread = new Map<number, number>();
+  const parents = new ParentRows();
   for (const row of rows.data) {
     const code = cols.code ? textAt(g, row, cols.code) : '';
     const label = cols.label ? textAt(g, row, cols.label) : '';
@@ -56,12 +58,15 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     const present = valueCols.filter((v) => isFilled(cellAt(g, row, v.col)));
     accountSkipped(g, row, header, cx, table, unread);
     if (present.length === 0 && netCols.every((v) => !isFilled(cellAt(g, row, v.col)))) {
-      startBlock(blockText, blocks, table, cx, layout);
+      if (startBlock(blockText, blocks, table, cx, layout)) parents.reset();
       continue;
     }
     const rowYear = cols.year ? yearOf(textAt(g, row, cols.year)) : undefined;
     // a block title holding values ("Long-term migrants | 500 | …") starts its block and gives its total
-    const category = startBlock(blockText, blocks, table, cx, layout, true) ? totalOf(table) : resolveCategory(table, code, label, cx.category);
+    const title = startBlock(blockText, blocks, table, cx, layout, true);
+    if (title) parents.reset();
+    const category = title ? totalOf(table) : resolveCategory(table, code, label, cx.category);
+    const parent = table.breakdown === 'PARTNER' ? parents.place(category.ok ? category.partner : undefined, indentOf(g, row, cols), label || code) : undefined;
     const rowNotes = stripFootnoteMarkers(label || code).markers;
     const targets = settings.blank_is_zero ? valueCols : present;
     for (const v of targets) {
@@ -74,6 +79,7 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
         migr_type: v.migr ?? blocks.migr ?? defaultMigrType(table, basis),
         sex: v.sex ?? blocks.sex ?? '_T',
         category,
+        ...(parent ? { parent } : {}),
       };
       if (key.year === 0) {
         c.countValueCell();
@@ -194,6 +200,12 @@ function titleYearOf(g: Grid, header: Header): number | undefined {
     }
   }
   return yearInTitle(g.name);
+}
+
+/** The indent level of the row's label (or code) cell: an "of which" row is indented under its parent. */
+function indentOf(g: Grid, row: number, cols: { code?: number; label?: number }): number {
+  const at = (col: number | undefined) => (col ? cellAt(g, row, col)?.indent : undefined);
+  return at(cols.label) ?? at(cols.code) ?? 0;
 }
 
 function firstText(g: Grid, row: number, before: number): string {
