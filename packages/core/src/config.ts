@@ -7,7 +7,16 @@ const safeRecord = <V extends z.ZodType>(value: V) => z.record(z.string(), value
 
 const TableId = z.string().regex(/^T\d{2}$/, 'a table id such as T04');
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as ARM');
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine(isCalendarDate, 'a date that exists, as YYYY-MM-DD');
+
+/** 2013-02-30 matches the pattern but is no date. */
+export function isCalendarDate(text: string): boolean {
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
 /** Paths are relative to the repository root and may not leave it. */
 const RepoPath = z
   .string()

@@ -35,7 +35,7 @@ export {
   REJECTION_REASONS,
 } from './observation';
 export { AppliedWaiver, Finding, RuleId, RuleSummary, RULE_IDS } from './finding';
-export { BreakEntry, BreakRegister, CountrySettings, SubmittedFile, ReleaseConfig, Waiver, NotesMetadata, defineReleaseConfig, describeConfigIssues } from './config';
+export { BreakEntry, BreakRegister, CountrySettings, SubmittedFile, ReleaseConfig, Waiver, NotesMetadata, defineReleaseConfig, describeConfigIssues, isCalendarDate } from './config';
 export { EXIT, ERROR_CODES, MchError, isMchError } from './errors';
 export { cmp, compareObservations, observationKey } from './keys';
 export { editDistance, normaliseLabel, stripFootnoteMarkers } from './labels';

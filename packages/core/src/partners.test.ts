@@ -103,6 +103,19 @@ describe('partner resolver', () => {
     ['Soviet Union', 'SUN'],
     ['Югославия', 'YUG'],
     ['Чехословакия', 'CSK'],
+    ['бывший СССР', 'SUN'],
+    ['former USSR', 'SUN'],
+    ['Viet Nam', 'VNM'],
+    ['Syria', 'SYR'],
+    ['Republic of Belarus', 'BLR'],
+    ['Macedonia', 'MKD'],
+    ['Tadjikistan', 'TJK'],
+    ['Киргизстан', 'KGZ'],
+    ['Узбекская ССР', 'UZB'],
+    ['РСФСР', 'RUS'],
+    ['Tajik SSR', 'TJK'],
+    ['Byelorussian SSR', 'BLR'],
+    ['Литовская ССР', 'LTU'],
   ])('maps the variant %s to %s', (label, expected) => {
     expect(code(label)).toBe(expected);
   });
@@ -125,7 +138,7 @@ describe('partner resolver', () => {
   });
 
   it('suggests the closest codes for a label it cannot map', () => {
-    const m = resolver.resolve('Kazakstan');
+    const m = resolver.resolve('Kazahkstan');
     expect(m.kind).toBe('unmapped');
     expect(m.kind === 'unmapped' && m.suggestions[0]).toBe('KAZ');
   });

@@ -27,6 +27,17 @@ describe('deriveAggregates', () => {
     expect(find(derived, { partner: 'MCH12' })).toEqual([]);
     const twelve = ['ARM', 'AZE', 'BLR', 'GEO', 'KAZ', 'KGZ', 'MDA', 'RUS', 'TJK', 'TKM', 'UKR', 'UZB'].map((p) => obs({ ref_area: 'POL', partner: p, obs_value: 1 }));
     expect(find(deriveAggregates(twelve, codelists), { partner: 'MCH12' })[0]?.obs_value).toBe(12);
+    // in T04 the reporting country is never its own previous residence: the other eleven are complete
+    const eleven = twelve.filter((o) => o.partner !== 'ARM').map((o) => ({ ...o, ref_area: 'ARM' }));
+    expect(find(deriveAggregates(eleven, codelists, new Set(['T04'])), { partner: 'MCH12' })[0]?.obs_value).toBe(11);
+    expect(find(deriveAggregates(eleven, codelists), { partner: 'MCH12' })).toEqual([]);
+  });
+
+  it('keeps a sum of confidential parts confidential', () => {
+    const parts = [obs({ sex: 'M', obs_value: 50, conf_status: 'C', obs_status: 'Q' }), obs({ sex: 'F', obs_value: 40, conf_status: 'C', obs_status: 'Q' })];
+    expect(find(deriveAggregates(parts, codelists), { sex: '_T' })[0]).toMatchObject({ obs_value: 90, conf_status: 'C' });
+    const mixed = ['EST', 'LVA', 'LTU'].map((p) => obs({ partner: p, obs_value: 5, conf_status: p === 'LVA' ? 'N' : 'F' }));
+    expect(find(deriveAggregates(mixed, codelists), { partner: 'BALT' })[0]?.conf_status).toBe('C');
   });
 
   it('derives the partner total only when the residual row completes the list, excluding aggregates', () => {

@@ -6,9 +6,9 @@ import { type AgeCode, type CodeLists, type Observation, type ObsStatus, observa
  * from complete parts, carries derived = true and sits beside a reported value of the same key,
  * never over it: publish keeps the reported one, quality checks it against the derived one.
  */
-export function deriveAggregates(reported: readonly Observation[], codelists: CodeLists): Observation[] {
+export function deriveAggregates(reported: readonly Observation[], codelists: CodeLists, noOwnPartner: ReadonlySet<string> = new Set()): Observation[] {
   const reportedOnly = reported.filter((o) => !o.derived);
-  return [...deriveSexTotals(reportedOnly), ...deriveAgeGroups(reportedOnly, codelists), ...derivePartnerAggregates(reportedOnly, codelists)];
+  return [...deriveSexTotals(reportedOnly), ...deriveAgeGroups(reportedOnly, codelists), ...derivePartnerAggregates(reportedOnly, codelists, noOwnPartner)];
 }
 
 type Slice = Map<string, Observation>;
@@ -73,13 +73,16 @@ function coveringChain(target: AgeCode, available: readonly AgeCode[]): AgeCode[
   }
 }
 
-function derivePartnerAggregates(obs: readonly Observation[], codelists: CodeLists): Observation[] {
+/** `noOwnPartner`: tables where the reporting country cannot be its own partner; it is then no member of MCH12 or FSU15. */
+function derivePartnerAggregates(obs: readonly Observation[], codelists: CodeLists, noOwnPartner: ReadonlySet<string>): Observation[] {
   const out: Observation[] = [];
   const aggregates = codelists.special_partners.filter((p) => p.members && (p.kind === 'derived' || p.kind === 'aggregate'));
   const notSummed = new Set(codelists.special_partners.filter((p) => p.kind === 'aggregate' || p.kind === 'derived' || p.kind === 'total').map((p) => p.code));
   for (const slice of slices(obs, 'partner', (o) => o.partner !== '').values()) {
+    const any = slice.values().next().value;
+    const own = any && noOwnPartner.has(any.table) ? any.ref_area : undefined;
     for (const agg of aggregates) {
-      const derived = sumOf(agg.members!.map((m) => slice.get(m)), { partner: agg.code });
+      const derived = sumOf(agg.members!.filter((m) => m !== own).map((m) => slice.get(m)), { partner: agg.code });
       if (derived) out.push(derived);
     }
     // the partner total only when the residual row makes the list complete
@@ -130,7 +133,8 @@ function sumOf(parts: readonly (Observation | undefined)[], override: Partial<Ob
     ...override,
     obs_value: present.reduce((s, p) => s + p.obs_value!, 0),
     obs_status: status,
-    conf_status: 'F',
+    // a sum of values that are not free for publication is not free either (MCH-S03 judges reported totals)
+    conf_status: present.some((p) => p.conf_status !== 'F') ? 'C' : 'F',
     unit_mult: present.some((p) => p.unit_mult === 3) ? 3 : 0,
     derived: true,
     note_refs: [],

@@ -35,7 +35,8 @@ export function harmonise(input: HarmoniseInput): HarmonisedData {
   remarks.push(...withBasis.remarks, ...dated.remarks, ...broken.remarks);
 
   const annotated = annotateReference(broken.observations, metadata, input.config, input.tableSet);
-  const derived = deriveAggregates(annotated, input.codelists);
+  const noOwnPartner = new Set(input.tableSet.tables.filter((t) => !t.own_country_allowed).map((t) => t.id));
+  const derived = deriveAggregates(annotated, input.codelists, noOwnPartner);
   const ageOrder = new Map(input.codelists.age.map((a, i) => [a.code, i]));
   const byKey = compareObservations(ageOrder);
   const sorted = (list: Observation[]) => list.sort((a, b) => byKey(a, b) || Number(a.derived) - Number(b.derived));

@@ -1,2 +1,3 @@
 export type { HarmoniseInput, IngestedFile, Remark } from './types';
 export { harmonise } from './harmonise';
+export { toPersons } from './units';

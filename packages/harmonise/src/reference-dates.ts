@@ -10,7 +10,8 @@ export function alignStockDates(
   const stockTables = new Set(tableSet.tables.filter((t) => t.kind === 'stock').map((t) => t.id));
   const moved = new Map<string, Remark>();
   const out = observations.map((o) => {
-    if (!stockTables.has(o.table) || config.countries[o.ref_area]?.stock_reference !== '12-31') return o;
+    // census stocks keep the census year and date (tables.md)
+    if (!stockTables.has(o.table) || o.definition_basis === 'CENSUS' || config.countries[o.ref_area]?.stock_reference !== '12-31') return o;
     moved.set(`${o.ref_area}|${o.table}`, {
       ref_area: o.ref_area,
       table: o.table,

@@ -76,3 +76,10 @@ describe('alignStockDates', () => {
     expect(r.remarks).toHaveLength(1);
   });
 });
+
+describe('alignStockDates and census stocks', () => {
+  it('keeps the census year of a census stock even when the country reports 31 December', () => {
+    const r = alignStockDates([obs({ ref_area: 'KAZ', table: 'T01', migr_type: '', time_period: 2009, definition_basis: 'CENSUS' })], config({ KAZ: { stock_reference: '12-31' } }), loadShippedTableSet());
+    expect(r.observations[0]!.time_period).toBe(2009);
+  });
+});

@@ -6,7 +6,7 @@ import {
   CountrySettings,
   EXIT,
   type IngestResult,
-  MchError,
+  type MchError,
   OBSERVATION_COLUMNS,
   TableSet,
   compareObservations,
@@ -15,12 +15,14 @@ import {
   parseYamlWith,
   toCsv,
 } from '@mch/core';
+import { toPersons } from '@mch/harmonise';
 import { ingestFile } from '@mch/ingest';
 import { readFileSync } from 'node:fs';
 import { loadReleaseConfig } from '../pipeline/config';
 import { readArgumentFile } from '../pipeline/inputs';
 import { formatCount } from '../pipeline/progress';
 import { argPath, displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
+import { reportingCountry } from '../pipeline/country-arg';
 
 const REJECTION_COLUMNS = ['source_file', 'source_sheet', 'source_cell', 'source_raw', 'reason', 'message', 'suggestions'];
 
@@ -34,9 +36,9 @@ export default defineCommand({
   },
   async run({ args }) {
     const root = findRepoRoot();
-    const country = String(args.country).toUpperCase();
-    if (!/^[A-Z]{3}$/.test(country)) throw new MchError('usage', `--country must be an ISO alpha-3 code such as ARM, not "${args.country}"`);
-    const { tableSet, codelists, settings } = countryContext(root, country, args.config);
+    const claimed = String(args.country).toUpperCase();
+    const { tableSet, codelists, settings } = countryContext(root, claimed, args.config);
+    const country = reportingCountry(claimed, codelists);
     const paths = [String(args.files), ...(args._ ?? []).slice(1).map(String)].filter((p, i, all) => all.indexOf(p) === i);
     const merged: IngestResult = { observations: [], rejections: [], files: [], metadata: [], notes: [], net_migration: [] };
     const unreadable: MchError[] = [];
@@ -53,7 +55,7 @@ export default defineCommand({
     const outDir = argPath(String(args.out));
     mkdirSync(outDir, { recursive: true });
     const byKey = compareObservations(new Map(codelists.age.map((a, i) => [a.code, i])));
-    writeFileSync(join(outDir, 'observations.csv'), toCsv(OBSERVATION_COLUMNS, [...merged.observations].sort(byKey).map((o) => observationRow(o))));
+    writeFileSync(join(outDir, 'observations.csv'), toCsv(OBSERVATION_COLUMNS, merged.observations.map(toPersons).sort(byKey).map((o) => observationRow(o))));
     writeFileSync(
       join(outDir, 'rejections.csv'),
       toCsv(REJECTION_COLUMNS, merged.rejections.map((r) => [r.source.file, r.source.sheet, r.source.cell, r.source.raw, r.reason, r.message, r.suggestions.join('|')])),

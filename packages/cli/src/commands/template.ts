@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defineCommand } from 'citty';
-import { EXIT, MchError, type Observation } from '@mch/core';
+import { EXIT, MchError, type Observation, isCalendarDate } from '@mch/core';
 import { writeQuestionnaireTemplate } from '@mch/ingest';
 import { readObservationsCsv } from '@mch/publish';
 import { argPath, displayPath, findRepoRoot } from '../pipeline/repo';
+import { reportingCountry } from '../pipeline/country-arg';
 import { countryContext } from './ingest';
 
 export default defineCommand({
@@ -21,15 +22,15 @@ export default defineCommand({
   },
   async run({ args }) {
     const root = findRepoRoot();
-    const country = String(args.country).toUpperCase();
-    if (!/^[A-Z]{3}$/.test(country)) throw new MchError('usage', `--country must be an ISO alpha-3 code such as ARM, not "${args.country}"`);
+    const claimed = String(args.country).toUpperCase();
     const years = String(args.years).split(',').map((y) => y.trim());
     if (!years.every((y) => /^(?:19|20)\d{2}$/.test(y))) throw new MchError('usage', `--years must be years separated by commas, such as 2011,2012, not "${args.years}"`);
-    if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(args.date))) throw new MchError('usage', `--date must be YYYY-MM-DD, not "${args.date}"`);
+    if (args.date !== undefined && !isCalendarDate(String(args.date))) throw new MchError('usage', `--date must be a date as YYYY-MM-DD, not "${args.date}"`);
     if (args.round !== undefined && !/^\d{4}$/.test(String(args.round))) throw new MchError('usage', `--round must be a year such as 2013, not "${args.round}"`);
     const out = argPath(String(args.out));
     if (!out.endsWith('.xlsx')) throw new MchError('usage', `--out must name an .xlsx file, not "${args.out}"`);
-    const { tableSet, codelists, settings } = countryContext(root, country, args.config);
+    const { tableSet, codelists, settings } = countryContext(root, claimed, args.config);
+    const country = reportingCountry(claimed, codelists);
     const values = args.prefill ? publishedValues(String(args.prefill), country) : undefined;
     const bytes = await writeQuestionnaireTemplate({
       ...{ country, years: [...new Set(years.map(Number))], tableSet, codelists, aliases: settings.aliases },

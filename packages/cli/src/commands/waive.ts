@@ -17,9 +17,14 @@ export default defineCommand({
     const path = argPath(String(args.report));
     let report: QualityReport;
     try {
-      report = QualityReport.parse(JSON.parse(readFileSync(path, 'utf8')));
+      const parsed = QualityReport.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        throw new Error(`${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'not a quality report'}`);
+      }
+      report = parsed.data;
     } catch (e) {
-      throw new MchError('file-unreadable', `${args.report} is not a readable report.json of mch check (${(e as Error).message.slice(0, 300)})`, { where: String(args.report) });
+      throw new MchError('file-unreadable', `${args.report} is not a report.json written by mch check (${(e as Error).message.slice(0, 200)})`, { where: String(args.report) });
     }
     const date = args.date ?? report.release_date;
     process.stdout.write(waiverFromFinding(report, String(args.finding), String(args.reason), String(args['approved-by']), date));

@@ -23,6 +23,11 @@ export function stripOfWhich(text: string): string {
 
 const OF_WHICH_PREFIX = /^(?:[-–—•·]\s*)*(?:of which|including|incl\.|из них|в том числе|в т\.\s?ч\.)/iu;
 
+/** A label that is nothing but the "of which" marker («из них:», "of which:"): it heads a group of rows. */
+export function isOfWhichHeading(text: string): boolean {
+  return hasOfWhich(text) && stripOfWhich(text) === '';
+}
+
 /** Whether a label says the row is a part of the row above («из них Россия», "of which: Germany"). */
 export function hasOfWhich(text: string): boolean {
   return OF_WHICH_PREFIX.test(text.trim());

@@ -23,7 +23,7 @@ describe('the long CSV file', () => {
       'code-not-allowed T04 @!4 «KGZ,T04,2012,LT,F,,417,1,,,»',
       'unknown-table - @!8 «KGZ,T99,2012,LT,_T,,RUS,5,,,»',
       'wrong-field-count T04 @!9 «KGZ,T04,2012,LT,_T,,RUS»',
-      'unmapped-label T04 @!10 «KGZ,T04,2012,LT,_T,,Atlantis,5,,,» ALB|_T|ARG',
+      'unmapped-label T04 @!10 «KGZ,T04,2012,LT,_T,,Atlantis,5,,,» ALB|_T|LVA',
       'negative-value T01 @!11 «KGZ,T01,2012,,M,,SUN,-5,,,»',
     ]);
     expect(r.rejections[2]!.message).toBe('kgz.csv, line 9 "KGZ,T04,2012,LT,_T,,RUS": 7 fields where the header has 11');

@@ -31,6 +31,20 @@ describe('"of which" rows are read as parts of their parent row', () => {
     expect(lines).toEqual(['_T', 'CIS', 'RUS <CIS', 'KAZ', 'OTH', 'IRN <OTH', 'SYR <OTH']);
   });
 
+  it('an «из них:» row of its own makes the country rows below it parts of the row above it, until a residual row', async () => {
+    const lines = await read([
+      ['Всего', 1000, 400, 600],
+      ['Россия', 600, 250, 350],
+      ['Прочие страны', 300, 100, 200],
+      ['из них:'],
+      ['Афганистан', 100, 50, 50],
+      ['Китай', 50, 20, 30],
+      ['Неизвестно', 100, 50, 50],
+      ['Германия', 10, 5, 5],
+    ]);
+    expect(lines).toEqual(['_T', 'RUS', 'OTH', 'AFG <OTH', 'CHN <OTH', 'UNK', 'DEU']);
+  });
+
   it('indentation under a parent row, nested, and an "of which" label row before indented rows', async () => {
     const lines = await read([
       ['Всего', 1000, 400, 600],

@@ -14,14 +14,27 @@ interface Candidate {
  */
 export class ParentRows {
   private stack: Candidate[] = [];
+  /** the parent of an «из них:» group: a label row of its own, followed by the country rows it heads */
+  private group: Candidate | undefined;
 
   /** A block title (migration type, sex, year) starts over: no row of the block above is a parent. */
   reset(): void {
     this.stack = [];
+    this.group = undefined;
+  }
+
+  /**
+   * An «из них:» / "of which:" row holding no values: the country rows below it are parts of the
+   * row above it, until a row that is not a country (a residual, an aggregate, the total) or a block.
+   */
+  openGroup(): void {
+    this.group = this.top();
   }
 
   /** The partner this row is a part of, if any; remembers the row as a possible parent of the rows below. */
-  place(partner: string | undefined, indent: number, label: string): string | undefined {
+  place(partner: string | undefined, indent: number, label: string, isCountry = true): string | undefined {
+    if (this.group && isCountry && !hasOfWhich(label)) return differs(this.group.partner, partner);
+    this.group = undefined;
     if (hasOfWhich(label)) {
       while (this.stack.length && this.top()!.indent > indent) this.stack.pop();
       return differs(this.top()?.partner, partner);

@@ -1,5 +1,5 @@
 import { type CountrySettings, type MigrType, type Sex, type TableDef, stripFootnoteMarkers } from '@mch/core';
-import { type CategoryContext, type CategoryResult, resolveCategory, stripOfWhich } from '../cells/category';
+import { type CategoryContext, type CategoryResult, isOfWhichHeading, resolveCategory, stripOfWhich } from '../cells/category';
 import { type CodeResolver, yearInTitle, yearOf } from '../cells/codes';
 import type { Legend } from '../cells/legend';
 import { parseValue } from '../cells/value';
@@ -59,6 +59,7 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     accountSkipped(g, row, header, cx, table, unread);
     if (present.length === 0 && netCols.every((v) => !isFilled(cellAt(g, row, v.col)))) {
       if (startBlock(blockText, blocks, table, cx, layout)) parents.reset();
+      else if (table.breakdown === 'PARTNER' && isOfWhichHeading(blockText)) parents.openGroup();
       continue;
     }
     const rowYear = cols.year ? yearOf(textAt(g, row, cols.year)) : undefined;
@@ -66,7 +67,8 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     const title = startBlock(blockText, blocks, table, cx, layout, true);
     if (title) parents.reset();
     const category = title ? totalOf(table) : resolveCategory(table, code, label, cx.category);
-    const parent = table.breakdown === 'PARTNER' ? parents.place(category.ok ? category.partner : undefined, indentOf(g, row, cols), label || code) : undefined;
+    const partner = category.ok ? category.partner : undefined;
+    const parent = table.breakdown === 'PARTNER' ? parents.place(partner, indentOf(g, row, cols), label || code, isCountryCode(partner, cx.category)) : undefined;
     const rowNotes = stripFootnoteMarkers(label || code).markers;
     const targets = settings.blank_is_zero ? valueCols : present;
     for (const v of targets) {
@@ -224,4 +226,11 @@ function countCells(g: Grid): number {
 
 function range(a: number, b: number): number[] {
   return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+}
+
+/** A country row (not a residual, an aggregate or the total) may belong to an «из них:» group. */
+function isCountryCode(partner: string | undefined, cx: CategoryContext): boolean {
+  if (!partner) return false;
+  const special = cx.codelists.special_partners.find((p) => p.code === partner);
+  return !special || special.kind === 'country';
 }
