@@ -87,6 +87,8 @@ export const CountrySettings = z.strictObject({
   /** stock reference date as reported: '01-01' or '12-31' (31 December is published as 1 January t+1) */
   stock_reference: z.enum(['01-01', '12-31']).optional(),
   territory: z.string().default(''),
+  /** the territory note in Russian, for the Russian notes and the bilingual tables */
+  territory_ru: z.string().optional(),
   /** groups of tables the country declares as coming from one source (MCH-A04 errors) */
   same_source: z.array(z.array(TableId)).default([]),
   /** what the country says it can supply (MCH-C01) */
@@ -134,7 +136,7 @@ export type Waiver = z.infer<typeof Waiver>;
 export const NotesMetadata = z.strictObject({
   title_en: z.string(),
   title_ru: z.string(),
-  contact: z.strictObject({ organisation: z.string(), unit: z.string(), email: z.string(), organisation_ru: z.string() }),
+  contact: z.strictObject({ organisation: z.string(), unit: z.string(), email: z.string(), organisation_ru: z.string(), unit_ru: z.string().optional() }),
   /** free SIMS sections by concept id, each in both languages */
   sections: safeRecord(z.strictObject({ en: z.string(), ru: z.string() })).default({}),
 });

@@ -18,13 +18,16 @@ export function assignDefinitionBasis(
   const remarks = new Map<string, Remark>();
   const out = observations.map((o) => {
     const configured = configuredBasis(config.countries[o.ref_area], o.table, o.time_period);
-    const sheet = fromSheet.get(`${o.ref_area}|${o.table}|${o.source?.file ?? ''}`) ?? byTable.get(`${o.ref_area}|${o.table}`);
-    if (configured && sheet && configured !== sheet) {
+    const ownSheet = fromSheet.get(`${o.ref_area}|${o.table}|${o.source?.file ?? ''}`);
+    const sheet = ownSheet ?? byTable.get(`${o.ref_area}|${o.table}`);
+    // only the Metadata sheet of the file a value came from speaks for its year: another round's
+    // sheet (a CSV sent beside a metadata workbook) may describe a later basis
+    if (configured && ownSheet && configured !== ownSheet) {
       remarks.set(`${o.ref_area}|${o.table}`, {
         ref_area: o.ref_area,
         table: o.table,
-        text_en: `The configuration records the definition basis ${configured}; the country's Metadata sheet says ${sheet}. The configuration is used.`,
-        text_ru: `В конфигурации указана основа определения ${configured}; в листе метаданных страны — ${sheet}. Используется конфигурация.`,
+        text_en: `The configuration records the definition basis ${configured}; the country's Metadata sheet says ${ownSheet}. The configuration is used.`,
+        text_ru: `В конфигурации указана основа определения ${configured}; в листе метаданных страны — ${ownSheet}. Используется конфигурация.`,
       });
     }
     const basis = configured ?? sheet ?? o.definition_basis;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changesMarkdown, diffCsv, diffObservations } from './changes';
+import { loadShippedCodeLists, loadShippedTableSet } from '@mch/core/testing';
+import { changeLabels, changesMarkdown, diffCsv, diffObservations } from './changes';
 import { obs } from './testing/fixture';
 
 const before = [
@@ -28,8 +29,17 @@ describe('diffObservations', () => {
     const md = changesMarkdown('2013.2', '2013.1', diffObservations(before, after), 'Armenia <b>resubmitted</b> T04.');
     expect(md).toContain('Compared with release 2013.1.');
     expect(md).toContain('| ARM | T04 | 1 | 1 | 0 |');
-    expect(md).toContain('| 2012 |  | _T |  | GEO | 100 | 110 | A | A |');
+    expect(md).toContain('| 2012 |  | _T |  | GEO | 100 | 110 | +10 | A | A |');
     expect(md).toContain('## Withdrawn values');
     expect(md).toContain('Armenia &lt;b&gt;resubmitted&lt;/b&gt; T04.');
+  });
+
+  it('puts what was revised and where first, and names countries, tables, partners and sexes beside their codes', () => {
+    const md = changesMarkdown('2013.2', '2013.1', diffObservations(before, after), '', changeLabels({ codelists: loadShippedCodeLists(), tableSet: loadShippedTableSet() }));
+    const summary = md.slice(md.indexOf('## Summary'), md.indexOf('## Revised values'));
+    expect(summary).toBe('## Summary\n\n- Revised: 1 value, in Armenia (ARM) T04 (1).\n- Withdrawn: 1 value, in Georgia (GEO) T01 (1).\n- New: 1 value, by reference year 2012: 1.\n\n');
+    expect(md).toContain('### Armenia (ARM), T04 Immigrants by country of previous residence, type of migration, sex, country and year');
+    expect(md).toContain('| 2012 |  | Total |  | GEO Georgia | 100 | 110 | +10 | A | A |');
+    expect(md.indexOf('## Counts by country and table')).toBeGreaterThan(md.indexOf('## Withdrawn values'));
   });
 });

@@ -1,4 +1,5 @@
-import { type Observation, cmp, compareObservations, observationKey, toCsv } from '@mch/core';
+import { type Observation, cmp, compareObservations, createPartnerResolver, observationKey, toCsv } from '@mch/core';
+import type { ReleaseModel } from './model';
 
 export type ChangeKind = 'revised' | 'new' | 'withdrawn';
 
@@ -87,24 +88,76 @@ export function changeCounts(changes: readonly Change[]): { ref_area: string; ta
   return [...counts.values()].sort((a, b) => cmp(a.ref_area, b.ref_area) || cmp(a.table, b.table));
 }
 
-/** CHANGES.md: release notes, counts, then every revised and withdrawn value (new values are counted, not listed). */
-export function changesMarkdown(version: string, previousVersion: string | undefined, changes: readonly Change[], releaseNotes: string): string {
+/** Names CHANGES.md gives codes, so a reader need not look them up; codes stay beside them. */
+export interface ChangeLabels {
+  country: (code: string) => string;
+  partner: (code: string) => string;
+  table: (id: string) => string;
+  sex: (code: string) => string;
+}
+
+/** English names from the code lists and the table set. */
+export function changeLabels(model: Pick<ReleaseModel, 'codelists' | 'tableSet'>): ChangeLabels {
+  const names = createPartnerResolver(model.codelists).names;
+  const titles = new Map(model.tableSet.tables.map((t) => [t.id, `${t.id} ${t.title_en}`]));
+  const sexes = new Map(model.codelists.sex.map((s) => [s.code, s.label_en]));
+  return { country: (c) => names(c).en, partner: (c) => names(c).en, table: (t) => titles.get(t) ?? t, sex: (c) => sexes.get(c) ?? c };
+}
+
+const CODES_ONLY: ChangeLabels = { country: (c) => c, partner: (c) => c, table: (t) => t, sex: (c) => c };
+
+/**
+ * CHANGES.md: release notes, a summary a reader takes in at a glance (what was revised, where;
+ * what was withdrawn; how many values are new, by year), every revised and withdrawn value by
+ * country and table with names beside the codes, then the counts of every country and table.
+ */
+export function changesMarkdown(
+  version: string,
+  previousVersion: string | undefined,
+  changes: readonly Change[],
+  releaseNotes: string,
+  labels: ChangeLabels = CODES_ONLY,
+  code?: { packages: Record<string, string>; lockfile_sha256: string },
+): string {
   const out: string[] = [`# Changes in release ${md(version)}`, ''];
   out.push(previousVersion ? `Compared with release ${md(previousVersion)}.` : 'First release: there is no previous release, so every value is new.', '');
   out.push('## Release notes', '', releaseNotes.trim() ? mdBlock(releaseNotes.trim()) : 'None.', '');
-  out.push('## Summary by country and table', '');
+  // the code's side of the notes: which versions built it (their changes are in each package's changesets)
+  if (code) {
+    const versions = Object.entries(code.packages).sort(([a], [b]) => cmp(a, b)).map(([name, v]) => `${md(name)} ${md(v)}`);
+    out.push('## Code', '', `Built with ${versions.join(', ')}; lockfile sha256 ${md(code.lockfile_sha256.slice(0, 12))}.`, '');
+  }
   const counts = changeCounts(changes);
+  out.push('## Summary', '');
   if (!counts.length) out.push('No value changed.', '');
-  else {
-    out.push('| country | table | revised | new | withdrawn |', '|---|---|---:|---:|---:|');
+  else out.push(...summaryLines(changes, counts, labels), '');
+  for (const kind of ['revised', 'withdrawn'] as const) out.push(...listSection(kind, changes.filter((c) => c.change === kind), labels));
+  if (counts.length) {
+    out.push('## Counts by country and table', '', '| country | table | revised | new | withdrawn |', '|---|---|---:|---:|---:|');
     for (const c of counts) out.push(`| ${md(c.ref_area)} | ${md(c.table)} | ${c.revised} | ${c.new} | ${c.withdrawn} |`);
     out.push('');
   }
-  for (const kind of ['revised', 'withdrawn'] as const) out.push(...listSection(kind, changes.filter((c) => c.change === kind)));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function listSection(kind: 'revised' | 'withdrawn', rows: readonly Change[]): string[] {
+function summaryLines(changes: readonly Change[], counts: ReturnType<typeof changeCounts>, labels: ChangeLabels): string[] {
+  const where = (kind: 'revised' | 'withdrawn') => {
+    const byCountry = new Map<string, string[]>();
+    for (const c of counts) if (c[kind]) byCountry.set(c.ref_area, [...(byCountry.get(c.ref_area) ?? []), `${c.table} (${c[kind]})`]);
+    return [...byCountry].map(([country, tables]) => `${md(labels.country(country))} (${md(country)}) ${md(tables.join(', '))}`).join('; ');
+  };
+  const total = (kind: 'revised' | 'new' | 'withdrawn') => changes.filter((c) => c.change === kind).length;
+  const years = new Map<number, number>();
+  for (const c of changes) if (c.change === 'new') years.set(c.time_period, (years.get(c.time_period) ?? 0) + 1);
+  const byYear = [...years].sort(([a], [b]) => a - b).map(([y, n]) => `${y}: ${n}`).join(', ');
+  return [
+    `- Revised: ${total('revised') ? `${values(total('revised'))}, in ${where('revised')}.` : 'none.'}`,
+    `- Withdrawn: ${total('withdrawn') ? `${values(total('withdrawn'))}, in ${where('withdrawn')}.` : 'none.'}`,
+    `- New: ${total('new') ? `${values(total('new'))}, by reference year ${byYear}.` : 'none.'}`,
+  ];
+}
+
+function listSection(kind: 'revised' | 'withdrawn', rows: readonly Change[], labels: ChangeLabels): string[] {
   if (!rows.length) return [];
   const out = [`## ${kind === 'revised' ? 'Revised' : 'Withdrawn'} values`, ''];
   let group = '';
@@ -112,16 +165,26 @@ function listSection(kind: 'revised' | 'withdrawn', rows: readonly Change[]): st
     const here = `${c.ref_area} ${c.table}`;
     if (here !== group) {
       if (group) out.push('');
-      out.push(`### ${md(here)}`, '', '| year | type | sex | age | partner | old value | new value | old status | new status |', '|---|---|---|---|---|---:|---:|---|---|');
+      out.push(
+        `### ${md(labels.country(c.ref_area))} (${md(c.ref_area)}), ${md(labels.table(c.table))}`,
+        '',
+        '| year | type | sex | age | partner | old value | new value | difference | old status | new status |',
+        '|---|---|---|---|---|---:|---:|---:|---|---|',
+      );
       group = here;
     }
-    const cells = [String(c.time_period), c.migr_type, c.sex, c.age, c.partner, fmt(c.old_value), fmt(c.new_value), c.old_status, c.new_status];
+    const name = c.partner ? labels.partner(c.partner) : '';
+    const partner = name && name !== c.partner ? `${c.partner} ${name}` : c.partner;
+    const difference = c.old_value !== null && c.new_value !== null ? signed(c.new_value - c.old_value) : '';
+    const cells = [String(c.time_period), c.migr_type, labels.sex(c.sex), c.age, partner, fmt(c.old_value), fmt(c.new_value), difference, c.old_status, c.new_status];
     out.push(`| ${cells.map(md).join(' | ')} |`);
   }
   out.push('');
   return out;
 }
 
+const values = (n: number) => `${n} value${n === 1 ? '' : 's'}`;
+const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
 const fmt = (v: number | null) => (v === null ? '' : String(v));
 
 /** Table-cell text: no line breaks, pipes escaped, no HTML. */

@@ -2,6 +2,7 @@ import { type CodeLists, cmp, createPartnerResolver } from '@mch/core';
 import { type Block, escapeMarkup as esc, parseMarkup } from './pdf/markup';
 import { formatInt } from './pdf/notes-view';
 import { markupToPdf } from './pdf/render';
+import { columnLayout } from './pdf/table-layout';
 import type { PublicQualitySummary } from './quality-summary';
 
 /**
@@ -20,7 +21,7 @@ export function qualityReportMarkup(summary: PublicQualitySummary, codelists: Co
     '',
     '| Rule | Severity | Checked | Failed | Skipped | Waived |',
     '|---|---|---|---|---|---|',
-    ...summary.rules.map((r) => `| ${esc(r.id)} | ${esc(r.severity)} | ${r.checked} | ${r.failed} | ${r.skipped} | ${r.waived} |`),
+    ...summary.rules.map((r) => `| ${esc(r.id)} | ${esc(r.severity)} | ${num(r.checked)} | ${num(r.failed)} | ${num(r.skipped)} | ${num(r.waived)} |`),
     '',
     '## Completeness / Полнота',
     '',
@@ -30,7 +31,7 @@ export function qualityReportMarkup(summary: PublicQualitySummary, codelists: Co
     '',
     '## Mirror statistics / Зеркальная статистика',
     '',
-    esc('Immigration reported by the receiving country (I) against emigration reported by the sending country (E), both sexes; ! marks a ratio outside 0.5 to 2.'),
+    esc('Immigration reported by the receiving country (I) against emigration reported by the sending country (E), both sexes; ! marks a ratio outside the band (0.5 to 2 unless configured) where the larger of the two flows reaches the minimum size (50 persons unless configured).'),
     '',
     '| Year | Receiving (I) | Sending (E) | Immigration | Emigration | I / E | Flag |',
     '|---|---|---|---|---|---|---|',
@@ -73,7 +74,7 @@ export function qualityReportHtml(markup: string, title: string): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${html(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border-bottom:1px solid #ccc;padding:.2em .6em;text-align:left}td:not(:nth-child(-n+3)){text-align:right;font-variant-numeric:tabular-nums}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border-bottom:1px solid #ccc;padding:.2em .6em;text-align:left}.n{text-align:right;font-variant-numeric:tabular-nums}</style>
 </head>
 <body>
 ${body}
@@ -91,10 +92,19 @@ function blockHtml(b: Block): string {
     case 'list':
       return `<ul>${b.items.map((i) => `<li>${html(i)}</li>`).join('')}</ul>`;
     case 'table':
-      return `<table><thead><tr>${b.header.map((h) => `<th scope="col">${html(h)}</th>`).join('')}</tr></thead><tbody>\n${b.rows.map((r) => `<tr>${r.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`).join('\n')}\n</tbody></table>`;
+      return tableHtml(b);
     case 'chart':
       return '';
   }
+}
+
+/** Columns of figures are right-aligned, header included, as in the PDF (the same test of what a figure is). */
+function tableHtml(b: Extract<Block, { kind: 'table' }>): string {
+  const { numeric } = columnLayout(b.header, b.rows);
+  const cls = (i: number) => (numeric[i] ? ' class="n"' : '');
+  const head = b.header.map((h, i) => `<th scope="col"${cls(i)}>${html(h)}</th>`).join('');
+  const body = b.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${html(c)}</td>`).join('')}</tr>`).join('\n');
+  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 function html(text: string): string {

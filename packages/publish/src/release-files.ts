@@ -1,4 +1,4 @@
-import { changesMarkdown, diffObservations } from './changes';
+import { changeLabels, changesMarkdown, diffObservations } from './changes';
 import { stableJson } from './hash';
 import type { ReleaseFile, ReleaseModel } from './model';
 import { observationsCsv } from './observations-csv';
@@ -27,7 +27,7 @@ export async function releaseFiles(model: ReleaseModel): Promise<ReleaseFile[]> 
     text('quality/report.json', stableJson(summary)),
     text('quality/report.html', qualityReportHtml(qualityMarkup, qualityTitle)),
     { path: 'quality/report.pdf', bytes: await qualityReportPdf(qualityMarkup, qualityTitle, model.config.release_date) },
-    text('CHANGES.md', changesMarkdown(model.config.version, model.previous?.version, changes, model.config.release_notes)),
+    text('CHANGES.md', changesMarkdown(model.config.version, model.previous?.version, changes, model.config.release_notes, changeLabels(model), model.codeVersion)),
   ];
   for (const table of model.tableSet.tables) {
     const rows = published.filter((o) => o.table === table.id);

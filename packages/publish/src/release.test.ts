@@ -7,7 +7,7 @@ import { isMchError } from '@mch/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readObservationsCsv, verifyRelease, writeRelease } from './index';
-import { SECRET, fixtureModel } from './testing/fixture';
+import { IMEM_ESTIMATE, SECRET, fixtureModel } from './testing/fixture';
 import { hasPdftotext, pdfStreams, pdfText, zipEntries } from './testing/unpack';
 
 const TABLES = ['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10', 'T11'];
@@ -81,6 +81,33 @@ describe('writeRelease', () => {
           expect(text.includes(secret), `${secret} in ${path}`).toBe(false);
         }
       }
+    }
+  });
+
+  it('keeps the IMEM 12-month estimates out of tables/, px/, sdmx/ and data/observations.csv', async () => {
+    const forms = [String(IMEM_ESTIMATE), '11,526', '11 526', '11\u202f526', 'IMEM'];
+    const published = written.filter((p) => /^(tables|px|sdmx|data)\//.test(p));
+    expect(published.length).toBe(2 * TABLES.length + 2);
+    for (const path of published) {
+      const bytes = await read(path);
+      const parts = path.endsWith('.xlsx') ? [...zipEntries(bytes).values()] : [bytes];
+      for (const part of parts) for (const form of forms) expect(part.toString('utf8').includes(form), `${form} in ${path}`).toBe(false);
+    }
+    // the estimate is not a row either: Armenia's T04 rows are the reported NAT ones and one derived aggregate
+    const rows = readObservationsCsv((await read('data/observations.csv')).toString('utf8'));
+    expect(rows.filter((o) => o.migr_type === 'LT')).toEqual([]);
+  });
+
+  it.skipIf(!hasPdftotext() && process.env.CI !== 'true')('shows the IMEM estimate beside the reported flow in the annex of both notes (needs poppler pdftotext)', async () => {
+    for (const [lang, heading, caveat] of [
+      ['en', 'Flows on a 12-month basis (IMEM, illustrative)', 'estimated for EU countries'],
+      ['ru', 'Потоки в пересчёте на 12 месяцев (IMEM, иллюстративно)', 'оценены для стран ЕС'],
+    ] as const) {
+      const text = pdfText(join(release, `notes/methodology.${lang}.pdf`))!.replace(/\s+/g, ' ');
+      const annex = text.slice(text.indexOf(heading));
+      expect(annex, lang).toContain(heading);
+      expect(annex, lang).toContain(caveat);
+      expect(annex, lang).toMatch(lang === 'en' ? /Armenia 2012 5 100 11 526 — — 2\.26/ : /Армения 2012 5 100 11 526 — — 2,26/);
     }
   });
 

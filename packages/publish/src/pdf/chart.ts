@@ -7,7 +7,12 @@ const ROWS = 25;
  * A bar per country pair of the latest year: log2 of the mirror ratio I / E around 1, with the
  * band of 0.5 to 2 drawn as lines, so over- and under-reporting read left and right.
  */
-export function mirrorChart(rows: readonly PublicMirrorRow[], label: (m: PublicMirrorRow) => string, caption: string): Record<string, unknown>[] {
+export function mirrorChart(
+  rows: readonly PublicMirrorRow[],
+  label: (m: PublicMirrorRow) => string,
+  caption: string,
+  ratioText: (ratio: number) => string = (r) => r.toFixed(2),
+): Record<string, unknown>[] {
   const usable = rows.filter((m) => m.sex === '_T' && m.ratio !== null && m.ratio > 0);
   if (!usable.length) return [];
   const year = Math.max(...usable.map((m) => m.time_period));
@@ -21,7 +26,7 @@ export function mirrorChart(rows: readonly PublicMirrorRow[], label: (m: PublicM
     const x = Math.max(-4, Math.min(4, Math.log2(m.ratio!))) * scale;
     return [
       { text: label(m), fontSize: 7 },
-      { text: m.ratio!.toFixed(2), fontSize: 7, alignment: 'right' },
+      { text: ratioText(m.ratio!), fontSize: 7, alignment: 'right' },
       {
         canvas: [
           { type: 'line', x1: centre - scale, y1: 0, x2: centre - scale, y2: 9, lineWidth: 0.3, lineColor: '#999999' },

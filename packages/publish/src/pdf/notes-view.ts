@@ -4,9 +4,17 @@ import { changeCounts } from '../changes';
 import type { ReleaseModel } from '../model';
 import type { PublicQualitySummary } from '../quality-summary';
 import { SYMBOLS } from '../symbols';
+import { type Lang, formatInt, formatPercent } from './format';
+import { imemView } from './imem-view';
+import { mirrorView } from './mirror-view';
+import { groupTables, tableRanges } from './group';
+import { processingRows } from './processing-view';
+
+export { tableRanges } from './group';
 import { escapeMarkup as esc } from './markup';
 
-export type Lang = 'en' | 'ru';
+export type { Lang } from './format';
+export { formatInt } from './format';
 
 /** SIMS 2.0 concepts a configuration may fill in (`metadata.sections`); the templates have a default for each. */
 export const SIMS_SECTIONS = [
@@ -44,8 +52,12 @@ function humanise(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Mirror rows shown in the notes; the full matrix is in quality/report.json. */
-const MIRROR_ROWS_SHOWN = 60;
+/** Rule severities as the notes' reader says them. */
+const SEVERITY: Record<string, Record<Lang, string>> = {
+  error: { en: 'error', ru: 'ошибка' },
+  warning: { en: 'warning', ru: 'предупреждение' },
+  info: { en: 'info', ru: 'справка' },
+};
 
 /**
  * Everything the notes templates show, in one language, every string already escaped for the
@@ -64,7 +76,6 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
     .filter((id) => !(SIMS_SECTIONS as readonly string[]).includes(id) && !(id in SECTION_ALIASES))
     .sort(cmp)
     .map((id) => ({ id: esc(humanise(id)), text: esc(c.metadata.sections[id]?.[lang] ?? '') }));
-  const mirror = summary.mirror.filter((m) => m.sex === '_T' && (m.immigration !== null || m.emigration !== null));
   return {
     title: esc(lang === 'en' ? c.metadata.title_en : c.metadata.title_ru),
     version: esc(c.version),
@@ -72,7 +83,7 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
     years: years.length ? `${years[0]}–${years[years.length - 1]}` : '',
     contact: {
       organisation: esc(lang === 'en' ? c.metadata.contact.organisation : c.metadata.contact.organisation_ru),
-      unit: esc(c.metadata.contact.unit),
+      unit: esc(lang === 'ru' && c.metadata.contact.unit_ru ? c.metadata.contact.unit_ru : c.metadata.contact.unit),
       email: esc(c.metadata.contact.email),
     },
     sections,
@@ -84,102 +95,37 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
     breaks: model.breaks
       .filter((b) => countries.includes(b.ref_area))
       .sort((a, b) => cmp(a.ref_area, b.ref_area) || a.first_year - b.first_year)
-      .map((b) => ({ country: name(b.ref_area), year: b.first_year, tables: esc(b.tables.join(', ')), text: esc(lang === 'en' ? b.text_en : b.text_ru) })),
+      .map((b) => ({ country: name(b.ref_area), year: b.first_year, tables: esc(tableRanges(b.tables)), text: esc(lang === 'en' ? b.text_en : b.text_ru) })),
     remarks: groupTables(
       model.data.remarks.map((r) => ({ key: `${r.ref_area}|${lang === 'en' ? r.text_en : r.text_ru}`, table: r.table, row: { ref_area: r.ref_area, text: lang === 'en' ? r.text_en : r.text_ru } })),
     )
       .sort((a, b) => cmp(a.row.ref_area, b.row.ref_area) || cmp(a.tables, b.tables))
       .map(({ row, tables }) => ({ country: name(row.ref_area), table: esc(tables), text: esc(row.text) })),
-    rules: summary.rules.map((r) => ({ ...r, id: esc(r.id), severity: esc(r.severity) })),
-    mirror: {
-      rows: mirror.slice(0, MIRROR_ROWS_SHOWN).map((m) => ({
-        year: m.time_period,
-        receiving: name(m.receiving),
-        sending: name(m.sending),
-        immigration: num(m.immigration),
-        emigration: num(m.emigration),
-        // the flag sits in the ratio's cell: a column of its own pushed the table past the margin
-        ratio: m.ratio === null ? '—' : `${m.ratio.toFixed(2)}${m.flagged ? '\u00a0!' : ''}`,
-        types: esc(`${m.migr_type_in}/${m.migr_type_out}`),
-      })),
-      total: mirror.length,
-      flagged: mirror.filter((m) => m.flagged).length,
-      shown: Math.min(mirror.length, MIRROR_ROWS_SHOWN),
-    },
+    rules: summary.rules.map((r) => ({
+      id: esc(r.id),
+      severity: esc(SEVERITY[r.severity]?.[lang] ?? r.severity),
+      checked: formatInt(r.checked),
+      failed: formatInt(r.failed),
+      skipped: formatInt(r.skipped),
+      waived: formatInt(r.waived),
+    })),
+    mirror: mirrorView(summary, c, lang, name),
     estimates: summary.emigration_estimates.map((e) => ({
       sending: name(e.sending),
       year: e.time_period,
       partners: e.partners.length,
       partner_reported: num(e.partner_reported_immigration),
       own: num(e.own_emigration_to_same_partners),
-      coverage: e.coverage_share === null ? '—' : `${(e.coverage_share * 100).toFixed(1)}\u00a0%`,
+      coverage: e.coverage_share === null ? '—' : formatPercent(e.coverage_share, lang),
     })),
     previous: model.previous ? esc(model.previous.version) : '',
     revisions: revisionRows(changes, name),
     annex: annexRows(published, name),
+    imem: imemView(c, model.tableSet, published, model.data.analytical ?? [], lang, name),
   };
 }
 
 export type NotesView = ReturnType<typeof notesView>;
-
-/**
- * Statistical processing per country: tables that share source, definition basis, reference date
- * and territory are one row ("T04–T10"), so the table stays a few rows per country. The
- * configuration is the curated record and wins over the Metadata sheet.
- */
-function processingRows(model: ReleaseModel, countries: readonly string[], lang: Lang, published: readonly Observation[]) {
-  const names = createPartnerResolver(model.codelists).names;
-  const reported = new Set(published.map((o) => `${o.ref_area}|${o.table}`));
-  const items = [];
-  for (const country of countries) {
-    const settings = model.config.countries[country];
-    for (const t of model.tableSet.tables) {
-      const meta = model.data.metadata.find((m) => m.ref_area === country && m.table === t.id);
-      if (!meta && !reported.has(`${country}|${t.id}`)) continue;
-      const row = {
-        country,
-        source: meta?.source_kind ?? '',
-        basis: settings?.definition_basis[t.id] ?? settings?.definition_basis.default ?? meta?.definition_basis ?? '',
-        reference_date: meta?.reference_date ?? '',
-        territory: meta?.territory || settings?.territory || '',
-      };
-      items.push({ key: JSON.stringify(row), table: t.id, row });
-    }
-  }
-  return groupTables(items).map(({ row, tables }) => ({
-    country: esc(names(row.country)[lang]),
-    tables: esc(tables),
-    source: esc(row.source) || '—',
-    basis: esc(row.basis) || '—',
-    reference_date: esc(row.reference_date) || '—',
-    territory: esc(row.territory) || '—',
-  }));
-}
-
-/** Rows with the same key merged, their tables listed as ranges; first-seen order. */
-function groupTables<R>(items: readonly { key: string; table: string; row: R }[]): { row: R; tables: string }[] {
-  const groups = new Map<string, { row: R; tables: string[] }>();
-  for (const i of items) {
-    const g = groups.get(i.key) ?? { row: i.row, tables: [] };
-    if (!g.tables.includes(i.table)) g.tables.push(i.table);
-    groups.set(i.key, g);
-  }
-  return [...groups.values()].map((g) => ({ row: g.row, tables: tableRanges(g.tables) }));
-}
-
-/** "T01, T02, T03, T05" → "T01–T03, T05". */
-export function tableRanges(ids: readonly string[]): string {
-  const sorted = [...ids].sort(cmp);
-  const num = (id: string) => Number(/\d+$/.exec(id)?.[0] ?? Number.NaN);
-  const out: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && num(sorted[j + 1]!) === num(sorted[j]!) + 1 && sorted[j + 1]!.replace(/\d+$/, '') === sorted[j]!.replace(/\d+$/, '')) j++;
-    out.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : sorted.slice(i, j + 1).join(', '));
-    i = j + 1;
-  }
-  return out.join(', ');
-}
 
 /** Revisions per country: counts, and the tables where values were revised or withdrawn. */
 function revisionRows(changes: readonly Change[], name: (c: string) => string) {
@@ -211,10 +157,4 @@ function annexRows(published: readonly Observation[], name: (c: string) => strin
       tables: esc([...tables].sort(([a], [b]) => cmp(a, b)).map(([t, n]) => `${t}\u00a0(${n})`).join(', ')),
       count: formatInt([...tables.values()].reduce((s, n) => s + n, 0)),
     }));
-}
-
-/** Whole numbers with a thin space between thousands, independent of the machine's locale. */
-export function formatInt(v: number): string {
-  const sign = v < 0 ? '-' : '';
-  return sign + String(Math.round(Math.abs(v))).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 }

@@ -5,6 +5,7 @@ import type { Change } from '../changes';
 import type { ReleaseModel } from '../model';
 import type { PublicQualitySummary } from '../quality-summary';
 import { mirrorChart } from './chart';
+import { formatDecimal } from './format';
 import { type Lang, notesView } from './notes-view';
 import { markupToPdf, renderTemplate } from './render';
 
@@ -20,7 +21,7 @@ export async function methodologyPdf(
   const markup = await renderTemplate(join(model.templatesDir, 'notes', `methodology.${lang}.hbs`), view);
   const names = createPartnerResolver(model.codelists).names;
   const caption = lang === 'en' ? 'Mirror ratio I / E, log scale, band 0.5 to 2' : 'Зеркальное отношение I / E, логарифмическая шкала, диапазон от 0,5 до 2';
-  const chart = mirrorChart(summary.mirror, (m) => `${names(m.receiving)[lang]} ← ${names(m.sending)[lang]}`, caption);
+  const chart = mirrorChart(summary.mirror, (m) => `${names(m.receiving)[lang]} ← ${names(m.sending)[lang]}`, caption, (r) => formatDecimal(r, 2, lang));
   const c = model.config;
   return markupToPdf(markup, {
     title: lang === 'en' ? c.metadata.title_en : c.metadata.title_ru,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import Handlebars from 'handlebars';
 import { PDF_FONT, renderPdf } from '@mch/office';
 import { type Block, parseMarkup } from './markup';
+import { columnLayout } from './table-layout';
 
 /** Renders a Handlebars template with a view: no HTML escaping (the view escapes for the markup), unknown fields are errors. */
 export async function renderTemplate(path: string, view: unknown): Promise<string> {
@@ -36,12 +37,37 @@ export async function markupToPdf(markup: string, options: PdfOptions): Promise<
       th: { bold: true, fontSize: 8 },
       td: { fontSize: 8 },
     },
-    // a heading never ends a page: it moves to the next page with what it introduces
-    pageBreakBefore: (node: { headlineLevel?: number }, followingNodesOnPage: unknown[]) => Boolean(node.headlineLevel) && followingNodesOnPage.length < 3,
+    pageBreakBefore: headingEndsPage,
     footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
-    content: parseMarkup(markup).flatMap((b) => blockContent(b, options.charts)),
+    content: withoutTrailingMargin(parseMarkup(markup).flatMap((b) => blockContent(b, options.charts))),
   };
   return renderPdf(doc);
+}
+
+/** The last block's bottom margin can spill onto a page of its own when the block fills the page: drop it. */
+function withoutTrailingMargin(content: unknown[]): unknown[] {
+  const last = content[content.length - 1] as { margin?: number[] } | undefined;
+  if (last?.margin) last.margin = [last.margin[0] ?? 0, last.margin[1] ?? 0, last.margin[2] ?? 0, 0];
+  return content;
+}
+
+/** What pdfmake 0.3 tells `pageBreakBefore` about a node and the page it starts on. */
+interface NodeInfo {
+  headlineLevel?: number;
+  startPosition?: { verticalRatio?: number };
+}
+
+/** A heading this far down a page keeps too little of what it introduces: it starts the next page instead. */
+const HEADING_LOW_ON_PAGE = 0.9;
+
+/**
+ * A heading never ends a page: it moves to the next page with what it introduces when nothing
+ * follows it on its page or it starts in the last tenth of the page. (pdfmake 0.3 passes an
+ * object of getters, not the list of following nodes older versions passed.)
+ */
+export function headingEndsPage(node: NodeInfo, context: { getFollowingNodesOnPage: () => unknown[] }): boolean {
+  if (!node.headlineLevel) return false;
+  return context.getFollowingNodesOnPage().length === 0 || (node.startPosition?.verticalRatio ?? 0) > HEADING_LOW_ON_PAGE;
 }
 
 function blockContent(block: Block, charts: PdfOptions['charts']): unknown[] {
@@ -59,33 +85,21 @@ function blockContent(block: Block, charts: PdfOptions['charts']): unknown[] {
   }
 }
 
-/** Figures, dashes, ratios and percentages: such a column is right-aligned and as narrow as its content. */
-const NUMERIC = /^(—|-|[-+]?[\d\u202f.,]+(\u00a0[%!])?)?$/;
-
-/**
- * Numeric columns right-aligned and sized to their content (never wrapping "90.3 %"); text
- * columns with long content share the remaining width (the widest text column when none is
- * long); rows never split across pages.
- */
+/** A table of the markup: widths from `columnLayout`, figures right-aligned, rows never split across pages. */
 function tableContent(block: Extract<Block, { kind: 'table' }>): Record<string, unknown> {
   const width = block.header.length;
   const pad = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
+  const header = pad(block.header);
   const rows = block.rows.map(pad);
-  const numeric = Array.from({ length: width }, (_, i) => rows.length > 0 && rows.every((r) => NUMERIC.test(r[i]!)));
-  const longest = Array.from({ length: width }, (_, i) => Math.max(0, ...rows.map((r) => r[i]!.length)));
-  const star = longest.map((n, i) => !numeric[i] && n > 24);
-  // pdfmake can let a table of auto columns run past the margin: the widest text column stretches instead
-  const widest = longest.reduce((best, n, i) => (!numeric[i] && (best < 0 || n > longest[best]!) ? i : best), -1);
-  if (!star.some(Boolean) && widest >= 0) star[widest] = true;
-  // figures and short cells ("T01–T03", "01-01", "90.3 %") never wrap; names and headers may
-  const cell = (t: string, i: number, style: string) => ({ text: t, style, alignment: numeric[i] ? 'right' : 'left', noWrap: style === 'td' && (numeric[i] || t.length <= 12) });
+  const { numeric, widths, keepWhole } = columnLayout(header, rows);
+  const cell = (t: string, i: number, style: string) => ({ text: t, style, alignment: numeric[i] ? 'right' : 'left', noWrap: style === 'td' && keepWhole(t, i) });
   return {
     table: {
       headerRows: 1,
       dontBreakRows: true,
       keepWithHeaderRows: 1,
-      widths: star.map((s) => (s ? '*' : 'auto')),
-      body: [pad(block.header).map((t, i) => cell(t, i, 'th')), ...rows.map((r) => r.map((t, i) => cell(t, i, 'td')))],
+      widths,
+      body: [header.map((t, i) => cell(t, i, 'th')), ...rows.map((r) => r.map((t, i) => cell(t, i, 'td')))],
     },
     layout: 'lightHorizontalLines',
     margin: [0, 2, 0, 8],

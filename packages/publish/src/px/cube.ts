@@ -35,7 +35,7 @@ export function pxSymbol(status: string): string {
 export function pxCell(o: Pick<Observation, 'obs_value' | 'obs_status' | 'conf_status' | 'source'>): PxCell {
   if (o.conf_status !== 'F') return { kind: 'symbol', symbol: pxSymbol('Q') };
   if (o.obs_value === null) return { kind: 'symbol', symbol: pxSymbol(o.obs_status) };
-  if (o.obs_value === 0 && o.obs_status === 'A' && DASHES.has(o.source?.raw.trim() ?? '')) return { kind: 'symbol', symbol: '-' };
+  if (o.obs_value === 0 && o.obs_status === 'A' && reportedAsDash(o)) return { kind: 'symbol', symbol: '-' };
   return { kind: 'number', value: o.obs_value };
 }
 
@@ -130,3 +130,13 @@ function partnerName(table: TableDef): Bilingual {
   }
 }
 
+
+/**
+ * A zero the country wrote as a dash. A questionnaire cell's raw text is the cell; a CSV row's is
+ * the whole line, where the dash is one of its fields (a dash in no other column means zero).
+ */
+export function reportedAsDash(o: Pick<Observation, 'source'>): boolean {
+  const raw = o.source?.raw.trim() ?? '';
+  if (o.source?.sheet) return DASHES.has(raw);
+  return raw.split(/[,;\t]/).some((field) => DASHES.has(field.replace(/^"|"$/g, '').trim()));
+}

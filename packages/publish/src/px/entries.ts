@@ -25,7 +25,7 @@ export type PxCell = { kind: 'number'; value: number } | { kind: 'symbol'; symbo
 
 export const DOT_CODES = ['.', '..', '...', '....', '.....', '......', '-'] as const;
 
-/** Longest line the PX specification allows. */
+/** Longest line the PX specification allows, counted in UTF-8 bytes (the stricter reading). */
 export const MAX_LINE = 256;
 
 export const text = (t: string): PxItem => ({ kind: 'text', text: t });

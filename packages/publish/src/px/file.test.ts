@@ -43,7 +43,7 @@ describe('pxFile', () => {
       const lines = written(t.id).bytes.toString('utf8').split('\r\n');
       expect(lines.pop()).toBe('');
       for (const line of lines) {
-        expect(line.length, `${t.id}: ${line.slice(0, 40)}`).toBeLessThanOrEqual(MAX_LINE);
+        expect(Buffer.byteLength(line), `${t.id}: ${line.slice(0, 40)}`).toBeLessThanOrEqual(MAX_LINE);
         expect(line.includes('\n') || line.includes('\r')).toBe(false);
       }
     }

@@ -67,18 +67,29 @@ function itemAtoms(item: PxItem): string[] {
   }
 }
 
-/** Splits a long text into chunks that concatenate back to it exactly, preferring to break after a space. */
+/**
+ * Splits a long text into chunks that concatenate back to it exactly, preferring to break after a
+ * space. Chunks are measured in UTF-8 bytes, never splitting a character: a Cyrillic letter takes
+ * two, and readers that read PX lines into byte buffers count bytes.
+ */
 export function splitText(value: string): string[] {
   const chunks: string[] = [];
-  let rest = value;
-  while (rest.length > CHUNK) {
-    const space = rest.lastIndexOf(' ', CHUNK - 1);
-    const cut = space > CHUNK / 2 ? space + 1 : CHUNK;
-    chunks.push(rest.slice(0, cut));
+  let rest = [...value];
+  while (bytes(rest.join('')) > CHUNK) {
+    let end = 0;
+    for (let size = 0; end < rest.length && size + bytes(rest[end]!) <= CHUNK; end++) size += bytes(rest[end]!);
+    const space = rest.lastIndexOf(' ', end - 1);
+    const cut = space > end / 2 ? space + 1 : end;
+    chunks.push(rest.slice(0, cut).join(''));
     rest = rest.slice(cut);
   }
-  chunks.push(rest);
+  chunks.push(rest.join(''));
   return chunks;
+}
+
+/** Length of a line as the PX specification's 256 limit is read here: UTF-8 bytes. */
+export function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
 }
 
 function quote(s: string): string {
@@ -92,7 +103,7 @@ class LineBuilder {
   add(atom: string, separator = ''): void {
     const current = this.lines[this.lines.length - 1]!;
     const joined = current === '' ? atom : current + separator + atom;
-    if (joined.length <= MAX_LINE || current === '') this.lines[this.lines.length - 1] = joined;
+    if (bytes(joined) <= MAX_LINE || current === '') this.lines[this.lines.length - 1] = joined;
     else this.lines.push(atom);
   }
   newline(): void {

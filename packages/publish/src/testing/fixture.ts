@@ -139,8 +139,18 @@ export function fixtureConfig(overrides: Partial<ReleaseConfigInput> = {}) {
   });
 }
 
+/** The IMEM 12-month estimate of Armenia's reported total immigration: 5100 × 2.26. Only the notes may show it. */
+export const IMEM_ESTIMATE = 11526;
+
+/** What harmonise derives with `imem: { enabled: true }`: analytical series, never published as tables. */
+export function fixtureAnalytical(): Observation[] {
+  const t04 = { ref_area: 'ARM', table: 'T04', migr_type: 'LT', definition_basis: 'PERM_REG', obs_status: 'E', derived: true } as const;
+  const note = () => ['IMEM permanent × 2.26'];
+  return [obs({ ...t04, partner: '_T', obs_value: IMEM_ESTIMATE, note_refs: note() }), obs({ ...t04, partner: 'GEO', obs_value: 271, note_refs: note() })];
+}
+
 export function fixtureModel(overrides: Partial<ReleaseModel> = {}): ReleaseModel {
-  const config = fixtureConfig();
+  const config = fixtureConfig({ imem: { enabled: true } });
   return {
     config,
     tableSet: loadShippedTableSet(),
@@ -159,6 +169,7 @@ export function fixtureModel(overrides: Partial<ReleaseModel> = {}): ReleaseMode
       ],
       files: [],
       net_migration: [],
+      analytical: fixtureAnalytical(),
       remarks: [{ ref_area: 'GEO', table: 'T01', text_en: 'Stocks of 31 December moved to 1 January.', text_ru: 'Численность на 31 декабря отнесена на 1 января.' }],
     },
     quality: fixtureQuality(),

@@ -58,3 +58,9 @@ export function hasPdftotext(): boolean {
     return (error as NodeJS.ErrnoException).code !== 'ENOENT';
   }
 }
+
+/** The text of each page of a PDF (pdftotext separates pages with a form feed), or null without poppler. */
+export function pdfPageTexts(path: string): string[] | null {
+  const text = pdfText(path);
+  return text === null ? null : text.split('\f').slice(0, -1);
+}

@@ -38,12 +38,13 @@ export function workbookNotes(model: ReleaseModel, table: TableDef, countries: r
     for (const b of breaks) add(country, bilingual(`Break in series from ${b.first_year}: ${b.text_en}`, `Разрыв ряда с ${b.first_year} г.: ${b.text_ru}`));
     const remarks = model.data.remarks.filter((r) => r.ref_area === country && r.table === table.id);
     for (const r of [...remarks].sort((a, b) => cmp(a.text_en, b.text_en))) add(country, bilingual(r.text_en, r.text_ru));
-    const territories = new Set(
-      model.data.metadata.filter((m) => m.ref_area === country && m.table === table.id && m.territory).map((m) => safeText(m.territory)),
-    );
-    const configured = model.config.countries[country]?.territory;
-    if (configured) territories.add(safeText(configured));
-    for (const t of [...territories].sort(cmp)) add(country, bilingual(`Territory: ${t}`, `Территория: ${t}`));
+    // one note per country: the configured text (English) first, then what the country's sheet says
+    // in other words (often Russian), each said once rather than repeated under both labels
+    const settings = model.config.countries[country];
+    const configured = settings?.territory;
+    const fromSheets = model.data.metadata.filter((m) => m.ref_area === country && m.table === table.id && m.territory).map((m) => safeText(m.territory));
+    const territories = [...new Set([...(configured ? [safeText(configured)] : []), ...(settings?.territory_ru ? [safeText(settings.territory_ru)] : []), ...[...fromSheets].sort(cmp)])];
+    if (territories.length) add(country, `Territory / Территория: ${territories.join(' / ')}`);
   }
   for (const country of countries) {
     const own = model.data.notes.filter((n) => n.ref_area === country && n.table === table.id).sort((a, b) => cmp(a.ref, b.ref));

@@ -9,6 +9,8 @@ import { type WorkbookNotes, noteRefs, workbookNotes } from './notes';
 
 const NUMBER_FORMAT = '#,##0';
 const TABLE_START_ROW = 5;
+/** The cover's one column, in characters: wide enough to read, narrow enough to print on A4. */
+const COVER_WIDTH = 100;
 
 /**
  * One table's workbook after the UK Analysis Function spreadsheet guidance: Cover, Contents,
@@ -65,8 +67,12 @@ function coverSheet(wb: ExcelJS.Workbook, model: ReleaseModel, table: TableDef):
     const cell = ws.getCell(i + 1, 1);
     cell.value = text;
     if (heading || i === 0) cell.font = { bold: true, size: i === 0 ? 14 : 12 };
+    // long paragraphs wrap inside the column instead of running across the screen and the printed page
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(i + 1).height = wrappedLines(text, COVER_WIDTH) * (heading || i === 0 ? LINE_HEIGHT + 4 : LINE_HEIGHT);
   });
-  ws.getColumn(1).width = 120;
+  ws.getColumn(1).width = COVER_WIDTH;
+  ws.pageSetup = { ...ws.pageSetup, fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'portrait', paperSize: 9 };
 }
 
 function contentsSheet(wb: ExcelJS.Workbook, table: TableDef, countries: readonly string[], names: (c: string) => { en: string; ru: string }): void {
@@ -113,8 +119,67 @@ function countrySheet(wb: ExcelJS.Workbook, table: TableDef, country: string, co
       if (c.kind === 'symbol') cell.alignment = { horizontal: 'right' };
     });
   });
-  grid.headers.forEach((h, j) => {
-    ws.getColumn(j + 1).width = Math.min(60, Math.max(12, Math.ceil(h.length * 0.6)));
+  const widths = columnWidths(grid);
+  widths.forEach((w, j) => {
+    ws.getColumn(j + 1).width = w;
+  });
+  // a label longer than its column's widest allowed width wraps rather than hiding under the next
+  // column; Excel and LibreOffice keep a stored row height, so the row is given the height it needs
+  grid.rows.forEach((r, i) => {
+    let lines = 1;
+    r.forEach((c, j) => {
+      if (c.kind !== 'text' || c.text.length + 2 <= widths[j]!) return;
+      ws.getCell(TABLE_START_ROW + 1 + i, j + 1).alignment = { wrapText: true, vertical: 'top' };
+      lines = Math.max(lines, wrappedLines(c.text, widths[j]!));
+    });
+    if (lines === 1) return;
+    const row = ws.getRow(TABLE_START_ROW + 1 + i);
+    row.height = lines * LINE_HEIGHT;
+    // codes and figures line up with the first line of the wrapped label
+    row.eachCell((cell) => {
+      cell.alignment = { ...cell.alignment, vertical: 'top' };
+    });
+  });
+  // the header row wraps ("2012 Men / Мужчины" on two lines) and stays in view while the reader scrolls
+  ws.getRow(TABLE_START_ROW).alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(TABLE_START_ROW).height = Math.max(...grid.headers.map((h, j) => wrappedLines(h, widths[j]!))) * LINE_HEIGHT;
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: TABLE_START_ROW, topLeftCell: `A${TABLE_START_ROW + 1}`, activeCell: `A${TABLE_START_ROW + 1}` }];
+}
+
+/** Height in points of one line of the default 11-point font. */
+const LINE_HEIGHT = 15;
+
+/** Lines a text takes when wrapped in a column of `width` characters, breaking at spaces (a generous estimate). */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width - 2);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(' ')) {
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= room) used = need;
+    else {
+      lines += used === 0 ? 0 : 1;
+      lines += Math.floor(Math.max(0, word.length - 1) / room);
+      used = word.length % room || room;
+    }
+  }
+  return lines;
+}
+
+/**
+ * Excel column widths (in characters) from what a column holds: its longest cell as shown
+ * ("1,234 [e]") and the longest half of its bilingual header, which wraps at " / ".
+ */
+export function columnWidths(grid: Grid): number[] {
+  return grid.headers.map((h, j) => {
+    const header = Math.max(...h.split(' / ').map((part) => part.length));
+    const cells = grid.rows.map((r) => {
+      const c = r[j];
+      if (!c) return 0;
+      if (c.kind === 'number') return String(Math.round(c.value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',').length + (c.marker ? c.marker.length + 1 : 0);
+      return c.text.length;
+    });
+    return Math.min(60, Math.max(10, header + 2, ...cells.map((n) => n + 2)));
   });
 }
 

@@ -1,0 +1,45 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasPdftotext, pdfPageTexts } from '../testing/unpack';
+import { headingEndsPage, markupToPdf } from './render';
+
+const following = (n: number) => ({ getFollowingNodesOnPage: () => Array.from({ length: n }, () => ({})) });
+
+describe('headingEndsPage', () => {
+  it('moves a heading with nothing after it on its page, or one in the last tenth of the page', () => {
+    expect(headingEndsPage({ headlineLevel: 2, startPosition: { verticalRatio: 0.97 } }, following(0))).toBe(true);
+    expect(headingEndsPage({ headlineLevel: 2, startPosition: { verticalRatio: 0.93 } }, following(4))).toBe(true);
+  });
+
+  it('leaves a heading with room below it, and any other node', () => {
+    expect(headingEndsPage({ headlineLevel: 2, startPosition: { verticalRatio: 0.5 } }, following(4))).toBe(false);
+    expect(headingEndsPage({ startPosition: { verticalRatio: 0.99 } }, following(0))).toBe(false);
+  });
+});
+
+const missing = !hasPdftotext();
+const skip = missing && process.env.CI !== 'true';
+
+describe('markupToPdf', () => {
+  it.skipIf(skip)('never ends a page with a heading, wherever the heading falls (needs poppler pdftotext)', async () => {
+    expect(missing, 'pdftotext is required in CI').toBe(false);
+    const dir = await mkdtemp(join(tmpdir(), 'mch-render-'));
+    try {
+      // 38 to 52 paragraphs of filler move the heading down page 1 line by line, across its end
+      for (let lines = 38; lines <= 52; lines++) {
+        const filler = Array.from({ length: lines }, (_, i) => `Line ${i} of the filler.\n`).join('\n');
+        const pdf = await markupToPdf(`${filler}\n## The heading\n\nThe text it introduces.\n`, { title: 't', author: 'a', language: 'en-GB', date: '2013-11-15', charts: {} });
+        const file = join(dir, `${lines}.pdf`);
+        await writeFile(file, pdf);
+        for (const page of pdfPageTexts(file)!) {
+          const text = page.split('\n').filter((l) => l.trim() && !/^\d+\s*\/\s*\d+$/.test(l.trim()));
+          expect(text.at(-1), `${lines} lines of filler`).not.toBe('The heading');
+        }
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
