@@ -1,22 +1,11 @@
-import { type ReleaseConfigInput, defineReleaseConfig } from '@mch/core';
 import { loadShippedTableSet } from '@mch/core/testing';
 import { describe, expect, it } from 'vitest';
 import { annotateReference } from './annotate';
 import { configuredBasis } from './basis';
 import { imemSeries } from './imem';
-import { obs } from './test-helpers';
+import { obs, releaseConfig } from './test-helpers';
 
-const config = (countries: ReleaseConfigInput['countries'], extra: Partial<ReleaseConfigInput> = {}) =>
-  defineReleaseConfig({
-    version: '2013.1',
-    release_date: '2013-11-15',
-    reference_years: [2011, 2012],
-    table_set: 'pipelines/mch/tables.yaml',
-    codelists: 'pipelines/mch/codelists.yaml',
-    countries,
-    metadata: { title_en: 't', title_ru: 'т', contact: { organisation: 'o', unit: 'u', email: 'e', organisation_ru: 'о' } },
-    ...extra,
-  });
+const config = releaseConfig;
 const tableSet = loadShippedTableSet();
 
 describe('configuredBasis', () => {

@@ -1,22 +1,12 @@
-import { type ReleaseConfigInput, defineReleaseConfig } from '@mch/core';
 import { loadShippedTableSet } from '@mch/core/testing';
 import { describe, expect, it } from 'vitest';
 import { assignDefinitionBasis } from './basis';
 import { markBreaks } from './breaks';
 import { alignStockDates } from './reference-dates';
-import { obs } from './test-helpers';
+import { obs, releaseConfig } from './test-helpers';
 import { toPersons } from './units';
 
-const config = (countries: ReleaseConfigInput['countries']) =>
-  defineReleaseConfig({
-    version: '2013.1',
-    release_date: '2013-11-15',
-    reference_years: [2011, 2012],
-    table_set: 'pipelines/mch/tables.yaml',
-    codelists: 'pipelines/mch/codelists.yaml',
-    countries,
-    metadata: { title_en: 't', title_ru: 'т', contact: { organisation: 'o', unit: 'u', email: 'e', organisation_ru: 'о' } },
-  });
+const config = releaseConfig;
 
 describe('toPersons', () => {
   it('turns thousands into whole persons marked estimated, keeping unit_mult 3', () => {

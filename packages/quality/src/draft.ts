@@ -17,3 +17,8 @@ export function at(o: Keyed, suffix = ''): Pick<Draft, 'key' | 'ref_area' | 'tab
     partner: o.partner,
   };
 }
+
+/** The location fields of a finding about a whole table and year of a country (no one cell). */
+export function atTableYear(o: Pick<Observation, 'ref_area' | 'table' | 'time_period'>, what: string): ReturnType<typeof at> {
+  return { key: `${o.ref_area}|${o.table}|${o.time_period}|${what}`, ref_area: o.ref_area, table: o.table, time_period: o.time_period, migr_type: '', sex: '', age: '', partner: '' };
+}

@@ -1,6 +1,6 @@
 import type { Observation, TableDef } from '@mch/core';
 import { createPartnerResolver } from '@mch/core';
-import { at } from '../../draft';
+import { at, atTableYear } from '../../draft';
 import { fmt, where } from '../../format';
 import type { Draft, Rule, RuleContext } from '../../model';
 import { pushTo, sourcesOf } from '../../values';
@@ -51,14 +51,7 @@ function yearDraft(cells: Observation[], first: number, last: number): Draft {
   const head = `${o.table} ${o.ref_area} ${o.time_period}`;
   const range = `${first}–${last}`;
   return {
-    key: `${o.ref_area}|${o.table}|${o.time_period}|year`,
-    ref_area: o.ref_area,
-    table: o.table,
-    time_period: o.time_period,
-    migr_type: '',
-    sex: '',
-    age: '',
-    partner: '',
+    ...atTableYear(o, 'year'),
     values: { cells: cells.length, first_reference_year: first, last_reference_year: last },
     sources: sourcesOf(cells.slice(0, 20)),
     message: after

@@ -1,3 +1,4 @@
+import { atTableYear } from '../../draft';
 import type { Observation } from '@mch/core';
 import { breakLookup } from '../../breaks';
 import { fmt } from '../../format';
@@ -24,14 +25,7 @@ export const T02: Rule = {
       if (explained(o.ref_area, o.table, o.time_period)) continue;
       const head = `${o.table} ${o.ref_area} ${o.time_period}`;
       drafts.push({
-        key: `${o.ref_area}|${o.table}|${o.time_period}|break`,
-        ref_area: o.ref_area,
-        table: o.table,
-        time_period: o.time_period,
-        migr_type: '',
-        sex: '',
-        age: '',
-        partner: '',
+        ...atTableYear(o, 'break'),
         values: { cells: cells.length },
         sources: sourcesOf(cells.slice(0, 20)),
         message: `${head}: ${fmt(cells.length)} cells marked as a break in series (b), but no break is registered for ${o.time_period} in the break register or the country's metadata`,
