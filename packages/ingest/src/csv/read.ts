@@ -32,10 +32,14 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
   const delimiter = detectDelimiter(headerLine);
   if (!delimiter) throw new MchError('file-unreadable', `${c.file} is neither a workbook nor a CSV with the columns TABLE, TIME_PERIOD, SEX, PARTNER or AGE, OBS_VALUE in its first line`, { where: `${c.file}:1` });
   let records: { record: string[]; info: { lines: number } }[];
+  const broken = new Map<number, string>();
   try {
     records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false, bom: true, max_record_size: 1_000_000 }) as unknown as typeof records;
   } catch (e) {
-    throw parseFailure(e, text, delimiter, c.file);
+    if ((e as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED') throw parseFailure(e, text, delimiter, c.file);
+    // one stray quote must not cost the whole file: read line by line, refuse only the broken lines
+    c.warn(`${parseFailure(e, text, delimiter, c.file).message}; the file was read line by line, quoted line breaks are not kept`);
+    records = parseLineByLine(text, delimiter, broken);
   }
   const [head, ...rows] = records;
   const cols = mapColumns(head?.record ?? []);
@@ -53,6 +57,11 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
     };
     const src = c.source('', String(line), record.map((f) => (/["\r\n]/u.test(f) || f.includes(delimiter) ? `"${f.replace(/"/gu, '""')}"` : f)).join(delimiter));
     const table = () => tableIdOf(get('TABLE'), env.tableSet) ?? '';
+    if (broken.has(line)) {
+      c.countValueCell();
+      c.reject(table(), c.source('', String(line), broken.get(line) ?? ''), 'unparseable-value', 'a quote (") opens a field on this line and is never closed', 'на этой строке открыта кавычка ("), которая нигде не закрыта');
+      continue;
+    }
     if (record.some((f) => f.includes('\u0000'))) {
       c.countValueCell();
       c.reject(table(), src, 'unparseable-value', 'the line holds NUL characters (a damaged file, or UTF-16 text without its byte-order mark?)', 'в строке есть символы NUL (файл повреждён или это UTF-16 без метки порядка байтов?)');
@@ -244,4 +253,23 @@ function unclosedQuoteLine(text: string, delimiter: string): number | undefined 
     fieldStart = ch === delimiter || ch === '\n' || (ch === '\r' && text[i + 1] === '\n');
   }
   return open;
+}
+
+/**
+ * Fallback for a file with an unclosed quote: each physical line is parsed alone, so one broken
+ * line is refused and every other line is read. `broken` collects the refused lines by number.
+ */
+function parseLineByLine(text: string, delimiter: string, broken: Map<number, string>): { record: string[]; info: { lines: number } }[] {
+  const lines = text.split(/\r?\n/u);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((line, i) => {
+    const number = i + 1;
+    try {
+      const [record] = parse(line, { delimiter, relax_column_count: true, relax_quotes: true, max_record_size: 1_000_000 }) as string[][];
+      return { record: record ?? [''], info: { lines: number } };
+    } catch {
+      broken.set(number, line);
+      return { record: line.split(delimiter), info: { lines: number } };
+    }
+  });
 }
