@@ -1,14 +1,11 @@
 import type { Observation } from './observation';
 
+/** The key of an observation, in the column order of every CSV output (cli.md). */
+export const OBSERVATION_KEY_COLUMNS = ['ref_area', 'table', 'time_period', 'migr_type', 'sex', 'age', 'partner'] as const;
+
 /** Columns of observations.csv (cli.md), in order. */
 export const OBSERVATION_COLUMNS = [
-  'ref_area',
-  'table',
-  'time_period',
-  'migr_type',
-  'sex',
-  'age',
-  'partner',
+  ...OBSERVATION_KEY_COLUMNS,
   'obs_value',
   'obs_status',
   'conf_status',

@@ -44,6 +44,6 @@ export { parseYamlWith } from './parse';
 export { releaseConfigJsonSchema } from './json-schema';
 export { CompletenessCell, EmigrationEstimate, FlaggedSeries, MirrorRow, QualityReport } from './report';
 export { Conflict, HarmonisedData, Resubmission } from './harmonised';
-export { OBSERVATION_COLUMNS, csvField, observationRow, toCsv } from './csv';
+export { OBSERVATION_COLUMNS, OBSERVATION_KEY_COLUMNS, csvField, observationRow, toCsv } from './csv';
 export { fixZipEntryTimes } from './zip-times';
 export { mulberry32 } from './random';

@@ -28,6 +28,20 @@ export interface PartnerResolver {
  * from i18n-iso-countries; the code lists' alias table and the country's own aliases add the rest.
  */
 export function createPartnerResolver(codelists: CodeLists, countryAliases: Record<string, string> = {}): PartnerResolver {
+  // building the index costs milliseconds; writers and readers ask for it per table and per file
+  const byAliases = built.get(codelists) ?? new Map<string, PartnerResolver>();
+  built.set(codelists, byAliases);
+  const aliasKey = JSON.stringify(Object.entries(countryAliases).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const known = byAliases.get(aliasKey);
+  if (known) return known;
+  const resolver = buildResolver(codelists, countryAliases);
+  byAliases.set(aliasKey, resolver);
+  return resolver;
+}
+
+const built = new WeakMap<CodeLists, Map<string, PartnerResolver>>();
+
+function buildResolver(codelists: CodeLists, countryAliases: Record<string, string>): PartnerResolver {
   const index = new Map<string, Set<string>>();
   const add = (label: string, code: string) => {
     const key = normaliseLabel(label);

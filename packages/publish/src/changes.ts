@@ -1,4 +1,4 @@
-import { type Observation, cmp, compareObservations, createPartnerResolver, observationKey, toCsv } from '@mch/core';
+import { OBSERVATION_KEY_COLUMNS, type Observation, cmp, compareObservations, createPartnerResolver, observationKey, toCsv } from '@mch/core';
 import type { ReleaseModel } from './model';
 
 export type ChangeKind = 'revised' | 'new' | 'withdrawn';
@@ -20,13 +20,7 @@ export interface Change {
 }
 
 export const DIFF_COLUMNS = [
-  'ref_area',
-  'table',
-  'time_period',
-  'migr_type',
-  'sex',
-  'age',
-  'partner',
+  ...OBSERVATION_KEY_COLUMNS,
   'old_value',
   'new_value',
   'old_status',

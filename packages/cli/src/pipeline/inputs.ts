@@ -16,7 +16,8 @@ export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 
 /** Reads one submitted file, refusing paths that leave the repository and files too large to read. */
 export function readInputFile(root: string, file: SubmittedFile, field: string): InputFileRead {
-  return readFileAt(repoPath(root, file.path, field), displayPath(root, repoPath(root, file.path, field)), file, field);
+  const full = repoPath(root, file.path, field);
+  return readFileAt(full, displayPath(root, full), file, field);
 }
 
 /** Reads a file the user named on the command line, wherever it is. */

@@ -1,11 +1,8 @@
-import { type CodeLists, type TableSet, editDistance, normaliseLabel, stripFootnoteMarkers } from '@mch/core';
+import { type CodeLists, type PartnerMatch, type TableSet, editDistance, normaliseLabel, stripFootnoteMarkers } from '@mch/core';
 import { MAX_LABEL, collapseSpaces } from './text';
 
 /** How a label or code was understood: one code, several candidates, or nothing (with suggestions). */
-export type CodeMatch =
-  | { kind: 'code'; code: string }
-  | { kind: 'ambiguous'; candidates: string[] }
-  | { kind: 'unmapped'; suggestions: string[] };
+export type CodeMatch = PartnerMatch;
 
 /** A code list that resolves codes and labels in either language, and suggests the closest codes. */
 export interface CodeResolver {
