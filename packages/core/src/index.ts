@@ -20,6 +20,8 @@ export {
   SEX_CODES,
   migrTypeForBasis,
 } from './codes';
+export { BASIS_LABELS, basisForMigrType, basisLabel } from './basis';
+export type { BasisLabel } from './basis';
 export { CodeLists } from './codelists';
 export { TableDef, TableSet, tableById } from './tables';
 export {

@@ -3,7 +3,8 @@ import { stableJson } from './hash';
 import type { ReleaseFile, ReleaseModel } from './model';
 import { observationsCsv } from './observations-csv';
 import { methodologyPdf } from './pdf/notes';
-import { ageOrder, publishedObservations } from './publishable';
+import { ageOrder } from './publishable';
+import { publishedRelease } from './published/index';
 import { checkedPxFile } from './px/index';
 import { qualityReportHtml, qualityReportMarkup, qualityReportPdf } from './quality-report';
 import { publicQualitySummary } from './quality-summary';
@@ -11,11 +12,12 @@ import { sdmxCsv } from './sdmx';
 import { tableWorkbook } from './xlsx/workbook';
 
 /**
- * Every file of a release except the manifest, in memory: one writer per format, each fed the
- * same published (suppressed, sorted) observations. Publishes nothing that is not free.
+ * Every file of a release except the manifest, in memory: the published model is built once
+ * (published/) and every writer renders it. Publishes nothing that is not free.
  */
 export async function releaseFiles(model: ReleaseModel): Promise<ReleaseFile[]> {
-  const published = publishedObservations(model.data.observations, model.codelists);
+  const release = publishedRelease(model);
+  const published = release.observations;
   const summary = publicQualitySummary(model.quality, model.data.observations, model.tableSet);
   const changes = diffObservations(model.previous?.observations ?? [], published, ageOrder(model.codelists));
   const qualityMarkup = qualityReportMarkup(summary, model.codelists);
@@ -23,16 +25,15 @@ export async function releaseFiles(model: ReleaseModel): Promise<ReleaseFile[]> 
   const text = (path: string, content: string): ReleaseFile => ({ path, bytes: Buffer.from(content, 'utf8') });
   const files: ReleaseFile[] = [
     text('data/observations.csv', observationsCsv(published)),
-    text('sdmx/mch.csv', sdmxCsv(published)),
+    text('sdmx/mch.csv', sdmxCsv(published, model.tableSet)),
     text('quality/report.json', stableJson(summary)),
     text('quality/report.html', qualityReportHtml(qualityMarkup, qualityTitle)),
     { path: 'quality/report.pdf', bytes: await qualityReportPdf(qualityMarkup, qualityTitle, model.config.release_date) },
     text('CHANGES.md', changesMarkdown(model.config.version, model.previous?.version, changes, model.config.release_notes, changeLabels(model), model.codeVersion)),
   ];
-  for (const table of model.tableSet.tables) {
-    const rows = published.filter((o) => o.table === table.id);
-    files.push({ path: `tables/${table.id}.xlsx`, bytes: await tableWorkbook(model, table, rows) });
-    files.push({ path: `px/${table.id}.px`, bytes: checkedPxFile(model, table, rows) });
+  for (const table of release.tables) {
+    files.push({ path: `tables/${table.table.id}.xlsx`, bytes: await tableWorkbook(model, table) });
+    files.push({ path: `px/${table.table.id}.px`, bytes: checkedPxFile(model, table.table, table.observations) });
   }
   for (const lang of ['en', 'ru'] as const) {
     files.push({ path: `notes/methodology.${lang}.pdf`, bytes: await methodologyPdf(model, lang, published, summary, changes) });

@@ -31,7 +31,7 @@ const EXPECTED_CSV = `ref_area,table,time_period,migr_type,sex,age,partner,obs_v
 ARM,T04,2011,NAT,_T,,GEO,100,A,F,PERM_REG,0,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,B7,100
 ARM,T04,2012,NAT,_T,,GEO,120,A,F,PERM_REG,0,false,1,data/raw/ARM/arm_2013.xlsx,${A},T04,C7,120 1)
 ARM,T04,2012,NAT,_T,,MCH12,120,A,F,PERM_REG,0,true,,,,,,
-ARM,T04,2012,NAT,_T,,RUS,3456,E,F,PERM_REG,3,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,C8,"3,456"
+ARM,T04,2012,NAT,_T,,RUS,3456,E,F,PERM_REG,0,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,C8,"3,456"
 ARM,T04,2012,NAT,_T,,UZB,,Q,C,PERM_REG,0,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,C9,
 ARM,T04,2012,NAT,_T,,_T,5100,A,F,PERM_REG,0,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,C10,5100
 ARM,T07,2012,NAT,_T,Y_LT5,,10,A,F,,0,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,D5,10
@@ -139,7 +139,8 @@ describe('writeRelease', () => {
       if (o.obs_value === null) expect(cell.value, key).toBe(symbol[o.obs_status]);
       else {
         expect(cell.value, key).toBe(o.obs_value);
-        expect(cell.numFmt, key).toBe(o.obs_status === 'A' ? '#,##0' : `#,##0" [${o.obs_status.toLowerCase()}]"`);
+        const marks = [...(o.obs_status === 'A' ? [] : [`[${o.obs_status.toLowerCase()}]`]), ...(o.derived ? ['[d]'] : [])];
+        expect(cell.numFmt, key).toBe(marks.length ? `#,##0" ${marks.join(' ')}"` : '#,##0');
       }
     }
   });

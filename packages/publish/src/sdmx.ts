@@ -1,10 +1,15 @@
-import { type Observation, toCsv } from '@mch/core';
+import { type Observation, type TableSet, toCsv } from '@mch/core';
 
-/** Dimension columns of the MCH dataflow, in the order of observations.csv; `_Z` = not applicable (SDMX). */
+/**
+ * Columns of sdmx/mch.csv: the dimensions of the MCH dataflow, the measure, then the attributes.
+ * Values are in persons, so UNIT_MULT is 0 on every row; the source unit of a value reported in
+ * thousands is told by its `E` status and its note, never by a multiplier the value no longer has.
+ */
 export const SDMX_COLUMNS = [
   'STRUCTURE',
   'STRUCTURE_ID',
   'ACTION',
+  'FREQ',
   'REF_AREA',
   'MCH_TABLE',
   'TIME_PERIOD',
@@ -13,19 +18,33 @@ export const SDMX_COLUMNS = [
   'AGE',
   'COUNTERPART_AREA',
   'OBS_VALUE',
+  'UNIT_MEASURE',
+  'UNIT_MULT',
   'OBS_STATUS',
   'CONF_STATUS',
-  'UNIT_MULT',
+  'DERIVED',
+  'DEF_BASIS',
+  'COUNTERPART_ROLE',
 ] as const;
+
+/** The dimension columns: the key of an SDMX observation. */
+export const SDMX_DIMENSIONS = ['FREQ', 'REF_AREA', 'MCH_TABLE', 'TIME_PERIOD', 'MIGR_TYPE', 'SEX', 'AGE', 'COUNTERPART_AREA'] as const;
 
 const NOT_APPLICABLE = '_Z';
 
-/** SDMX-CSV 2.0 of every published observation (already suppressed and sorted by the caller). */
-export function sdmxCsv(published: readonly Observation[]): string {
+/** What COUNTERPART_AREA means in a table: the partner role of tables.yaml as an SDMX code. */
+export function counterpartRole(role: string | undefined): string {
+  return role ? role.toUpperCase() : NOT_APPLICABLE;
+}
+
+/** SDMX-CSV 2.0 of every published observation (suppressed, in persons, sorted by the published model). */
+export function sdmxCsv(published: readonly Observation[], tableSet: TableSet): string {
+  const roles = new Map(tableSet.tables.map((t) => [t.id, counterpartRole(t.partner_role)]));
   const rows = published.map((o) => [
     'dataflow',
     'UNECE:MCH(1.0)',
     'I',
+    'A',
     o.ref_area,
     o.table,
     String(o.time_period),
@@ -34,9 +53,13 @@ export function sdmxCsv(published: readonly Observation[]): string {
     o.age || NOT_APPLICABLE,
     o.partner || NOT_APPLICABLE,
     o.obs_value === null || o.conf_status !== 'F' ? '' : String(o.obs_value),
+    'PS',
+    String(o.unit_mult),
     o.obs_status,
     o.conf_status,
-    String(o.unit_mult),
+    o.derived ? 'true' : 'false',
+    o.definition_basis || NOT_APPLICABLE,
+    o.partner ? (roles.get(o.table) ?? NOT_APPLICABLE) : NOT_APPLICABLE,
   ]);
   return toCsv(SDMX_COLUMNS, rows);
 }

@@ -1,6 +1,9 @@
 import { type Observation, type TableDef, cmp, createPartnerResolver } from '@mch/core';
 import type { ReleaseModel } from '../model';
-import { SYMBOLS } from '../symbols';
+import { cellLookup, publishedCell } from '../published/build';
+import { ageCompare, migrTypeCompare, partnerOrder, sexCompare } from '../published/order';
+import type { PublishedCell } from '../published/types';
+import { SYMBOLS, symbolOf } from '../symbols';
 import type { PxCell } from './entries';
 
 type Bilingual = { en: string; ru: string };
@@ -22,21 +25,22 @@ export interface Cube {
   notes: Map<number, Bilingual>;
 }
 
-const SEX_ORDER = ['_T', 'M', 'F', '_U'];
-const DASHES = new Set(['-', '–', '—']);
-
 /** The dot code of a status without a value, from the one symbol table. */
 export function pxSymbol(status: string): string {
   const px = SYMBOLS.find((s) => s.status === status)?.px ?? '';
   return /^"\.+"$/.test(px) ? px.slice(1, -1) : '..';
 }
 
-/** What a published observation becomes in a PX cell (releases.md, "One mapping of statuses to symbols"). */
-export function pxCell(o: Pick<Observation, 'obs_value' | 'obs_status' | 'conf_status' | 'source'>): PxCell {
-  if (o.conf_status !== 'F') return { kind: 'symbol', symbol: pxSymbol('Q') };
-  if (o.obs_value === null) return { kind: 'symbol', symbol: pxSymbol(o.obs_status) };
-  if (o.obs_value === 0 && o.obs_status === 'A' && reportedAsDash(o)) return { kind: 'symbol', symbol: '-' };
-  return { kind: 'number', value: o.obs_value };
+/** What a published cell becomes in PX (releases.md, "One mapping of statuses to symbols"). */
+export function pxCellOf(cell: PublishedCell): PxCell {
+  if (cell.value === null) return { kind: 'symbol', symbol: pxSymbol(cell.status === 'Q' || cell.status === 'M' || cell.status === 'ELSEWHERE' ? cell.status : 'O') };
+  if (cell.dash) return { kind: 'symbol', symbol: '-' };
+  return { kind: 'number', value: cell.value };
+}
+
+/** What a published observation becomes in a PX cell. */
+export function pxCell(o: Observation): PxCell {
+  return pxCellOf(publishedCell(o, []));
 }
 
 /** The note a value carries in PX when its status is E, P or B. */
@@ -44,6 +48,14 @@ export function pxStatusNote(status: string): Bilingual | null {
   if (!['E', 'P', 'B'].includes(status)) return null;
   const s = SYMBOLS.find((x) => x.status === status);
   return s ? { en: s.en, ru: s.ru } : null;
+}
+
+/** The cell note of a published value: its status (estimated, provisional, break) and whether it is derived. */
+export function pxCellNote(cell: PublishedCell): Bilingual | null {
+  if (cell.value === null) return null;
+  const parts = [pxStatusNote(cell.status), cell.derived ? { en: symbolOf('DERIVED').en, ru: symbolOf('DERIVED').ru } : null].filter((x): x is Bilingual => x !== null);
+  if (!parts.length) return null;
+  return { en: parts.map((p) => p.en).join('; '), ru: parts.map((p) => p.ru).join('; ') };
 }
 
 /** The dimension values of an observation in the order of the cube's variables. */
@@ -60,15 +72,13 @@ export function buildCube(model: ReleaseModel, table: TableDef, rows: readonly O
   const names = createPartnerResolver(model.codelists).names;
   const cl = model.codelists;
   const byAge = table.breakdown === 'AGE';
+  const order = partnerOrder(cl);
   const present = (pick: (o: Observation) => string) => [...new Set(rows.map(pick))];
   const countries = rows.length ? present((o) => o.ref_area).sort(cmp) : Object.keys(model.config.countries).sort(cmp);
-  const ageIndex = new Map(cl.age.map((a, i) => [a.code, i]));
-  const items = rows.length
-    ? present((o) => (byAge ? o.age : o.partner)).sort((a, b) => (byAge ? (ageIndex.get(a) ?? 9999) - (ageIndex.get(b) ?? 9999) : 0) || cmp(a, b))
-    : ['_T'];
-  const migr = rows.length ? present((o) => o.migr_type).sort(cmp) : cl.migr_type.map((m) => m.code).sort(cmp);
+  const items = rows.length ? present((o) => (byAge ? o.age : o.partner)).sort(byAge ? ageCompare(cl) : order.compare) : ['_T'];
+  const migr = rows.length ? present((o) => o.migr_type).sort(migrTypeCompare(cl)) : cl.migr_type.map((m) => m.code);
   const years = [...new Set([...model.config.reference_years, ...rows.map((o) => o.time_period)])].sort((a, b) => a - b).map(String);
-  const sexes = (rows.length ? present((o) => o.sex) : ['_T', 'M', 'F']).sort((a, b) => SEX_ORDER.indexOf(a) - SEX_ORDER.indexOf(b) || cmp(a, b));
+  const sexes = (rows.length ? present((o) => o.sex) : ['_T', 'M', 'F']).sort(sexCompare);
 
   const listLabel = (list: { code: string; label_en: string; label_ru: string }[]) => (code: string) => {
     const x = list.find((e) => e.code === code);
@@ -83,19 +93,34 @@ export function buildCube(model: ReleaseModel, table: TableDef, rows: readonly O
     { ...variable({ en: 'Year', ru: 'Год' }, years, (y) => ({ en: y, ru: y })), time: true },
     variable({ en: 'Sex', ru: 'Пол' }, sexes, listLabel(cl.sex)),
   ];
-  return { stub, heading, ...fillCells(table, [...stub, ...heading], rows) };
+  return { stub, heading, ...fillCells(table, [...stub, ...heading], rows, order.kind) };
 }
 
-function fillCells(table: TableDef, variables: readonly CubeVariable[], rows: readonly Observation[]): Pick<Cube, 'cells' | 'notes'> {
-  const index = variables.map((v) => new Map(v.codes.map((c, i) => [c, i])));
-  const size = variables.reduce((n, v) => n * v.codes.length, 1);
-  const cells: PxCell[] = Array.from({ length: size }, () => ({ kind: 'symbol', symbol: pxSymbol('O') }));
+/** Every cell of the cube from the published model: values, holes "included in another row" or not available. */
+function fillCells(table: TableDef, variables: readonly CubeVariable[], rows: readonly Observation[], kindOf: (code: string) => string): Pick<Cube, 'cells' | 'notes'> {
+  const byCountry = new Map<string, Observation[]>();
+  for (const o of rows) byCountry.set(o.ref_area, [...(byCountry.get(o.ref_area) ?? []), o]);
+  const lookups = new Map([...byCountry].map(([c, list]) => [c, cellLookup(table, list, kindOf)]));
+  const noNotes = new Map<Observation, number[]>();
+  const cells: PxCell[] = [];
   const notes = new Map<number, Bilingual>();
-  for (const o of rows) {
-    const at = cubeKey(table, o).reduce((n, code, d) => n * variables[d]!.codes.length + index[d]!.get(code)!, 0);
-    cells[at] = pxCell(o);
-    const note = o.conf_status === 'F' && o.obs_value !== null ? pxStatusNote(o.obs_status) : null;
-    if (note) notes.set(at, note);
+  const sizes = variables.map((v) => v.codes.length);
+  const total = sizes.reduce((n, s) => n * s, 1);
+  const at = sizes.map(() => 0);
+  for (let i = 0; i < total; i++) {
+    const codes = at.map((k, d) => variables[d]!.codes[k]!);
+    const [country, ...rest] = codes;
+    const [migr, item, year, sex] = table.has_migr_type ? rest : ['', ...rest];
+    const lookup = lookups.get(country!);
+    const cell = lookup ? lookup(migr!, item!, Number(year), sex!, noNotes) : null;
+    cells.push(cell ? pxCellOf(cell) : { kind: 'symbol', symbol: pxSymbol('O') });
+    const note = cell ? pxCellNote(cell) : null;
+    if (note) notes.set(i, note);
+    for (let d = sizes.length - 1; d >= 0; d--) {
+      at[d]!++;
+      if (at[d]! < sizes[d]!) break;
+      at[d] = 0;
+    }
   }
   return { cells, notes };
 }
@@ -129,14 +154,4 @@ function partnerName(table: TableDef): Bilingual {
       return { en: 'Partner country', ru: 'Страна-партнёр' };
   }
 }
-
-
-/**
- * A zero the country wrote as a dash. A questionnaire cell's raw text is the cell; a CSV row's is
- * the whole line, where the dash is one of its fields (a dash in no other column means zero).
- */
-export function reportedAsDash(o: Pick<Observation, 'source'>): boolean {
-  const raw = o.source?.raw.trim() ?? '';
-  if (o.source?.sheet) return DASHES.has(raw);
-  return raw.split(/[,;\t]/).some((field) => DASHES.has(field.replace(/^"|"$/g, '').trim()));
-}
+export { reportedAsDash } from '../published/build';

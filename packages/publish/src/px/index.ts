@@ -4,6 +4,7 @@ import type { ReleaseModel } from '../model';
 import { comparePxWithObservations } from './check';
 import { pxFile } from './file';
 import { readPx } from './table';
+import { partnerOrder } from '../published/order';
 
 export type { PxCell, PxEntry, PxItem } from './entries';
 export type { PxProblem } from './read';
@@ -19,7 +20,7 @@ export { MAX_LINE } from './entries';
 export function checkedPxFile(model: ReleaseModel, table: TableDef, rows: readonly Observation[]): Buffer {
   const bytes = pxFile(model, table, rows);
   const read = readPx(bytes);
-  const problems = read.ok ? comparePxWithObservations(read.table, table, rows) : read.problems.map((p) => `line ${p.line}: ${p.message}`);
+  const problems = read.ok ? comparePxWithObservations(read.table, table, rows, 20, partnerOrder(model.codelists).kind) : read.problems.map((p) => `line ${p.line}: ${p.message}`);
   if (problems.length) {
     throw new MchError('internal', `px/${table.id}.px does not read back as written`, { where: `px/${table.id}.px`, details: problems });
   }

@@ -1,8 +1,7 @@
-import type { CodeLists, Observation, PartnerResolver, TableDef } from '@mch/core';
-import { cmp } from '@mch/core';
-import { type ExcelCell, NOT_AVAILABLE, excelCell } from '../symbols';
+import type { CodeLists, TableDef } from '@mch/core';
+import { type PublishedCountry, both, noteMarks } from '../published/index';
+import { symbolOf } from '../symbols';
 import { bilingual } from '../text';
-import { type WorkbookNotes, rowNoteRefs } from './notes';
 
 /** One country sheet's table before it meets exceljs: one header row, then rows of cells, no blanks. */
 export interface Grid {
@@ -10,69 +9,41 @@ export interface Grid {
   rows: GridCell[][];
 }
 
-export type GridCell = { kind: 'text'; text: string } | ExcelCell;
-
-const SEX_ORDER = ['_T', 'M', 'F', '_U'];
+/** A cell of the sheet: text, a number with the marks shown beside it, or a symbol standing for no value. */
+export type GridCell = { kind: 'text'; text: string } | { kind: 'number'; value: number; marker: string } | { kind: 'symbol'; text: string };
 
 /**
- * Rows = (migration type ×) partner or age group; columns = year × sex. A row and column that the
- * country filled elsewhere but not here shows `[x]`, so the table has no empty cells.
+ * Rows = (migration type ×) partner or age group in the published order; columns = year × sex.
+ * Every cell comes from the published model: a value with its marks, or its status's symbol.
  */
-export function countryGrid(
-  table: TableDef,
-  observations: readonly Observation[],
-  codelists: CodeLists,
-  names: PartnerResolver['names'],
-  notes: WorkbookNotes,
-): Grid {
+export function countryGrid(table: TableDef, country: PublishedCountry, codelists: CodeLists): Grid {
   const byAge = table.breakdown === 'AGE';
-  const ageIndex = new Map(codelists.age.map((a, i) => [a.code, i]));
-  const columns = uniqueSorted(observations.map((o) => ({ key: `${o.time_period}|${o.sex}`, year: o.time_period, sex: o.sex })), (a, b) => a.year - b.year || SEX_ORDER.indexOf(a.sex) - SEX_ORDER.indexOf(b.sex));
-  const rowKey = (o: Observation) => `${o.migr_type}|${byAge ? o.age : o.partner}`;
-  const rowKeys = uniqueSorted(
-    observations.map((o) => ({ key: rowKey(o), migr: o.migr_type, code: byAge ? o.age : o.partner })),
-    (a, b) => cmp(a.migr, b.migr) || (byAge ? (ageIndex.get(a.code) ?? 9999) - (ageIndex.get(b.code) ?? 9999) : 0) || cmp(a.code, b.code),
-  );
-  const cells = new Map(observations.map((o) => [`${rowKey(o)}|${o.time_period}|${o.sex}`, o]));
-  const byRow = groupBy(observations, rowKey);
-  const withNotes = rowKeys.map((r) => rowNoteRefs(byRow.get(r.key) ?? [], notes));
-  const hasNotes = withNotes.some((n) => n !== '');
-
+  const hasNotes = country.rows.some((r) => r.notes.length > 0);
   const sexLabel = (code: string) => {
     const s = codelists.sex.find((x) => x.code === code);
     return s ? bilingual(s.label_en, s.label_ru) : code;
   };
-  const migrLabel = (code: string) => {
-    const m = codelists.migr_type.find((x) => x.code === code);
-    return m ? bilingual(m.label_en, m.label_ru) : code;
-  };
-  const itemLabel = (code: string) => {
-    if (!byAge) return bilingual(names(code).en, names(code).ru);
-    const a = codelists.age.find((x) => x.code === code);
-    return a ? bilingual(a.label_en, a.label_ru) : code;
-  };
-
   const headers = [
-    ...(table.has_migr_type ? ['Type code / Код типа', 'Migration type / Тип миграции'] : []),
+    ...(table.has_migr_type ? ['Type code / Код типа', 'Migration type and definition basis / Тип миграции и основа определения'] : []),
     byAge ? 'Age code / Код возраста' : 'Country code / Код страны',
     byAge ? 'Age group / Возрастная группа' : partnerHeader(table),
-    ...columns.map((c) => `${c.year} ${sexLabel(c.sex)}`),
+    ...country.columns.map((c) => `${c.year} ${sexLabel(c.sex)}`),
     ...(hasNotes ? ['Notes / Примечания'] : []),
   ];
-  const rows = rowKeys.map((r, i): GridCell[] => [
-    ...(table.has_migr_type ? [text(r.migr), text(migrLabel(r.migr))] : []),
+  const rows = country.rows.map((r): GridCell[] => [
+    ...(table.has_migr_type ? [text(r.migr_type), text(both(r.type_label))] : []),
     text(r.code),
-    text(itemLabel(r.code)),
-    ...columns.map((c): GridCell => {
-      const o = cells.get(`${r.key}|${c.year}|${c.sex}`);
-      return o ? excelCell(o) : { kind: 'symbol', text: NOT_AVAILABLE };
+    text(both(r.label)),
+    ...r.cells.map((c): GridCell => {
+      if (c.value === null) return { kind: 'symbol', text: symbolOf(c.status === 'Q' || c.status === 'M' || c.status === 'ELSEWHERE' ? c.status : 'O').excel };
+      return { kind: 'number', value: c.value, marker: c.markers.join(' ') };
     }),
-    ...(hasNotes ? [text(withNotes[i] || 'none / нет')] : []),
+    ...(hasNotes ? [text(noteMarks(r.notes) || 'none / нет')] : []),
   ]);
   return { headers, rows };
 }
 
-function partnerHeader(table: TableDef): string {
+export function partnerHeader(table: TableDef): string {
   switch (table.partner_role) {
     case 'birth':
       return 'Country of birth / Страна рождения';
@@ -90,20 +61,3 @@ function partnerHeader(table: TableDef): string {
 }
 
 const text = (t: string): GridCell => ({ kind: 'text', text: t });
-
-function uniqueSorted<T extends { key: string }>(items: readonly T[], compare: (a: T, b: T) => number): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) if (!seen.has(item.key)) seen.set(item.key, item);
-  return [...seen.values()].sort(compare);
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}

@@ -70,7 +70,8 @@ function mismatches(observations: readonly Observation[], raw: Map<string, strin
     const text = formatted[row]![column] ?? '';
     const want = o.obs_value === null ? SYMBOL[o.obs_status] : String(o.obs_value);
     if (value !== want) out.push(`${where}: ${value} in the workbook, ${want} published`);
-    const marker = ['E', 'P', 'B'].includes(o.obs_status) && o.obs_value !== null ? ` [${o.obs_status.toLowerCase()}]` : '';
+    const marks = o.obs_value === null ? [] : [...(['E', 'P', 'B'].includes(o.obs_status) ? [`[${o.obs_status.toLowerCase()}]`] : []), ...(o.derived ? ['[d]'] : [])];
+    const marker = marks.length ? ` ${marks.join(' ')}` : '';
     const thousands = o.obs_value === null ? want : o.obs_value.toLocaleString('en-US');
     if (text !== `${thousands}${marker}`) out.push(`${where}: shown as "${text}", expected "${thousands}${marker}"`);
   }

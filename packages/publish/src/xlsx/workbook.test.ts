@@ -1,15 +1,14 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { publishedObservations } from '../publishable';
+import { publishedRelease } from '../published/index';
 import { fixtureModel } from '../testing/fixture';
 import { tableWorkbook, wrappedLines } from './workbook';
 
 async function workbook(tableId: string): Promise<ExcelJS.Workbook> {
   const model = fixtureModel();
-  const table = model.tableSet.tables.find((t) => t.id === tableId)!;
-  const rows = publishedObservations(model.data.observations, model.codelists).filter((o) => o.table === tableId);
+  const table = publishedRelease(model).tables.find((t) => t.table.id === tableId)!;
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await tableWorkbook(model, table, rows)) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await tableWorkbook(model, table)) as unknown as ArrayBuffer);
   return wb;
 }
 
@@ -37,7 +36,7 @@ describe('tableWorkbook as a reader sees it', () => {
 
   it('gives a wrapped row the height of its lines', async () => {
     const ws = (await workbook('T04')).getWorksheet('ARM')!;
-    const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => String(r.getCell(2).value).startsWith('Migrants for permanent residence'))!;
+    const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => String(r.getCell(2).value).startsWith('Migrants by the national definition'))!;
     const label = String(row.getCell(2).value);
     expect(row.height).toBe(15 * wrappedLines(label, ws.getColumn(2).width!));
     expect(row.height).toBeGreaterThan(15);
@@ -54,6 +53,6 @@ describe('tableWorkbook as a reader sees it', () => {
     const notes = (await workbook('T01')).getWorksheet('Notes')!;
     const texts: string[] = [];
     notes.eachRow((row) => texts.push(String(row.getCell(3).value)));
-    expect(texts.filter((t) => t.includes('Abkhazia'))).toEqual(['Territory / Территория: excluding Abkhazia and South Ossetia']);
+    expect(texts.filter((t) => t.includes('Abkhazia'))).toEqual(['Territory / Территория: excluding Abkhazia and South Ossetia (given in English only / только на английском языке)']);
   });
 });

@@ -1,11 +1,11 @@
-import type { Observation, TableDef } from '@mch/core';
-import { createPartnerResolver, fixZipEntryTimes } from '@mch/core';
+import type { TableDef } from '@mch/core';
+import { basisLabel, fixZipEntryTimes } from '@mch/core';
 import ExcelJS from 'exceljs';
 import type { ReleaseModel } from '../model';
-import { SYMBOLS } from '../symbols';
+import { type PublishedNote, type PublishedTable, both, noteMarks, noteText } from '../published/index';
+import { DASH_ZERO, SYMBOLS } from '../symbols';
 import { bilingual, safeText } from '../text';
 import { type Grid, countryGrid } from './grid';
-import { type WorkbookNotes, noteRefs, workbookNotes } from './notes';
 
 const NUMBER_FORMAT = '#,##0';
 const TABLE_START_ROW = 5;
@@ -17,10 +17,8 @@ const COVER_WIDTH = 100;
  * Notes, then one sheet per reporting country holding one Excel table. Text always goes in as a
  * string value, so nothing a country wrote can become a formula.
  */
-export async function tableWorkbook(model: ReleaseModel, table: TableDef, published: readonly Observation[]): Promise<Buffer> {
-  const countries = [...new Set(published.map((o) => o.ref_area))].sort();
-  const names = createPartnerResolver(model.codelists).names;
-  const notes = workbookNotes(model, table, countries);
+export async function tableWorkbook(model: ReleaseModel, published: PublishedTable): Promise<Buffer> {
+  const table = published.table;
   const wb = new ExcelJS.Workbook();
   const fixed = new Date(`${model.config.release_date}T00:00:00Z`);
   wb.creator = safeText(model.config.metadata.contact.organisation);
@@ -29,20 +27,21 @@ export async function tableWorkbook(model: ReleaseModel, table: TableDef, publis
   wb.modified = fixed;
   wb.title = bilingual(`${table.id} ${table.title_en}`, table.title_ru);
 
-  coverSheet(wb, model, table);
-  contentsSheet(wb, table, countries, names);
-  notesSheet(wb, notes);
-  for (const country of countries) {
-    const rows = published.filter((o) => o.ref_area === country);
-    const grid = countryGrid(table, rows, model.codelists, names, notes);
-    countrySheet(wb, table, country, bilingual(names(country).en, names(country).ru), grid, noteRefs(notes.bySheet.get(country) ?? []));
+  coverSheet(wb, model, published);
+  contentsSheet(wb, published);
+  notesSheet(wb, published.notes);
+  for (const country of published.countries) {
+    const grid = countryGrid(table, country, model.codelists);
+    countrySheet(wb, table, country.ref_area, both(country.name), grid, noteMarks(country.notes));
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return Buffer.from(fixZipEntryTimes(buffer, model.config.release_date));
 }
 
-function coverSheet(wb: ExcelJS.Workbook, model: ReleaseModel, table: TableDef): void {
+function coverSheet(wb: ExcelJS.Workbook, model: ReleaseModel, published: PublishedTable): void {
+  const table = published.table;
   const ws = wb.addWorksheet('Cover');
+  const bases = [...new Set(published.meta.flatMap((m) => m.bases.flatMap((b) => b.codes)))].sort();
   const c = model.config;
   const contact = c.metadata.contact;
   const lines: [string, boolean][] = [
@@ -52,6 +51,7 @@ function coverSheet(wb: ExcelJS.Workbook, model: ReleaseModel, table: TableDef):
     ['What this workbook holds / Содержание книги', true],
     [bilingual('One worksheet per reporting country, each with one table: rows are partners or age groups, columns are year and sex. Figures are numbers of persons.', 'По одному листу на каждую отчитывающуюся страну, в каждом одна таблица: строки — страны-партнёры или возрастные группы, столбцы — год и пол. Данные — число человек.'), false],
     [bilingual('The Contents worksheet lists the worksheets; the Notes worksheet holds the notes referenced as [note N].', 'Лист Contents содержит перечень листов; лист Notes содержит примечания, на которые даны ссылки [note N].'), false],
+    [bilingual('Rows follow the questionnaire: the Clearing House countries and the other partner countries, then former states, "Other countries", "Unknown" and "Stateless", then the total. Aggregates (CIS, Baltic states, all 12 Clearing House countries, former USSR) come after the total: they overlap the rows above and must not be added to them. Values the Clearing House derived from the reported parts are marked [d].', 'Строки следуют вопроснику: страны Информационного центра и другие страны-партнёры, затем бывшие государства, «Прочие страны», «Не указано» и «Лица без гражданства», затем итог. Агрегаты (СНГ, страны Балтии, все 12 стран Информационного центра, бывший СССР) приводятся после итога: они пересекаются со строками выше и не должны с ними суммироваться. Значения, рассчитанные Информационным центром из представленных данных, отмечены [d].'), false],
     ['Source / Источник', true],
     [bilingual('National statistical offices, via the UNECE Clearing House on Migration Statistics', 'Национальные статистические службы, через Информационный центр ЕЭК ООН по статистике миграции'), false],
     ['Contact / Контакты', true],
@@ -59,7 +59,12 @@ function coverSheet(wb: ExcelJS.Workbook, model: ReleaseModel, table: TableDef):
     [safeText(contact.email), false],
     ['Symbols / Условные обозначения', true],
     ...SYMBOLS.map((s): [string, boolean] => [`${s.excel} ${s.en} / ${s.ru}`, false]),
-    ['0: reported as "-" (nil) / сообщено как «-» (нет явления)', false],
+    [`${DASH_ZERO.en} / ${DASH_ZERO.ru}`, false],
+    ...(bases.length ? [['Definition bases / Основы определения', true] as [string, boolean]] : []),
+    ...bases.map((code): [string, boolean] => {
+      const b = basisLabel(code);
+      return [`${code}: ${b.meaning_en} / ${b.meaning_ru}`, false];
+    }),
     ['Disclaimer / Оговорка', true],
     [bilingual('The designations employed and the presentation of the material do not imply the expression of any opinion whatsoever on the part of the United Nations concerning the legal status of any country, territory, city or area, or of its authorities, or concerning the delimitation of its frontiers or boundaries.', 'Употребляемые обозначения и изложение материала не означают выражения со стороны Организации Объединённых Наций какого бы то ни было мнения относительно правового статуса страны, территории, города или района, или их властей, или относительно делимитации их границ.'), false],
   ];
@@ -75,27 +80,28 @@ function coverSheet(wb: ExcelJS.Workbook, model: ReleaseModel, table: TableDef):
   ws.pageSetup = { ...ws.pageSetup, fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'portrait', paperSize: 9 };
 }
 
-function contentsSheet(wb: ExcelJS.Workbook, table: TableDef, countries: readonly string[], names: (c: string) => { en: string; ru: string }): void {
+function contentsSheet(wb: ExcelJS.Workbook, published: PublishedTable): void {
+  const table = published.table;
   const ws = wb.addWorksheet('Contents');
   ws.getCell('A1').value = 'Contents / Содержание';
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A2').value = 'This worksheet contains one table. / Этот лист содержит одну таблицу.';
   const rows = [
     ['Notes', 'Notes referenced in the tables / Примечания к таблицам'],
-    ...countries.map((c) => [c, `${bilingual(names(c).en, names(c).ru)}: ${bilingual(table.title_en, table.title_ru)}`]),
+    ...published.countries.map((c) => [c.ref_area, `${both(c.name)}: ${bilingual(table.title_en, table.title_ru)}`]),
   ];
   addTable(ws, 'Contents', 'A3', ['Sheet name / Лист', 'Content / Содержание'], rows);
   ws.getColumn(1).width = 22;
   ws.getColumn(2).width = 110;
 }
 
-function notesSheet(wb: ExcelJS.Workbook, notes: WorkbookNotes): void {
+function notesSheet(wb: ExcelJS.Workbook, notes: readonly PublishedNote[]): void {
   const ws = wb.addWorksheet('Notes');
   ws.getCell('A1').value = 'Notes / Примечания';
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A2').value = 'This worksheet contains one table. / Этот лист содержит одну таблицу.';
-  const rows = notes.notes.length
-    ? notes.notes.map((n) => [`note ${n.number}`, n.country || 'all / все', n.text])
+  const rows = notes.length
+    ? notes.map((n) => [`note ${n.number}`, n.ref_area || 'all / все', noteText(n, 'both')])
     : [['none', 'all / все', 'This table has no notes. / К этой таблице нет примечаний.']];
   addTable(ws, 'Notes', 'A3', ['Note number / Номер', 'Country / Страна', 'Note text / Текст примечания'], rows);
   ws.getColumn(1).width = 18;

@@ -1,0 +1,160 @@
+import { type CodeLists, type DefinitionBasis, type Observation, type TableDef, cmp, createPartnerResolver } from '@mch/core';
+import type { ReleaseModel } from '../model';
+import { publishedObservations } from '../publishable';
+import { symbolOf } from '../symbols';
+import { bilingual } from '../text';
+import { tableNotes } from './notes';
+import { ageCompare, migrTypeCompare, partnerOrder, sexCompare } from './order';
+import { type Bilingual, releaseScope } from './scope';
+import type { PublishedCell, PublishedColumn, PublishedCountry, PublishedRelease, PublishedRow, PublishedTable } from './types';
+
+const VALUE_MARKS = ['E', 'P', 'B'] as const;
+
+/**
+ * The release as published, built once: every cell with its value in persons, status, symbol
+ * marks, derived mark and notes; rows in questionnaire order; each country's definition basis
+ * on its own series. Every writer renders this and decides nothing of its own.
+ */
+export function publishedRelease(model: ReleaseModel): PublishedRelease {
+  const inThousands = new Set<Observation>();
+  const observations = publishedObservations(model.data.observations, model.codelists).map((o) => {
+    if (o.unit_mult === 0) return o;
+    // the value is in persons now: SDMX's UNIT_MULT (and ours) says how to read OBS_VALUE, not the source unit
+    const persons: Observation = { ...o, unit_mult: 0 };
+    inThousands.add(persons);
+    return persons;
+  });
+  const byTable = groupBy(observations, (o) => o.table);
+  const tables = model.tableSet.tables.map((t) => publishedTable(model, t, byTable.get(t.id) ?? [], inThousands));
+  const bases = [...new Set(observations.map((o) => o.definition_basis).filter((b): b is DefinitionBasis => b !== ''))].sort(cmp);
+  return { scope: releaseScope(model.config), tables, observations, bases };
+}
+
+function publishedTable(model: ReleaseModel, table: TableDef, observations: Observation[], inThousands: ReadonlySet<Observation>): PublishedTable {
+  const byCountry = groupBy(observations, (o) => o.ref_area);
+  const notes = tableNotes(model, table, byCountry, inThousands);
+  const names = createPartnerResolver(model.codelists).names;
+  const countries = [...byCountry.keys()].sort(cmp).map((country) => {
+    const own = byCountry.get(country)!;
+    return publishedCountry(model.codelists, table, country, names(country), own, notes.cells, notes.sheet.get(country) ?? [], notes.meta.find((m) => m.ref_area === country)?.bases ?? []);
+  });
+  return { table, countries, notes: notes.notes, meta: notes.meta, observations };
+}
+
+function publishedCountry(
+  codelists: CodeLists,
+  table: TableDef,
+  country: string,
+  name: Bilingual,
+  observations: readonly Observation[],
+  cellNotes: ReadonlyMap<Observation, number[]>,
+  sheetNotes: number[],
+  bases: { migr_type: string; text: Bilingual; codes: DefinitionBasis[] }[],
+): PublishedCountry {
+  const byAge = table.breakdown === 'AGE';
+  const order = partnerOrder(codelists);
+  const ages = ageCompare(codelists);
+  const types = migrTypeCompare(codelists);
+  const item = (o: Observation) => (byAge ? o.age : o.partner);
+
+  const columns = unique(observations.map((o) => ({ year: o.time_period, sex: o.sex })), (c) => `${c.year}|${c.sex}`).sort(
+    (a, b) => a.year - b.year || sexCompare(a.sex, b.sex),
+  );
+  const rowKeys = unique(observations.map((o) => ({ migr: o.migr_type, code: item(o) })), (r) => `${r.migr}|${r.code}`).sort(
+    (a, b) => types(a.migr, b.migr) || (byAge ? ages(a.code, b.code) : order.compare(a.code, b.code)),
+  );
+  const lookup = cellLookup(table, observations, order.kind);
+  const names = createPartnerResolver(codelists).names;
+  const label = (code: string): Bilingual => {
+    if (!byAge) return names(code);
+    const a = codelists.age.find((x) => x.code === code);
+    return a ? { en: a.label_en, ru: a.label_ru } : { en: code, ru: code };
+  };
+  const typeLabel = (migr: string): Bilingual => {
+    if (!migr) return { en: '', ru: '' };
+    const m = codelists.migr_type.find((x) => x.code === migr);
+    const base = m ? { en: m.label_en, ru: m.label_ru } : { en: migr, ru: migr };
+    const basis = bases.find((b) => b.migr_type === migr);
+    return basis ? { en: `${base.en}: ${basis.text.en}`, ru: `${base.ru}: ${basis.text.ru}` } : base;
+  };
+
+  const rows = rowKeys.map((r): PublishedRow => {
+    const cells = columns.map((c) => lookup(r.migr, r.code, c.year, c.sex, cellNotes));
+    const notes = [...new Set(cells.flatMap((c) => c.notes))].sort((a, b) => a - b);
+    return { migr_type: r.migr, code: r.code, kind: byAge ? 'age' : order.kind(r.code), label: label(r.code), type_label: typeLabel(r.migr), cells, notes };
+  });
+  return { ref_area: country, name, columns, rows, notes: [...sheetNotes].sort((a, b) => a - b) };
+}
+
+/**
+ * The published cell at any key of a country's table, also where the country has no row or
+ * column for it: a hole is "included in another row" where the country reported "Other
+ * countries" for that column (the partner is inside it), else not available.
+ */
+export function cellLookup(table: TableDef, observations: readonly Observation[], kindOf: (code: string) => string) {
+  const byAge = table.breakdown === 'AGE';
+  const key = (migr: string, code: string, year: number, sex: string) => `${migr}|${code}|${year}|${sex}`;
+  const at = new Map(observations.map((o) => [key(o.migr_type, byAge ? o.age : o.partner, o.time_period, o.sex), o]));
+  return (migr: string, code: string, year: number, sex: string, cellNotes: ReadonlyMap<Observation, number[]>): PublishedCell => {
+    const o = at.get(key(migr, code, year, sex));
+    if (o) return publishedCell(o, cellNotes.get(o) ?? []);
+    const other = byAge ? undefined : at.get(key(migr, 'OTH', year, sex));
+    const countryRow = kindOf(code) === 'country' || kindOf(code) === 'former';
+    const elsewhere = other !== undefined && other.obs_status !== 'O' && other.obs_status !== 'M' && code !== '_T' && countryRow;
+    return hole(elsewhere ? 'ELSEWHERE' : 'O');
+  };
+}
+
+function hole(status: 'O' | 'ELSEWHERE'): PublishedCell {
+  return { value: null, status, conf: 'F', derived: false, dash: false, markers: [], notes: [], observation: null };
+}
+
+export function publishedCell(o: Observation, notes: number[]): PublishedCell {
+  const free = o.conf_status === 'F';
+  const value = free ? o.obs_value : null;
+  const status = free ? o.obs_status : 'Q';
+  const markers = value === null ? [] : [...VALUE_MARKS.filter((s) => s === status).map((s) => symbolOf(s).excel), ...(o.derived ? [symbolOf('DERIVED').excel] : [])];
+  return { value, status, conf: o.conf_status, derived: o.derived, dash: value === 0 && status === 'A' && reportedAsDash(o), markers, notes: [...notes].sort((a, b) => a - b), observation: o };
+}
+
+const DASHES = new Set(['-', '–', '—']);
+
+/**
+ * A zero the country wrote as a dash. A questionnaire cell's raw text is the cell; a CSV row's is
+ * the whole line, where the dash is one of its fields (a dash in no other column means zero).
+ */
+export function reportedAsDash(o: Pick<Observation, 'source'>): boolean {
+  const raw = o.source?.raw.trim() ?? '';
+  if (o.source?.sheet) return DASHES.has(raw);
+  return raw.split(/[,;\t]/).some((field) => DASHES.has(field.replace(/^"|"$/g, '').trim()));
+}
+
+/** What an Excel or release-page cell shows: a number with its marks, or the symbol of its status. */
+export function cellText(cell: PublishedCell): string {
+  if (cell.value === null) return symbolOf(cell.status === 'A' || cell.status === 'E' || cell.status === 'P' || cell.status === 'B' ? 'O' : cell.status).excel;
+  return [String(cell.value), ...cell.markers].join(' ');
+}
+
+/** Both languages in one header or label cell. */
+export function both(text: Bilingual): string {
+  return bilingual(text.en, text.ru);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}
+
+export type { PublishedColumn };

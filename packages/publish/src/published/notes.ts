@@ -1,0 +1,177 @@
+import { type DefinitionBasis, type Observation, type TableDef, cmp } from '@mch/core';
+import type { ReleaseModel } from '../model';
+import { safeText } from '../text';
+import { type Bilingual, basisSpans, basisText, breaksInScope, territorySpans, yearRange } from './scope';
+import type { CountryTableMeta, PublishedNote } from './types';
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+const LATIN = /[A-Za-z]/;
+
+/** Symbols a country may explain inside a note ("к — конфиденциально"): a legend, not a note. */
+const LEGEND_SYMBOLS = ['..', '...', '…', ':', '-', '–', '—', 'x', 'X', 'х', 'Х', 'c', 'C', 'с', 'С', 'conf', '*', 'p', 'р', 'e', 'е', 'b', 'к', 'К', '....', '0,0'];
+
+/**
+ * The notes of one table, numbered in a fixed order per country: territory, source, definition
+ * basis, breaks inside the reference years, harmonisation remarks, the unit conversion, then
+ * the country's own notes. Each text once (a note said twice is one note); no empty marker, no
+ * legend line; a note the country wrote in one language only is marked so. Every note is
+ * referred to: by the country table as a whole (`sheet`) or by the cells it explains (`cells`).
+ */
+export interface TableNotes {
+  notes: PublishedNote[];
+  /** per country: notes on the whole country table */
+  sheet: Map<string, number[]>;
+  /** per observation (by identity): notes its cell refers to */
+  cells: Map<Observation, number[]>;
+  meta: CountryTableMeta[];
+}
+
+export function tableNotes(model: ReleaseModel, table: TableDef, byCountry: ReadonlyMap<string, readonly Observation[]>, inThousands: ReadonlySet<Observation>): TableNotes {
+  const notes: PublishedNote[] = [];
+  const sheet = new Map<string, number[]>();
+  const cells = new Map<Observation, number[]>();
+  const meta: CountryTableMeta[] = [];
+  const breaks = breaksInScope(model).filter((b) => b.tables.includes(table.id));
+
+  for (const [country, observations] of [...byCountry].sort(([a], [b]) => cmp(a, b))) {
+    const seen = new Map<string, number>();
+    const add = (text: Bilingual, only_in?: 'en' | 'ru'): number => {
+      const key = `${text.en}\u0000${text.ru}`;
+      const known = seen.get(key);
+      if (known !== undefined) return known;
+      notes.push({ number: notes.length + 1, ref_area: country, text, ...(only_in ? { only_in } : {}) });
+      seen.set(key, notes.length);
+      return notes.length;
+    };
+    const onSheet = (n: number) => {
+      const list = sheet.get(country) ?? [];
+      if (!list.includes(n)) list.push(n);
+      sheet.set(country, list);
+    };
+    const onCell = (o: Observation, n: number) => {
+      const list = cells.get(o) ?? [];
+      if (!list.includes(n)) list.push(n);
+      cells.set(o, list);
+    };
+
+    const territory = territorySpans(model, country, table.id);
+    for (const span of territory) {
+      const years = territory.length > 1 ? ` ${yearRange(span.years)}` : '';
+      const en = safeText(span.text.en);
+      const ru = safeText(span.text.ru);
+      // a territory configured in English only is said once, marked as such, not passed off as Russian
+      if (en === ru && !CYRILLIC.test(en)) onSheet(add({ en: `Territory${years} / Территория${years}: ${en}`, ru: `Territory${years} / Территория${years}: ${en}` }, 'en'));
+      else onSheet(add({ en: `Territory${years}: ${en}`, ru: `Территория${years}: ${ru}` }));
+    }
+    const source = sourceOf(model, country, table.id);
+    if (source) onSheet(add({ en: `Source: ${source.en}`, ru: `Источник: ${source.ru}` }));
+
+    const bases = basesOf(observations);
+    if (bases.length) {
+      const say = (lang: 'en' | 'ru') => bases.map((b) => (b.migr_type ? `${b.migr_type}: ${b.text[lang]}` : b.text[lang])).join('; ');
+      onSheet(add({ en: `Definition basis: ${say('en')}`, ru: `Основа определения: ${say('ru')}` }));
+    }
+    const countryBreaks = breaks.filter((b) => b.ref_area === country);
+    for (const b of countryBreaks) {
+      const n = add({ en: `Break in series from ${b.first_year}: ${safeText(b.text_en)}`, ru: `Разрыв ряда с ${b.first_year} г.: ${safeText(b.text_ru)}` });
+      onSheet(n);
+      for (const o of observations) if (o.time_period === b.first_year && o.obs_status === 'B') onCell(o, n);
+    }
+    const remarks = model.data.remarks.filter((r) => r.ref_area === country && r.table === table.id).sort((a, b) => cmp(a.text_en, b.text_en));
+    for (const r of remarks) onSheet(add({ en: safeText(r.text_en), ru: safeText(r.text_ru) }));
+
+    const converted = observations.filter((o) => inThousands.has(o));
+    if (converted.length) {
+      const n = add({
+        en: 'Reported in thousands and converted to persons (rounded to whole persons); these values are marked [e].',
+        ru: 'Представлено в тысячах человек и пересчитано в человек (с округлением до целого); такие значения отмечены [e].',
+      });
+      for (const o of converted) onCell(o, n);
+    }
+
+    const legend = new Set([...LEGEND_SYMBOLS, ...Object.keys(model.config.countries[country]?.legend ?? {})]);
+    const own = model.data.notes.filter((n) => n.ref_area === country && n.table === table.id).sort((a, b) => cmp(a.ref, b.ref) || cmp(a.text, b.text));
+    for (const note of own) {
+      const text = withoutLegendLines(safeText(note.text), legend);
+      if (!text) continue;
+      const only = CYRILLIC.test(text) && !LATIN.test(text) ? 'ru' : LATIN.test(text) && !CYRILLIC.test(text) ? 'en' : undefined;
+      const n = add({ en: text, ru: text }, only);
+      const ref = safeText(note.ref);
+      const referring = ref ? observations.filter((o) => o.note_refs.includes(note.ref)) : [];
+      if (referring.length) for (const o of referring) onCell(o, n);
+      else onSheet(n);
+    }
+
+    meta.push({
+      ref_area: country,
+      territory: territory.map((t) => ({ years: t.years, text: { en: safeText(t.text.en), ru: safeText(t.text.ru) } })),
+      source,
+      bases,
+      breaks: countryBreaks.map((b) => ({ year: b.first_year, text: { en: safeText(b.text_en), ru: safeText(b.text_ru) } })),
+    });
+  }
+  return { notes, sheet, cells, meta };
+}
+
+/** "[note 3]" in every writer's notation. */
+export function noteMarks(numbers: readonly number[]): string {
+  return [...numbers].sort((a, b) => a - b).map((n) => `[note ${n}]`).join(' ');
+}
+
+/** A note in one language, or both joined; a note given in one language only says so. */
+export function noteText(note: PublishedNote, lang: 'en' | 'ru' | 'both'): string {
+  if (note.only_in) {
+    const said = note.only_in === 'ru' ? { en: 'given in Russian only', ru: 'только на русском языке' } : { en: 'given in English only', ru: 'только на английском языке' };
+    const mark = lang === 'both' ? `${said.en} / ${said.ru}` : said[lang];
+    return `${note.text.en} (${mark})`;
+  }
+  if (lang === 'both') return note.text.en === note.text.ru ? note.text.en : `${note.text.en} / ${note.text.ru}`;
+  return note.text[lang];
+}
+
+/** The country's Metadata sheet names the source of a table ("register"); said in both languages where known. */
+const SOURCE_KIND: Record<string, Bilingual> = {
+  register: { en: 'register', ru: 'регистр' },
+  'population register': { en: 'population register', ru: 'регистр населения' },
+  'border crossings': { en: 'border crossings', ru: 'пограничный контроль' },
+  census: { en: 'census', ru: 'перепись' },
+  survey: { en: 'survey', ru: 'обследование' },
+  estimate: { en: 'estimate', ru: 'оценка' },
+  регистр: { en: 'register', ru: 'регистр' },
+  перепись: { en: 'census', ru: 'перепись' },
+};
+
+export function sourceOf(model: Pick<ReleaseModel, 'data'>, country: string, table: string): Bilingual | null {
+  const kind = model.data.metadata.find((m) => m.ref_area === country && m.table === table && m.source_kind)?.source_kind;
+  if (!kind) return null;
+  const text = safeText(kind);
+  return SOURCE_KIND[text.toLowerCase()] ?? { en: text, ru: text };
+}
+
+/** Per migration type, the bases the country's published series carry. */
+export function basesOf(observations: readonly Observation[]): CountryTableMeta['bases'] {
+  const byType = new Map<string, Observation[]>();
+  for (const o of observations) {
+    if (o.derived || !o.definition_basis) continue;
+    const list = byType.get(o.migr_type) ?? [];
+    list.push(o);
+    byType.set(o.migr_type, list);
+  }
+  const order = ['', 'LT', 'ST', 'NAT'];
+  return [...byType]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([migr_type, list]) => {
+      const spans = basisSpans(list);
+      return { migr_type, codes: [...new Set(spans.map((s) => s.basis))] as DefinitionBasis[], text: basisText(spans) };
+    });
+}
+
+/** Drops the sentences of a note that only explain a symbol ("к — конфиденциально."). */
+export function withoutLegendLines(text: string, symbols: ReadonlySet<string>): string {
+  const sentences = text.split(/(?<=[.;])\s+/);
+  const kept = sentences.filter((s) => {
+    const m = /^(\S{1,4})\s+[—–-]\s+\S/u.exec(s.trim());
+    return !(m && symbols.has(m[1]!));
+  });
+  return kept.join(' ').trim();
+}
