@@ -30,6 +30,10 @@ export const SubmittedFile = z.strictObject({
   /** the file replaces the values of earlier files for the keys it covers */
   supersedes: z.boolean().default(false),
   received: IsoDate.optional(),
+  /** why the country sent this file (a resubmission's reason), for CHANGES.md; else the file's own note is used */
+  reason: z.string().min(1).optional().describe('why this file was sent (for a resubmission: what it corrects), shown in CHANGES.md beside the values it revises; without it, the note the file itself gives is used'),
+  /** the reason in Russian */
+  reason_ru: z.string().min(1).optional().describe('the reason in Russian'),
 });
 export type SubmittedFile = z.infer<typeof SubmittedFile>;
 
@@ -81,7 +85,7 @@ export const CountrySettings = z.strictObject({
     .array(z.strictObject({ first_year: z.number().int(), tables: z.array(TableId).optional(), basis: DefinitionBasis }))
     .default([]),
   /** territory notes that apply from a year on (Ukraine 2014), over `territory` */
-  territory_changes: z.array(z.strictObject({ first_year: z.number().int(), text: z.string().min(1) })).default([]),
+  territory_changes: z.array(z.strictObject({ first_year: z.number().int(), text: z.string().min(1), text_ru: z.string().min(1).optional() })).default([]),
   /** IMEM duration of the country's flow definition, for the optional 12-month series; none = no coefficient */
   imem_duration: z.enum(['0', '3', '6', '12', 'permanent', 'none']).optional(),
   /** stock reference date as reported: '01-01' or '12-31' (31 December is published as 1 January t+1) */
@@ -139,6 +143,16 @@ export const NotesMetadata = z.strictObject({
   contact: z.strictObject({ organisation: z.string(), unit: z.string(), email: z.string(), organisation_ru: z.string(), unit_ru: z.string().optional() }),
   /** free SIMS sections by concept id, each in both languages */
   sections: safeRecord(z.strictObject({ en: z.string(), ru: z.string() })).default({}),
+  /** the licence of the published figures (datapackage.json `licenses`); default: CC BY 3.0 IGO, as UNECE's statistical databases */
+  license: z
+    .strictObject({
+      /** an Open Definition / SPDX licence id, as the Data Package profile asks */
+      name: z.string().regex(/^[-a-zA-Z0-9._]+$/, 'a licence id such as CC-BY-3.0-IGO'),
+      path: z.string().regex(/^https?:\/\/\S+$/, 'the URL of the licence text'),
+      title: z.string().min(1),
+    })
+    .default({ name: 'CC-BY-3.0-IGO', path: 'https://creativecommons.org/licenses/by/3.0/igo/', title: 'Creative Commons Attribution 3.0 IGO' })
+    .describe('licence of the published figures, written to datapackage.json; default CC BY 3.0 IGO, the licence of UNECE statistical databases'),
 });
 export type NotesMetadata = z.infer<typeof NotesMetadata>;
 

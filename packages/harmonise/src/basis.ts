@@ -1,9 +1,11 @@
-import type { CountrySettings, DefinitionBasis, Observation, ReleaseConfig, TableMetadata } from '@mch/core';
+import { type CountrySettings, type DefinitionBasis, type MigrType, type Observation, type ReleaseConfig, type TableMetadata, basisForMigrType, migrTypeForBasis } from '@mch/core';
 import type { Remark } from './types';
 
 /**
  * The definition basis of every observation: the release configuration is the curated record and
- * wins; the country's Metadata sheet fills what it leaves open; a disagreement is remarked.
+ * wins; the country's Metadata sheet fills what it leaves open; a disagreement is remarked. A
+ * basis that belongs to another migration type than the row's (a short-term row of a long-term
+ * country) gives way to the basis of the row's own type: migration type and basis always agree.
  */
 export function assignDefinitionBasis(
   observations: readonly Observation[],
@@ -16,6 +18,7 @@ export function assignDefinitionBasis(
   for (const m of metadata) if (m.definition_basis) byTable.set(`${m.ref_area}|${m.table}`, m.definition_basis);
 
   const remarks = new Map<string, Remark>();
+  const mismatches = new Map<string, Map<string, TypeMismatch>>();
   const out = observations.map((o) => {
     const configured = configuredBasis(config.countries[o.ref_area], o.table, o.time_period);
     const ownSheet = fromSheet.get(`${o.ref_area}|${o.table}|${o.source?.file ?? ''}`);
@@ -30,10 +33,56 @@ export function assignDefinitionBasis(
         text_ru: `В конфигурации указана основа определения ${configured}; в листе метаданных страны — ${ownSheet}. Используется конфигурация.`,
       });
     }
-    const basis = configured ?? sheet ?? o.definition_basis;
+    const chosen = configured ?? sheet ?? o.definition_basis;
+    let basis = chosen;
+    if (chosen) {
+      const own = basisForMigrType(chosen, o.migr_type);
+      if (own) {
+        basis = own;
+        // a short-term row of a long-term country is UN short-term by definition: nothing to explain
+        if (!(o.migr_type === 'ST' && migrTypeForBasis(chosen) === 'LT')) {
+          const source = configured ? 'configuration' : sheet ? 'sheet' : 'file';
+          const table = mismatches.get(`${o.ref_area}|${o.table}`) ?? new Map<string, TypeMismatch>();
+          table.set(`${source}|${chosen}|${o.migr_type}`, { source, chosen, migr_type: o.migr_type as MigrType, used: own });
+          mismatches.set(`${o.ref_area}|${o.table}`, table);
+        }
+      }
+    }
     return basis === o.definition_basis ? o : { ...o, definition_basis: basis };
   });
-  return { observations: out, remarks: [...remarks.values()] };
+  const typeRemarks = [...mismatches].map(([key, found]): Remark => {
+    const [ref_area = '', table = ''] = key.split('|');
+    const parts = [...found.values()];
+    return { ref_area, table, text_en: parts.map(mismatchEn).join(' '), text_ru: parts.map(mismatchRu).join(' ') };
+  });
+  return { observations: out, remarks: [...remarks.values(), ...typeRemarks] };
+}
+
+interface TypeMismatch {
+  /** where the basis that did not fit came from */
+  source: 'configuration' | 'sheet' | 'file';
+  chosen: DefinitionBasis;
+  migr_type: MigrType;
+  used: DefinitionBasis;
+}
+
+const TYPE_EN: Record<MigrType, string> = { LT: 'long-term flows (LT)', ST: 'short-term flows (ST)', NAT: 'flows by national definition (NAT)' };
+const TYPE_RU: Record<MigrType, string> = {
+  LT: 'долгосрочной миграции (LT)',
+  ST: 'краткосрочной миграции (ST)',
+  NAT: 'миграции по национальному определению (NAT)',
+};
+const SOURCE_EN = { configuration: 'The configuration records', sheet: "The country's Metadata sheet gives", file: "The country's file gives" } as const;
+const SOURCE_RU = { configuration: 'В конфигурации указана', sheet: 'В листе метаданных страны указана', file: 'В файле страны указана' } as const;
+
+function mismatchEn(m: TypeMismatch): string {
+  const own = migrTypeForBasis(m.chosen);
+  return `${SOURCE_EN[m.source]} the definition basis ${m.chosen}, a basis of ${own ? TYPE_EN[own] : 'stocks'}, for rows of ${TYPE_EN[m.migr_type]}; they are published on the basis ${m.used}.`;
+}
+
+function mismatchRu(m: TypeMismatch): string {
+  const own = migrTypeForBasis(m.chosen);
+  return `${SOURCE_RU[m.source]} основа определения ${m.chosen}, относящаяся к ${own ? TYPE_RU[own] : 'численности'}, для строк ${TYPE_RU[m.migr_type]}; они публикуются на основе ${m.used}.`;
 }
 
 /** Metadata records "file" or "file!sheet"; only the file matters here. */

@@ -22,7 +22,7 @@ describe('toPersons', () => {
 describe('assignDefinitionBasis', () => {
   const meta = { ref_area: 'ARM', table: 'T04', source_kind: 'register', definition_basis: 'REG_LT12' as const, reference_date: '', territory: '', breaks: [], notes: '', from: 'data/raw/arm.xlsx' };
   it('takes the configuration first and remarks a disagreement with the Metadata sheet', () => {
-    const r = assignDefinitionBasis([obs({})], [meta], config({ ARM: { definition_basis: { default: 'PERM_REG' } } }));
+    const r = assignDefinitionBasis([obs({ migr_type: 'NAT' })], [meta], config({ ARM: { definition_basis: { default: 'PERM_REG' } } }));
     expect(r.observations[0]!.definition_basis).toBe('PERM_REG');
     expect(r.remarks[0]!.text_en).toContain('PERM_REG');
     expect(r.remarks[0]!.text_en).toContain('REG_LT12');
@@ -42,7 +42,8 @@ describe('markBreaks', () => {
       register,
     );
     expect(r.observations.map((o) => o.obs_status)).toEqual(['A', 'B', 'P']);
-    expect(r.remarks).toEqual([{ ref_area: 'RUS', table: 'T04', text_en: 'Break in series in 2011: 9-month stay rule', text_ru: 'Разрыв ряда в 2011 г.: правило 9 месяцев' }]);
+    // the notes show a registered break from the register itself: no remark repeats it
+    expect(r.remarks).toEqual([]);
   });
   it('treats a change of definition basis inside a series as a break', () => {
     const r = markBreaks([obs({ time_period: 2011, definition_basis: 'PERM_REG' }), obs({ time_period: 2012, definition_basis: 'REG_LT12' })], []);

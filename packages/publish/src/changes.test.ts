@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadShippedCodeLists, loadShippedTableSet } from '@mch/core/testing';
 import { changeLabels, changesMarkdown, diffCsv, diffObservations } from './changes';
-import { obs } from './testing/fixture';
+import type { ReleaseModel } from './model';
+import { fixtureConfig, fixtureModel, obs } from './testing/fixture';
 
 const before = [
   obs({ ref_area: 'ARM', table: 'T04', partner: 'GEO', obs_value: 100 }),
@@ -41,5 +42,108 @@ describe('diffObservations', () => {
     expect(md).toContain('### Armenia (ARM), T04 Immigrants by country of previous residence, type of migration, sex, country and year');
     expect(md).toContain('| 2012 |  | Total |  | GEO Georgia | 100 | 110 | +10 | A | A |');
     expect(md.indexOf('## Counts by country and table')).toBeGreaterThan(md.indexOf('## Withdrawn values'));
+  });
+});
+
+describe('the reason of each revised block', () => {
+  const tjk = 'data/raw/2013/TJK_T11_2010_corrected.xlsx';
+  const arm = 'data/raw/2013/ARM_resubmission_2010.xlsx';
+  const armOld = 'data/raw/2011/ARM_questionnaire_2011.xlsx';
+  const geo = 'data/raw/2013/GEO_questionnaire_2013.xlsx';
+  const kaz = 'data/raw/2011/KAZ_questionnaire_2011.xlsx';
+  const src = (file: string, cell: string, sheet = 'T04') => ({ file, sha256: file.length.toString(16).padStart(64, '0'), sheet, cell, raw: '' });
+  const key = { time_period: 2010, migr_type: 'LT', sex: '_T' } as const;
+
+  const previous = [
+    obs({ ...key, ref_area: 'ARM', table: 'T04', partner: 'DEU', obs_value: 86, source: src(armOld, 'C21') }),
+    obs({ ...key, ref_area: 'ARM', table: 'T04', partner: 'MCH12', obs_value: 1000, derived: true }),
+    obs({ ...key, ref_area: 'ARM', table: 'T05', partner: 'RUS', obs_value: 201, source: src(armOld, 'C14', 'T05') }),
+    obs({ ...key, ref_area: 'GEO', table: 'T04', partner: 'ARM', obs_value: 50, source: src('data/raw/2011/GEO_questionnaire_2011.xlsx', 'C6') }),
+    obs({ ...key, ref_area: 'KAZ', table: 'T04', partner: 'RUS', obs_value: 7, obs_status: 'A', source: src(kaz, 'C9') }),
+    obs({ ref_area: 'TJK', table: 'T11', time_period: 2010, partner: 'RUS', obs_value: 351000, source: src('data/raw/2011/TJK_questionnaire_2011.xlsx', 'E13', 't11') }),
+  ];
+  const current = [
+    obs({ ...key, ref_area: 'ARM', table: 'T04', partner: 'DEU', obs_value: 98, source: src(arm, 'C21') }),
+    obs({ ...key, ref_area: 'ARM', table: 'T04', partner: 'MCH12', obs_value: 1012, derived: true }),
+    obs({ ...key, ref_area: 'ARM', table: 'T05', partner: 'RUS', obs_value: 194, source: src(arm, 'C14', 'T05') }),
+    obs({ ...key, ref_area: 'GEO', table: 'T04', partner: 'ARM', obs_value: 55, source: src(geo, 'C6') }),
+    // the same file as before, read differently (a status the configuration's legend now gives)
+    obs({ ...key, ref_area: 'KAZ', table: 'T04', partner: 'RUS', obs_value: 7, obs_status: 'E', source: src(kaz, 'C9') }),
+    obs({ ref_area: 'TJK', table: 'T11', time_period: 2010, partner: 'RUS', obs_value: 351, source: src(tjk, 'B13', 't11') }),
+  ];
+
+  function modelWith(tjkFile: { reason?: string; reason_ru?: string }) {
+    const base = fixtureModel();
+    const config = fixtureConfig({
+      countries: {
+        ARM: { files: [{ path: armOld, round: 2011 }, { path: arm, round: 2013, supersedes: true, received: '2013-07-15' }] },
+        GEO: { files: [{ path: geo, round: 2013 }] },
+        KAZ: { files: [{ path: kaz, round: 2011 }] },
+        TJK: { files: [{ path: tjk, round: 2013, supersedes: true, received: '2013-07-02', ...tjkFile }] },
+      },
+    });
+    const data: ReleaseModel['data'] = {
+      ...base.data,
+      observations: current,
+      notes: [
+        { ref_area: 'ARM', table: 'T04', ref: '', text: 'Source: population register.', source: src(arm, 'A69') },
+        { ref_area: 'ARM', table: 'T04', ref: '1', text: 'Corrected: 12 immigrants of 2010 re-coded from "Other countries" to Germany.', source: src(arm, 'A70') },
+        { ref_area: 'GEO', table: 'T04', ref: '', text: 'Source: border crossings.', source: src(geo, 'A40') },
+        { ref_area: 'TJK', table: 'T11', ref: '', text: 'Источник: исправленные данные.', source: src(tjk, 'A38', 't11') },
+      ],
+      metadata: [{ ref_area: 'ARM', table: 'T05', source_kind: '', definition_basis: '', reference_date: '', territory: '', breaks: [], notes: 'Revised: the men of 2010 were keyed 7 too high.', from: `${arm}#Metadata` }],
+    };
+    return { codelists: loadShippedCodeLists(), tableSet: loadShippedTableSet(), config, data, previous: { version: '2011.1', observations: previous } };
+  }
+
+  const block = (md: string, heading: string) => {
+    const start = md.indexOf(heading);
+    expect(start, `no block ${heading}`).toBeGreaterThan(-1);
+    return md.slice(start, md.indexOf('| year |', start));
+  };
+
+  it('takes the reason the configuration gives for the file that sent the new values, in both languages, before any note of the file', () => {
+    const model = modelWith({ reason: 'T11 of 2010 resent in persons: the first file had it in thousands.', reason_ru: 'Таблица 11 за 2010 год в человеках: в первом файле — в тысячах.' });
+    const md = changesMarkdown('2013.1', '2011.1', diffObservations(model.previous.observations, current), '', changeLabels(model));
+    expect(block(md, '### Tajikistan (TJK), T11')).toContain(
+      `- 1 value from ${tjk} (received 2013-07-02; supersedes the earlier files). Reason (release configuration): T11 of 2010 resent in persons: the first file had it in thousands. / Таблица 11 за 2010 год в человеках: в первом файле — в тысячах.`,
+    );
+    expect(md).not.toContain('исправленные данные');
+  });
+
+  it("without a configured reason takes the file's own note that speaks of the correction (below the table or in its Metadata sheet), never its source line", () => {
+    const model = modelWith({});
+    const md = changesMarkdown('2013.1', '2011.1', diffObservations(model.previous.observations, current), '', changeLabels(model));
+    const t04 = block(md, '### Armenia (ARM), T04');
+    expect(t04).toContain(`- 1 value from ${arm} (received 2013-07-15; supersedes the earlier files). Reason, in the country's own note: «Corrected: 12 immigrants of 2010 re-coded from "Other countries" to Germany.» (sheet "T04", cell A70)`);
+    expect(t04).toContain('- 1 value: aggregates the Clearing House derives, recomputed from the changed values the country reported.');
+    expect(t04).not.toContain('population register');
+    expect(block(md, '### Armenia (ARM), T05')).toContain(`Reason, in the country's own note: «Revised: the men of 2010 were keyed 7 too high.» (sheet "Metadata", notes of T05)`);
+    expect(block(md, '### Tajikistan (TJK), T11')).toContain(`Reason, in the country's own note: «Источник: исправленные данные.» (sheet "t11", cell A38)`);
+  });
+
+  it('says plainly when neither the country nor the configuration gives a reason, and when the file is the one the previous release read', () => {
+    const model = modelWith({});
+    const md = changesMarkdown('2013.1', '2011.1', diffObservations(model.previous.observations, current), '', changeLabels(model));
+    const geoBlock = block(md, '### Georgia (GEO), T04');
+    expect(geoBlock).toContain(`- 1 value from ${geo}: no reason given by the country or the configuration.`);
+    expect(geoBlock).not.toContain('border crossings');
+    expect(block(md, '### Kazakhstan (KAZ), T04')).toContain(
+      `- 1 value read from the same file as in release 2011.1 (${kaz}, unchanged): changed in processing (code or configuration, see the release notes), not by a resubmission; no reason given by the country or the configuration.`,
+    );
+    // every revised block says why
+    const blocks = md.slice(md.indexOf('## Revised values'), md.indexOf('## Counts')).split('### ').slice(1);
+    expect(blocks).toHaveLength(5);
+    for (const b of blocks) expect(b).toMatch(/Why revised:\n\n- \d+ values?/);
+  });
+
+  it('counts the values of a block by reason', () => {
+    const model = modelWith({ reason: 'resent in persons' });
+    const twoFiles = [...current, obs({ ref_area: 'TJK', table: 'T11', time_period: 2010, partner: 'KAZ', obs_value: 2, source: src('data/raw/2013/TJK_questionnaire_2013.xlsx', 'B10', 't11') })];
+    const before = [...previous, obs({ ref_area: 'TJK', table: 'T11', time_period: 2010, partner: 'KAZ', obs_value: 2000, source: src('data/raw/2011/TJK_questionnaire_2011.xlsx', 'E10', 't11') })];
+    const md = changesMarkdown('2013.1', '2011.1', diffObservations(before, twoFiles), '', changeLabels({ ...model, data: { ...model.data, observations: twoFiles } }));
+    const tjkBlock = block(md, '### Tajikistan (TJK), T11');
+    expect(tjkBlock).toContain(`- 1 value from ${tjk} (received 2013-07-02; supersedes the earlier files). Reason (release configuration): resent in persons`);
+    expect(tjkBlock).toContain('- 1 value from data/raw/2013/TJK_questionnaire_2013.xlsx: no reason given by the country or the configuration.');
   });
 });

@@ -1,4 +1,4 @@
-import { OBSERVATION_KEY_COLUMNS, type Observation, cmp, compareObservations, createPartnerResolver, observationKey, toCsv } from '@mch/core';
+import { OBSERVATION_KEY_COLUMNS, type Observation, type SubmittedFile, cmp, compareObservations, createPartnerResolver, observationKey, toCsv } from '@mch/core';
 import type { ReleaseModel } from './model';
 
 export type ChangeKind = 'revised' | 'new' | 'withdrawn';
@@ -82,20 +82,114 @@ export function changeCounts(changes: readonly Change[]): { ref_area: string; ta
   return [...counts.values()].sort((a, b) => cmp(a.ref_area, b.ref_area) || cmp(a.table, b.table));
 }
 
-/** Names CHANGES.md gives codes, so a reader need not look them up; codes stay beside them. */
+/**
+ * Names CHANGES.md gives codes, so a reader need not look them up; codes stay beside them. With
+ * `reason`, every block of revised values says why it was revised.
+ */
 export interface ChangeLabels {
   country: (code: string) => string;
   partner: (code: string) => string;
   table: (id: string) => string;
   sex: (code: string) => string;
+  reason?: (change: Change) => RevisionReason;
 }
 
-/** English names from the code lists and the table set. */
-export function changeLabels(model: Pick<ReleaseModel, 'codelists' | 'tableSet'>): ChangeLabels {
+/**
+ * English names from the code lists and the table set; given the release's configuration and data
+ * (as the release writer does), the reason of each revised value too.
+ */
+export function changeLabels(model: Pick<ReleaseModel, 'codelists' | 'tableSet'> & Partial<Pick<ReleaseModel, 'config' | 'data' | 'previous'>>): ChangeLabels {
   const names = createPartnerResolver(model.codelists).names;
   const titles = new Map(model.tableSet.tables.map((t) => [t.id, `${t.id} ${t.title_en}`]));
   const sexes = new Map(model.codelists.sex.map((s) => [s.code, s.label_en]));
-  return { country: (c) => names(c).en, partner: (c) => names(c).en, table: (t) => titles.get(t) ?? t, sex: (c) => sexes.get(c) ?? c };
+  const { config, data, previous } = model;
+  return {
+    country: (c) => names(c).en,
+    partner: (c) => names(c).en,
+    table: (t) => titles.get(t) ?? t,
+    sex: (c) => sexes.get(c) ?? c,
+    ...(config && data ? { reason: revisionReasons({ config, data, previous }) } : {}),
+  };
+}
+
+/**
+ * Why a value was revised, from where the new value came: the reason the configuration records
+ * for the file that sent it; else the note that file itself gives (a note below the table or the
+ * Metadata sheet's notes, for that table, that speak of a correction); else nothing, said so.
+ */
+export type RevisionReason =
+  | { kind: 'configuration'; file: string; received?: string; supersedes: boolean; en: string; ru?: string }
+  | { kind: 'file'; file: string; received?: string; supersedes: boolean; notes: { text: string; where: string }[] }
+  | { kind: 'none'; file?: string; received?: string; supersedes: boolean }
+  /** the value comes from the very file (same content) the previous release read it from */
+  | { kind: 'processing'; file: string; previousVersion?: string }
+  /** an aggregate the Clearing House derives, recomputed from changed parts */
+  | { kind: 'derived' };
+
+// words a country uses when it says a file corrects or replaces earlier figures (English, Russian)
+const REVISION_WORDS = /\b(?:correct|revis|resubmi|re-submi|replac|supersed|amend|updat|error|mistak|wrong|instead of)|исправ|уточн|пересм|замен|ошиб|корректир|обновл|вместо|повторн/iu;
+
+/** Whether a note of a country's file speaks of a revision (what the file corrects or replaces). */
+export function speaksOfRevision(text: string): boolean {
+  return REVISION_WORDS.test(text);
+}
+
+export function revisionReasons(model: Pick<ReleaseModel, 'config' | 'data'> & Partial<Pick<ReleaseModel, 'previous'>>): (change: Change) => RevisionReason {
+  // the published value of a key is the reported one where there is one (publishable.ts)
+  const current = new Map<string, Observation>();
+  for (const o of model.data.observations) {
+    const key = observationKey(o);
+    const had = current.get(key);
+    if (!had || (had.derived && !o.derived)) current.set(key, o);
+  }
+  const before = new Map((model.previous?.observations ?? []).map((o) => [observationKey(o), o]));
+  const submitted = (ref_area: string, file: string): SubmittedFile | undefined => {
+    const own = model.config.countries[ref_area as keyof typeof model.config.countries]?.files.find((f) => f.path === file);
+    return own ?? Object.values(model.config.countries).flatMap((c) => c?.files ?? []).find((f) => f.path === file);
+  };
+  const cache = new Map<string, RevisionReason>();
+  const reasonOf = (ref_area: string, table: string, file: string): RevisionReason => {
+    const key = `${ref_area}|${table}|${file}`;
+    const known = cache.get(key);
+    if (known) return known;
+    const f = submitted(ref_area, file);
+    const base = { file, ...(f?.received ? { received: f.received } : {}), supersedes: f?.supersedes ?? false };
+    let reason: RevisionReason;
+    if (f?.reason) reason = { kind: 'configuration', ...base, en: f.reason, ...(f.reason_ru ? { ru: f.reason_ru } : {}) };
+    else {
+      const notes = fileNotes(model.data, ref_area, table, file);
+      reason = notes.length ? { kind: 'file', ...base, notes } : { kind: 'none', ...base };
+    }
+    cache.set(key, reason);
+    return reason;
+  };
+  return (c) => {
+    const key = observationKey(c);
+    const now = current.get(key);
+    if (!now || now.derived) return { kind: 'derived' };
+    if (!now.source) return { kind: 'none', supersedes: false };
+    const old = before.get(key);
+    if (old?.source && old.source.file === now.source.file && old.source.sha256 === now.source.sha256) {
+      return { kind: 'processing', file: now.source.file, ...(model.previous?.version ? { previousVersion: model.previous.version } : {}) };
+    }
+    return reasonOf(c.ref_area, c.table, now.source.file);
+  };
+}
+
+/** What the file itself says of a revision of this table: notes below the table, then its Metadata sheet. */
+function fileNotes(data: ReleaseModel['data'], ref_area: string, table: string, file: string): { text: string; where: string }[] {
+  const found: { text: string; where: string }[] = [];
+  for (const n of data.notes) {
+    if (n.ref_area !== ref_area || n.table !== table || n.source.file !== file || !speaksOfRevision(n.text)) continue;
+    found.push({ text: n.text, where: n.source.sheet ? `sheet "${n.source.sheet}", cell ${n.source.cell}` : `line ${n.source.cell}` });
+  }
+  for (const m of data.metadata) {
+    const [from, sheet] = m.from.split('#');
+    if (m.ref_area !== ref_area || m.table !== table || from !== file || !m.notes || !speaksOfRevision(m.notes)) continue;
+    found.push({ text: m.notes, where: `sheet "${sheet ?? 'Metadata'}", notes of ${table}` });
+  }
+  const seen = new Set<string>();
+  return found.filter((n) => !seen.has(n.text) && seen.add(n.text));
 }
 
 const CODES_ONLY: ChangeLabels = { country: (c) => c, partner: (c) => c, table: (t) => t, sex: (c) => c };
@@ -159,12 +253,12 @@ function listSection(kind: 'revised' | 'withdrawn', rows: readonly Change[], lab
     const here = `${c.ref_area} ${c.table}`;
     if (here !== group) {
       if (group) out.push('');
-      out.push(
-        `### ${md(labels.country(c.ref_area))} (${md(c.ref_area)}), ${md(labels.table(c.table))}`,
-        '',
-        '| year | type | sex | age | partner | old value | new value | difference | old status | new status |',
-        '|---|---|---|---|---|---:|---:|---:|---|---|',
-      );
+      out.push(`### ${md(labels.country(c.ref_area))} (${md(c.ref_area)}), ${md(labels.table(c.table))}`, '');
+      if (kind === 'revised' && labels.reason) {
+        const block = rows.filter((r) => r.ref_area === c.ref_area && r.table === c.table);
+        out.push('Why revised:', '', ...reasonLines(block, labels.reason), '');
+      }
+      out.push('| year | type | sex | age | partner | old value | new value | difference | old status | new status |', '|---|---|---|---|---|---:|---:|---:|---|---|');
       group = here;
     }
     const name = c.partner ? labels.partner(c.partner) : '';
@@ -175,6 +269,35 @@ function listSection(kind: 'revised' | 'withdrawn', rows: readonly Change[], lab
   }
   out.push('');
   return out;
+}
+
+/** One line per distinct reason of a block of revised values, in the order the values come. */
+function reasonLines(block: readonly Change[], reasonOf: (c: Change) => RevisionReason): string[] {
+  const groups = new Map<string, { reason: RevisionReason; n: number }>();
+  for (const c of block) {
+    const reason = reasonOf(c);
+    const key = JSON.stringify(reason);
+    const g = groups.get(key) ?? { reason, n: 0 };
+    g.n++;
+    groups.set(key, g);
+  }
+  return [...groups.values()].map(({ reason, n }) => `- ${reasonText(reason, values(n))}`);
+}
+
+const NO_REASON = 'no reason given by the country or the configuration.';
+
+function reasonText(r: RevisionReason, count: string): string {
+  if (r.kind === 'derived') return `${count}: aggregates the Clearing House derives, recomputed from the changed values the country reported.`;
+  if (r.kind === 'processing') {
+    const since = r.previousVersion ? ` as in release ${md(r.previousVersion)}` : '';
+    return `${count} read from the same file${since} (${md(r.file)}, unchanged): changed in processing (code or configuration, see the release notes), not by a resubmission; ${NO_REASON}`;
+  }
+  if (!r.file) return `${count}: ${NO_REASON}`;
+  const facts = [r.received && `received ${md(r.received)}`, r.supersedes && 'supersedes the earlier files'].filter(Boolean);
+  const from = `${count} from ${md(r.file)}${facts.length ? ` (${facts.join('; ')})` : ''}`;
+  if (r.kind === 'configuration') return `${from}. Reason (release configuration): ${md(r.en)}${r.ru ? ` / ${md(r.ru)}` : ''}`;
+  if (r.kind === 'file') return `${from}. Reason, in the country's own note: ${r.notes.map((n) => `«${md(n.text)}» (${md(n.where)})`).join('; ')}`;
+  return `${from}: ${NO_REASON}`;
 }
 
 const values = (n: number) => `${n} value${n === 1 ? '' : 's'}`;

@@ -22,7 +22,7 @@ function defaultExpiry(version: string): string {
 export function waiverFromFinding(report: QualityReport, findingId: string, reason: string, approvedBy: string, date: string): string {
   const f = report.findings.find((x) => x.id === findingId);
   if (!f) throw new MchError('usage', `finding ${findingId} is not in the report of release ${report.version}`, { where: findingId });
-  if (f.rule === 'MCH-W01') throw new MchError('usage', `finding ${findingId} is about a waiver itself and cannot be waived`, { where: findingId });
+  if (f.rule === 'MCH-W01') throw new MchError('usage', `finding ${findingId} is a warning about the run itself (a waiver or a benchmark series), not about the data, and cannot be waived`, { where: findingId });
   if (!reason.trim() || !approvedBy.trim()) throw new MchError('usage', 'a waiver needs a reason and the name of who approved it');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new MchError('usage', `the waiver date ${date} is not a date as YYYY-MM-DD`);
   const lines = [`- rule: ${f.rule}`, `  ref_area: ${f.ref_area}`];

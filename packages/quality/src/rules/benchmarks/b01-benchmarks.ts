@@ -1,17 +1,29 @@
 import { fmt, pct, sexEn, sexRu } from '../../format';
 import { cellKey } from '../../index-data';
-import type { BenchmarkValue, Draft, Rule, RuleContext } from '../../model';
+import type { BenchmarkValue, Draft, QualityInput, Rule, RuleContext } from '../../model';
+import { isEnabled } from '../../settings';
 import { exceeds, sourcesOf, usable } from '../../values';
 
-const SERIES = {
-  ims2019: { en: 'UN DESA International Migrant Stock 2019', ru: 'Международный мигрантский контингент ООН 2019' },
-  wpp2024: { en: 'UN WPP 2024 net migration', ru: 'чистая миграция по WPP ООН 2024' },
-} as const;
+/**
+ * The benchmark series, each with the day it was published: a release compares only with what was
+ * published on or before its release date (a 2013 release cannot cite a 2024 benchmark).
+ */
+export const BENCHMARK_SERIES = {
+  ims2019: { en: 'UN DESA International Migrant Stock 2019', ru: 'Международный мигрантский контингент ООН 2019', published: '2019-09-17' },
+  wpp2024: { en: 'UN WPP 2024 net migration', ru: 'чистая миграция по WPP ООН 2024', published: '2024-07-11' },
+} as const satisfies Record<BenchmarkValue['series'], { en: string; ru: string; published: string }>;
+
+/** Published on or before the release date (both YYYY-MM-DD), so the release may compare with it. */
+export function publishedBy(series: BenchmarkValue['series'], releaseDate: string): boolean {
+  return BENCHMARK_SERIES[series].published <= releaseDate;
+}
 
 /**
  * MCH-B01 benchmarks, where configured: foreign-born stock (the foreign-born table's total) against
  * UN DESA IMS 2019, net migration (immigration − emigration totals) against UN WPP 2024. Flagged
- * when the country's figure departs from the benchmark by more than the relative tolerance.
+ * when the country's figure departs from the benchmark by more than the relative tolerance. A
+ * series published after the release date is not compared: the runner says so as a warning about
+ * the run ({@link benchmarkVintageWarnings}), not as a finding of this rule.
  */
 export const B01: Rule = {
   id: 'MCH-B01',
@@ -19,9 +31,43 @@ export const B01: Rule = {
   // WPP figures are rounded to thousands: a departure within 1 000 persons says nothing
   defaults: { tolerance_share: 0.5, tolerance: 1000 },
   check(ctx) {
-    return (ctx.input.benchmarks ?? []).flatMap((b) => compare(ctx, b));
+    const date = ctx.input.config.release_date;
+    return (ctx.input.benchmarks ?? []).filter((b) => publishedBy(b.series, date)).flatMap((b) => compare(ctx, b));
   },
 };
+
+/**
+ * One warning about the run for every benchmark series given to it but published after the
+ * release date, naming the series, its publication date and the release date; raised by the
+ * runner beside the waivers that match nothing (MCH-W01).
+ */
+export function benchmarkVintageWarnings(input: Pick<QualityInput, 'config' | 'benchmarks'>): { judged: number; drafts: Draft[] } {
+  const date = input.config.release_date;
+  const given = new Map<BenchmarkValue['series'], number>();
+  // a country for which the rule is switched off would compare nothing anyway: nothing to say
+  for (const b of input.benchmarks ?? []) if (isEnabled(input.config, 'MCH-B01', b.ref_area)) given.set(b.series, (given.get(b.series) ?? 0) + 1);
+  const drafts: Draft[] = [];
+  for (const [series, values] of [...given].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (publishedBy(series, date)) continue;
+    const s = BENCHMARK_SERIES[series];
+    drafts.push({
+      key: `benchmark-vintage|${series}`,
+      ref_area: '',
+      table: '',
+      time_period: null,
+      migr_type: '',
+      sex: '',
+      age: '',
+      partner: '',
+      values: { benchmark_values: values },
+      seen: { series, published: s.published, release_date: date },
+      sources: [],
+      message: `Benchmark ${s.en} (${series}) was published on ${s.published}, after the release date ${date}: MCH-B01 does not compare with it (${fmt(values)} ${values === 1 ? 'figure' : 'figures'} left aside).`,
+      message_ru: `Ориентир «${s.ru}» (${series}) опубликован ${s.published}, позже даты выпуска ${date}: MCH-B01 с ним не сравнивает (не использовано значений: ${fmt(values)}).`,
+    });
+  }
+  return { judged: given.size, drafts };
+}
 
 function national(ctx: RuleContext, b: BenchmarkValue) {
   const { tableSet } = ctx.input;
@@ -67,7 +113,7 @@ function compare(ctx: RuleContext, b: BenchmarkValue): Draft[] {
   const share = ctx.setting(b.ref_area, 'tolerance_share');
   const diff = mine.value - b.value;
   if (!exceeds(diff, b.value, ctx.setting(b.ref_area, 'tolerance'), share)) return [];
-  const s = SERIES[b.series];
+  const s = BENCHMARK_SERIES[b.series];
   const sex = b.sex === '_T' ? '' : ` ${sexEn(b.sex)}`;
   const sexR = b.sex === '_T' ? '' : ` ${sexRu(b.sex)}`;
   const rel = b.value !== 0 ? `, ${pct(diff / Math.abs(b.value))}` : '';
