@@ -87,9 +87,10 @@ function publishedCountry(
 }
 
 /**
- * The published cell at any key of a country's table, also where the country has no row or
+ * The published cell at any key of one country's table, also where the country has no row or
  * column for it: a hole is "included in another row" where the country reported "Other
- * countries" for that column (the partner is inside it), else not available.
+ * countries" for that column (the partner is inside it), "not applicable" for the country itself
+ * as previous or next residence, else not available.
  */
 export function cellLookup(table: TableDef, observations: readonly Observation[], kindOf: (code: string) => string) {
   const byAge = table.breakdown === 'AGE';
@@ -98,6 +99,8 @@ export function cellLookup(table: TableDef, observations: readonly Observation[]
   return (migr: string, code: string, year: number, sex: string, cellNotes: ReadonlyMap<Observation, number[]>): PublishedCell => {
     const o = at.get(key(migr, code, year, sex));
     if (o) return publishedCell(o, cellNotes.get(o) ?? []);
+    // a country's own code as previous or next residence cannot exist (tables.yaml own_country_allowed)
+    if (!byAge && table.own_country_allowed === false && code === observations[0]?.ref_area) return hole('M');
     const other = byAge ? undefined : at.get(key(migr, 'OTH', year, sex));
     const countryRow = kindOf(code) === 'country' || kindOf(code) === 'former';
     const elsewhere = other !== undefined && other.obs_status !== 'O' && other.obs_status !== 'M' && code !== '_T' && countryRow;
@@ -105,7 +108,7 @@ export function cellLookup(table: TableDef, observations: readonly Observation[]
   };
 }
 
-function hole(status: 'O' | 'ELSEWHERE'): PublishedCell {
+function hole(status: 'O' | 'M' | 'ELSEWHERE'): PublishedCell {
   return { value: null, status, conf: 'F', derived: false, dash: false, markers: [], notes: [], observation: null };
 }
 

@@ -1,13 +1,15 @@
 import type { Observation, TableDef } from '@mch/core';
-import { cubeKey, pxCell, pxCellNote } from './cube';
+import { cubeKey, pxCell, pxCellNote, pxCellOf } from './cube';
 import { cellLookup, publishedCell } from '../published/build';
-import type { PxCell } from './entries';
+import type { PxCell, PxEntry } from './entries';
+import { COUNTRY_NOTE_KEYWORD } from './file';
 import { type PxTable, pxCells } from './table';
 
 /**
  * Compares a PX table, as read back, with the published observations of its table: every
  * observation's cell (value or dot code, and the cell note of an E, P or B value) and `..` in
- * every other cell. Returns the differences, at most `limit`, each naming the cell by its codes.
+ * every other cell; then the metadata beside the cells (comparePxMetadata). Returns the
+ * differences, at most `limit`, each naming the cell by its codes.
  */
 export function comparePxWithObservations(px: PxTable, table: TableDef, rows: readonly Observation[], limit = 20, kindOf: (code: string) => string = () => 'country'): string[] {
   const view = px.views.get(px.language || 'default')!;
@@ -35,7 +37,7 @@ export function comparePxWithObservations(px: PxTable, table: TableDef, rows: re
     const [country, ...rest] = codes;
     const [migr, item, year, sex] = table.has_migr_type ? rest : ['', ...rest];
     const cell = holes.get(country!)?.(migr!, item!, Number(year), sex!, new Map());
-    return cell?.status === 'ELSEWHERE' ? { kind: 'symbol', symbol: '.....' } : { kind: 'symbol', symbol: '..' };
+    return cell ? pxCellOf(cell) : { kind: 'symbol', symbol: '..' };
   };
   let matched = 0;
   for (const { at, cell } of pxCells(px)) {
@@ -49,7 +51,67 @@ export function comparePxWithObservations(px: PxTable, table: TableDef, rows: re
     if ((notes.get(key) ?? null) !== wantNote) add(`${key}: cell note "${notes.get(key) ?? ''}" in PX, "${wantNote ?? ''}" published`);
   }
   if (matched !== expected.size) add(`${expected.size - matched} published observations have no cell in the PX file`);
+  for (const d of comparePxMetadata(px, rows)) add(d);
   return differences;
+}
+
+/**
+ * The metadata a PX table must carry beside its cells: for every reporting country (the first
+ * STUB variable, coded by ISO3), in every language of the file, its VALUENOTEX with territory,
+ * source, basis and breaks; in the default language the note names every definition basis the
+ * country's reported series carry ("(PERM_REG)"), so a series cannot carry another country's
+ * label; every value note names a variable and one of its values; and every dot code in DATA is
+ * named by its DATASYMBOL in every language.
+ */
+export function comparePxMetadata(px: PxTable, rows: readonly Observation[]): string[] {
+  const problems: string[] = [];
+  const base = px.views.get(px.language || 'default')!;
+  const country = base.stub[0];
+  if (!country) return ['the table has no STUB variable for the reporting country'];
+  if (!country.codes?.every((c) => /^[A-Z]{3}$/.test(c))) {
+    return [`the first STUB variable "${country.name}" is not the reporting country coded by ISO3 codes`];
+  }
+  const notes = (lang: string | null) => px.entries.filter((e) => (e.keyword === 'VALUENOTE' || e.keyword === 'VALUENOTEX') && e.lang === lang);
+  for (const lang of px.languages.length ? px.languages : [px.language]) {
+    const suffix = lang === px.language ? null : lang;
+    const view = px.views.get(suffix === null ? px.language || 'default' : lang);
+    if (!view) continue;
+    const where = `${COUNTRY_NOTE_KEYWORD}${suffix ? `[${suffix}]` : ''}`;
+    const own = notes(suffix);
+    for (const e of own) {
+      const [name, value, ...more] = e.subkeys;
+      const variable = [...view.stub, ...view.heading].find((v) => v.name === name);
+      if (!variable || value === undefined || more.length || !variable.values.includes(value)) {
+        problems.push(`${e.keyword}${suffix ? `[${suffix}]` : ''}("${e.subkeys.join('","')}"): not a variable and one of its values`);
+      }
+    }
+    const variable = view.stub[0]!;
+    variable.values.forEach((value, i) => {
+      const code = country.codes![i]!;
+      const e = own.find((x) => x.keyword === COUNTRY_NOTE_KEYWORD && x.subkeys[0] === variable.name && x.subkeys[1] === value);
+      const text = e ? noteText(e) : '';
+      if (!e) problems.push(`${where}("${variable.name}","${value}") is missing: PX users see no territory, source, basis or breaks for ${code}`);
+      else if (!text.trim()) problems.push(`${where}("${variable.name}","${value}") is empty`);
+      else if (suffix === null) {
+        const bases = [...new Set(rows.filter((o) => o.ref_area === code && !o.derived && o.definition_basis).map((o) => o.definition_basis))].sort();
+        const unnamed = bases.filter((b) => !text.includes(`(${b})`));
+        if (unnamed.length) problems.push(`${where}("${variable.name}","${value}") does not name the basis ${unnamed.join(', ')} of ${code}'s series`);
+      }
+    });
+    problems.push(...dataSymbolProblems(px, suffix));
+  }
+  return problems;
+}
+
+function dataSymbolProblems(px: PxTable, lang: string | null): string[] {
+  const used = [...new Set(px.data.filter((c) => c.kind === 'symbol' && /^\.+$/.test(c.symbol)).map((c) => (c.kind === 'symbol' ? c.symbol : '')))].sort();
+  return used
+    .filter((dots) => !px.entries.some((e) => e.keyword === `DATASYMBOL${dots.length}` && e.lang === lang && noteText(e).trim()))
+    .map((dots) => `"${dots}" is in DATA but DATASYMBOL${dots.length}${lang ? `[${lang}]` : ''} does not say what it means`);
+}
+
+function noteText(e: PxEntry): string {
+  return e.items.map((i) => (i.kind === 'text' ? i.text : '')).join('');
 }
 
 function show(c: PxCell): string {

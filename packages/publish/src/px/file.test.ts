@@ -57,7 +57,7 @@ describe('pxFile', () => {
     expect(bytes.toString('utf8').split('\r\n').filter((l) => l.startsWith('"')).length).toBeGreaterThan(2);
   });
 
-  it('holds every published observation: numbers, the dot codes, "-" for a reported nil, cell notes for E, P and B', () => {
+  it('holds every published observation: numbers, the dot codes, "-" for a reported nil, cell notes for E, P, B and derived values', () => {
     for (const t of model.tableSet.tables) expect(comparePxWithObservations(written(t.id).table, tableDef(t.id), rowsOf(t.id)), t.id).toEqual([]);
     const t01 = written('T01').table;
     const cells = new Map([...pxCells(t01)].map(({ at, cell }) => [at.join(','), cell]));
@@ -68,8 +68,10 @@ describe('pxFile', () => {
     const t04 = written('T04').table;
     const notes = t04.entries.filter((e) => e.keyword === 'CELLNOTE').map((e) => `${e.lang ?? 'en'} ${e.subkeys.join('|')} ${e.items[0]?.kind === 'text' ? e.items[0].text : ''}`);
     expect(notes).toEqual([
-      'en Armenia|Migrants for permanent residence (national definition)|Russian Federation|2012|Total estimated',
-      'ru Армения|Мигранты на постоянное жительство (национальное определение)|Российская Федерация|2012|Всего оценка',
+      'en Armenia|Migrants by the national definition|Russian Federation|2012|Total estimated',
+      'ru Армения|Мигранты по национальному определению|Российская Федерация|2012|Всего оценка',
+      'en Armenia|Migrants by the national definition|Clearing House countries (all 12)|2012|Total derived: computed by the Clearing House from the reported parts, not reported by the country',
+      'ru Армения|Мигранты по национальному определению|Страны Информационного центра (все 12)|2012|Всего расчётное значение: вычислено Информационным центром из представленных данных, страной не представлено',
     ]);
   });
 

@@ -1,6 +1,7 @@
 // PX files: the writer, the strict reader, and the check that ties them to the observations.
 import { MchError, type Observation, type TableDef } from '@mch/core';
 import type { ReleaseModel } from '../model';
+import type { CountryTableMeta } from '../published/types';
 import { comparePxWithObservations } from './check';
 import { pxFile } from './file';
 import { readPx } from './table';
@@ -9,16 +10,17 @@ import { partnerOrder } from '../published/order';
 export type { PxCell, PxEntry, PxItem } from './entries';
 export type { PxProblem } from './read';
 export type { PxLanguageView, PxReadResult, PxTable, PxVariable } from './table';
-export { comparePxWithObservations } from './check';
+export { comparePxMetadata, comparePxWithObservations } from './check';
 export { pxKeywordText, pxCells, readPx } from './table';
 export { MAX_LINE } from './entries';
 
 /**
  * Writes px/<table>.px and reads it back with the strict reader: a file the reader refuses, or
- * whose cells differ from the published observations, is a bug and stops the release.
+ * whose cells or country metadata differ from the published table, is a bug and stops the
+ * release. `meta` is the published model's metadata of the table, when the caller has it.
  */
-export function checkedPxFile(model: ReleaseModel, table: TableDef, rows: readonly Observation[]): Buffer {
-  const bytes = pxFile(model, table, rows);
+export function checkedPxFile(model: ReleaseModel, table: TableDef, rows: readonly Observation[], meta?: readonly CountryTableMeta[]): Buffer {
+  const bytes = pxFile(model, table, rows, meta);
   const read = readPx(bytes);
   const problems = read.ok ? comparePxWithObservations(read.table, table, rows, 20, partnerOrder(model.codelists).kind) : read.problems.map((p) => `line ${p.line}: ${p.message}`);
   if (problems.length) {

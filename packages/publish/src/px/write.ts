@@ -46,7 +46,9 @@ function dataLines(cells: readonly PxCell[], rowLength: number): string[] {
   const lines = new LineBuilder();
   cells.forEach((c, i) => {
     if (i % Math.max(1, rowLength) === 0) lines.newline();
-    lines.add(`${c.kind === 'number' ? String(c.value) : quote(c.symbol)}${i === cells.length - 1 ? ';' : ''}`, ' ');
+    // every DATA line ends with a space (Statistics Sweden's PX guidance): readers that join lines
+    // without a separator would otherwise glue the last cell of a line to the first of the next
+    lines.add(`${c.kind === 'number' ? String(c.value) : quote(c.symbol)}${i === cells.length - 1 ? ';' : ' '}`, '');
   });
   if (!cells.length) lines.add(';');
   return lines.done();
