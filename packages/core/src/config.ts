@@ -100,7 +100,10 @@ export const CountrySettings = z.strictObject({
     .strictObject({ tables: z.array(TableId), years: z.array(z.number().int()).optional(), migr_types: z.array(MigrType).optional() })
     .optional(),
   clearance: z.strictObject({ cleared: z.boolean(), by: z.string().default(''), date: IsoDate.optional() }).optional(),
-  coverage: z.strictObject({ labour_migrants: z.string(), refugees: z.string() }).optional(),
+  /** who the country's figures cover, as the country says it; the Russian texts for the Russian notes */
+  coverage: z
+    .strictObject({ labour_migrants: z.string(), refugees: z.string(), labour_migrants_ru: z.string().optional(), refugees_ru: z.string().optional() })
+    .optional(),
   sun_is_foreign_born: z.boolean().default(true),
   /** CIS membership as this country reports its CIS aggregate */
   cis_members: z.array(Iso3).optional(),
@@ -183,6 +186,8 @@ export const ReleaseConfig = z.strictObject({
   benchmarks: z.strictObject({ ims2019: RepoPath.optional(), wpp2024: RepoPath.optional() }).default({}),
   metadata: NotesMetadata,
   release_notes: z.string().default(''),
+  /** the release calendar: when the next release is expected (a date or a sentence), if set */
+  next_release: z.string().min(1).optional(),
 });
 export type ReleaseConfig = z.infer<typeof ReleaseConfig>;
 export type ReleaseConfigInput = z.input<typeof ReleaseConfig>;

@@ -37,6 +37,7 @@ export {
   REJECTION_REASONS,
 } from './observation';
 export { AppliedWaiver, Finding, RuleId, RuleSummary, RULE_IDS } from './finding';
+export { RULE_NAMES, ruleName } from './rule-names';
 export { BreakEntry, BreakRegister, CountrySettings, SubmittedFile, ReleaseConfig, Waiver, NotesMetadata, defineReleaseConfig, describeConfigIssues, isCalendarDate } from './config';
 export { EXIT, ERROR_CODES, MchError, isMchError } from './errors';
 export { cmp, compareObservations, observationKey } from './keys';

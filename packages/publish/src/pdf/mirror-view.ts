@@ -1,42 +1,94 @@
-import type { ReleaseConfig } from '@mch/core';
-import type { PublicQualitySummary } from '../quality-summary';
+import { type ReleaseConfig, cmp } from '@mch/core';
+import { inScope, releaseScope } from '../published/scope';
+import type { PublicMirrorRow, PublicQualitySummary } from '../quality-summary';
 import { type Lang, formatDecimal, formatInt } from './format';
 import { escapeMarkup as esc } from './markup';
 
 /** Mirror rows listed in the notes at most; the full matrix is in quality/report.json. */
-const MIRROR_ROWS_SHOWN = 60;
+export const MIRROR_ROWS_SHOWN = 60;
 
 /** The band and minimum size of MCH-M01 (quality's defaults unless the configuration sets them). */
 const DEFAULTS = { band_low: 0.5, band_high: 2, min_size: 50 };
 
+/** One flagged pair of the latest year: the row of the table and the bar of the chart, the same list. */
+export interface MirrorViewRow {
+  year: number;
+  receiving: string;
+  sending: string;
+  /** the pair's codes, for the chart's labels (which are not markup) */
+  pair: { receiving: string; sending: string };
+  types: string;
+  bases: string;
+  immigration: string;
+  emigration: string;
+  ratio: string;
+  /** the ratio I / E itself, for the chart's bar */
+  value: number;
+  /** whether the ratio lies inside the band (never, for a flagged pair: the chart's colour says so) */
+  inside: boolean;
+}
+
 /**
- * The mirror comparison for the notes: counts over every year, and the pairs of the latest year
- * that leave the band (the ones a reader asks about), by receiving and sending country.
+ * The mirror comparison for the notes: counts over every year of the release, and the pairs of
+ * the latest year that leave the band (the ones a reader asks about), largest departure from 1
+ * first. The chart draws exactly these rows, in this order.
  */
-export function mirrorView(summary: PublicQualitySummary, config: ReleaseConfig, lang: Lang, name: (code: string) => string) {
-  const mirror = summary.mirror.filter((m) => m.sex === '_T' && (m.immigration !== null || m.emigration !== null));
+export function mirrorView(
+  summary: PublicQualitySummary,
+  config: ReleaseConfig,
+  lang: Lang,
+  name: (code: string) => string,
+  /** the territory a country's figures of a year cover, in the notes' language, escaped; '' if none is recorded */
+  territory: (code: string, year: number) => string,
+) {
+  const scope = releaseScope(config);
+  const mirror = summary.mirror.filter((m) => m.sex === '_T' && inScope(scope, m.time_period) && (m.immigration !== null || m.emigration !== null));
   const year = mirror.length ? Math.max(...mirror.map((m) => m.time_period)) : 0;
-  const latest = mirror.filter((m) => m.time_period === year && m.flagged);
   const rule = config.rules['MCH-M01'] ?? {};
+  const band = { low: rule.band_low ?? DEFAULTS.band_low, high: rule.band_high ?? DEFAULTS.band_high };
+  const latest = mirror.filter((m) => m.time_period === year && m.flagged && m.ratio !== null).sort(byDeparture);
   const num = (v: number | null) => (v === null ? '—' : formatInt(v));
-  return {
-    rows: latest.slice(0, MIRROR_ROWS_SHOWN).map((m) => ({
+  const shown = latest.slice(0, MIRROR_ROWS_SHOWN);
+  const rows = shown.map(
+    (m): MirrorViewRow => ({
       year: m.time_period,
       receiving: name(m.receiving),
       sending: name(m.sending),
+      pair: { receiving: m.receiving, sending: m.sending },
+      types: esc(`${m.migr_type_in} / ${m.migr_type_out}`),
+      bases: esc(`${m.basis_in || '—'} / ${m.basis_out || '—'}`),
       immigration: num(m.immigration),
       emigration: num(m.emigration),
-      ratio: m.ratio === null ? '—' : formatDecimal(m.ratio, 2, lang),
-      types: esc(`${m.migr_type_in}/${m.migr_type_out}`),
-    })),
+      ratio: formatDecimal(m.ratio!, 2, lang),
+      value: m.ratio!,
+      inside: m.ratio! >= band.low && m.ratio! <= band.high,
+    }),
+  );
+  const countries = [...new Set(shown.flatMap((m) => [m.receiving, m.sending]))].sort(cmp);
+  return {
+    rows,
+    /** the territory each country of the table reports for, beside the comparison (definitions.md) */
+    territories: countries.flatMap((c) => {
+      const text = territory(c, year);
+      return text ? [{ country: name(c), text }] : [];
+    }),
     total: formatInt(mirror.length),
     flagged: formatInt(mirror.filter((m) => m.flagged).length),
     year,
     year_flagged: formatInt(latest.length),
-    shown: formatInt(Math.min(latest.length, MIRROR_ROWS_SHOWN)),
+    shown: formatInt(shown.length),
     all_listed: latest.length <= MIRROR_ROWS_SHOWN,
-    band_low: formatDecimal(rule.band_low ?? DEFAULTS.band_low, 1, lang),
-    band_high: formatInt(rule.band_high ?? DEFAULTS.band_high),
+    band_low: formatDecimal(band.low, 1, lang),
+    band_high: formatInt(band.high),
+    band: { low: band.low, high: band.high },
     min_size: formatInt(rule.min_size ?? DEFAULTS.min_size),
   };
+}
+
+export type MirrorView = ReturnType<typeof mirrorView>;
+
+/** Largest departure from 1 first (in either direction, on the log scale), then by country codes. */
+function byDeparture(a: PublicMirrorRow, b: PublicMirrorRow): number {
+  const d = (m: PublicMirrorRow) => (m.ratio! > 0 && Number.isFinite(m.ratio!) ? Math.abs(Math.log2(m.ratio!)) : Number.POSITIVE_INFINITY);
+  return d(b) - d(a) || cmp(a.receiving, b.receiving) || cmp(a.sending, b.sending);
 }

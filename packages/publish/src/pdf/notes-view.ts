@@ -2,40 +2,51 @@ import { type Observation, cmp, createPartnerResolver } from '@mch/core';
 import type { Change } from '../changes';
 import { changeCounts } from '../changes';
 import type { ReleaseModel } from '../model';
+import { breaksInScope, releaseScope, yearRange } from '../published/scope';
 import type { PublicQualitySummary } from '../quality-summary';
-import { SYMBOLS } from '../symbols';
+import { DASH_ZERO, SYMBOLS } from '../symbols';
 import { type Lang, formatInt, formatPercent } from './format';
-import { imemView } from './imem-view';
-import { mirrorView } from './mirror-view';
+import { basisGlossary, ruleName } from './glossary';
 import { groupTables, tableRanges } from './group';
-import { processingRows } from './processing-view';
+import { imemView } from './imem-view';
+import { escapeMarkup as esc } from './markup';
+import { mirrorView } from './mirror-view';
+import { countryViews, inLanguage, territoryOf } from './processing-view';
 
 export { tableRanges } from './group';
-import { escapeMarkup as esc } from './markup';
 
 export type { Lang } from './format';
 export { formatInt } from './format';
 
-/** SIMS 2.0 concepts a configuration may fill in (`metadata.sections`); the templates have a default for each. */
+/** SIMS concepts a configuration may fill in (`metadata.sections`); the templates have a default for each. */
 export const SIMS_SECTIONS = [
   'contact',
+  'metadata_update',
   'data_description',
   'classification',
+  'sector_coverage',
   'concepts',
+  'statistical_unit',
   'population',
   'reference_area',
   'time_coverage',
+  'base_period',
   'unit_measure',
   'reference_period',
   'institutional_mandate',
   'confidentiality',
   'release_policy',
+  'frequency',
   'accessibility',
+  'quality_management',
+  'relevance',
   'accuracy',
   'timeliness',
   'coherence',
+  'cost_burden',
   'revision',
   'processing',
+  'comment',
   'annex',
 ] as const;
 
@@ -52,6 +63,9 @@ function humanise(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** Where the IMEM coefficients come from; a release dated before the publication does not cite its year. */
+const IMEM_SOURCE = { authors: 'Raymer et al.', year: 2013, cite: 'Raymer et al. 2013' } as const;
+
 /** Rule severities as the notes' reader says them. */
 const SEVERITY: Record<string, Record<Lang, string>> = {
   error: { en: 'error', ru: 'ошибка' },
@@ -61,10 +75,12 @@ const SEVERITY: Record<string, Record<Lang, string>> = {
 
 /**
  * Everything the notes templates show, in one language, every string already escaped for the
- * markup (so no value from a country file can add a heading, a table or a chart).
+ * markup (so no value from a country file can add a heading, a table or a chart). Only what holds
+ * for the release's reference years and was known at its release date (published/scope.ts).
  */
 export function notesView(model: ReleaseModel, lang: Lang, published: readonly Observation[], summary: PublicQualitySummary, changes: readonly Change[]) {
   const c = model.config;
+  const scope = releaseScope(c);
   const names = createPartnerResolver(model.codelists).names;
   const name = (code: string) => esc(names(code)[lang]);
   const num = (v: number | null) => (v === null ? '—' : formatInt(v));
@@ -76,26 +92,30 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
     .filter((id) => !(SIMS_SECTIONS as readonly string[]).includes(id) && !(id in SECTION_ALIASES))
     .sort(cmp)
     .map((id) => ({ id: esc(humanise(id)), text: esc(c.metadata.sections[id]?.[lang] ?? '') }));
+  const perCountry = countryViews(model, countries, lang, published, name);
+  const breaks = breaksInScope(model).filter((b) => countries.includes(b.ref_area));
+  const benchmark = summary.rules.find((r) => r.id === 'MCH-B01');
+  const expected = summary.completeness.filter((x) => x.expected);
   return {
     title: esc(lang === 'en' ? c.metadata.title_en : c.metadata.title_ru),
     version: esc(c.version),
     release_date: esc(c.release_date),
-    years: years.length ? `${years[0]}–${years[years.length - 1]}` : '',
+    years: esc(yearRange(years)),
     contact: {
       organisation: esc(lang === 'en' ? c.metadata.contact.organisation : c.metadata.contact.organisation_ru),
-      unit: esc(lang === 'ru' && c.metadata.contact.unit_ru ? c.metadata.contact.unit_ru : c.metadata.contact.unit),
+      unit: esc(lang === 'ru' ? (c.metadata.contact.unit_ru ?? inLanguage(c.metadata.contact.unit, lang)) : c.metadata.contact.unit),
       email: esc(c.metadata.contact.email),
     },
     sections,
     extra_sections: extra,
-    countries: countries.map((code) => ({ code: esc(code), name: name(code) })),
+    countries: perCountry,
+    /** countries whose published years are not all the reference years */
+    partial_years: perCountry.filter((p) => p.years !== yearRange(years)),
     tables: model.tableSet.tables.map((t) => ({ id: esc(t.id), title: esc(lang === 'en' ? t.title_en : t.title_ru) })),
-    symbols: SYMBOLS.map((s) => ({ symbol: esc(s.excel), meaning: esc(s[lang]) })),
-    processing: processingRows(model, countries, lang, published),
-    breaks: model.breaks
-      .filter((b) => countries.includes(b.ref_area))
-      .sort((a, b) => cmp(a.ref_area, b.ref_area) || a.first_year - b.first_year)
-      .map((b) => ({ country: name(b.ref_area), year: b.first_year, tables: esc(tableRanges(b.tables)), text: esc(lang === 'en' ? b.text_en : b.text_ru) })),
+    symbols: SYMBOLS.map((s) => ({ symbol: esc(s.excel), px: esc(s.px === 'NOTE' ? (lang === 'en' ? 'value with a note' : 'значение с примечанием') : s.px), csv: esc(s.csv), meaning: esc(s[lang]) })),
+    dash_zero: esc(DASH_ZERO[lang]),
+    bases: basisGlossary(published, lang),
+    breaks: breaks.map((b) => ({ country: name(b.ref_area), year: b.first_year, tables: esc(tableRanges(b.tables)), text: esc(lang === 'en' ? b.text_en : b.text_ru) })),
     remarks: groupTables(
       model.data.remarks.map((r) => ({ key: `${r.ref_area}|${lang === 'en' ? r.text_en : r.text_ru}`, table: r.table, row: { ref_area: r.ref_area, text: lang === 'en' ? r.text_en : r.text_ru } })),
     )
@@ -103,29 +123,74 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
       .map(({ row, tables }) => ({ country: name(row.ref_area), table: esc(tables), text: esc(row.text) })),
     rules: summary.rules.map((r) => ({
       id: esc(r.id),
+      name: esc(ruleName(r.id, lang)),
       severity: esc(SEVERITY[r.severity]?.[lang] ?? r.severity),
       checked: formatInt(r.checked),
       failed: formatInt(r.failed),
       skipped: formatInt(r.skipped),
       waived: formatInt(r.waived),
     })),
-    mirror: mirrorView(summary, c, lang, name),
-    estimates: summary.emigration_estimates.map((e) => ({
-      sending: name(e.sending),
-      year: e.time_period,
-      partners: e.partners.length,
-      partner_reported: num(e.partner_reported_immigration),
-      own: num(e.own_emigration_to_same_partners),
-      coverage: e.coverage_share === null ? '—' : formatPercent(e.coverage_share, lang),
-    })),
+    gate_passed: summary.gate.passed,
+    waived: formatInt(summary.rules.reduce((s, r) => s + r.waived, 0)),
+    benchmarks: {
+      rule: esc(`MCH-B01 ${ruleName('MCH-B01', lang)}`),
+      checked: benchmark ? formatInt(benchmark.checked) : '0',
+      used: (benchmark?.checked ?? 0) > 0,
+      failed: benchmark ? formatInt(benchmark.failed) : '0',
+    },
+    completeness: {
+      expected: formatInt(expected.length),
+      supplied: formatInt(expected.filter((x) => x.observations > 0).length),
+      measured: expected.length > 0,
+    },
+    mirror: mirrorView(summary, c, lang, name, (code, year) => esc(territoryOf(model, code, lang, year))),
+    estimates: summary.emigration_estimates
+      .filter((e) => e.time_period >= scope.first && e.time_period <= scope.last)
+      .map((e) => ({
+        sending: name(e.sending),
+        year: e.time_period,
+        partners: e.partners.length,
+        partner_reported: num(e.partner_reported_immigration),
+        own: num(e.own_emigration_to_same_partners),
+        coverage: e.coverage_share === null ? '—' : formatPercent(e.coverage_share, lang),
+      })),
+    calendar: releaseCalendar(model),
+    timeliness: timeliness(model, lang),
     previous: model.previous ? esc(model.previous.version) : '',
     revisions: revisionRows(changes, name),
     annex: annexRows(published, name),
-    imem: imemView(c, model.tableSet, published, model.data.analytical ?? [], lang, name),
+    imem: { ...imemView(c, model.tableSet, published, model.data.analytical ?? [], lang, name), reference: scope.releaseYear >= IMEM_SOURCE.year ? IMEM_SOURCE.cite : IMEM_SOURCE.authors },
   };
 }
 
 export type NotesView = ReturnType<typeof notesView>;
+
+/**
+ * The release calendar as the configuration knows it: this release and its date, the rounds of
+ * data collection it is built from, the previous release, and the next release where the
+ * configuration sets one (`next_release`); otherwise the notes say only that it follows the next round.
+ */
+function releaseCalendar(model: ReleaseModel) {
+  const known = releaseScope(model.config).releaseYear;
+  const rounds = [...new Set(Object.values(model.config.countries).flatMap((s) => (s?.files ?? []).map((f) => f.round)))].filter((r) => r <= known).sort((a, b) => a - b);
+  return { rounds: esc(rounds.join(', ')), has_rounds: rounds.length > 0, next: esc(model.config.next_release ?? '') };
+}
+
+/** Months from the end of the latest reference year to the release date, and the last file received before it. */
+function timeliness(model: ReleaseModel, lang: Lang) {
+  const c = model.config;
+  const last = Math.max(...c.reference_years);
+  const [y, m] = c.release_date.split('-').map(Number) as [number, number];
+  const months = (y - (last + 1)) * 12 + (m - 1);
+  const received = Object.values(c.countries)
+    .flatMap((s) => (s?.files ?? []).map((f) => f.received ?? ''))
+    .filter((d) => d && d <= c.release_date)
+    .sort();
+  const first = received[0] ?? '';
+  const latest = received.at(-1) ?? '';
+  const when = (lang: Lang) => (first === latest ? (lang === 'en' ? `on ${first}` : `${first}`) : lang === 'en' ? `between ${first} and ${latest}` : `с ${first} по ${latest}`);
+  return { last_year: last, months: formatInt(Math.max(0, months)), received: first ? esc(when(lang)) : '' };
+}
 
 /** Revisions per country: counts, and the tables where values were revised or withdrawn. */
 function revisionRows(changes: readonly Change[], name: (c: string) => string) {

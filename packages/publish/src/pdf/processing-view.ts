@@ -1,8 +1,9 @@
-import { type Observation, createPartnerResolver } from '@mch/core';
+import { type DefinitionBasis, type Observation, cmp } from '@mch/core';
 import type { ReleaseModel } from '../model';
+import { type Bilingual, basisSpans, basisText, breaksInScope, territorySpans, yearRange } from '../published/scope';
 import type { Lang } from './format';
+import { tableRanges } from './group';
 import { escapeMarkup as esc } from './markup';
-import { groupTables } from './group';
 
 /** Source kinds the demonstration and the questionnaire use, in the notes' two languages. */
 const SOURCE_KIND: Record<string, Record<Lang, string>> = {
@@ -15,43 +16,152 @@ const SOURCE_KIND: Record<string, Record<Lang, string>> = {
 };
 
 const CYRILLIC = /[\u0400-\u04ff]/;
+const LATIN = /[A-Za-z]/;
+
+/** Migration types as a table cell says them, short enough to stay on one line. */
+const MIGR_TYPE: Record<string, Record<Lang, string>> = {
+  LT: { en: 'long-term (LT)', ru: 'долгосрочные (LT)' },
+  ST: { en: 'short-term (ST)', ru: 'краткосрочные (ST)' },
+  NAT: { en: 'national (NAT)', ru: 'национальное (NAT)' },
+};
+
+/** A table without migration types: stocks, or flows such as acquisitions of citizenship. */
+const UNTYPED: Record<'stock' | 'flow', Bilingual> = {
+  stock: { en: 'stocks', ru: 'численность' },
+  flow: { en: 'no migration type', ru: 'без типа миграции' },
+};
+
+/** What a flow basis says about stays of less than 12 months (definitions.md), in words. */
+const SHORT_STAYS: Record<DefinitionBasis, Bilingual> = {
+  UN_LT12: { en: 'not counted (long-term migration only: 12 months or more)', ru: 'не учитывается (только долгосрочная миграция: 12 месяцев и более)' },
+  REG_LT12: { en: 'not counted (residence of 12 months or more only)', ru: 'не учитывается (только проживание 12 месяцев и более)' },
+  UN_ST3_12: { en: 'stays of 3 to 12 months counted, as short-term migration', ru: 'пребывание от 3 до 12 месяцев учитывается как краткосрочная миграция' },
+  PERM_REG: { en: 'not counted unless registered for permanent residence, whatever the length of stay', ru: 'не учитывается без регистрации по месту жительства, независимо от продолжительности' },
+  STAY_REG_9M: { en: 'stays of 9 months or more counted (registration at the place of stay); shorter stays not counted', ru: 'пребывание 9 месяцев и более учитывается (регистрация по месту пребывания); более короткое не учитывается' },
+  BORDER: { en: "counted or not by the duration rule of the country's border-crossing data", ru: 'учитывается или нет по критерию продолжительности, принятому страной для данных пограничного контроля' },
+  OTHER: { en: "as the country's own definition says", ru: 'согласно национальному определению страны' },
+  CENSUS: { en: 'not applicable (stocks)', ru: 'не применимо (численность)' },
+  REGISTER_STOCK: { en: 'not applicable (stocks)', ru: 'не применимо (численность)' },
+};
+
+/** Said where the configuration gives no text for a country. */
+const NOT_DOCUMENTED: Bilingual = { en: 'not documented for this release', ru: 'не документировано для этого выпуска' };
 
 /**
- * Statistical processing per country: tables that share source, definition basis, reference date
- * and territory are one row ("T04–T10"), so the table stays a few rows per country. The
- * configuration is the curated record and wins over the Metadata sheet, except that a Russian
- * text from the sheet is preferred in the Russian notes (the configuration's text is English).
- * Reference dates are said in the notes' language: flows cover the calendar year.
+ * A text from configuration or a country's sheet in the notes' language: as it is when it is in
+ * that language; otherwise marked as given in the other language only, never printed silently.
  */
-export function processingRows(model: ReleaseModel, countries: readonly string[], lang: Lang, published: readonly Observation[]) {
-  const names = createPartnerResolver(model.codelists).names;
-  const reported = new Set(published.map((o) => `${o.ref_area}|${o.table}`));
-  const items = [];
-  for (const country of countries) {
+export function inLanguage(text: string, lang: Lang): string {
+  if (!text) return '';
+  if (lang === 'ru' && !CYRILLIC.test(text) && LATIN.test(text)) return `${text} (только на английском языке)`;
+  if (lang === 'en' && CYRILLIC.test(text) && !LATIN.test(text)) return `${text} (given in Russian only)`;
+  return text;
+}
+
+/** A country's series of one migration type, by the tables that share its basis. */
+export interface BasisRow {
+  tables: string;
+  type: string;
+  basis: string;
+}
+
+/** Everything the notes say about one reporting country, escaped for the markup. */
+export interface CountryView {
+  code: string;
+  country: string;
+  years: string;
+  sources: string;
+  bases: BasisRow[];
+  reference_dates: string;
+  territory: string;
+  breaks: { year: number; tables: string; text: string }[];
+  labour_migrants: string;
+  refugees: string;
+  short_stays: string;
+}
+
+/**
+ * The substance of the notes per reporting country (3.4, 3.6, 3.7 and 18): source, definition
+ * basis in words as the published observations carry it (per table and migration type, with the
+ * years of each basis where it changed), reference dates, territory over the reference years,
+ * the registered breaks inside them, and who is covered.
+ */
+export function countryViews(model: ReleaseModel, countries: readonly string[], lang: Lang, published: readonly Observation[], name: (code: string) => string): CountryView[] {
+  const breaks = breaksInScope(model);
+  return countries.map((country) => {
+    const own = published.filter((o) => o.ref_area === country);
     const settings = model.config.countries[country];
-    for (const t of model.tableSet.tables) {
-      const meta = model.data.metadata.find((m) => m.ref_area === country && m.table === t.id);
-      if (!meta && !reported.has(`${country}|${t.id}`)) continue;
-      const basis = settings?.definition_basis[t.id] ?? settings?.definition_basis.default ?? meta?.definition_basis ?? '';
-      const changes = (settings?.basis_changes ?? []).filter((c) => !c.tables || c.tables.includes(t.id)).sort((a, b) => a.first_year - b.first_year);
-      const row = {
-        country,
-        source: sourceText(meta?.source_kind ?? '', lang),
-        basis: [basis, ...changes.map((c) => (lang === 'en' ? `from ${c.first_year} ${c.basis}` : `с ${c.first_year} г. ${c.basis}`))].filter(Boolean).join('; '),
-        reference_date: referenceDate(t.kind, settings?.stock_reference, meta?.reference_date ?? '', lang),
-        territory: territoryText(lang === 'ru' && settings?.territory_ru ? settings.territory_ru : (settings?.territory ?? ''), meta?.territory ?? '', lang),
-      };
-      items.push({ key: JSON.stringify(row), table: t.id, row });
+    const tables = model.tableSet.tables.filter((t) => own.some((o) => o.table === t.id) || model.data.metadata.some((m) => m.ref_area === country && m.table === t.id));
+    const group = (items: { table: string; text: string }[]) => {
+      const byText = new Map<string, string[]>();
+      for (const i of items.filter((i) => i.text)) byText.set(i.text, [...(byText.get(i.text) ?? []), i.table]);
+      return [...byText].map(([text, ids]) => ({ text, tables: tableRanges(ids) }));
+    };
+    const sheet = (table: string) => model.data.metadata.find((m) => m.ref_area === country && m.table === table);
+    const sources = group(tables.map((t) => ({ table: t.id, text: inLanguage(sourceText(sheet(t.id)?.source_kind ?? '', lang), lang) })));
+    const dates = group(tables.map((t) => ({ table: t.id, text: referenceDate(t.kind, settings?.stock_reference, sheet(t.id)?.reference_date ?? '', lang) })));
+    const basisItems: { key: string; table: string; type: string; basis: string }[] = [];
+    for (const t of tables) {
+      const types = [...new Set(own.filter((o) => o.table === t.id).map((o) => o.migr_type))].sort((a, b) => typeOrder(a) - typeOrder(b));
+      for (const type of types) {
+        const text = basisText(basisSpans(own.filter((o) => o.table === t.id && o.migr_type === type)));
+        if (!text.en) continue;
+        const label = type ? (MIGR_TYPE[type]?.[lang] ?? type) : UNTYPED[t.kind][lang];
+        basisItems.push({ key: `${label}|${text.en}`, table: t.id, type: label, basis: text[lang] });
+      }
     }
-  }
-  return groupTables(items).map(({ row, tables }) => ({
-    country: esc(names(row.country)[lang]),
-    tables: esc(tables),
-    source: esc(row.source) || '—',
-    basis: esc(row.basis) || '—',
-    reference_date: esc(row.reference_date) || '—',
-    territory: esc(row.territory) || '—',
-  }));
+    const bases = [...new Map(basisItems.map((b) => [b.key, b])).values()].map((b) => ({
+      tables: esc(tableRanges(basisItems.filter((i) => i.key === b.key).map((i) => i.table))),
+      type: esc(b.type),
+      basis: esc(b.basis),
+    }));
+    // migration flows (tables by migration type), not acquisitions of citizenship
+    const flows = own.filter((o) => model.tableSet.tables.find((t) => t.id === o.table)?.has_migr_type);
+    const coverage = settings?.coverage;
+    return {
+      code: esc(country),
+      country: name(country),
+      years: esc(yearRange([...new Set(own.map((o) => o.time_period))])),
+      sources: esc(sources.map((s) => `${s.text} (${s.tables})`).join('; ')) || esc(NOT_DOCUMENTED[lang]),
+      bases,
+      reference_dates: esc(dates.map((d) => `${d.text} (${d.tables})`).join('; ')) || '—',
+      territory: esc(territoryOf(model, country, lang)) || esc(NOT_DOCUMENTED[lang]),
+      breaks: breaks
+        .filter((b) => b.ref_area === country)
+        .map((b) => ({ year: b.first_year, tables: esc(tableRanges(b.tables)), text: esc(lang === 'en' ? b.text_en : b.text_ru) })),
+      labour_migrants: esc(inLanguage((lang === 'ru' ? coverage?.labour_migrants_ru : undefined) ?? coverage?.labour_migrants ?? '', lang) || NOT_DOCUMENTED[lang]),
+      refugees: esc(inLanguage((lang === 'ru' ? coverage?.refugees_ru : undefined) ?? coverage?.refugees ?? '', lang) || NOT_DOCUMENTED[lang]),
+      short_stays: esc(shortStays(flows, lang) || (lang === 'en' ? 'no flows published' : 'данные о потоках не публикуются')),
+    };
+  });
+}
+
+/** The territory a country's figures cover over the reference years: one text, or one per stretch of years. */
+export function territoryOf(model: Pick<ReleaseModel, 'config' | 'data'>, country: string, lang: Lang, year?: number): string {
+  const spans = territorySpans(model, country).filter((s) => year === undefined || s.years.includes(year));
+  const text = (t: Bilingual) => inLanguage(territoryText(t, lang), lang);
+  if (spans.length === 1) return text(spans[0]!.text);
+  return spans.map((s) => `${yearRange(s.years)}: ${text(s.text)}`).join('; ');
+}
+
+/** The territory in the notes' language: a Russian text in the Russian notes, the English one in the English notes. */
+function territoryText(t: Bilingual, lang: Lang): string {
+  if (lang === 'ru') return CYRILLIC.test(t.ru) ? t.ru : CYRILLIC.test(t.en) ? t.en : t.ru || t.en;
+  return !CYRILLIC.test(t.en) ? t.en : !CYRILLIC.test(t.ru) ? t.ru : t.en;
+}
+
+/** Stays under 12 months, by the bases of the country's published flows, with the years of each basis when it changed. */
+function shortStays(flows: readonly Observation[], lang: Lang): string {
+  const years = new Map<DefinitionBasis, Set<number>>();
+  for (const o of flows) if (o.definition_basis) years.set(o.definition_basis, (years.get(o.definition_basis) ?? new Set()).add(o.time_period));
+  const all = new Set(flows.map((o) => o.time_period));
+  const entries = [...years].sort(([a, ya], [b, yb]) => Math.min(...ya) - Math.min(...yb) || cmp(a, b));
+  if (entries.length === 1) return SHORT_STAYS[entries[0]![0]][lang];
+  return entries.map(([basis, ys]) => `${basis}${ys.size < all.size ? ` ${yearRange([...ys])}` : ''}: ${SHORT_STAYS[basis][lang]}`).join('; ');
+}
+
+function typeOrder(type: string): number {
+  return ['', 'LT', 'ST', 'NAT'].indexOf(type);
 }
 
 function sourceText(kind: string, lang: Lang): string {
@@ -64,12 +174,4 @@ export function referenceDate(kind: string, configured: string | undefined, from
   if (configured === '01-01' || (!configured && fromSheet === '01-01')) return lang === 'en' ? '1 January' : '1 января';
   if (configured === '12-31' || (!configured && fromSheet === '12-31')) return lang === 'en' ? '31 December, shown as 1 January' : '31 декабря, показано на 1 января';
   return /^\d{4}-\d{2}-\d{2}$/.test(fromSheet) ? fromSheet : '';
-}
-
-/** The configuration's territory (English), or the sheet's; in the Russian notes a Russian text from the sheet first. */
-export function territoryText(configured: string, fromSheet: string, lang: Lang): string {
-  if (lang === 'ru' && CYRILLIC.test(configured)) return configured;
-  if (lang === 'ru' && CYRILLIC.test(fromSheet)) return fromSheet;
-  if (lang === 'en' && CYRILLIC.test(fromSheet)) return configured;
-  return configured || fromSheet;
 }

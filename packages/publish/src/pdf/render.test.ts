@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasPdftotext, pdfPageTexts } from '../testing/unpack';
-import { headingEndsPage, markupToPdf } from './render';
+import { KEEP_TOGETHER, headingEndsPage, markupToPdf } from './render';
 
 const following = (n: number) => ({ getFollowingNodesOnPage: () => Array.from({ length: n }, () => ({})) });
 
@@ -11,6 +11,12 @@ describe('headingEndsPage', () => {
   it('moves a heading with nothing after it on its page, or one in the last tenth of the page', () => {
     expect(headingEndsPage({ headlineLevel: 2, startPosition: { verticalRatio: 0.97 } }, following(0))).toBe(true);
     expect(headingEndsPage({ headlineLevel: 2, startPosition: { verticalRatio: 0.93 } }, following(4))).toBe(true);
+  });
+
+  it('moves a block kept together that runs onto a second page, unless it already starts a page', () => {
+    expect(headingEndsPage({ id: KEEP_TOGETHER, pageNumbers: [3, 4], startPosition: { verticalRatio: 0.6 } }, following(4))).toBe(true);
+    expect(headingEndsPage({ id: KEEP_TOGETHER, pageNumbers: [3], startPosition: { verticalRatio: 0.6 } }, following(4))).toBe(false);
+    expect(headingEndsPage({ id: KEEP_TOGETHER, pageNumbers: [3, 4], startPosition: { verticalRatio: 0.01 } }, following(4))).toBe(false);
   });
 
   it('leaves a heading with room below it, and any other node', () => {

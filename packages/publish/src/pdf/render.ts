@@ -53,19 +53,34 @@ function withoutTrailingMargin(content: unknown[]): unknown[] {
 
 /** What pdfmake 0.3 tells `pageBreakBefore` about a node and the page it starts on. */
 interface NodeInfo {
+  id?: string;
   headlineLevel?: number;
   startPosition?: { verticalRatio?: number };
+  /** the pages the node is laid out on */
+  pageNumbers?: number[];
 }
+
+/**
+ * The id of a block that fits on a page and must not be split (a chart with its caption and
+ * legend): it starts the next page when it would run over the end of this one. (pdfmake's own
+ * `unbreakable` loses a table with repeated header rows when it moves it.)
+ */
+export const KEEP_TOGETHER = 'keep-together';
+
+/** A block already this close to the top of its page gains nothing from a new page. */
+const TOP_OF_PAGE = 0.05;
 
 /** A heading this far down a page keeps too little of what it introduces: it starts the next page instead. */
 const HEADING_LOW_ON_PAGE = 0.9;
 
 /**
  * A heading never ends a page: it moves to the next page with what it introduces when nothing
- * follows it on its page or it starts in the last tenth of the page. (pdfmake 0.3 passes an
- * object of getters, not the list of following nodes older versions passed.)
+ * follows it on its page or it starts in the last tenth of the page. A block kept together that
+ * runs over the end of its page starts the next one. (pdfmake 0.3 passes an object of getters,
+ * not the list of following nodes older versions passed.)
  */
 export function headingEndsPage(node: NodeInfo, context: { getFollowingNodesOnPage: () => unknown[] }): boolean {
+  if (node.id === KEEP_TOGETHER) return (node.pageNumbers?.length ?? 1) > 1 && (node.startPosition?.verticalRatio ?? 0) > TOP_OF_PAGE;
   if (!node.headlineLevel) return false;
   return context.getFollowingNodesOnPage().length === 0 || (node.startPosition?.verticalRatio ?? 0) > HEADING_LOW_ON_PAGE;
 }

@@ -32,6 +32,16 @@ describe('columnLayout', () => {
     expect(fixedWidth(layout.widths) + 60).toBeLessThanOrEqual(TEXT_WIDTH);
   });
 
+  it('gives a Russian header of a figure column room for its longest word, bold', () => {
+    const header = ['Правило', 'Название', 'Важность', 'Проверено', 'Не пройдено', 'Пропущено', 'По исключению'];
+    const rows = [['MCH-A03', 'аддитивность по странам-партнёрам и представленные агрегаты', 'предупреждение', '14\u202f781', '0', '47', '0']];
+    const layout = columnLayout(header, rows);
+    // "исключению", 10 letters of bold Cyrillic at 8 pt, needs some 60 pt, "Пропущено" 55
+    expect(layout.widths[6]).toBeGreaterThanOrEqual(60);
+    expect(layout.widths[5]).toBeGreaterThanOrEqual(55);
+    expect(fixedWidth(layout.widths)).toBeLessThanOrEqual(TEXT_WIDTH);
+  });
+
   it('lets short text wrap when keeping it whole cannot fit the page', () => {
     const header = Array.from({ length: 12 }, (_, i) => `Column ${i}`);
     const rows = [header.map(() => 'Russian Federation')];

@@ -2,8 +2,10 @@
 export const TEXT_WIDTH = 595 - 2 * 50;
 /** Generous width of one character at the tables' 8 pt (DejaVu Sans digits are 0.64 em), in points. */
 const CHAR_WIDTH = 5.2;
-/** Bold header text is wider. */
+/** Bold header text is wider; bold Cyrillic lower case wider still (DejaVu Sans Bold "ш", "щ", "ю" are 0.9 em and more). */
 const BOLD = 1.1;
+const BOLD_CYRILLIC = 1.2;
+const boldWidth = (t: string) => (/[\u0400-\u04ff]/.test(t) ? BOLD_CYRILLIC : BOLD);
 /** pdfmake's padding left and right of a cell, in points. */
 const CELL_PADDING = 8;
 /** A cell this short is kept on one line: country names ("Republic of Moldova") never break in two. */
@@ -37,11 +39,11 @@ export function columnLayout(header: readonly string[], rows: readonly string[][
   const unbroken = (t: string, i: number) => numeric[i]! || t.length <= NO_WRAP_LENGTH;
   const points = (chars: number) => chars * CHAR_WIDTH + CELL_PADDING;
   const cells = (i: number) => rows.map((r) => r[i] ?? '');
-  const least = columns.map((i) => Math.max(longestWord(header[i]!) * BOLD, ...cells(i).map((t) => (unbroken(t, i) ? t.length : longestWord(t)))));
+  const least = columns.map((i) => Math.max(longestWord(header[i]!) * boldWidth(header[i]!), ...cells(i).map((t) => (unbroken(t, i) ? t.length : longestWord(t)))));
   const fits = sum(least.map(points)) <= TEXT_WIDTH;
   const keepWhole = (t: string, i: number) => numeric[i]! || (fits && unbroken(t, i));
   const longest = columns.map((i) => Math.max(0, ...cells(i).map((t) => t.length)));
-  const natural = columns.map((i) => Math.max(header[i]!.length * BOLD, longest[i]!));
+  const natural = columns.map((i) => Math.max(header[i]!.length * boldWidth(header[i]!), longest[i]!));
   if (sum(natural.map(points)) <= TEXT_WIDTH) {
     const star = longest.map((n, i) => !numeric[i] && n > LONG_TEXT);
     const widest = longest.reduce((best, n, i) => (!numeric[i] && (best < 0 || n > longest[best]!) ? i : best), -1);
@@ -50,6 +52,6 @@ export function columnLayout(header: readonly string[], rows: readonly string[][
   }
   const whole = columns.map((i) => cells(i).every((t) => keepWhole(t, i)));
   if (whole.every(Boolean)) return { numeric, keepWhole, widths: columns.map(() => 'auto') };
-  const widths = columns.map((i) => (whole[i] ? Math.ceil(Math.max(longest[i]!, longestWord(header[i]!) * BOLD) * CHAR_WIDTH) : ('*' as const)));
+  const widths = columns.map((i) => (whole[i] ? Math.ceil(Math.max(longest[i]!, longestWord(header[i]!) * boldWidth(header[i]!)) * CHAR_WIDTH) : ('*' as const)));
   return { numeric, keepWhole, widths };
 }

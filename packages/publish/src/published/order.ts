@@ -22,8 +22,10 @@ export function partnerOrder(codelists: CodeLists): PartnerOrder {
     const k = special.get(code);
     return k === undefined || k === 'country' ? 'country' : k;
   };
-  // residuals keep their questionnaire order (Other countries, Unknown, Stateless), then code order
-  const rank = (code: string) => standard.get(code) ?? Number.MAX_SAFE_INTEGER;
+  // residuals keep their questionnaire order (Other countries, Unknown, Stateless), aggregates the
+  // code list's (CIS, far abroad, Baltic states, all 12, former USSR), other countries code order
+  const listed = new Map(codelists.special_partners.map((p, i) => [p.code, i]));
+  const rank = (code: string) => standard.get(code) ?? 1000 + (listed.get(code) ?? 1000);
   return {
     kind,
     compare: (a, b) => BLOCKS.indexOf(kind(a)) - BLOCKS.indexOf(kind(b)) || rank(a) - rank(b) || cmp(a, b),

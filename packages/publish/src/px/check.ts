@@ -98,7 +98,7 @@ export function comparePxMetadata(px: PxTable, rows: readonly Observation[]): st
         if (unnamed.length) problems.push(`${where}("${variable.name}","${value}") does not name the basis ${unnamed.join(', ')} of ${code}'s series`);
       }
     });
-    problems.push(...dataSymbolProblems(px, suffix));
+    for (const p of dataSymbolProblems(px, suffix)) problems.push(p);
   }
   return problems;
 }

@@ -58,7 +58,7 @@ describe('compareReleases', () => {
   it('names the workbook cell, the CSV field and the PX cell of a changed figure', async () => {
     const changed = await variant('figure', async (d) => {
       await rewriteWorkbook(join(d, 'tables', 'T04.xlsx'), (wb) => {
-        wb.getWorksheet('ARM')!.getCell('F7').value = 121;
+        wb.getWorksheet('ARM')!.getCell('F6').value = 121;
       });
       const csv = join(d, 'data', 'observations.csv');
       await writeFile(csv, (await readFile(csv, 'utf8')).replace('GEO,120,A', 'GEO,121,A'));
@@ -71,7 +71,7 @@ describe('compareReleases', () => {
     expect(r.cells.map((c) => `${c.path} ${c.where}: ${c.published} → ${c.rebuilt}`)).toEqual([
       'data/observations.csv line 3 obs_value: 120 → 121',
       'px/T04.px DATA ARM|NAT|_T|2012|_T: 5100 → 5101',
-      expect.stringMatching(/^tables\/T04\.xlsx ARM!F7: .* → 121 \(#,##0\)$/),
+      expect.stringMatching(/^tables\/T04\.xlsx ARM!F6: .* → 121 \(#,##0\)$/),
     ]);
   });
 

@@ -24,7 +24,7 @@ export async function publishedTexts(dir: string): Promise<PublishedText[]> {
   const out: PublishedText[] = [];
   for (const pdf of ['notes/methodology.en.pdf', 'notes/methodology.ru.pdf', 'quality/report.pdf']) {
     const text = execFileSync('pdftotext', ['-layout', join(dir, pdf), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    text.split('\f').forEach((page, i) => out.push({ file: pdf, where: `page ${i + 1}`, text: page }));
+    for (const [i, page] of text.split('\f').entries()) out.push({ file: pdf, where: `page ${i + 1}`, text: page });
   }
   for (const file of readdirSync(join(dir, 'tables')).sort()) {
     const wb = new ExcelJS.Workbook();
@@ -48,8 +48,15 @@ export async function publishedTexts(dir: string): Promise<PublishedText[]> {
   }
   out.push({ file: 'CHANGES.md', where: 'text', text: withoutHashes(readFileSync(join(dir, 'CHANGES.md'), 'utf8')) });
   out.push({ file: 'quality/report.html', where: 'text', text: readFileSync(join(dir, 'quality', 'report.html'), 'utf8').replace(/<[^>]+>/g, ' ') });
-  out.push({ file: 'quality/report.json', where: 'text', text: readFileSync(join(dir, 'quality', 'report.json'), 'utf8') });
+  for (const [where, text] of jsonStrings(JSON.parse(readFileSync(join(dir, 'quality', 'report.json'), 'utf8')), '')) out.push({ file: 'quality/report.json', where, text });
   return out;
+}
+
+/** The strings of a JSON document with their paths: its numbers are figures, not statements. */
+function* jsonStrings(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* jsonStrings(v, `${path}[${i}]`);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* jsonStrings(v, path ? `${path}.${k}` : k);
 }
 
 /** Hashes and package versions are not statements about years. */
@@ -57,7 +64,7 @@ function withoutHashes(text: string): string {
   return text.replace(/\b[0-9a-f]{40,64}\b/g, '').replace(/\d+\.\d+\.\d+/g, '');
 }
 
-const YEAR = /(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d.,]\d)/g;
+const YEAR = /(?<![\d.,])(19[5-9]\d|20\d\d)(?!\d)(?![.,]\d)/g;
 const BREAK = /(?:Break in series (?:from|in)|Разрыв ряда (?:с|в)) (\d{4})/g;
 
 /**
