@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +117,7 @@ describe('mch command line', { timeout: 120_000 }, () => {
     const target = join(scratch, 'release-2011.1');
     const first = mch('release', 'pipelines/mch/2011.1.yaml', '--out', target);
     expect(first.code, first.stderr).toBe(0);
+    const digest = /manifest digest sha256:([0-9a-f]{64})/.exec(first.stdout)![1]!;
     for (const f of ['datapackage.json', 'data/observations.csv', 'tables/T04.xlsx', 'notes/methodology.en.pdf', 'quality/report.json']) {
       expect(existsSync(join(target, f)), f).toBe(true);
     }
@@ -130,5 +132,18 @@ describe('mch command line', { timeout: 120_000 }, () => {
     const tampered = mch('verify', copy);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toContain('changed  CHANGES.md');
+
+    // one byte of the manifest itself, then the manifest and its digest file rewritten together
+    const manifest = join(target, 'datapackage.json');
+    expect(mch('verify', target, '--digest', digest).code).toBe(0);
+    const edited = join(scratch, 'edited');
+    cpSync(target, edited, { recursive: true });
+    writeFileSync(join(edited, 'datapackage.json'), readFileSync(manifest, 'utf8').replace('"2011-11-15"', '"2011-11-16"'));
+    const date = mch('verify', edited);
+    expect(date.code).toBe(1);
+    expect(date.stdout).toContain('changed  datapackage.json');
+    writeFileSync(join(edited, 'datapackage.json.sha256'), `${createHash('sha256').update(readFileSync(join(edited, 'datapackage.json'))).digest('hex')}  datapackage.json\n`);
+    expect(mch('verify', edited).code).toBe(0);
+    expect(mch('verify', edited, '--digest', digest).code).toBe(1);
   });
 });

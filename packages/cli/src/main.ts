@@ -1,68 +1,74 @@
-import { type CommandDef, defineCommand, runCommand, showUsage } from 'citty';
-import { EXIT, isMchError } from '@mch/core';
+import { type ArgsDef, type CommandDef, defineCommand, runCommand } from 'citty';
+import { EXIT, MchError } from '@mch/core';
+import { checkArgv, closest } from './argv';
+import { reportError } from './report-error';
+import { usage } from './terminal';
+import { cliVersion } from './version';
 
-type Loader = () => Promise<CommandDef>;
+interface Entry {
+  load: () => Promise<CommandDef>;
+  /** the positional argument that takes every remaining one */
+  variadic?: string;
+}
+
+const command = (m: { default: unknown }) => m.default as CommandDef;
 
 /** Commands load lazily: `mch verify` never pays for exceljs or pdfmake. */
-const commands: Record<string, Loader> = {
-  ingest: () => import('./commands/ingest').then((m) => m.default as unknown as CommandDef),
-  check: () => import('./commands/check').then((m) => m.default as unknown as CommandDef),
-  release: () => import('./commands/release').then((m) => m.default as unknown as CommandDef),
-  verify: () => import('./commands/verify').then((m) => m.default as unknown as CommandDef),
-  reproduce: () => import('./commands/reproduce').then((m) => m.default as unknown as CommandDef),
-  diff: () => import('./commands/diff').then((m) => m.default as unknown as CommandDef),
-  status: () => import('./commands/status').then((m) => m.default as unknown as CommandDef),
-  waive: () => import('./commands/waive').then((m) => m.default as unknown as CommandDef),
-  template: () => import('./commands/template').then((m) => m.default as unknown as CommandDef),
+export const COMMANDS: Record<string, Entry> = {
+  ingest: { load: () => import('./commands/ingest').then(command), variadic: 'files' },
+  check: { load: () => import('./commands/check').then(command) },
+  release: { load: () => import('./commands/release').then(command) },
+  verify: { load: () => import('./commands/verify').then(command) },
+  reproduce: { load: () => import('./commands/reproduce').then(command) },
+  diff: { load: () => import('./commands/diff').then(command) },
+  status: { load: () => import('./commands/status').then(command) },
+  waive: { load: () => import('./commands/waive').then(command) },
+  template: { load: () => import('./commands/template').then(command) },
 };
 
 export const main = defineCommand({
   meta: {
     name: 'mch',
+    version: cliVersion(),
     description: 'Migration Clearing House pipeline: ingest country files, check them, publish versioned releases.',
   },
-  subCommands: commands,
+  subCommands: Object.fromEntries(Object.entries(COMMANDS).map(([name, e]) => [name, e.load])),
 });
+
+const isHelp = (a: string) => a === '--help' || a === '-h';
 
 /** Runs the CLI and returns the exit code of cli.md; the only place exceptions are caught. */
 export async function run(argv: string[]): Promise<number> {
-  const [name] = argv;
-  const loader = name ? commands[name] : undefined;
   try {
-    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
-      await showUsage(main);
-      return argv.length === 0 ? EXIT.cannotRun : EXIT.ok;
-    }
-    if (!loader) {
-      await showUsage(main);
-      console.error(`mch: unknown command "${name}"`);
-      return EXIT.cannotRun;
-    }
-    const sub = await loader();
-    if (argv.includes('--help') || argv.includes('-h')) {
-      await showUsage(sub, main);
-      return EXIT.ok;
-    }
-    const { result } = await runCommand(sub, { rawArgs: argv.slice(1) });
-    return typeof result === 'number' ? result : EXIT.ok;
+    return await dispatch(argv);
   } catch (e) {
-    return report(e, loader ? await loader().catch(() => undefined) : undefined);
+    return reportError(e, argv);
   }
 }
 
-async function report(e: unknown, sub: CommandDef | undefined): Promise<number> {
-  if (isMchError(e)) {
-    console.error(`mch: ${e.message}`);
-    for (const d of e.details) console.error(`  ${d}`);
-    return e.exitCode;
+async function dispatch(argv: string[]): Promise<number> {
+  const [name = '', ...rest] = argv;
+  if (argv.length === 0 || isHelp(name)) {
+    console.log(await usage(main));
+    return argv.length === 0 ? EXIT.cannotRun : EXIT.ok;
   }
-  if (e instanceof Error && e.name === 'CLIError') {
-    if (sub) await showUsage(sub, main);
-    console.error(`mch: ${e.message}`);
-    return EXIT.cannotRun;
+  if (name === '--version' || name === '-v') {
+    console.log(`mch ${cliVersion()}`);
+    return EXIT.ok;
   }
-  console.error('mch: internal error — this is a bug in mch, not a problem with your data.');
-  console.error('Please report it with the command you ran and the text below:');
-  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-  return EXIT.internal;
+  const entry = COMMANDS[name];
+  if (!entry) {
+    const close = closest(name.replace(/^-+/, ''), Object.keys(COMMANDS));
+    const what = name.startsWith('-') ? `unknown option ${name}; mch takes a command first` : `unknown command "${name}"`;
+    throw new MchError('usage', `${what}${close ? `; did you mean ${close}?` : ''}`, { details: [`commands: ${Object.keys(COMMANDS).join(', ')} (mch --help)`] });
+  }
+  const sub = await entry.load();
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (options.some(isHelp)) {
+    console.log(await usage(sub, main));
+    return EXIT.ok;
+  }
+  checkArgv(name, (sub.args ?? {}) as ArgsDef, rest, entry.variadic);
+  const { result } = await runCommand(sub, { rawArgs: rest });
+  return typeof result === 'number' ? result : EXIT.ok;
 }

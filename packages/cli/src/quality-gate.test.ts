@@ -62,6 +62,9 @@ describe('the quality gate, waivers and status through the real command', { time
     expect(third.code).toBe(1);
     const r3 = JSON.parse(readFileSync(join(scratch, 'check-3', 'report.json'), 'utf8'));
     expect(r3.findings.find((x: { rule: string }) => x.rule === 'MCH-W01').message).toContain('fingerprint differs');
+    // and said on stdout, where the summary is, not only in the report
+    expect(third.stdout).toMatch(/warnings about the run \(MCH-W01\): 1\b/);
+    expect(third.stdout).toContain('warning ARM Waiver MCH-A01 ARM');
   });
 
   it('shows who has sent what, with open errors', () => {

@@ -11,7 +11,7 @@ export type { PxProblem, PxReadResult, PxTable } from './px/index';
 
 export { writeRelease } from './release';
 export { readObservationsCsv } from './observations-csv';
-export { verifyRelease } from './verify';
+export { MANIFEST_DIGEST, manifestDigest, verifyRelease } from './verify';
 export { DIFF_COLUMNS, diffCsv, diffObservations } from './changes';
 export { SYMBOLS } from './symbols';
 export { compareReleases } from './reproduce/compare';

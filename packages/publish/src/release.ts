@@ -6,6 +6,7 @@ import { MANIFEST, dataPackage } from './datapackage';
 import { takeReleaseLock } from './lock';
 import type { ReleaseFile, ReleaseModel } from './model';
 import { releaseFiles } from './release-files';
+import { manifestDigestFile } from './verify';
 
 /**
  * Writes a release atomically: every file goes to `<target>.tmp-<pid>` beside the target, the
@@ -24,10 +25,12 @@ export async function writeRelease(model: ReleaseModel, targetDir: string): Prom
     await rm(temp, { recursive: true, force: true });
     const files = await releaseFiles(model);
     const manifest: ReleaseFile = { path: MANIFEST, bytes: Buffer.from(dataPackage(model, files), 'utf8') };
-    for (const file of [...files, manifest]) await writeInto(temp, file);
+    // the manifest's digest travels inside the release, so the release is whole or absent with it (verify.ts)
+    const digest = manifestDigestFile(manifest.bytes);
+    for (const file of [...files, manifest, digest]) await writeInto(temp, file);
     await testPause();
     await rename(temp, target);
-    return [...files, manifest].map((f) => f.path).sort(cmp);
+    return [...files, manifest, digest].map((f) => f.path).sort(cmp);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;

@@ -1,11 +1,13 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT } from '@mch/core';
 import { writeInternalReports } from '@mch/quality';
 import { runChain } from '../pipeline/chain';
 import { loadReleaseConfig } from '../pipeline/config';
+import { checkOutputPlace, replaceFolder } from '../pipeline/outputs';
 import { argPath, displayPath, findRepoRoot } from '../pipeline/repo';
-import { printBlocking, printFindingSummary } from '../print';
+import { printBlocking, printFindingSummary, printRunWarnings } from '../print';
 
 export default defineCommand({
   meta: { name: 'check', description: 'Ingest, harmonise and run every quality rule; write the internal quality reports.' },
@@ -15,15 +17,16 @@ export default defineCommand({
   },
   async run({ args }) {
     const root = findRepoRoot();
-    const loaded = loadReleaseConfig(root, args.config);
-    const chain = await runChain(loaded);
+    const loaded = loadReleaseConfig(root, argPath(args.config), { inputs: true });
     const outDir = args.out ? argPath(args.out) : join(root, 'data', 'reports', loaded.config.version);
-    const written = await writeInternalReports(chain.report, outDir, chain.countryFiles);
+    const shown = args.out ?? displayPath(root, outDir);
+    checkOutputPlace(outDir, shown, '--out');
+    const chain = await runChain(loaded);
+    const written = await writeReports(outDir, shown, '--out', (temp) => writeInternalReports(chain.report, temp, chain.countryFiles));
     printFindingSummary(chain.report);
+    printRunWarnings(chain.report, chain.fileWarnings);
     const feedback = written.filter((w) => w.includes(`${sep}feedback${sep}`)).length;
-    console.log(`reports in ${displayPath(root, outDir)}/: report.json, report.html, report.pdf, ${feedback} feedback workbook(s) in feedback/`);
-    for (const e of chain.unreadable) console.error(`mch: ${e.message}`);
-    if (chain.unreadable.length) return EXIT.cannotRun;
+    console.log(`reports in ${shown}/: report.json, report.html, report.pdf, ${feedback} feedback workbook(s) in feedback/`);
     if (!chain.report.gate.passed) {
       printBlocking(chain.report);
       return EXIT.data;
@@ -31,3 +34,9 @@ export default defineCommand({
     return EXIT.ok;
   },
 });
+
+/** The internal reports replace the last ones as a whole; a folder holding anything else is refused. */
+export function writeReports(dir: string, shown: string, option: string, write: (temp: string) => Promise<string[]>): Promise<string[]> {
+  const ours = (d: string) => existsSync(join(d, 'report.json')) || readdirSync(d).length === 0;
+  return replaceFolder(dir, shown, option, ours, async (temp) => (await write(temp)).map((p) => p.replace(temp, dir)));
+}

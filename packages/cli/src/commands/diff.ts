@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, MchError, type Observation } from '@mch/core';
 import { diffCsv, diffObservations, readObservationsCsv } from '@mch/publish';
 import { formatCount } from '../pipeline/progress';
-import { argPath, displayPath, findRepoRoot, } from '../pipeline/repo';
+import { newOutputFile, writeWhole } from '../pipeline/outputs';
+import { argPath } from '../pipeline/repo';
 
 export default defineCommand({
   meta: { name: 'diff', description: 'List revised, new and withdrawn values between two releases.' },
@@ -14,7 +15,7 @@ export default defineCommand({
     out: { type: 'string', description: 'write every change to this CSV file' },
   },
   async run({ args }) {
-    const root = findRepoRoot();
+    const out = args.out === undefined ? undefined : newOutputFile(argPath(args.out), args.out, '--out');
     const before = releaseObservations(String(args.old));
     const after = releaseObservations(String(args.new));
     const changes = diffObservations(before, after);
@@ -23,10 +24,9 @@ export default defineCommand({
     const byCountry = new Map<string, number>();
     for (const c of changes) if (c.change !== 'new') byCountry.set(`${c.ref_area} ${c.table}`, (byCountry.get(`${c.ref_area} ${c.table}`) ?? 0) + 1);
     for (const [where, n] of [...byCountry].sort()) console.log(`  ${where}: ${n} revised or withdrawn`);
-    if (args.out) {
-      const out = argPath(String(args.out));
-      writeFileSync(out, diffCsv(changes));
-      console.log(`wrote ${displayPath(root, out)}`);
+    if (out) {
+      writeWhole([{ path: out, bytes: diffCsv(changes) }]);
+      console.log(`wrote ${args.out}: ${formatCount(changes.length)} changes`);
     }
     return EXIT.ok;
   },
@@ -34,6 +34,6 @@ export default defineCommand({
 
 function releaseObservations(dir: string): Observation[] {
   const csv = join(argPath(dir), 'data', 'observations.csv');
-  if (!existsSync(csv)) throw new MchError('file-unreadable', `${dir} is not a release folder: data/observations.csv is missing`, { where: dir });
+  if (!existsSync(csv)) throw new MchError('file-unreadable', `"${dir}" is not a release folder: data/observations.csv is missing`, { where: dir });
   return readObservationsCsv(readFileSync(csv, 'utf8'));
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import {
@@ -6,7 +6,7 @@ import {
   CountrySettings,
   EXIT,
   type IngestResult,
-  type MchError,
+  MchError,
   OBSERVATION_COLUMNS,
   TableSet,
   compareObservations,
@@ -17,12 +17,12 @@ import {
 } from '@mch/core';
 import { toPersons } from '@mch/harmonise';
 import { ingestFile } from '@mch/ingest';
-import { readFileSync } from 'node:fs';
 import { loadReleaseConfig } from '../pipeline/config';
-import { readArgumentFile } from '../pipeline/inputs';
-import { formatCount } from '../pipeline/progress';
-import { argPath, displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
 import { reportingCountry } from '../pipeline/country-arg';
+import { type InputFileRead, readArgumentFile } from '../pipeline/inputs';
+import { newOutputFiles, writeWhole } from '../pipeline/outputs';
+import { counter, formatCount } from '../pipeline/progress';
+import { argPath, findRepoRoot, repoPath } from '../pipeline/repo';
 
 const REJECTION_COLUMNS = ['source_file', 'source_sheet', 'source_cell', 'source_raw', 'reason', 'message', 'suggestions'];
 
@@ -37,51 +37,80 @@ export default defineCommand({
   async run({ args }) {
     const root = findRepoRoot();
     const claimed = String(args.country).toUpperCase();
-    const { tableSet, codelists, settings } = countryContext(root, claimed, args.config);
-    const country = reportingCountry(claimed, codelists);
-    const paths = [String(args.files), ...(args._ ?? []).slice(1).map(String)].filter((p, i, all) => all.indexOf(p) === i);
+    const { tableSet, codelists, settings } = countryContext(root, claimed, args.config && argPath(args.config));
+    const country = reportingCountry(args.country, codelists);
+    const paths = [args.files, ...args._.slice(1)].map(String).filter((p, i, all) => all.indexOf(p) === i);
+    const outDir = argPath(args.out);
+    newOutputFiles(outDir, args.out, '--out', OUTPUTS);
+    // every file is looked at before any is read: a typo in the fifth name costs nothing
+    const reads = paths.map((p) => {
+      try {
+        return readArgumentFile(root, p);
+      } catch (e) {
+        if (isMchError(e)) return e;
+        throw e;
+      }
+    });
+    const missing = reads.filter(isMchError);
+    if (missing.length) throw new MchError('file-unreadable', missing[0]!.message, { details: missing.slice(1).map((e) => e.message) });
     const merged: IngestResult = { observations: [], rejections: [], files: [], metadata: [], notes: [], net_migration: [] };
     const unreadable: MchError[] = [];
-    for (const path of paths) {
+    const step = counter('ingest', reads.length);
+    for (const read of reads as InputFileRead[]) {
       try {
-        const read = readArgumentFile(root, path);
         const r = await ingestFile({ path: read.path, bytes: read.bytes }, { ref_area: country, tableSet, codelists, settings });
-        for (const key of ['observations', 'rejections', 'files', 'metadata', 'notes', 'net_migration'] as const) (merged[key] as unknown[]).push(...r[key]);
+        for (const key of ['observations', 'rejections', 'files', 'metadata', 'notes', 'net_migration'] as const) for (const x of r[key]) (merged[key] as unknown[]).push(x);
+        step.tick(`${read.path}: ${formatCount(r.observations.length)} observations, ${formatCount(r.rejections.length)} rejected`);
       } catch (e) {
         if (!isMchError(e) || e.code !== 'file-unreadable') throw e;
         unreadable.push(e);
+        step.tick(`${read.path}: refused`);
       }
     }
-    const outDir = argPath(String(args.out));
-    mkdirSync(outDir, { recursive: true });
-    const byKey = compareObservations(new Map(codelists.age.map((a, i) => [a.code, i])));
-    writeFileSync(join(outDir, 'observations.csv'), toCsv(OBSERVATION_COLUMNS, merged.observations.map(toPersons).sort(byKey).map((o) => observationRow(o))));
-    writeFileSync(
-      join(outDir, 'rejections.csv'),
-      toCsv(REJECTION_COLUMNS, merged.rejections.map((r) => [r.source.file, r.source.sheet, r.source.cell, r.source.raw, r.reason, r.message, r.suggestions.join('|')])),
-    );
-    const summary = {
-      files: merged.files.map((f) => ({ ...f, accounted: f.value_cells === f.observations + f.rejections })),
-      unreadable: unreadable.map((e) => ({ file: e.where, message: e.message })),
-    };
-    writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-
-    for (const f of merged.files) {
-      console.log(`${f.file} (${f.format}, sha256 ${f.sha256.slice(0, 12)}…)`);
-      console.log(`  value cells read ${formatCount(f.value_cells)} = observations ${formatCount(f.observations)} + rejections ${formatCount(f.rejections)}`);
-      console.log(`  tables: ${f.tables.join(' ') || 'none'}`);
-      if (f.hidden_sheets.length) console.log(`  hidden sheets (read): ${f.hidden_sheets.join(', ')}`);
-      if (f.ignored_sheets.length) console.log(`  ignored sheets: ${f.ignored_sheets.join(', ')}`);
-      for (const w of f.warnings) console.log(`  warning: ${w}`);
+    if (unreadable.length === reads.length) {
+      const [first, ...rest] = unreadable;
+      throw new MchError('file-unreadable', `${first!.message}; nothing was written`, { details: rest.map((e) => e.message) });
     }
-    for (const r of merged.rejections.slice(0, 20)) console.log(`  rejected (${r.reason}) ${r.message}`);
-    if (merged.rejections.length > 20) console.log(`  … ${merged.rejections.length - 20} more in rejections.csv`);
-    console.log(`wrote ${displayPath(root, outDir)}/observations.csv, rejections.csv, summary.json`);
+    writeOutputs(outDir, merged, unreadable, codelists);
+    printIngest(merged);
+    console.log(`wrote ${args.out}/observations.csv, rejections.csv, summary.json`);
     for (const e of unreadable) console.error(`mch: ${e.message}`);
     if (unreadable.length) return EXIT.cannotRun;
     return merged.rejections.length ? EXIT.data : EXIT.ok;
   },
 });
+
+const OUTPUTS = ['observations.csv', 'rejections.csv', 'summary.json'];
+
+/** The three outputs of cli.md, written whole or not at all. */
+function writeOutputs(outDir: string, merged: IngestResult, unreadable: MchError[], codelists: CodeLists): void {
+  const byKey = compareObservations(new Map(codelists.age.map((a, i) => [a.code, i])));
+  const summary = {
+    files: merged.files.map((f) => ({ ...f, accounted: f.value_cells === f.observations + f.rejections })),
+    unreadable: unreadable.map((e) => ({ file: e.where, message: e.message })),
+  };
+  writeWhole([
+    { path: join(outDir, OUTPUTS[0]!), bytes: toCsv(OBSERVATION_COLUMNS, merged.observations.map(toPersons).sort(byKey).map((o) => observationRow(o))) },
+    {
+      path: join(outDir, OUTPUTS[1]!),
+      bytes: toCsv(REJECTION_COLUMNS, merged.rejections.map((r) => [r.source.file, r.source.sheet, r.source.cell, r.source.raw, r.reason, r.message, r.suggestions.join('|')])),
+    },
+    { path: join(outDir, OUTPUTS[2]!), bytes: `${JSON.stringify(summary, null, 2)}\n` },
+  ]);
+}
+
+function printIngest(merged: IngestResult): void {
+  for (const f of merged.files) {
+    console.log(`${f.file} (${f.format}, sha256 ${f.sha256.slice(0, 12)}…)`);
+    console.log(`  value cells read ${formatCount(f.value_cells)} = observations ${formatCount(f.observations)} + rejections ${formatCount(f.rejections)}`);
+    console.log(`  tables: ${f.tables.join(' ') || 'none'}`);
+    if (f.hidden_sheets.length) console.log(`  hidden sheets (read): ${f.hidden_sheets.join(', ')}`);
+    if (f.ignored_sheets.length) console.log(`  ignored sheets: ${f.ignored_sheets.join(', ')}`);
+    for (const w of f.warnings) console.log(`  warning: ${w}`);
+  }
+  for (const r of merged.rejections.slice(0, 20)) console.log(`  rejected (${r.reason}) ${r.message}`);
+  if (merged.rejections.length > 20) console.log(`  … ${merged.rejections.length - 20} more in rejections.csv`);
+}
 
 /** The table set, code lists and country settings: from a release configuration, or the shipped defaults. */
 export function countryContext(root: string, country: string, configPath: string | undefined) {

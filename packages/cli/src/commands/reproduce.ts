@@ -8,9 +8,10 @@ import { compareReleases, readReleaseRecord, sameCodeVersion, writeRelease } fro
 import { runChain } from '../pipeline/chain';
 import { codeVersion } from '../pipeline/code-version';
 import { loadReleaseConfig } from '../pipeline/config';
-import { progress } from '../pipeline/progress';
+import { timed } from '../pipeline/progress';
 import { argPath, displayPath, findRepoRoot, repoPath } from '../pipeline/repo';
-import { refusal, releaseModel } from './release';
+import { releaseModel } from '../pipeline/release-model';
+import { refusal } from './release';
 
 /** Cell differences printed on stdout; the count of the rest is given. */
 const SHOWN = 50;
@@ -23,9 +24,9 @@ export default defineCommand({
     const dir = argPath(String(args.release));
     const shown = displayPath(root, dir);
     const record = await readReleaseRecord(dir);
-    if (!record.configuration) throw new MchError('manifest-invalid', `${shown}/datapackage.json records no configuration, so the release cannot be rebuilt`, { where: shown });
+    if (!record.configuration) throw new MchError('manifest-invalid', `"${shown}/datapackage.json" records no configuration, so the release cannot be rebuilt`, { where: shown });
     checkInputs(root, shown, [{ path: record.configuration.path, sha256: record.configuration.sha256 }, ...record.inputs]);
-    const loaded = loadReleaseConfig(root, record.configuration.path);
+    const loaded = loadReleaseConfig(root, record.configuration.path, { inputs: true });
     const now = { ...codeVersion(root), node: process.version };
     const mode = sameCodeVersion({ ...record.codeVersion, node: record.environment.node }, now) ? 'bytes' : 'content';
     console.log(`mch reproduce ${record.version} from ${record.configuration.path} (${mode === 'bytes' ? 'same code version: comparing bytes' : 'another code version or Node.js: comparing content'})`);
@@ -35,8 +36,7 @@ export default defineCommand({
     const scratch = mkdtempSync(join(tmpdir(), 'mch-reproduce-'));
     try {
       const rebuilt = join(scratch, record.version);
-      progress(`rebuild  ${rebuilt}`);
-      await writeRelease(releaseModel(loaded, chain), rebuilt);
+      await timed('rebuild ', () => writeRelease(releaseModel(loaded, chain), rebuilt));
       const r = await compareReleases(dir, rebuilt, mode);
       for (const f of r.missing) console.log(`not rebuilt  ${f}`);
       for (const f of r.extra) console.log(`new file     ${f}`);
@@ -56,10 +56,10 @@ function checkInputs(root: string, shown: string, inputs: { path: string; sha256
   const problems: string[] = [];
   for (const i of inputs) {
     const full = repoPath(root, i.path, `${shown}/datapackage.json`);
-    if (!existsSync(full)) problems.push(`${i.path}: missing`);
-    else if (createHash('sha256').update(readFileSync(full)).digest('hex') !== i.sha256) problems.push(`${i.path}: its content changed since the release (sha256 differs)`);
+    if (!existsSync(full)) problems.push(`"${i.path}": missing`);
+    else if (createHash('sha256').update(readFileSync(full)).digest('hex') !== i.sha256) problems.push(`"${i.path}": its content changed since the release (sha256 differs)`);
   }
   if (problems.length) {
-    throw new MchError('input-changed', `${shown} cannot be reproduced: ${problems.length} recorded input(s) changed or are missing`, { where: shown, details: problems });
+    throw new MchError('input-changed', `"${shown}" cannot be reproduced: ${problems.length} recorded input(s) changed or are missing`, { where: shown, details: problems });
   }
 }

@@ -2,15 +2,15 @@ import { defineCommand } from 'citty';
 import { EXIT, type QualityReport, type ReleaseConfig } from '@mch/core';
 import { runChain } from '../pipeline/chain';
 import { loadReleaseConfig } from '../pipeline/config';
-import { findRepoRoot } from '../pipeline/repo';
+import { argPath, findRepoRoot } from '../pipeline/repo';
 
 export default defineCommand({
   meta: { name: 'status', description: 'Who has sent what: countries × tables × years, received / missing / rejected cells / open errors.' },
   args: { config: { type: 'positional', description: 'release configuration, e.g. pipelines/mch/2013.1.yaml', required: true } },
   async run({ args }) {
     const root = findRepoRoot();
-    const loaded = loadReleaseConfig(root, String(args.config));
-    const chain = await runChain(loaded);
+    const loaded = loadReleaseConfig(root, argPath(args.config), { inputs: true });
+    const chain = await runChain(loaded, { partial: true });
     const tables = loaded.tableSet.tables.map((t) => t.id);
     console.log(filesSent(loaded.config));
     console.log('');

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, MchError, type Observation, isCalendarDate } from '@mch/core';
 import { writeQuestionnaireTemplate } from '@mch/ingest';
 import { readObservationsCsv } from '@mch/publish';
-import { argPath, displayPath, findRepoRoot } from '../pipeline/repo';
+import { newOutputFile, writeWhole } from '../pipeline/outputs';
+import { argPath, findRepoRoot } from '../pipeline/repo';
 import { reportingCountry } from '../pipeline/country-arg';
 import { countryContext } from './ingest';
 
@@ -27,10 +28,11 @@ export default defineCommand({
     if (!years.every((y) => /^(?:19|20)\d{2}$/.test(y))) throw new MchError('usage', `--years must be years separated by commas, such as 2011,2012, not "${args.years}"`);
     if (args.date !== undefined && !isCalendarDate(String(args.date))) throw new MchError('usage', `--date must be a date as YYYY-MM-DD, not "${args.date}"`);
     if (args.round !== undefined && !/^\d{4}$/.test(String(args.round))) throw new MchError('usage', `--round must be a year such as 2013, not "${args.round}"`);
-    const out = argPath(String(args.out));
-    if (!out.endsWith('.xlsx')) throw new MchError('usage', `--out must name an .xlsx file, not "${args.out}"`);
-    const { tableSet, codelists, settings } = countryContext(root, claimed, args.config);
-    const country = reportingCountry(claimed, codelists);
+    if (!args.out.endsWith('.xlsx')) throw new MchError('usage', `--out must name an .xlsx file, not "${args.out}"`);
+    // a filled questionnaire under the same name must never be lost
+    const out = newOutputFile(argPath(args.out), args.out, '--out');
+    const { tableSet, codelists, settings } = countryContext(root, claimed, args.config && argPath(args.config));
+    const country = reportingCountry(args.country, codelists);
     const values = args.prefill ? publishedValues(String(args.prefill), country) : undefined;
     const bytes = await writeQuestionnaireTemplate({
       ...{ country, years: [...new Set(years.map(Number))], tableSet, codelists, aliases: settings.aliases },
@@ -39,10 +41,9 @@ export default defineCommand({
       ...(args.date ? { date: String(args.date) } : {}),
       ...(values ? { values } : {}),
     });
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, bytes);
+    writeWhole([{ path: out, bytes }]);
     const filled = values ? `, prefilled with ${values.filter((o) => years.includes(String(o.time_period))).length} published values of ${args.prefill}` : '';
-    console.log(`wrote ${displayPath(root, out)}: the questionnaire for ${country}, years ${years.join(', ')}, ${tableSet.tables.length} table sheets${filled}`);
+    console.log(`wrote ${args.out}: the questionnaire for ${country}, years ${years.join(', ')}, ${tableSet.tables.length} table sheets${filled}`);
     return EXIT.ok;
   },
 });
@@ -50,6 +51,6 @@ export default defineCommand({
 /** The country's published values in a release: reported (not derived), free for publication, with a value. */
 function publishedValues(release: string, country: string): Observation[] {
   const csv = join(argPath(release), 'data', 'observations.csv');
-  if (!existsSync(csv)) throw new MchError('file-unreadable', `--prefill ${release} is not a release folder: data/observations.csv is missing`, { where: release });
+  if (!existsSync(csv)) throw new MchError('file-unreadable', `--prefill "${release}" is not a release folder: data/observations.csv is missing`, { where: release });
   return readObservationsCsv(readFileSync(csv, 'utf8')).filter((o) => o.ref_area === country && !o.derived && o.conf_status === 'F' && o.obs_value !== null);
 }

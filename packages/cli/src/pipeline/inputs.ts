@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { MchError, type SubmittedFile } from '@mch/core';
 import { sep } from 'node:path';
+import { MchError, type SubmittedFile } from '@mch/core';
+import { systemReason } from '../report-error';
 import { argPath, displayPath, repoPath } from './repo';
 
 export interface InputFileRead {
@@ -24,20 +25,22 @@ export function readInputFile(root: string, file: SubmittedFile, field: string):
 export function readArgumentFile(root: string, path: string): InputFileRead {
   const full = argPath(path);
   const shown = full.startsWith(root + sep) ? displayPath(root, full) : full;
-  return readFileAt(full, shown, { path: shown, round: 0, supersedes: false }, 'file argument');
+  return readFileAt(full, shown, { path: shown, round: 0, supersedes: false }, 'named on the command line');
 }
 
 function readFileAt(full: string, path: string, file: SubmittedFile, field: string): InputFileRead {
   let size: number;
   try {
     const stat = statSync(full);
-    if (!stat.isFile()) throw new MchError('file-unreadable', `${path} is not a file`, { where: path });
+    if (!stat.isFile()) throw new MchError('file-unreadable', `"${path}" is not a file`, { where: path });
     size = stat.size;
   } catch (e) {
     if (e instanceof MchError) throw e;
-    throw new MchError('file-unreadable', `${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); ${field} names it`, { where: path });
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read: ${systemReason(code)}`;
+    throw new MchError('file-unreadable', `"${path}" ${why} (${field})`, { where: path });
   }
-  if (size > MAX_INPUT_BYTES) throw new MchError('file-unreadable', `${path} is ${size} bytes, above the limit of ${MAX_INPUT_BYTES}`, { where: path });
+  if (size > MAX_INPUT_BYTES) throw new MchError('file-unreadable', `"${path}" is ${size} bytes, above the limit of ${MAX_INPUT_BYTES} (${field})`, { where: path });
   const bytes = readFileSync(full);
   return { configured: file, path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

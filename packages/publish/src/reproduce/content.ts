@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { parseCsv } from '../csv-read';
 import { MANIFEST } from '../datapackage';
 import { readPx } from '../px/table';
+import { dataScriptData } from '../site/page';
 
 /** One difference of content: the file, the place inside it (cell, line, field) and both values. */
 export interface CellDifference {
@@ -24,7 +25,11 @@ const COMPARERS: Record<string, Comparer> = {
   json: async (path, a, b) => compareTables(path, jsonCells(a, path === MANIFEST), jsonCells(b, path === MANIFEST)),
   xlsx: async (path, a, b) => compareTables(path, await workbookCells(a), await workbookCells(b)),
   pdf: async (path, a, b) => compareTables(path, lineCells(pdfText(a)), lineCells(pdfText(b))),
+  // the release page's data scripts (site/*.js): one line of JSON each, compared field by field
+  js: async (path, a, b) => compareTables(path, jsonCells(scriptData(a), false), jsonCells(scriptData(b), false)),
 };
+
+const scriptData = (bytes: Buffer) => Buffer.from(JSON.stringify(dataScriptData(bytes.toString('utf8'))));
 
 /** The differences of substance between two versions of one release file. */
 export async function contentDifferences(path: string, published: Buffer, rebuilt: Buffer): Promise<CellDifference[]> {

@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { REPO_ROOT } from '@mch/core/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = join(REPO_ROOT, 'packages/cli/src/bin.ts');
+
+/** The real command as a separate process, from `cwd` (the repository root unless said). */
+function mch(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', BIN, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, MCH_QUIET: '1', ...options.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const PUBLISHED = 'data/releases/2011.1';
+const scratch = mkdtempSync(join(tmpdir(), 'mch-contract-'));
+mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
+const inRepo = mkdtempSync(join(REPO_ROOT, 'tmp', 'mch-contract-'));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(inRepo, { recursive: true, force: true });
+});
+
+describe('the command line keeps its contract', { timeout: 120_000 }, () => {
+  it('takes paths from where the user stands, run directly or as `pnpm mch`', () => {
+    const packages = join(REPO_ROOT, 'packages');
+    expect(mch(['verify', `../${PUBLISHED}`], { cwd: packages }).code).toBe(0);
+    // pnpm starts the script in the root and says in INIT_CWD where the user typed it
+    const viaPnpm = mch(['verify', `../${PUBLISHED}`], { env: { npm_lifecycle_event: 'mch', INIT_CWD: packages } });
+    expect(viaPnpm.code, viaPnpm.stderr).toBe(0);
+  });
+
+  it('never overwrites a file it did not make: a filled questionnaire stays', () => {
+    const filled = join(scratch, 'ARM_filled.xlsx');
+    writeFileSync(filled, 'the filled questionnaire');
+    const r = mch(['template', '--country', 'ARM', '--years', '2012', '--out', filled]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--out "${filled}" already exists; mch does not overwrite it`);
+    expect(readFileSync(filled, 'utf8')).toBe('the filled questionnaire');
+  });
+
+  it('never writes into a published release', () => {
+    const csv = join(REPO_ROOT, PUBLISHED, 'data', 'observations.csv');
+    const before = readFileSync(csv);
+    const r = mch(['ingest', 'data/raw/2011/ARM_questionnaire_2011.xlsx', '--country', 'ARM', '--out', `${PUBLISHED}/data`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--out "${PUBLISHED}/data" is inside the published release`);
+    expect(readFileSync(csv).equals(before)).toBe(true);
+  });
+
+  it('refuses an output that cannot be written with exit 2 naming it, and makes a missing folder', () => {
+    const blocker = join(scratch, 'a-file');
+    writeFileSync(blocker, '');
+    const r = mch(['diff', PUBLISHED, PUBLISHED, '--out', join(blocker, 'x.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--out "${join(blocker, 'x.csv')}" cannot be written: a part of the path is a file`);
+    const fresh = join(scratch, 'no_dir', 'x.csv');
+    const ok = mch(['diff', PUBLISHED, PUBLISHED, '--out', fresh]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(readFileSync(fresh, 'utf8').split('\n')[0]).toBe('ref_area,table,time_period,migr_type,sex,age,partner,old_value,new_value,old_status,new_status,change');
+  });
+
+  it('leaves no output behind when ingest reads nothing, and names the file', () => {
+    const out = join(scratch, 'nothing');
+    const r = mch(['ingest', 'packages/cli/src/fixtures/no-questionnaire.xlsx', '--country', 'ARM', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('packages/cli/src/fixtures/no-questionnaire.xlsx');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('checks every input of a configuration before any work, naming the field and the path', () => {
+    const config = join(inRepo, 'missing.yaml');
+    const gate = readFileSync(join(REPO_ROOT, 'packages/cli/src/fixtures/gate-release.yaml'), 'utf8');
+    writeFileSync(config, gate.replace('packages/cli/src/fixtures/gate/ARM_gate.csv', 'data/raw/ARM_never_sent.csv'));
+    const shown = relative(REPO_ROOT, config);
+    const r = mch(['check', shown, '--out', join(scratch, 'reports')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${shown}: countries.ARM.files.0.path: "data/raw/ARM_never_sent.csv" does not exist`);
+    expect(r.stdout).not.toContain('gate');
+    expect(existsSync(join(scratch, 'reports'))).toBe(false);
+  });
+
+  it('ends quietly when the reader of its output goes away (mch … | head)', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx "${BIN}" status packages/cli/src/fixtures/gate-release.yaml | head -1; echo "exit \${PIPESTATUS[0]}"`], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, MCH_QUIET: '1' },
+    });
+    expect(r.stdout).toBe('files received:\nexit 0\n');
+    expect(r.stderr).toBe('');
+  });
+});

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { ReleaseModel } from '@mch/publish';
+import type { ChainResult } from './chain';
+import { codeVersion } from './code-version';
+import type { LoadedConfig } from './config';
+import { displayPath, repoPath } from './repo';
+import { templatesDir } from './templates';
+
+/** The one model every file of the release is written from (also what `mch reproduce` rebuilds). */
+export function releaseModel(loaded: LoadedConfig, chain: ChainResult): ReleaseModel {
+  const { root, config } = loaded;
+  return {
+    config,
+    tableSet: loaded.tableSet,
+    codelists: loaded.codelists,
+    data: chain.data,
+    quality: chain.report,
+    breaks: loaded.breaks,
+    inputs: [...chain.inputs.map((i) => ({ path: i.path, sha256: i.sha256, bytes: i.bytes.byteLength })), ...configurationInputs(loaded)],
+    codeVersion: codeVersion(root),
+    environment: { node: process.version, platform: `${process.platform}-${process.arch}` },
+    previous: chain.previous,
+    templatesDir: templatesDir(root),
+    configFile: { path: loaded.configPath, sha256: sha256(readFileSync(repoPath(root, loaded.configPath, 'release configuration'))) },
+  };
+}
+
+/**
+ * Files besides the country files that decide the release's content, recorded as inputs so
+ * `mch reproduce` can refuse when one has changed: the table set, the code lists, the break
+ * register, the benchmark series, and the previous release's observations and manifest.
+ */
+function configurationInputs(loaded: LoadedConfig): ReleaseModel['inputs'] {
+  const c = loaded.config;
+  const previous = c.previous_release ? [`${c.previous_release}/data/observations.csv`, `${c.previous_release}/datapackage.json`] : [];
+  const paths = [c.table_set, c.codelists, c.break_register, c.benchmarks.ims2019, c.benchmarks.wpp2024, ...previous];
+  return paths
+    .filter((p): p is string => Boolean(p))
+    .map((p) => {
+      const full = repoPath(loaded.root, p, `${loaded.configPath}`);
+      const bytes = readFileSync(full);
+      return { path: displayPath(loaded.root, full), sha256: sha256(bytes), bytes: bytes.byteLength };
+    });
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
