@@ -25,6 +25,9 @@ export const SpecialPartner = z.object({
   allowed_in: z.array(z.string()).optional(),
   members: z.array(z.string()).optional(),
   aliases: z.array(z.string()).default([]),
+  /** what the row holds, for the notes of every table that shows it (aggregates, residuals) */
+  note_en: z.string().optional(),
+  note_ru: z.string().optional(),
 });
 export type SpecialPartner = z.infer<typeof SpecialPartner>;
 

@@ -84,6 +84,13 @@ export const CountrySettings = z.strictObject({
   basis_changes: z
     .array(z.strictObject({ first_year: z.number().int(), tables: z.array(TableId).optional(), basis: DefinitionBasis }))
     .default([]),
+  /**
+   * what a basis means for this country, in its own words: the duration rule of border-crossing
+   * data (BORDER), the definition behind OTHER (definitions.md: "with a text"), by table or for all
+   */
+  basis_notes: z
+    .array(z.strictObject({ basis: DefinitionBasis, tables: z.array(TableId).optional(), en: z.string().min(1), ru: z.string().min(1) }))
+    .default([]),
   /** territory notes that apply from a year on (Ukraine 2014), over `territory` */
   territory_changes: z.array(z.strictObject({ first_year: z.number().int(), text: z.string().min(1), text_ru: z.string().min(1).optional() })).default([]),
   /** IMEM duration of the country's flow definition, for the optional 12-month series; none = no coefficient */

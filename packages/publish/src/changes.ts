@@ -218,8 +218,8 @@ export function changesMarkdown(
   const counts = changeCounts(changes);
   out.push('## Summary', '');
   if (!counts.length) out.push('No value changed.', '');
-  else out.push(...summaryLines(changes, counts, labels), '');
-  for (const kind of ['revised', 'withdrawn'] as const) out.push(...listSection(kind, changes.filter((c) => c.change === kind), labels));
+  else for (const l of [...summaryLines(changes, counts, labels), '']) out.push(l);
+  for (const kind of ['revised', 'withdrawn'] as const) for (const l of listSection(kind, changes.filter((c) => c.change === kind), labels)) out.push(l);
   if (counts.length) {
     out.push('## Counts by country and table', '', '| country | table | revised | new | withdrawn |', '|---|---|---:|---:|---:|');
     for (const c of counts) out.push(`| ${md(c.ref_area)} | ${md(c.table)} | ${c.revised} | ${c.new} | ${c.withdrawn} |`);

@@ -8,11 +8,13 @@ export const MANIFEST = 'datapackage.json';
 const MEDIA_TYPES: Record<string, string> = {
   csv: 'text/csv',
   html: 'text/html',
+  js: 'text/javascript',
   json: 'application/json',
   md: 'text/markdown',
   pdf: 'application/pdf',
   px: 'text/x-pcaxis',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xml: 'application/xml',
 };
 
 const NO_VALUE = [{ value: '', label: 'no value: obs_status says why (O not available, M not applicable, Q confidential)' }];
@@ -175,7 +177,7 @@ export function observationFieldInfo(model: Pick<ReleaseModel, 'tableSet'>): Rec
     note_refs: {
       type: 'string',
       title: 'Note references',
-      description: 'Markers of the notes that apply to the value, separated by "|"; the notes are in the Notes sheet of the table\'s workbook and in the PX file.',
+      description: 'Numbers of the notes that apply to the value, separated by "|": note N is [note N] of the Notes sheet of tables/<table>.xlsx and of the country note (VALUENOTEX) of px/<table>.px; notes on a whole country table are listed there too.',
     },
     source_file: {
       type: 'string',
@@ -293,6 +295,10 @@ export function tableSchemas(model: Pick<ReleaseModel, 'tableSet'>) {
 }
 
 const RESOURCE_TEXT: Record<string, { title: string; description: string }> = {
+  'index.html': {
+    title: 'Release page',
+    description: 'Open in a browser straight from the folder (no server, nothing loaded from the network): choose a table, countries, years, sex, type and partners; the figures as in the Excel tables, charts, the mirror matrix, and the selection as CSV. Its data are the scripts in site/.',
+  },
   'data/observations.csv': {
     title: 'Harmonised observations',
     description: 'Every published value, one row per country, table, year, type of migration, sex, age group and partner, with its status, definition basis, derived mark and source cell.',
@@ -316,9 +322,11 @@ function packageDescription(model: ReleaseModel, paths: readonly string[]): stri
     has('tables/') && 'tables/, the Excel tables',
     has('px/') && 'px/, PX files for PxWeb',
     has('jsonstat/') && 'jsonstat/, JSON-stat 2.0',
+    has('sdmx/structure.xml') && 'sdmx/structure.xml, the SDMX-ML 2.1 structure (code lists, data structure, dataflow) behind sdmx/mch.csv',
     has('notes/') && 'notes/, the methodological notes in English and Russian',
     has('quality/') && 'quality/, the public quality summary',
     has('CHANGES.md') && 'CHANGES.md, what changed since the previous release and why',
+    has('index.html') && 'index.html, the release page to browse, chart and download the figures offline (its data in site/)',
   ].filter(Boolean);
   return (
     `Release ${c.version} (${c.release_date}) of the UNECE Clearing House on Migration Statistics: the migration tables ` +

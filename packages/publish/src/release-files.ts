@@ -1,5 +1,6 @@
 import { changeLabels, changesMarkdown, diffObservations } from './changes';
 import { stableJson } from './hash';
+import { jsonstatDataset } from './jsonstat/index';
 import type { ReleaseFile, ReleaseModel } from './model';
 import { observationsCsv } from './observations-csv';
 import { methodologyPdf } from './pdf/notes';
@@ -9,6 +10,8 @@ import { checkedPxFile } from './px/index';
 import { qualityReportHtml, qualityReportMarkup, qualityReportPdf } from './quality-report';
 import { publicQualitySummary } from './quality-summary';
 import { sdmxCsv } from './sdmx';
+import { releasePage } from './site/index';
+import { sdmxStructure } from './sdmx-structure/index';
 import { tableWorkbook } from './xlsx/workbook';
 
 /**
@@ -26,6 +29,7 @@ export async function releaseFiles(model: ReleaseModel): Promise<ReleaseFile[]> 
   const files: ReleaseFile[] = [
     text('data/observations.csv', observationsCsv(published)),
     text('sdmx/mch.csv', sdmxCsv(published, model.tableSet)),
+    text('sdmx/structure.xml', sdmxStructure(model, release)),
     text('quality/report.json', stableJson(summary)),
     text('quality/report.html', qualityReportHtml(qualityMarkup, qualityTitle)),
     { path: 'quality/report.pdf', bytes: await qualityReportPdf(qualityMarkup, qualityTitle, model.config.release_date) },
@@ -33,10 +37,13 @@ export async function releaseFiles(model: ReleaseModel): Promise<ReleaseFile[]> 
   ];
   for (const table of release.tables) {
     files.push({ path: `tables/${table.table.id}.xlsx`, bytes: await tableWorkbook(model, table) });
-    files.push({ path: `px/${table.table.id}.px`, bytes: checkedPxFile(model, table.table, table.observations) });
+    files.push({ path: `px/${table.table.id}.px`, bytes: checkedPxFile(model, table) });
+    files.push(text(`jsonstat/${table.table.id}.json`, jsonstatDataset(model, table)));
   }
   for (const lang of ['en', 'ru'] as const) {
     files.push({ path: `notes/methodology.${lang}.pdf`, bytes: await methodologyPdf(model, lang, published, summary, changes) });
   }
+  // last: the page links to the files above
+  files.push(...releasePage(model, release, summary, files.map((f) => f.path)));
   return files;
 }

@@ -15,6 +15,9 @@ const EXPECTED_FILES = [
   'CHANGES.md',
   'data/observations.csv',
   'datapackage.json',
+  'datapackage.json.sha256',
+  'index.html',
+  ...TABLES.map((t) => `jsonstat/${t}.json`),
   'notes/methodology.en.pdf',
   'notes/methodology.ru.pdf',
   ...TABLES.map((t) => `px/${t}.px`),
@@ -22,6 +25,9 @@ const EXPECTED_FILES = [
   'quality/report.json',
   'quality/report.pdf',
   'sdmx/mch.csv',
+  'sdmx/structure.xml',
+  // the release page's data: one script per table a country reported, and the mirror matrix
+  ...['T01', 'T04', 'T07', 'T08', 'mirror'].map((t) => `site/${t}.js`),
   ...TABLES.map((t) => `tables/${t}.xlsx`),
 ];
 
@@ -29,9 +35,9 @@ const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
 const EXPECTED_CSV = `ref_area,table,time_period,migr_type,sex,age,partner,obs_value,obs_status,conf_status,definition_basis,unit_mult,derived,note_refs,source_file,source_sha256,source_sheet,source_cell,source_raw
 ARM,T04,2011,NAT,_T,,GEO,100,A,F,PERM_REG,0,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,B7,100
-ARM,T04,2012,NAT,_T,,GEO,120,A,F,PERM_REG,0,false,1,data/raw/ARM/arm_2013.xlsx,${A},T04,C7,120 1)
-ARM,T04,2012,NAT,_T,,MCH12,120,A,F,PERM_REG,0,true,,,,,,
-ARM,T04,2012,NAT,_T,,RUS,3456,E,F,PERM_REG,0,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,C8,"3,456"
+ARM,T04,2012,NAT,_T,,GEO,120,A,F,PERM_REG,0,false,6,data/raw/ARM/arm_2013.xlsx,${A},T04,C7,120 1)
+ARM,T04,2012,NAT,_T,,MCH12,120,A,F,PERM_REG,0,true,5,,,,,
+ARM,T04,2012,NAT,_T,,RUS,3456,E,F,PERM_REG,0,false,4,data/raw/ARM/arm_2013.xlsx,${A},T04,C8,"3,456"
 ARM,T04,2012,NAT,_T,,UZB,,Q,C,PERM_REG,0,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,C9,
 ARM,T04,2012,NAT,_T,,_T,5100,A,F,PERM_REG,0,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,C10,5100
 ARM,T07,2012,NAT,_T,Y_LT5,,10,A,F,,0,false,,data/raw/ARM/arm_2013.xlsx,${A},T04,D5,10
@@ -84,10 +90,10 @@ describe('writeRelease', () => {
     }
   });
 
-  it('keeps the IMEM 12-month estimates out of tables/, px/, sdmx/ and data/observations.csv', async () => {
+  it('keeps the IMEM 12-month estimates out of tables/, px/, jsonstat/, sdmx/ and data/observations.csv', async () => {
     const forms = [String(IMEM_ESTIMATE), '11,526', '11 526', '11\u202f526', 'IMEM'];
-    const published = written.filter((p) => /^(tables|px|sdmx|data)\//.test(p));
-    expect(published.length).toBe(2 * TABLES.length + 2);
+    const published = written.filter((p) => /^(tables|px|jsonstat|sdmx|data)\//.test(p));
+    expect(published.length).toBe(3 * TABLES.length + 3);
     for (const path of published) {
       const bytes = await read(path);
       const parts = path.endsWith('.xlsx') ? [...zipEntries(bytes).values()] : [bytes];

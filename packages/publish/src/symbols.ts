@@ -26,7 +26,7 @@ export const SYMBOLS: readonly SymbolEntry[] = [
     status: 'ELSEWHERE',
     excel: '[i]',
     px: '"....."',
-    csv: '(no row)',
+    csv: '—',
     en: 'included in another row (such as "Other countries")',
     ru: 'включено в другую строку (например, «Прочие страны»)',
   },

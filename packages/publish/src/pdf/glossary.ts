@@ -1,4 +1,4 @@
-import { BASIS_LABELS, DEFINITION_BASES, type DefinitionBasis, type Observation, migrTypeForBasis } from '@mch/core';
+import { BASIS_LABELS, DEFINITION_BASES, type DefinitionBasis, type Observation } from '@mch/core';
 import type { Lang } from './format';
 import { escapeMarkup as esc } from './markup';
 
@@ -11,13 +11,18 @@ export function basesUsed(published: readonly Pick<Observation, 'definition_basi
   return DEFINITION_BASES.filter((b) => used.has(b));
 }
 
-/** The glossary of the bases used: code, the short label the tables carry, the migration type its flows are published as, and what it means. */
-export function basisGlossary(published: readonly Pick<Observation, 'definition_basis'>[], lang: Lang) {
+/**
+ * The glossary of the bases used: code, the short label the tables carry, the migration types its
+ * series are published as in this release (none for stocks and acquisitions of citizenship), and
+ * what it means.
+ */
+export function basisGlossary(published: readonly Pick<Observation, 'definition_basis' | 'migr_type'>[], lang: Lang) {
   const used = new Set<string>(basesUsed(published));
+  const types = (code: string) => [...new Set(published.filter((o) => o.definition_basis === code && o.migr_type).map((o) => o.migr_type))].sort();
   return BASIS_LABELS.filter((b) => used.has(b.code)).map((b) => ({
     code: esc(b.code),
     label: esc(lang === 'en' ? b.short_en : b.short_ru),
-    type: esc(migrTypeForBasis(b.code) ?? (lang === 'en' ? 'stocks' : 'численность')),
+    type: esc(types(b.code).join(', ') || '—'),
     meaning: esc(lang === 'en' ? b.meaning_en : b.meaning_ru),
   }));
 }

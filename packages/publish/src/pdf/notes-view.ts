@@ -1,6 +1,7 @@
 import { type Observation, cmp, createPartnerResolver } from '@mch/core';
 import type { Change } from '../changes';
 import { changeCounts } from '../changes';
+import { releaseFormats } from '../formats';
 import type { ReleaseModel } from '../model';
 import { breaksInScope, releaseScope, yearRange } from '../published/scope';
 import type { PublicQualitySummary } from '../quality-summary';
@@ -114,6 +115,7 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
     tables: model.tableSet.tables.map((t) => ({ id: esc(t.id), title: esc(lang === 'en' ? t.title_en : t.title_ru) })),
     symbols: SYMBOLS.map((s) => ({ symbol: esc(s.excel), px: esc(s.px === 'NOTE' ? (lang === 'en' ? 'value with a note' : 'значение с примечанием') : s.px), csv: esc(s.csv), meaning: esc(s[lang]) })),
     dash_zero: esc(DASH_ZERO[lang]),
+    formats: releaseFormats(model.tableSet.tables).map((f) => ({ path: esc(f.path), text: esc(f[lang]) })),
     bases: basisGlossary(published, lang),
     breaks: breaks.map((b) => ({ country: name(b.ref_area), year: b.first_year, tables: esc(tableRanges(b.tables)), text: esc(lang === 'en' ? b.text_en : b.text_ru) })),
     remarks: groupTables(
@@ -140,7 +142,8 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
     },
     completeness: {
       expected: formatInt(expected.length),
-      supplied: formatInt(expected.filter((x) => x.observations > 0).length),
+      // a table-year counts as supplied only with a figure in it: a sheet of ".." is a hole, not data
+      supplied: formatInt(expected.filter((x) => (x.present ?? x.observations - x.missing_values) > 0).length),
       measured: expected.length > 0,
     },
     mirror: mirrorView(summary, c, lang, name, (code, year) => esc(territoryOf(model, code, lang, year))),

@@ -124,6 +124,10 @@ export function countryViews(model: ReleaseModel, countries: readonly string[], 
       years: esc(yearRange([...new Set(own.map((o) => o.time_period))])),
       sources: esc(sources.map((s) => `${s.text} (${s.tables})`).join('; ')) || esc(NOT_DOCUMENTED[lang]),
       bases,
+      // what the country's bases mean in its own words (the rule of its border crossings, what OTHER stands for)
+      basis_notes: (settings?.basis_notes ?? [])
+        .filter((n) => own.some((o) => o.definition_basis === n.basis && (!n.tables || n.tables.includes(o.table))))
+        .map((n) => ({ basis: esc(n.basis), tables: esc(n.tables ? tableRanges(n.tables) : ''), text: esc(lang === 'en' ? n.en : n.ru) })),
       reference_dates: esc(dates.map((d) => `${d.text} (${d.tables})`).join('; ')) || '—',
       territory: esc(territoryOf(model, country, lang)) || esc(NOT_DOCUMENTED[lang]),
       breaks: breaks

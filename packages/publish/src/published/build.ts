@@ -4,7 +4,7 @@ import { publishedObservations } from '../publishable';
 import { symbolOf } from '../symbols';
 import { bilingual } from '../text';
 import { tableNotes } from './notes';
-import { ageCompare, migrTypeCompare, partnerOrder, sexCompare } from './order';
+import { ageOrder, migrTypeCompare, partnerOrder, sexCompare } from './order';
 import { type Bilingual, releaseScope } from './scope';
 import type { PublishedCell, PublishedColumn, PublishedCountry, PublishedRelease, PublishedRow, PublishedTable } from './types';
 
@@ -25,14 +25,32 @@ export function publishedRelease(model: ReleaseModel): PublishedRelease {
     return persons;
   });
   const byTable = groupBy(observations, (o) => o.table);
-  const tables = model.tableSet.tables.map((t) => publishedTable(model, t, byTable.get(t.id) ?? [], inThousands));
-  const bases = [...new Set(observations.map((o) => o.definition_basis).filter((b): b is DefinitionBasis => b !== ''))].sort(cmp);
-  return { scope: releaseScope(model.config), tables, observations, bases };
+  const renumbered = new Map<Observation, Observation>();
+  const tables = model.tableSet.tables.map((t) => publishedTable(model, t, byTable.get(t.id) ?? [], inThousands, renumbered));
+  const all = observations.map((o) => renumbered.get(o) ?? o);
+  const bases = [...new Set(all.map((o) => o.definition_basis).filter((b): b is DefinitionBasis => b !== ''))].sort(cmp);
+  return { scope: releaseScope(model.config), tables, observations: all, bases };
 }
 
-function publishedTable(model: ReleaseModel, table: TableDef, observations: Observation[], inThousands: ReadonlySet<Observation>): PublishedTable {
+function publishedTable(
+  model: ReleaseModel,
+  table: TableDef,
+  reported: Observation[],
+  inThousands: ReadonlySet<Observation>,
+  renumbered: Map<Observation, Observation>,
+): PublishedTable {
+  const found = tableNotes(model, table, groupBy(reported, (o) => o.ref_area), inThousands);
+  // note_refs of the CSV files are the numbers of the table's notes ([note N] in the workbook and
+  // the PX country note), not the country's own markers, which mean nothing outside its file
+  const observations = reported.map((o) => {
+    const numbers = found.cells.get(o) ?? [];
+    const refs = numbers.map(String);
+    const published = refs.join('|') === o.note_refs.join('|') ? o : { ...o, note_refs: refs };
+    if (published !== o) renumbered.set(o, published);
+    return published;
+  });
+  const notes = { ...found, cells: new Map(reported.map((o, i) => [observations[i]!, found.cells.get(o) ?? []])) };
   const byCountry = groupBy(observations, (o) => o.ref_area);
-  const notes = tableNotes(model, table, byCountry, inThousands);
   const names = createPartnerResolver(model.codelists).names;
   const countries = [...byCountry.keys()].sort(cmp).map((country) => {
     const own = byCountry.get(country)!;
@@ -53,7 +71,7 @@ function publishedCountry(
 ): PublishedCountry {
   const byAge = table.breakdown === 'AGE';
   const order = partnerOrder(codelists);
-  const ages = ageCompare(codelists);
+  const ages = ageOrder(codelists, observations.filter((o) => !o.derived).map((o) => o.age)).compare;
   const types = migrTypeCompare(codelists);
   const item = (o: Observation) => (byAge ? o.age : o.partner);
 
@@ -81,7 +99,13 @@ function publishedCountry(
   const rows = rowKeys.map((r): PublishedRow => {
     const cells = columns.map((c) => lookup(r.migr, r.code, c.year, c.sex, cellNotes));
     const notes = [...new Set(cells.flatMap((c) => c.notes))].sort((a, b) => a - b);
-    return { migr_type: r.migr, code: r.code, kind: byAge ? 'age' : order.kind(r.code), label: label(r.code), type_label: typeLabel(r.migr), cells, notes };
+    const rowYears = new Set(columns.filter((_, j) => cells[j]!.observation).map((c) => c.year));
+    const note_years: Record<number, number[]> = {};
+    for (const n of notes) {
+      const years = [...new Set(columns.filter((_, j) => cells[j]!.notes.includes(n)).map((c) => c.year))].sort((a, b) => a - b);
+      if (years.length < rowYears.size) note_years[n] = years;
+    }
+    return { migr_type: r.migr, code: r.code, kind: byAge ? 'age' : order.kind(r.code), label: label(r.code), type_label: typeLabel(r.migr), cells, notes, note_years };
   });
   return { ref_area: country, name, columns, rows, notes: [...sheetNotes].sort((a, b) => a - b) };
 }

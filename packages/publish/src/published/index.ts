@@ -2,6 +2,7 @@ export type { CountryTableMeta, PublishedCell, PublishedColumn, PublishedCountry
 export type { Bilingual, BasisSpan, ReleaseScope, TerritorySpan } from './scope';
 export type { RowKind } from './order';
 export { publishedRelease, cellLookup, cellText, both, reportedAsDash } from './build';
-export { noteMarks, noteText, basesOf, sourceOf } from './notes';
-export { partnerOrder, ageCompare, migrTypeCompare, sexCompare, SEX_ORDER } from './order';
+export { noteMarks, noteText, rowNoteMarks, basesOf, sourceOf } from './notes';
+export { partnerOrder, ageCompare, ageOrder, migrTypeCompare, sexCompare, SEX_ORDER } from './order';
 export { basisSpans, basisText, breaksInScope, inScope, releaseScope, territorySpans, yearRange } from './scope';
+export { rowOrderText } from './row-order-text';

@@ -57,20 +57,20 @@ export function tableNotes(model: ReleaseModel, table: TableDef, byCountry: Read
     const territory = territorySpans(model, country, table.id);
     for (const span of territory) {
       const years = territory.length > 1 ? ` ${yearRange(span.years)}` : '';
-      const en = safeText(span.text.en);
-      const ru = safeText(span.text.ru);
-      // a territory configured in English only is said once, marked as such, not passed off as Russian
-      if (en === ru && !CYRILLIC.test(en)) onSheet(add({ en: `Territory${years} / Территория${years}: ${en}`, ru: `Territory${years} / Территория${years}: ${en}` }, 'en'));
-      else onSheet(add({ en: `Territory${years}: ${en}`, ru: `Территория${years}: ${ru}` }));
+      onSheet(labelled(add, `Territory${years}`, `Территория${years}`, span.text));
     }
     const source = sourceOf(model, country, table.id);
-    if (source) onSheet(add({ en: `Source: ${source.en}`, ru: `Источник: ${source.ru}` }));
+    if (source) onSheet(labelled(add, 'Source', 'Источник', source));
 
     const bases = basesOf(observations);
     if (bases.length) {
       const say = (lang: 'en' | 'ru') => bases.map((b) => (b.migr_type ? `${b.migr_type}: ${b.text[lang]}` : b.text[lang])).join('; ');
       onSheet(add({ en: `Definition basis: ${say('en')}`, ru: `Основа определения: ${say('ru')}` }));
     }
+    // what a basis means for this country (the rule of its border crossings, what OTHER stands for)
+    const used = new Set(bases.flatMap((b) => b.codes));
+    const explained = (model.config.countries[country]?.basis_notes ?? []).filter((n) => used.has(n.basis) && (!n.tables || n.tables.includes(table.id)));
+    for (const e of explained) onSheet(add({ en: `${e.basis}: ${safeText(e.en)}`, ru: `${e.basis}: ${safeText(e.ru)}` }));
     const countryBreaks = breaks.filter((b) => b.ref_area === country);
     for (const b of countryBreaks) {
       const n = add({ en: `Break in series from ${b.first_year}: ${safeText(b.text_en)}`, ru: `Разрыв ряда с ${b.first_year} г.: ${safeText(b.text_ru)}` });
@@ -87,6 +87,28 @@ export function tableNotes(model: ReleaseModel, table: TableDef, byCountry: Read
         ru: 'Представлено в тысячах человек и пересчитано в человек (с округлением до целого); такие значения отмечены [e].',
       });
       for (const o of converted) onCell(o, n);
+    }
+
+    // what an aggregate or residual row holds, said once and referred to by its cells
+    const special = new Map(model.codelists.special_partners.map((p) => [p.code, p]));
+    const rowCodes = [...new Set(observations.map((o) => o.partner))].filter((c) => special.get(c)?.note_en).sort(cmp);
+    for (const code of rowCodes) {
+      const p = special.get(code)!;
+      const members = code === 'CIS' ? model.config.countries[country]?.cis_members : undefined;
+      const text = members?.length
+        ? { en: `${p.note_en} Members as the country states them: ${members.join(', ')}.`, ru: `${p.note_ru ?? p.note_en} Состав, указанный страной: ${members.join(', ')}.` }
+        : { en: p.note_en!, ru: p.note_ru ?? p.note_en! };
+      // a sum over countries that include the reporter, in a table where it cannot be its own partner
+      const withoutSelf = table.own_country_allowed === false && (p.members ?? []).includes(country);
+      const n = add(
+        withoutSelf
+          ? {
+              en: `${text.en} The reporting country cannot be its own partner in this table, so it is not in this sum.`,
+              ru: `${text.ru} Отчитывающаяся страна не может быть собственной страной-партнёром в этой таблице и в эту сумму не входит.`,
+            }
+          : text,
+      );
+      for (const o of observations) if (o.partner === code) onCell(o, n);
     }
 
     const legend = new Set([...LEGEND_SYMBOLS, ...Object.keys(model.config.countries[country]?.legend ?? {})]);
@@ -111,6 +133,27 @@ export function tableNotes(model: ReleaseModel, table: TableDef, byCountry: Read
     });
   }
   return { notes, sheet, cells, meta };
+}
+
+/** A row's notes: "[note 3] [note 5] (2012)" — a note that holds for some years of the row says which. */
+export function rowNoteMarks(row: { notes: readonly number[]; note_years: Readonly<Record<number, number[]>> }): string {
+  return [...row.notes]
+    .sort((a, b) => a - b)
+    .map((n) => (row.note_years[n] ? `[note ${n}] (${yearRange(row.note_years[n]!)})` : `[note ${n}]`))
+    .join(' ');
+}
+
+/**
+ * A labelled note ("Territory: …"): in both languages where the text has both, else said once
+ * under both labels and marked as given in its one language, not passed off as a translation.
+ */
+function labelled(add: (text: Bilingual, only?: 'en' | 'ru') => number, en: string, ru: string, text: Bilingual): number {
+  const e = safeText(text.en);
+  const r = safeText(text.ru);
+  if (e !== r) return add({ en: `${en}: ${e}`, ru: `${ru}: ${r}` });
+  const only = CYRILLIC.test(e) && !LATIN.test(e) ? 'ru' : LATIN.test(e) && !CYRILLIC.test(e) ? 'en' : undefined;
+  if (!only) return add({ en: `${en}: ${e}`, ru: `${ru}: ${r}` });
+  return add({ en: `${en} / ${ru}: ${e}`, ru: `${en} / ${ru}: ${e}` }, only);
 }
 
 /** "[note 3]" in every writer's notation. */

@@ -38,6 +38,25 @@ export function ageCompare(codelists: CodeLists): (a: string, b: string) => numb
   return (a, b) => (index.get(a) ?? 9999) - (index.get(b) ?? 9999) || cmp(a, b);
 }
 
+export type AgeKind = 'detail' | 'residual' | 'total' | 'aggregate';
+
+/**
+ * The rows of an age table as a reader sums them: the groups of the partition the country
+ * reported (the one covering most of its reported groups), age unknown, the total — and after the
+ * total every other group (broad groups, open-ended groups the Clearing House derived), which
+ * overlap the rows above.
+ */
+export function ageOrder(codelists: CodeLists, reportedCodes: readonly string[]): { kind(code: string): AgeKind; compare(a: string, b: string): number } {
+  const reported = new Set(reportedCodes);
+  const partitions = Object.values(codelists.age_partitions);
+  const score = (p: readonly string[]) => p.filter((c) => reported.has(c)).length;
+  const primary = new Set(partitions.reduce<readonly string[]>((best, p) => (score(p) > score(best) ? p : best), []));
+  const kind = (code: string): AgeKind => (code === '_T' ? 'total' : code === '_U' ? 'residual' : primary.has(code) ? 'detail' : 'aggregate');
+  const blocks: AgeKind[] = ['detail', 'residual', 'total', 'aggregate'];
+  const byList = ageCompare(codelists);
+  return { kind, compare: (a, b) => blocks.indexOf(kind(a)) - blocks.indexOf(kind(b)) || byList(a, b) };
+}
+
 /** Migration types in code-list order (LT, ST, NAT). */
 export function migrTypeCompare(codelists: CodeLists): (a: string, b: string) => number {
   const index = new Map(codelists.migr_type.map((m, i) => [m.code, i]));

@@ -39,6 +39,8 @@ export interface PublishedRow {
   cells: PublishedCell[];
   /** notes any cell of the row refers to */
   notes: number[];
+  /** per note of the row, the years of the cells that refer to it, where that is not every year of the row */
+  note_years: Record<number, number[]>;
 }
 
 export interface PublishedCountry {

@@ -1,7 +1,7 @@
 import { type Observation, type TableDef, cmp, createPartnerResolver } from '@mch/core';
 import type { ReleaseModel } from '../model';
 import { cellLookup, publishedCell } from '../published/build';
-import { ageCompare, migrTypeCompare, partnerOrder, sexCompare } from '../published/order';
+import { ageOrder, migrTypeCompare, partnerOrder, sexCompare } from '../published/order';
 import type { PublishedCell } from '../published/types';
 import { SYMBOLS, symbolOf } from '../symbols';
 import type { PxCell } from './entries';
@@ -75,7 +75,7 @@ export function buildCube(model: ReleaseModel, table: TableDef, rows: readonly O
   const order = partnerOrder(cl);
   const present = (pick: (o: Observation) => string) => [...new Set(rows.map(pick))];
   const countries = rows.length ? present((o) => o.ref_area).sort(cmp) : Object.keys(model.config.countries).sort(cmp);
-  const items = rows.length ? present((o) => (byAge ? o.age : o.partner)).sort(byAge ? ageCompare(cl) : order.compare) : ['_T'];
+  const items = rows.length ? present((o) => (byAge ? o.age : o.partner)).sort(byAge ? ageOrder(cl, rows.filter((o) => !o.derived).map((o) => o.age)).compare : order.compare) : ['_T'];
   const migr = rows.length ? present((o) => o.migr_type).sort(migrTypeCompare(cl)) : cl.migr_type.map((m) => m.code);
   const years = [...new Set([...model.config.reference_years, ...rows.map((o) => o.time_period)])].sort((a, b) => a - b).map(String);
   const sexes = (rows.length ? present((o) => o.sex) : ['_T', 'M', 'F']).sort(sexCompare);

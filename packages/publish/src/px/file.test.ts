@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publishedObservations } from '../publishable';
+import { publishedRelease } from '../published/index';
 import { fixtureModel } from '../testing/fixture';
 import { MAX_LINE, type PxTable, comparePxWithObservations, pxCells, pxKeywordText, readPx } from './index';
 import { pxFile } from './file';
@@ -10,7 +11,7 @@ const tableDef = (id: string) => model.tableSet.tables.find((t) => t.id === id)!
 const rowsOf = (id: string) => published.filter((o) => o.table === id);
 
 function written(id: string, m = model): { bytes: Buffer; table: PxTable } {
-  const bytes = pxFile(m, m.tableSet.tables.find((t) => t.id === id)!, rowsOf(id));
+  const bytes = pxFile(m, publishedRelease(m).tables.find((t) => t.table.id === id)!);
   const r = readPx(bytes);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return { bytes, table: r.table };
@@ -70,8 +71,8 @@ describe('pxFile', () => {
     expect(notes).toEqual([
       'en Armenia|Migrants by the national definition|Russian Federation|2012|Total estimated',
       'ru Армения|Мигранты по национальному определению|Российская Федерация|2012|Всего оценка',
-      'en Armenia|Migrants by the national definition|Clearing House countries (all 12)|2012|Total derived: computed by the Clearing House from the reported parts, not reported by the country',
-      'ru Армения|Мигранты по национальному определению|Страны Информационного центра (все 12)|2012|Всего расчётное значение: вычислено Информационным центром из представленных данных, страной не представлено',
+      'en Armenia|Migrants by the national definition|Clearing House countries|2012|Total derived: computed by the Clearing House from the reported parts, not reported by the country',
+      'ru Армения|Мигранты по национальному определению|Страны Информационного центра|2012|Всего расчётное значение: вычислено Информационным центром из представленных данных, страной не представлено',
     ]);
   });
 

@@ -1,10 +1,9 @@
-import { type DefinitionBasis, type Observation, type TableDef, basisLabel, cmp } from '@mch/core';
+import { type DefinitionBasis, basisLabel, cmp } from '@mch/core';
 import type { ReleaseModel } from '../model';
-import { basesOf, sourceOf } from '../published/notes';
-import { type Bilingual, breaksInScope, territorySpans, yearRange } from '../published/scope';
-import type { CountryTableMeta } from '../published/types';
+import { noteText } from '../published/notes';
+import type { Bilingual } from '../published/scope';
+import type { PublishedTable } from '../published/types';
 import { SYMBOLS, type SymbolEntry } from '../symbols';
-import { safeText } from '../text';
 import { type Cube, type CubeVariable, buildCube, pxSymbol } from './cube';
 import { type PxEntry, type PxItem, entry, text, word } from './entries';
 import { pxText, serialisePx } from './write';
@@ -38,28 +37,16 @@ const LATIN = /[A-Za-z]/;
 /**
  * px/<table>.px: PX 2013, UTF-8, English the default language with a `[ru]` variant of every
  * text keyword. LAST-UPDATED is the release date of the configuration, never the clock.
- * `meta` is the published model's metadata of the table (published/); without it the same is
- * worked out here from the same helpers.
+ * Everything it says comes from the published table (published/): cells, notes, metadata.
  */
-export function pxFile(model: ReleaseModel, table: TableDef, rows: readonly Observation[], meta?: readonly CountryTableMeta[]): Buffer {
-  const cube = buildCube(model, table, rows);
-  return Buffer.from(serialisePx(pxEntries(model, table, cube, meta ?? countryTableMeta(model, table, rows))), 'utf8');
+export function pxFile(model: ReleaseModel, published: PublishedTable): Buffer {
+  const cube = buildCube(model, published.table, published.observations);
+  return Buffer.from(serialisePx(pxEntries(model, published, cube)), 'utf8');
 }
 
-/** Per reporting country of the table: territory, source, bases per migration type, breaks inside the release. */
-export function countryTableMeta(model: ReleaseModel, table: TableDef, rows: readonly Observation[]): CountryTableMeta[] {
-  const breaks = breaksInScope(model).filter((b) => b.tables.includes(table.id));
-  const countries = [...new Set(rows.map((o) => o.ref_area))].sort(cmp);
-  return countries.map((country) => ({
-    ref_area: country,
-    territory: territorySpans(model, country, table.id).map((t) => ({ years: t.years, text: { en: safeText(t.text.en), ru: safeText(t.text.ru) } })),
-    source: sourceOf(model, country, table.id),
-    bases: basesOf(rows.filter((o) => o.ref_area === country)),
-    breaks: breaks.filter((b) => b.ref_area === country).map((b) => ({ year: b.first_year, text: { en: safeText(b.text_en), ru: safeText(b.text_ru) } })),
-  }));
-}
-
-export function pxEntries(model: ReleaseModel, table: TableDef, cube: Cube, meta: readonly CountryTableMeta[]): PxEntry[] {
+export function pxEntries(model: ReleaseModel, published: PublishedTable, cube: Cube): PxEntry[] {
+  const table = published.table;
+  const meta = published.meta;
   const c = model.config;
   const variables = [...cube.stub, ...cube.heading];
   const names = (vs: readonly CubeVariable[], lang: Lang) => vs.map((v) => text(pxText(v.name[lang])));
@@ -90,10 +77,10 @@ export function pxEntries(model: ReleaseModel, table: TableDef, cube: Cube, meta
     ...variables.filter((v) => v.time).flatMap((v) => bi('TIMEVAL', () => [{ kind: 'tlist', unit: 'A1', range: null }, ...v.codes.map(text)], (l) => [pxText(v.name[l])])),
     ...variables.flatMap((v) => bi('CODES', () => v.codes.map((x) => text(pxText(x))), (l) => [pxText(v.name[l])])),
     entry('LAST-UPDATED', [text(`${c.release_date.replace(/-/g, '')} 00:00`)]),
-    ...bi('CONTACT', (l) => [text(pxText(`${l === 'en' ? c.metadata.contact.organisation : c.metadata.contact.organisation_ru}, ${c.metadata.contact.unit}, ${c.metadata.contact.email}`))]),
+    ...bi('CONTACT', (l) => [text(pxText(contactText(c.metadata.contact, l)))]),
     ...bi('SOURCE', (l) => [text(l === 'en' ? 'National statistical offices, via the UNECE Clearing House on Migration Statistics' : 'Национальные статистические службы, через Информационный центр ЕЭК ООН по статистике миграции')]),
     ...bi('NOTE', (l) => [text(note(l))]),
-    ...countryNotes(model, table, cube, meta),
+    ...countryNotes(published, cube),
     ...cellNotes(cube, variables),
     ...dataSymbols().flatMap(({ n, label }) => bi(`DATASYMBOL${n}`, (l) => [text(label[l])])),
     entry('DATA', [{ kind: 'data', cells: cube.cells, rowLength: cube.heading.reduce((n, v) => n * v.codes.length, 1) }]),
@@ -133,23 +120,17 @@ export function tableNote(lang: Lang, bases: readonly DefinitionBasis[]): string
 
 /**
  * VALUENOTEX("Reporting country","Armenia")= for every reporting country of the table, in both
- * languages: territory, source, definition basis per migration type, and the registered breaks
- * inside the release's reference years, one per line.
+ * languages: the country's notes of the published table, numbered as in the workbook's Notes
+ * sheet and the CSV files' note_refs (territory, source, definition basis, breaks inside the
+ * reference years, remarks, the unit conversion, the country's own notes), one per line.
  */
-function countryNotes(model: ReleaseModel, table: TableDef, cube: Cube, meta: readonly CountryTableMeta[]): PxEntry[] {
+function countryNotes(published: PublishedTable, cube: Cube): PxEntry[] {
   const country = cube.stub[0]!;
-  const migr = table.has_migr_type ? cube.stub[1] : undefined;
-  const migrLabel = (code: string, lang: Lang) => {
-    const i = migr?.codes.indexOf(code) ?? -1;
-    if (migr && i >= 0) return migr.labels[i]![lang];
-    const m = model.codelists.migr_type.find((x) => x.code === code);
-    return m ? (lang === 'en' ? m.label_en : m.label_ru) : code;
-  };
   const out: PxEntry[] = [];
   country.codes.forEach((code, i) => {
-    const m = meta.find((x) => x.ref_area === code);
+    const notes = published.notes.filter((n) => n.ref_area === code);
     for (const lang of ['en', OTHER] as const) {
-      const lines = m ? countryLines(m, lang, migrLabel) : [];
+      const lines = notes.map((n) => `[note ${n.number}] ${noteText(n, lang)}`);
       if (!lines.length) lines.push(lang === 'en' ? 'No figures of this country are published in this table.' : 'Данные этой страны в таблице не публикуются.');
       out.push(
         entry(COUNTRY_NOTE_KEYWORD, [text(lines.map(footnoteText).join('#'))], {
@@ -162,29 +143,11 @@ function countryNotes(model: ReleaseModel, table: TableDef, cube: Cube, meta: re
   return out;
 }
 
-function countryLines(m: CountryTableMeta, lang: Lang, migrLabel: (code: string, lang: Lang) => string): string[] {
-  const en = lang === 'en';
-  const lines: string[] = [];
-  for (const t of m.territory) {
-    const years = m.territory.length > 1 ? ` ${yearRange(t.years)}` : '';
-    lines.push(`${en ? 'Territory' : 'Территория'}${years}: ${said(t.text, lang)}`);
-  }
-  if (m.source) lines.push(`${en ? 'Source' : 'Источник'}: ${said(m.source, lang)}`);
-  if (m.bases.length) {
-    const each = m.bases.map((b) => (b.migr_type ? `${migrLabel(b.migr_type, lang)}: ${b.text[lang]}` : b.text[lang]));
-    lines.push(`${en ? 'Definition basis' : 'Основа определения'}: ${each.join('; ')}`);
-  } else lines.push(en ? 'Definition basis: not stated' : 'Основа определения: не указана');
-  for (const b of m.breaks) lines.push(en ? `Break in series from ${b.year}: ${b.text.en}` : `Разрыв ряда с ${b.year} г.: ${b.text.ru}`);
-  return lines;
-}
-
-/** A text in one language; where the country or the configuration gave it in the other only, it says so. */
-function said(t: Bilingual, lang: Lang): string {
-  const value = t[lang];
-  if (t.en !== t.ru) return value;
-  if (lang === 'ru' && LATIN.test(value) && !CYRILLIC.test(value)) return `${value} (только на английском языке)`;
-  if (lang === 'en' && CYRILLIC.test(value) && !LATIN.test(value)) return `${value} (given in Russian only)`;
-  return value;
+/** The contact in one language: organisation, unit (its Russian name where configured) and e-mail. */
+export function contactText(contact: ReleaseModel['config']['metadata']['contact'], lang: Lang): string {
+  const organisation = lang === 'en' ? contact.organisation : contact.organisation_ru;
+  const unit = lang === 'en' ? contact.unit : (contact.unit_ru ?? contact.unit);
+  return `${organisation}, ${unit}, ${contact.email}`;
 }
 
 /** Footnote text: PX text, and no `#` of its own (PX footnotes read `#` as a line break). */

@@ -1,7 +1,7 @@
 // PX files: the writer, the strict reader, and the check that ties them to the observations.
-import { MchError, type Observation, type TableDef } from '@mch/core';
+import { MchError } from '@mch/core';
 import type { ReleaseModel } from '../model';
-import type { CountryTableMeta } from '../published/types';
+import type { PublishedTable } from '../published/types';
 import { comparePxWithObservations } from './check';
 import { pxFile } from './file';
 import { readPx } from './table';
@@ -17,10 +17,11 @@ export { MAX_LINE } from './entries';
 /**
  * Writes px/<table>.px and reads it back with the strict reader: a file the reader refuses, or
  * whose cells or country metadata differ from the published table, is a bug and stops the
- * release. `meta` is the published model's metadata of the table, when the caller has it.
+ * release.
  */
-export function checkedPxFile(model: ReleaseModel, table: TableDef, rows: readonly Observation[], meta?: readonly CountryTableMeta[]): Buffer {
-  const bytes = pxFile(model, table, rows, meta);
+export function checkedPxFile(model: ReleaseModel, published: PublishedTable): Buffer {
+  const { table, observations: rows } = published;
+  const bytes = pxFile(model, published);
   const read = readPx(bytes);
   const problems = read.ok ? comparePxWithObservations(read.table, table, rows, 20, partnerOrder(model.codelists).kind) : read.problems.map((p) => `line ${p.line}: ${p.message}`);
   if (problems.length) {

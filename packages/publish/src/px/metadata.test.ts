@@ -14,7 +14,7 @@ import { pxText } from './write';
 
 function written(id: string, model: ReleaseModel = fixtureModel()) {
   const t = publishedRelease(model).tables.find((x) => x.table.id === id)!;
-  const bytes = checkedPxFile(model, t.table, t.observations);
+  const bytes = checkedPxFile(model, t);
   const r = readPx(bytes);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return { bytes, px: r.table, table: t.table, rows: t.observations, model };
@@ -36,23 +36,25 @@ const problems = (w: ReturnType<typeof written>, bytes: Buffer) => {
 describe('PX country metadata (VALUENOTEX)', () => {
   it('gives every reporting country its source, basis per migration type and breaks, in both languages', () => {
     const { px } = written('T04');
-    const nat = (lang: 'en' | 'ru') => px.views.get(lang)!.stub[1]!.values[0]!;
-    expect(countryNote(px, 'Armenia')).toBe(
-      `Source: population register#Definition basis: ${nat('en')}: registration for permanent residence (PERM_REG)#Break in series from 2012: New registration form.`,
-    );
-    expect(countryNote(px, 'Армения', 'ru')).toBe(
-      `Источник: регистр населения#Основа определения: ${nat('ru')}: регистрация по месту жительства (PERM_REG)#Разрыв ряда с 2012 г.: Новая форма регистрации.`,
-    );
+    const en = countryNote(px, 'Armenia')!;
+    const ru = countryNote(px, 'Армения', 'ru')!;
+    // the country's notes of the workbook, numbered as there, one per line
+    for (const line of ['Source: population register', 'Definition basis: NAT: registration for permanent residence (PERM_REG)', 'Break in series from 2012: New registration form.']) {
+      expect(en).toMatch(new RegExp(`(^|#)\\[note \\d+\\] ${line.replace(/[()]/g, '\\$&')}`));
+    }
+    for (const line of ['Источник: регистр населения', 'Основа определения: NAT: регистрация по месту жительства (PERM_REG)', 'Разрыв ряда с 2012 г.: Новая форма регистрации.']) {
+      expect(ru).toContain(line);
+    }
     // the break is registered for T04 only
     expect(countryNote(written('T07').px, 'Armenia')).not.toContain('Break');
   });
 
   it('states the territory, and marks a text the configuration gives in English only as such in Russian', () => {
     const { px } = written('T01');
-    expect(countryNote(px, 'Georgia')).toBe('Territory: excluding Abkhazia and South Ossetia#Source: census 2002#Definition basis: population census (CENSUS)');
-    expect(countryNote(px, 'Грузия', 'ru')).toBe(
-      'Территория: excluding Abkhazia and South Ossetia (только на английском языке)#Источник: census 2002 (только на английском языке)#Основа определения: перепись населения (CENSUS)',
-    );
+    expect(countryNote(px, 'Georgia')).toContain('Territory / Территория: excluding Abkhazia and South Ossetia (given in English only)');
+    expect(countryNote(px, 'Georgia')).toContain('Source / Источник: census 2002 (given in English only)');
+    expect(countryNote(px, 'Грузия', 'ru')).toContain('Territory / Территория: excluding Abkhazia and South Ossetia (только на английском языке)');
+    expect(countryNote(px, 'Грузия', 'ru')).toContain('Основа определения: перепись населения (CENSUS)');
   });
 
   it('says only what holds for the reference years: a 2014 break and a 2014 territory change stay out of a 2011–2012 release', () => {
@@ -82,8 +84,9 @@ describe('PX country metadata (VALUENOTEX)', () => {
     const { px } = written('T04', fixtureModel({ data: { ...base.data, observations } }));
     const [st, nat] = px.views.get('en')!.stub[1]!.values;
     expect(st).toMatch(/^Short-term/);
+    expect(nat).toMatch(/national definition/);
     expect(countryNote(px, 'Armenia')).toContain(
-      `Definition basis: ${st}: UN short-term definition (3 to 12 months) (UN_ST3_12); ${nat}: registration for permanent residence (PERM_REG) 2011; registration for permanent residence or at the place of stay for 9 months or more (STAY_REG_9M) 2012#`,
+      'Definition basis: ST: UN short-term definition (3 to 12 months) (UN_ST3_12); NAT: registration for permanent residence (PERM_REG) 2011; registration for permanent residence or at the place of stay for 9 months or more (STAY_REG_9M) 2012#',
     );
     const note = pxKeywordText(px, 'NOTE')!;
     for (const b of ['PERM_REG', 'STAY_REG_9M', 'UN_ST3_12'] as const) expect(note).toContain(`${b}: ${basisLabel(b).meaning_en}`);

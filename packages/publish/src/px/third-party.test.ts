@@ -12,7 +12,7 @@ import { publishedRelease } from '../published/build';
 import { fixtureModel, obs } from '../testing/fixture';
 import { buildCube, cubeKey, pxCell } from './cube';
 import type { PxCell, PxEntry } from './entries';
-import { countryTableMeta, pxEntries } from './file';
+import { pxEntries } from './file';
 import { checkedPxFile, readPx } from './index';
 
 /** One statement as rdf-parser-px gives it: `language` and `subkey` are '' when absent. */
@@ -144,8 +144,8 @@ function fixtureRelease(model = fixtureModel()) {
   return publishedRelease(model).tables.map((t) => ({
     table: t.table,
     rows: t.observations,
-    bytes: checkedPxFile(model, t.table, t.observations),
-    entries: pxEntries(model, t.table, buildCube(model, t.table, t.observations), countryTableMeta(model, t.table, t.observations)),
+    bytes: checkedPxFile(model, t),
+    entries: pxEntries(model, t, buildCube(model, t.table, t.observations)),
   }));
 }
 

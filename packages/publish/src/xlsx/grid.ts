@@ -1,5 +1,5 @@
 import type { CodeLists, TableDef } from '@mch/core';
-import { type PublishedCountry, both, noteMarks } from '../published/index';
+import { type PublishedCountry, both, rowNoteMarks } from '../published/index';
 import { symbolOf } from '../symbols';
 import { bilingual } from '../text';
 
@@ -38,7 +38,7 @@ export function countryGrid(table: TableDef, country: PublishedCountry, codelist
       if (c.value === null) return { kind: 'symbol', text: symbolOf(c.status === 'Q' || c.status === 'M' || c.status === 'ELSEWHERE' ? c.status : 'O').excel };
       return { kind: 'number', value: c.value, marker: c.markers.join(' ') };
     }),
-    ...(hasNotes ? [text(noteMarks(r.notes) || 'none / нет')] : []),
+    ...(hasNotes ? [text(rowNoteMarks(r) || 'none / нет')] : []),
   ]);
   return { headers, rows };
 }

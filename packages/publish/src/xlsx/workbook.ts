@@ -1,10 +1,12 @@
 import type { TableDef } from '@mch/core';
 import { basisLabel, fixZipEntryTimes } from '@mch/core';
 import ExcelJS from 'exceljs';
+import { releaseFormats } from '../formats';
 import type { ReleaseModel } from '../model';
 import { type PublishedNote, type PublishedTable, both, noteMarks, noteText } from '../published/index';
 import { DASH_ZERO, SYMBOLS } from '../symbols';
 import { bilingual, safeText } from '../text';
+import { rowOrderText } from '../published/row-order-text';
 import { type Grid, countryGrid } from './grid';
 
 const NUMBER_FORMAT = '#,##0';
@@ -49,13 +51,19 @@ function coverSheet(wb: ExcelJS.Workbook, model: ReleaseModel, published: Publis
     [bilingual(`Release ${c.version}, published ${c.release_date}`, `Выпуск ${c.version}, опубликован ${c.release_date}`), false],
     [bilingual(c.metadata.title_en, c.metadata.title_ru), false],
     ['What this workbook holds / Содержание книги', true],
-    [bilingual('One worksheet per reporting country, each with one table: rows are partners or age groups, columns are year and sex. Figures are numbers of persons.', 'По одному листу на каждую отчитывающуюся страну, в каждом одна таблица: строки — страны-партнёры или возрастные группы, столбцы — год и пол. Данные — число человек.'), false],
+    [
+      bilingual(
+        `One worksheet per reporting country, each with one table: rows are ${table.breakdown === 'AGE' ? 'age groups' : 'partner countries'}, columns are year and sex. Figures are numbers of persons.`,
+        `По одному листу на каждую отчитывающуюся страну, в каждом одна таблица: строки — ${table.breakdown === 'AGE' ? 'возрастные группы' : 'страны-партнёры'}, столбцы — год и пол. Данные — число человек.`,
+      ),
+      false,
+    ],
     [bilingual('The Contents worksheet lists the worksheets; the Notes worksheet holds the notes referenced as [note N].', 'Лист Contents содержит перечень листов; лист Notes содержит примечания, на которые даны ссылки [note N].'), false],
-    [bilingual('Rows follow the questionnaire: the Clearing House countries and the other partner countries, then former states, "Other countries", "Unknown" and "Stateless", then the total. Aggregates (CIS, Baltic states, all 12 Clearing House countries, former USSR) come after the total: they overlap the rows above and must not be added to them. Values the Clearing House derived from the reported parts are marked [d].', 'Строки следуют вопроснику: страны Информационного центра и другие страны-партнёры, затем бывшие государства, «Прочие страны», «Не указано» и «Лица без гражданства», затем итог. Агрегаты (СНГ, страны Балтии, все 12 стран Информационного центра, бывший СССР) приводятся после итога: они пересекаются со строками выше и не должны с ними суммироваться. Значения, рассчитанные Информационным центром из представленных данных, отмечены [d].'), false],
+    [bilingual(rowOrderText(table, model.codelists).en, rowOrderText(table, model.codelists).ru), false],
     ['Source / Источник', true],
     [bilingual('National statistical offices, via the UNECE Clearing House on Migration Statistics', 'Национальные статистические службы, через Информационный центр ЕЭК ООН по статистике миграции'), false],
     ['Contact / Контакты', true],
-    [bilingual(`${contact.organisation}, ${contact.unit}`, contact.organisation_ru), false],
+    [bilingual(`${contact.organisation}, ${contact.unit}`, `${contact.organisation_ru}${contact.unit_ru ? `, ${contact.unit_ru}` : ''}`), false],
     [safeText(contact.email), false],
     ['Symbols / Условные обозначения', true],
     ...SYMBOLS.map((s): [string, boolean] => [`${s.excel} ${s.en} / ${s.ru}`, false]),
@@ -65,6 +73,8 @@ function coverSheet(wb: ExcelJS.Workbook, model: ReleaseModel, published: Publis
       const b = basisLabel(code);
       return [`${code}: ${b.meaning_en} / ${b.meaning_ru}`, false];
     }),
+    ['Files of this release / Файлы выпуска', true],
+    ...releaseFormats(model.tableSet.tables).map((f): [string, boolean] => [`${f.path}: ${bilingual(f.en, f.ru)}`, false]),
     ['Disclaimer / Оговорка', true],
     [bilingual('The designations employed and the presentation of the material do not imply the expression of any opinion whatsoever on the part of the United Nations concerning the legal status of any country, territory, city or area, or of its authorities, or concerning the delimitation of its frontiers or boundaries.', 'Употребляемые обозначения и изложение материала не означают выражения со стороны Организации Объединённых Наций какого бы то ни было мнения относительно правового статуса страны, территории, города или района, или их властей, или относительно делимитации их границ.'), false],
   ];
@@ -107,6 +117,8 @@ function notesSheet(wb: ExcelJS.Workbook, notes: readonly PublishedNote[]): void
   ws.getColumn(1).width = 18;
   ws.getColumn(2).width = 14;
   ws.getColumn(3).width = 120;
+  ws.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
+  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
 function countrySheet(wb: ExcelJS.Workbook, table: TableDef, country: string, countryName: string, grid: Grid, sheetNotes: string): void {
@@ -150,6 +162,8 @@ function countrySheet(wb: ExcelJS.Workbook, table: TableDef, country: string, co
   ws.getRow(TABLE_START_ROW).alignment = { wrapText: true, vertical: 'top' };
   ws.getRow(TABLE_START_ROW).height = Math.max(...grid.headers.map((h, j) => wrappedLines(h, widths[j]!))) * LINE_HEIGHT;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: TABLE_START_ROW, topLeftCell: `A${TABLE_START_ROW + 1}`, activeCell: `A${TABLE_START_ROW + 1}` }];
+  // printed, a country's table fits the page width and repeats its header row on every page
+  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${TABLE_START_ROW}:${TABLE_START_ROW}` };
 }
 
 /** Height in points of one line of the default 11-point font. */

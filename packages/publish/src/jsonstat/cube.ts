@@ -1,0 +1,113 @@
+import { type Observation, cmp, createPartnerResolver } from '@mch/core';
+import type { ReleaseModel } from '../model';
+import {
+  type Bilingual,
+  type PublishedCell,
+  type PublishedTable,
+  ageCompare,
+  cellLookup,
+  migrTypeCompare,
+  partnerOrder,
+  sexCompare,
+} from '../published/index';
+import { partnerRoleName } from '../sdmx-structure/index';
+
+/** One dimension of a table's cube: its SDMX id, codes in the published order, and their labels. */
+export interface CubeDimension {
+  id: string;
+  label: Bilingual;
+  codes: string[];
+  labels: Bilingual[];
+}
+
+export interface Cube {
+  dimensions: CubeDimension[];
+  /** one cell per combination, the last dimension varying fastest (JSON-stat's order) */
+  cells: PublishedCell[];
+}
+
+/**
+ * A table of the published model as the full cube JSON-stat asks for: reporting country,
+ * migration type (where the table has one), partner or age group, year, sex — the order of the
+ * PX files. A country's own cells are the model's; a combination outside a country's table is
+ * the hole the model gives it (not available, included in another row, or cannot exist). A table
+ * nobody reported still lists the release's countries and years, every cell not available.
+ */
+export function tableCube(model: ReleaseModel, published: PublishedTable): Cube {
+  const { table } = published;
+  const cl = model.codelists;
+  const byAge = table.breakdown === 'AGE';
+  const names = createPartnerResolver(cl).names;
+  const empty = published.countries.length === 0;
+  const rows = published.countries.flatMap((c) => c.rows);
+  const columns = published.countries.flatMap((c) => c.columns);
+  const distinct = <T>(xs: T[]) => [...new Set(xs)];
+
+  const countries = empty ? Object.keys(model.config.countries).sort(cmp) : published.countries.map((c) => c.ref_area);
+  const items = empty ? ['_T'] : distinct(rows.map((r) => r.code)).sort(byAge ? ageCompare(cl) : partnerOrder(cl).compare);
+  const migr = empty ? cl.migr_type.map((m) => m.code) : distinct(rows.map((r) => r.migr_type)).sort(migrTypeCompare(cl));
+  const years = distinct([...model.config.reference_years, ...columns.map((c) => c.year)]).sort((a, b) => a - b);
+  const sexes = (empty ? ['_T', 'M', 'F'] : distinct(columns.map((c) => c.sex))).sort(sexCompare);
+
+  const rowLabel = new Map(rows.map((r) => [r.code, r.label]));
+  const listed = (list: readonly { code: string; label_en: string; label_ru: string }[]) => (code: string) => {
+    const x = list.find((e) => e.code === code);
+    return x ? { en: x.label_en, ru: x.label_ru } : { en: code, ru: code };
+  };
+  const itemLabel = (code: string) => rowLabel.get(code) ?? (byAge ? listed(cl.age)(code) : names(code));
+  const countryName = new Map(published.countries.map((c) => [c.ref_area, c.name]));
+  const dim = (id: string, label: Bilingual, codes: string[], labelOf: (code: string) => Bilingual): CubeDimension => ({ id, label, codes, labels: codes.map(labelOf) });
+  const dimensions = [
+    dim('REF_AREA', { en: 'Reporting country', ru: 'Отчитывающаяся страна' }, countries, (c) => countryName.get(c) ?? names(c)),
+    ...(table.has_migr_type ? [dim('MIGR_TYPE', { en: 'Type of migration', ru: 'Тип миграции' }, migr, listed(cl.migr_type))] : []),
+    byAge
+      ? dim('AGE', { en: 'Age group', ru: 'Возрастная группа' }, items, itemLabel)
+      : dim('COUNTERPART_AREA', partnerRoleName(table.partner_role), items, itemLabel),
+    dim('TIME_PERIOD', { en: 'Year', ru: 'Год' }, years.map(String), (y) => ({ en: y, ru: y })),
+    dim('SEX', { en: 'Sex', ru: 'Пол' }, sexes, listed(cl.sex)),
+  ];
+  return { dimensions, cells: fill(model, published, dimensions) };
+}
+
+function fill(model: ReleaseModel, published: PublishedTable, dimensions: readonly CubeDimension[]): PublishedCell[] {
+  const { table } = published;
+  const kind = partnerOrder(model.codelists).kind;
+  const key = (migr: string, code: string, year: number, sex: string) => `${migr}|${code}|${year}|${sex}`;
+  // the model's own cells of each country, by key; the rest asks the model's hole rule
+  const own = new Map<string, Map<string, PublishedCell>>();
+  for (const c of published.countries) {
+    const cells = new Map<string, PublishedCell>();
+    for (const r of c.rows) {
+      for (const [j, cell] of r.cells.entries()) cells.set(key(r.migr_type, r.code, c.columns[j]!.year, c.columns[j]!.sex), cell);
+    }
+    own.set(c.ref_area, cells);
+  }
+  const byCountry = new Map<string, Observation[]>();
+  for (const o of published.observations) {
+    const list = byCountry.get(o.ref_area);
+    if (list) list.push(o);
+    else byCountry.set(o.ref_area, [o]);
+  }
+  const holes = new Map([...byCountry].map(([c, list]) => [c, cellLookup(table, list, kind)]));
+  const noNotes = new Map<Observation, number[]>();
+  const missing: PublishedCell = { value: null, status: 'O', conf: 'F', derived: false, dash: false, markers: [], notes: [], observation: null };
+
+  const sizes = dimensions.map((d) => d.codes.length);
+  const total = sizes.reduce((n, s) => n * s, 1);
+  const at = sizes.map(() => 0);
+  const cells: PublishedCell[] = [];
+  for (let i = 0; i < total; i++) {
+    const codes = at.map((k, d) => dimensions[d]!.codes[k]!);
+    const [country, ...rest] = codes;
+    const [migr, item, year, sex] = table.has_migr_type ? rest : ['', ...rest];
+    const k = key(migr!, item!, Number(year), sex!);
+    const cell = own.get(country!)?.get(k) ?? holes.get(country!)?.(migr!, item!, Number(year), sex!, noNotes) ?? missing;
+    cells.push(cell);
+    for (let d = sizes.length - 1; d >= 0; d--) {
+      at[d]!++;
+      if (at[d]! < sizes[d]!) break;
+      at[d] = 0;
+    }
+  }
+  return cells;
+}
