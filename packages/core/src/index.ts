@@ -4,6 +4,7 @@ export type { Layout, LegendEntry, ReleaseConfigInput, RuleSettings } from './co
 export type { ExitCode, ErrorCode } from './errors';
 export type { FindingSource } from './finding';
 export type { PartnerMatch, PartnerResolver } from './partners';
+export type { MirrorClass, MirrorMatrix, MirrorMatrixCell } from './report';
 
 export {
   ConfStatus,
@@ -45,7 +46,7 @@ export { editDistance, normaliseLabel, stripFootnoteMarkers } from './labels';
 export { createPartnerResolver } from './partners';
 export { parseYamlWith } from './parse';
 export { releaseConfigJsonSchema } from './json-schema';
-export { CompletenessCell, EmigrationEstimate, FlaggedSeries, MirrorRow, QualityReport } from './report';
+export { CompletenessCell, EmigrationEstimate, FindingChanges, FlaggedSeries, MirrorBand, MirrorRow, QualityReport, ResolvedFinding, RunWarning, RUN_WARNING_KINDS, Submission, MIRROR_COLOURS, mirrorLegend, mirrorMatrices, ratioText } from './report';
 export { Conflict, HarmonisedData, Resubmission } from './harmonised';
 export { OBSERVATION_COLUMNS, OBSERVATION_KEY_COLUMNS, csvField, observationRow, toCsv } from './csv';
 export { fixZipEntryTimes } from './zip-times';

@@ -50,6 +50,8 @@ export const CompletenessCell = z.object({
   observations: z.number().int(),
   missing_values: z.number().int(),
   rejected: z.number().int(),
+  /** observations with a figure or `x` (cannot exist): what the matrix colours by, against observations + rejected */
+  present: z.number().int().optional(),
 });
 export type CompletenessCell = z.infer<typeof CompletenessCell>;
 
@@ -69,6 +71,58 @@ export const FlaggedSeries = z.object({
 });
 export type FlaggedSeries = z.infer<typeof FlaggedSeries>;
 
+/** One file a country sent, as ingest accounted for it: the "what was sent" of the country's scorecard. */
+export const Submission = z.object({
+  ref_area: z.string(),
+  file: z.string(),
+  format: z.enum(['xlsx', 'csv']),
+  /** the date the configuration records, '' when it records none */
+  received: z.string(),
+  supersedes: z.boolean(),
+  value_cells: z.number().int(),
+  observations: z.number().int(),
+  rejections: z.number().int(),
+  tables: z.array(z.string()),
+  hidden_sheets: z.array(z.string()),
+  ignored_sheets: z.array(z.string()),
+  /** what ingest said about the file (a sheet not read, a status ignored), in English */
+  warnings: z.array(z.string()),
+});
+export type Submission = z.infer<typeof Submission>;
+
+export const RUN_WARNING_KINDS = ['waiver-expired', 'waiver-values-changed', 'waiver-unmatched', 'benchmark-vintage', 'metadata-basis', 'previous-report-missing'] as const;
+
+/** A warning about the run itself, not the data (one per MCH-W01 finding), as `mch check` prints it. */
+export const RunWarning = z.object({
+  /** the id of the MCH-W01 finding that carries it */
+  finding: z.string(),
+  kind: z.enum(RUN_WARNING_KINDS),
+  /** '' when it concerns the whole run (a benchmark series) */
+  ref_area: z.string(),
+  message: z.string(),
+  message_ru: z.string(),
+});
+export type RunWarning = z.infer<typeof RunWarning>;
+
+/** A finding of the previous release that this round no longer raises. */
+export const ResolvedFinding = Finding.pick({ id: true, rule: true, severity: true, ref_area: true, table: true, time_period: true, message: true, message_ru: true });
+export type ResolvedFinding = z.infer<typeof ResolvedFinding>;
+
+/** This round's findings against the previous release's, by finding id (revisions and run warnings left out). */
+export const FindingChanges = z.object({
+  previous_version: z.string(),
+  /** ids of findings the previous release did not have */
+  new: z.array(z.string()),
+  /** ids of findings the previous release had too */
+  still_open: z.array(z.string()),
+  resolved: z.array(ResolvedFinding),
+});
+export type FindingChanges = z.infer<typeof FindingChanges>;
+
+/** The mirror band and minimum flow of the release (MCH-M01 settings; a country may set its own). */
+export const MirrorBand = z.object({ band_low: z.number(), band_high: z.number(), min_size: z.number() });
+export type MirrorBand = z.infer<typeof MirrorBand>;
+
 /** The one result model every quality report form is written from (quality.md "Reports"). */
 export const QualityReport = z.object({
   version: z.string(),
@@ -81,5 +135,100 @@ export const QualityReport = z.object({
   gate: z.object({ passed: z.boolean(), blocking: z.number().int() }),
   /** the series behind the time-series findings, for charts; absent in reports written before it existed */
   series: z.array(FlaggedSeries).optional(),
+  /** what each country sent, file by file (absent in older reports) */
+  submissions: z.array(Submission).optional(),
+  /** the MCH-W01 findings as warnings about the run, for the terminal (absent in older reports) */
+  run_warnings: z.array(RunWarning).optional(),
+  /** the findings against the previous release's internal report; null when it was not given */
+  changes: FindingChanges.nullable().optional(),
+  mirror_band: MirrorBand.nullable().optional(),
 });
 export type QualityReport = z.infer<typeof QualityReport>;
+
+/** How a mirror cell reads against the band: what the matrices of every report colour it by. */
+export type MirrorClass = 'self' | 'none' | 'small' | 'inside' | 'above' | 'far-above' | 'below' | 'far-below';
+
+export interface MirrorMatrixCell {
+  receiving: string;
+  sending: string;
+  cls: MirrorClass;
+  row: Pick<MirrorRow, 'immigration' | 'emigration' | 'ratio' | 'asymmetry' | 'flagged' | 'migr_type_in' | 'migr_type_out' | 'basis_in' | 'basis_out'> | undefined;
+}
+
+/** One year's origin–destination matrix: rows receive (their immigration), columns send (their emigration). */
+export interface MirrorMatrix {
+  year: number;
+  countries: string[];
+  rows: MirrorMatrixCell[][];
+}
+
+type MatrixRow = Pick<MirrorRow, 'time_period' | 'receiving' | 'sending' | 'sex' | 'immigration' | 'emigration' | 'ratio' | 'asymmetry' | 'flagged' | 'migr_type_in' | 'migr_type_out' | 'basis_in' | 'basis_out'>;
+
+/**
+ * The mirror matrix of each year, both sexes, best types (short-term pairs are their own
+ * comparison), every reporting country on both axes. A flagged pair is above or below the band,
+ * "far" beyond twice its edge; an unflagged pair outside it is a small flow.
+ */
+export function mirrorMatrices(mirror: readonly MatrixRow[], countries: readonly string[], band: MirrorBand): MirrorMatrix[] {
+  const rows = mirror.filter((m) => m.sex === '_T' && m.migr_type_in !== 'ST');
+  const years = [...new Set(rows.map((m) => m.time_period))].sort((a, b) => a - b);
+  return years.map((year) => {
+    const at = new Map(rows.filter((m) => m.time_period === year).map((m) => [`${m.receiving}|${m.sending}`, m]));
+    return {
+      year,
+      countries: [...countries],
+      rows: countries.map((a) =>
+        countries.map((b): MirrorMatrixCell => {
+          const m = a === b ? undefined : at.get(`${a}|${b}`);
+          return { receiving: a, sending: b, cls: a === b ? 'self' : mirrorClass(m, band), row: m };
+        }),
+      ),
+    };
+  });
+}
+
+function mirrorClass(m: MatrixRow | undefined, band: MirrorBand): MirrorClass {
+  if (!m || m.immigration === null || m.emigration === null) return 'none';
+  const ratio = m.ratio ?? Number.POSITIVE_INFINITY;
+  if (m.flagged) {
+    if (ratio > 1) return ratio > 2 * band.band_high ? 'far-above' : 'above';
+    return ratio < band.band_low / 2 ? 'far-below' : 'below';
+  }
+  if (m.ratio === null && m.immigration === 0) return 'none';
+  return ratio >= band.band_low && ratio <= band.band_high ? 'inside' : 'small';
+}
+
+/** The colours of a mirror matrix by class, the same in every report (internal and public, HTML and PDF). */
+export const MIRROR_COLOURS: Record<MirrorClass, { fill: string; text: string }> = {
+  'far-below': { fill: '#3d6fb4', text: '#ffffff' },
+  below: { fill: '#a9c8f0', text: '#1f1f1f' },
+  inside: { fill: '#cfead4', text: '#1f1f1f' },
+  above: { fill: '#f4a09a', text: '#1f1f1f' },
+  'far-above': { fill: '#c8322b', text: '#ffffff' },
+  small: { fill: '#f3efe0', text: '#7a7a7a' },
+  none: { fill: '#f7f7f7', text: '#9a9a9a' },
+  self: { fill: '#bdbdbd', text: '#bdbdbd' },
+};
+
+const num = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
+/** What each colour of the matrix means, with the band and minimum flow of the release, in both languages. */
+export function mirrorLegend(band: MirrorBand): { cls: MirrorClass; en: string; ru: string }[] {
+  const [lo, hi, half, twice, min] = [num(band.band_low), num(band.band_high), num(band.band_low / 2), num(band.band_high * 2), num(band.min_size)];
+  return [
+    { cls: 'far-below', en: `below ${half}`, ru: `ниже ${half}` },
+    { cls: 'below', en: `${half} to ${lo}`, ru: `от ${half} до ${lo}` },
+    { cls: 'inside', en: `inside the band ${lo}–${hi}`, ru: `в пределах ${lo}–${hi}` },
+    { cls: 'above', en: `${hi} to ${twice}`, ru: `от ${hi} до ${twice}` },
+    { cls: 'far-above', en: `above ${twice}, or ∞ (no emigration reported)`, ru: `выше ${twice} или ∞ (эмиграция не указана)` },
+    { cls: 'small', en: `outside the band, both flows under ${min} persons: not flagged`, ru: `вне диапазона, оба потока меньше ${min} чел.: не отмечается` },
+    { cls: 'none', en: 'not reported by both countries', ru: 'нет данных одной из стран' },
+  ];
+}
+
+/** I ÷ E as a matrix cell shows it: two decimals at most, ∞ where the partner reports no emigration. */
+export function ratioText(ratio: number | null, immigration: number | null, emigration: number | null): string {
+  if (immigration === null || emigration === null) return immigration === null && emigration === null ? '' : '–';
+  if (ratio === null) return immigration > 0 ? '∞' : '';
+  return String(Math.round(ratio * 100) / 100);
+}

@@ -37,7 +37,7 @@ export function isFlowTable(table: string): boolean {
 /** Partner codes a country reports in a table, in questionnaire order, without aggregates or the total. */
 export function partnerCategories(iso3: Iso3, table: string): string[] {
   const rows: string[] = STANDARD_PARTNERS.filter((p) => !(NO_OWN.has(table) && p === iso3));
-  rows.push(...PROFILES[iso3].extras);
+  for (const extra of PROFILES[iso3].extras) rows.push(extra);
   if (FORMER_ALLOWED.has(table)) rows.push('SUN');
   rows.push('OTH', 'UNK');
   if (CITIZENSHIP.has(table)) rows.push('STLS');

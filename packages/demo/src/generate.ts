@@ -49,7 +49,8 @@ function metadataSheet(spec: FileSpec, style: SheetStyle): SheetModel {
   return simpleSheet('Metadata', rows);
 }
 
-async function questionnaire(spec: FileSpec, truth: Truth, titles: ReadonlyMap<string, TableText>): Promise<Uint8Array> {
+/** The sheets of one questionnaire: Cover, Metadata (a full one), one sheet per table, as the country's style lays them out. */
+export function questionnaireSheets(spec: FileSpec, truth: Truth, titles: ReadonlyMap<string, TableText>): { sheets: SheetModel[]; creator: string } {
   const style = STYLES[spec.country];
   if (!style) throw new Error(`no questionnaire style for ${spec.country}`);
   const values = fileValues(spec, truth);
@@ -59,9 +60,15 @@ async function questionnaire(spec: FileSpec, truth: Truth, titles: ReadonlyMap<s
   for (const id of spec.metadataOnly ? [] : spec.tables) {
     const table = titles.get(id);
     if (!table) throw new Error(`table ${id} is not in the table set`);
-    sheets.push(buildTableSheet({ country: spec.country, table, years: spec.years, values, style, marks: spec.marks, netAgainst: values }));
+    const hooks = { ...(spec.extraRows?.[id] ? { extraRows: spec.extraRows[id] } : {}), ...(spec.cellText ? { cellText: spec.cellText } : {}) };
+    sheets.push(buildTableSheet({ country: spec.country, table, years: spec.years, values, style, marks: spec.marks, netAgainst: values, ...hooks }));
   }
-  return writeWorkbook(sheets, style.contact);
+  return { sheets, creator: style.contact };
+}
+
+async function questionnaire(spec: FileSpec, truth: Truth, titles: ReadonlyMap<string, TableText>): Promise<Uint8Array> {
+  const { sheets, creator } = questionnaireSheets(spec, truth, titles);
+  return writeWorkbook(sheets, creator);
 }
 
 /** Builds every file of data/raw in memory, README included. Deterministic: same bytes every run. */

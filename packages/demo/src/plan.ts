@@ -1,6 +1,7 @@
 import { type Iso3, MCH12 } from './calibration';
 import { ALL_TABLES } from './categories';
 import { armRevision, armSexSum, tjkUnitError, ukrConflict } from './irregularities';
+import type { SheetInput } from './sheet-model';
 import type { SexCode, Values } from './values';
 
 /** Cells a file writes as a symbol or with a marker instead of the plain number. */
@@ -30,6 +31,10 @@ export interface FileSpec {
   metadataOnly?: boolean;
   marks: readonly CellMark[];
   mutate?: (values: Values) => void;
+  /** partner rows beyond each table's own, by table (a planted own-country or USSR row) */
+  extraRows?: Readonly<Record<string, readonly string[]>>;
+  /** the text a cell holds instead of its figure, where given (a planted unreadable value) */
+  cellText?: SheetInput['cellText'];
 }
 
 const CSV_COUNTRIES: readonly Iso3[] = ['RUS', 'BLR'];
@@ -39,7 +44,7 @@ const ROUNDS = [
 ] as const;
 
 /** Symbols and markers per country and round (submissions.md deviations). */
-function marksFor(country: Iso3, round: number): CellMark[] {
+export function marksFor(country: Iso3, round: number): CellMark[] {
   const marks: CellMark[] = [];
   if (country === 'TKM') marks.push({ table: 'T11', categories: ['CHN', 'KOR'], kind: 'confidential', symbol: 'к' });
   if (country === 'UZB') marks.push({ table: 'T02', categories: ['CHN', 'KOR'], kind: 'confidential', symbol: '\u0441' });

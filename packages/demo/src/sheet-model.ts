@@ -67,8 +67,10 @@ function codeOf(cat: string, table: string, style: SheetStyle): string {
   return cat;
 }
 
-function rowPlan(country: Iso3, table: string, style: SheetStyle): Row[] {
-  const cats = categories(country, table);
+function rowPlan(country: Iso3, table: string, style: SheetStyle, extra: readonly string[] = []): Row[] {
+  const own = categories(country, table);
+  const at = own.includes('OTH') ? own.indexOf('OTH') : own.length;
+  const cats = [...own.slice(0, at), ...extra, ...own.slice(at)];
   const withSubtotals = style.subtotals !== 'none' && ['T04', 'T08', 'T11'].includes(table);
   if (withSubtotals && style.subtotals === 'nested') {
     const members = cats.filter((c) => (CIS_MEMBERS as readonly string[]).includes(c));
@@ -116,6 +118,10 @@ export interface SheetInput {
   marks: readonly CellMark[];
   /** the country's emigration figures, for a net-migration column */
   netAgainst?: Values;
+  /** partner rows beyond the table's own, before "other countries"; a year without a value is left blank */
+  extraRows?: readonly string[];
+  /** the text a cell holds instead of its figure (a slip of the pen), where given */
+  cellText?: (cell: { table: string; year: number; type: TypeCode; sex: SexCode; category: string }) => CellValue | undefined;
 }
 
 /** Lays out one table sheet: titles, unit line, two-row header, type blocks, data rows, notes. */
@@ -145,7 +151,7 @@ export function buildTableSheet(input: SheetInput): SheetModel {
   if (style.yearHeader === 'single-row') {
     const header = [...lead, ...catCols];
     for (const y of years) {
-      header.push(...[0, 1, 2].map((s) => `${y} — ${sexText(s)}`));
+      for (const s of [0, 1, 2]) header.push(`${y} — ${sexText(s)}`);
       if (net) header.push(`${y} — ${netText}`);
     }
     rows.push(header);
@@ -165,7 +171,8 @@ export function buildTableSheet(input: SheetInput): SheetModel {
     rows.push(h1, h2);
   }
 
-  const plan = rowPlan(country, table.id, style);
+  const plan = rowPlan(country, table.id, style, input.extraRows);
+  const extra = new Set(input.extraRows ?? []);
   let line = 0;
   for (const type of tableTypes(country, table.id)) {
     if (isFlowTable(table.id) && style.blockRows) {
@@ -187,10 +194,14 @@ export function buildTableSheet(input: SheetInput): SheetModel {
       cells.push(`${r.indent ? '  ' : ''}${labelOf(r.cat, table.id, style, i)}`);
       for (const y of years) {
         for (const sex of SEXES) {
-          const v = figure(values, country, table.id, y, type, sex, r.cat);
-          cells.push(renderValue(v, markFor(marks, table.id, y, r.cat, sex), style, thousands));
+          const text = input.cellText?.({ table: table.id, year: y, type, sex, category: r.cat });
+          if (text !== undefined) cells.push(text);
+          else if (extra.has(r.cat) && getValue(values, table.id, y, type, sex, r.cat) === undefined) cells.push(null);
+          else cells.push(renderValue(figure(values, country, table.id, y, type, sex, r.cat), markFor(marks, table.id, y, r.cat, sex), style, thousands));
         }
-        if (net) {
+        // a row the emigration table does not have (a planted extra row) has no net figure
+        if (net && extra.has(r.cat)) cells.push(null);
+        else if (net) {
           const out = figure(input.netAgainst!, country, 'T08', y, type, '_T', r.cat);
           cells.push(figure(values, country, table.id, y, type, '_T', r.cat) - out);
         }

@@ -1,13 +1,16 @@
 import { type CodeLists, cmp, createPartnerResolver } from '@mch/core';
-import { type Block, escapeMarkup as esc, parseMarkup } from './pdf/markup';
-import { formatInt } from './pdf/notes-view';
+import { formatInt } from './pdf/format';
+import { escapeMarkup as esc, parseMarkup } from './pdf/markup';
 import { markupToPdf } from './pdf/render';
 import { columnLayout } from './pdf/table-layout';
+import { MATRIX_HEAD, matrixMarkup, matrixNodes, matrixHtml, matrixCss } from './quality-matrix';
 import type { PublicQualitySummary } from './quality-summary';
+import { scorecardsMarkup } from './quality-scorecards';
 
 /**
  * quality/report.html and quality/report.pdf: the public quality summary (quality.md "Public")
- * for readers, from one markup text so both say the same. Headings in English and Russian.
+ * for readers, from one markup text so both say the same: the mirror matrix of every year first,
+ * then the emigration estimates, the rules, completeness and one scorecard per country.
  */
 export function qualityReportMarkup(summary: PublicQualitySummary, codelists: CodeLists): string {
   const names = createPartnerResolver(codelists).names;
@@ -17,55 +20,77 @@ export function qualityReportMarkup(summary: PublicQualitySummary, codelists: Co
     '',
     esc(`Published ${summary.release_date}. Quality gate: ${summary.gate.passed ? 'passed' : 'closed'}. Country queries, waivers and confidential values are not part of this summary; every figure is also in quality/report.json.`),
     '',
+    ...matrixMarkup(summary),
+    ...estimatesMarkup(summary, names),
     '## Rules / Правила',
     '',
     '| Rule | Severity | Checked | Failed | Skipped | Waived |',
     '|---|---|---|---|---|---|',
     ...summary.rules.map((r) => `| ${esc(r.id)} | ${esc(r.severity)} | ${num(r.checked)} | ${num(r.failed)} | ${num(r.skipped)} | ${num(r.waived)} |`),
     '',
-    '## Completeness / Полнота',
-    '',
-    '| Country | Table | Years expected | Observations | Missing values | Rejected |',
-    '|---|---|---|---|---|---|',
-    ...completenessRows(summary).map((c) => `| ${esc(c.ref_area)} | ${esc(c.table)} | ${c.years} | ${num(c.observations)} | ${num(c.missing)} | ${num(c.rejected)} |`),
-    '',
-    '## Mirror statistics / Зеркальная статистика',
-    '',
-    esc('Immigration reported by the receiving country (I) against emigration reported by the sending country (E), both sexes; ! marks a ratio outside the band (0.5 to 2 unless configured) where the larger of the two flows reaches the minimum size (50 persons unless configured).'),
-    '',
-    '| Year | Receiving (I) | Sending (E) | Immigration | Emigration | I / E | Flag |',
-    '|---|---|---|---|---|---|---|',
-    ...summary.mirror
-      .filter((m) => m.sex === '_T')
-      .map((m) => `| ${m.time_period} | ${esc(names(m.receiving).en)} | ${esc(names(m.sending).en)} | ${num(m.immigration)} | ${num(m.emigration)} | ${m.ratio === null ? '—' : m.ratio.toFixed(2)} | ${m.flagged ? '!' : ''} |`),
-    '',
-    '## Emigration estimated from partner data / Оценка эмиграции по данным стран-партнёров',
-    '',
-    '| Sending country | Year | Partners | Partner-reported immigration | Own emigration to them | Coverage |',
-    '|---|---|---|---|---|---|',
-    ...summary.emigration_estimates.map(
-      (e) => `| ${esc(names(e.sending).en)} | ${e.time_period} | ${e.partners.length} | ${num(e.partner_reported_immigration)} | ${num(e.own_emigration_to_same_partners)} | ${e.coverage_share === null ? '—' : `${(e.coverage_share * 100).toFixed(1)}\u00a0%`} |`,
-    ),
-    '',
+    ...completenessMarkup(summary),
+    ...scorecardsMarkup(summary, names),
   ];
   return lines.join('\n');
 }
 
-function completenessRows(summary: PublicQualitySummary) {
-  const rows = new Map<string, { ref_area: string; table: string; years: number; observations: number; missing: number; rejected: number }>();
+/** Country × table over the years of the release: the share of the cells received that hold a figure. */
+function completenessMarkup(summary: PublicQualitySummary): string[] {
+  const tables = [...new Set(summary.completeness.map((c) => c.table))].sort(cmp);
+  const countries = [...new Set(summary.completeness.map((c) => c.ref_area))].sort(cmp);
+  const at = new Map<string, { received: number; present: number; expected: boolean }>();
   for (const c of summary.completeness) {
-    const key = `${c.ref_area}|${c.table}`;
-    const row = rows.get(key) ?? { ref_area: c.ref_area, table: c.table, years: 0, observations: 0, missing: 0, rejected: 0 };
-    if (c.expected) row.years++;
-    row.observations += c.observations;
-    row.missing += c.missing_values;
-    row.rejected += c.rejected;
-    rows.set(key, row);
+    const k = `${c.ref_area}|${c.table}`;
+    const x = at.get(k) ?? { received: 0, present: 0, expected: false };
+    x.received += c.observations + c.rejected;
+    x.present += c.present ?? c.observations - c.missing_values;
+    x.expected ||= c.expected;
+    at.set(k, x);
   }
-  return [...rows.values()].sort((a, b) => cmp(a.ref_area, b.ref_area) || cmp(a.table, b.table));
+  const cell = (r: string, t: string) => {
+    const x = at.get(`${r}|${t}`);
+    if (!x?.received) return x?.expected ? 'not received' : '—';
+    return x.present === x.received ? '100' : ((x.present / x.received) * 100).toFixed(1);
+  };
+  return [
+    '## Completeness / Полнота',
+    '',
+    esc('Per country and table, over the years of the release: the percentage of the cells received (refused ones included) that hold a figure, x (cannot exist) or a confidential value; "not received": declared but not sent; —: neither declared nor sent.'),
+    '',
+    `| Country | ${tables.join(' | ')} |`,
+    `|${'---|'.repeat(tables.length + 1)}`,
+    ...countries.map((r) => `| ${esc(r)} | ${tables.map((t) => cell(r, t)).join(' | ')} |`),
+    '',
+  ];
 }
 
-/** A self-contained HTML page: no script, no external resource, every text escaped. */
+/** Each sending country's emigration as its partners report it, year by year, beside its own figure and the share of it they cover. */
+function estimatesMarkup(summary: PublicQualitySummary, names: (code: string) => { en: string }): string[] {
+  const years = [...new Set(summary.emigration_estimates.map((e) => e.time_period))].sort((a, b) => a - b);
+  const senders = [...new Set(summary.emigration_estimates.map((e) => e.sending))].sort(cmp);
+  const at = new Map(summary.emigration_estimates.map((e) => [`${e.sending}|${e.time_period}`, e]));
+  const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatInt(v));
+  // three tables of one figure each: a table of every figure by year is too wide to read
+  const table = (title: string, pick: (e: PublicQualitySummary['emigration_estimates'][number]) => string) => [
+    `### ${esc(title)}`,
+    '',
+    `| Sending country | ${years.join(' | ')} |`,
+    `|${'---|'.repeat(years.length + 1)}`,
+    ...senders.map((s) => `| ${esc(names(s).en)} | ${years.map((y) => { const e = at.get(`${s}|${y}`); return e ? pick(e) : '—'; }).join(' | ')} |`),
+    '',
+  ];
+  return [
+    '## Emigration estimated from partner data / Оценка эмиграции по данным стран-партнёров',
+    '',
+    esc('For each sending country and year: the immigration from it that the other Clearing House countries report, its own emigration to the same partners, and the share of its total emigration those partners take by its own figures (coverage).'),
+    '',
+    ...table('Immigration from the sending country, as its partners report it / Иммиграция по данным стран-партнёров', (e) => num(e.partner_reported_immigration)),
+    ...table('The sending country\'s own emigration to the same partners / Эмиграция в те же страны по данным страны выбытия', (e) => num(e.own_emigration_to_same_partners)),
+    ...table('Coverage: share of its total emigration those partners take / Доля охвата', (e) => (e.coverage_share === null ? '—' : `${(e.coverage_share * 100).toFixed(1)}\u00a0%`)),
+  ];
+}
+
+/** A self-contained HTML page: no script, no external resource, every text escaped; the matrices coloured as in the PDF. */
 export function qualityReportHtml(markup: string, title: string): string {
   const body = parseMarkup(markup).map(blockHtml).join('\n');
   return `<!DOCTYPE html>
@@ -74,7 +99,7 @@ export function qualityReportHtml(markup: string, title: string): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${html(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border-bottom:1px solid #ccc;padding:.2em .6em;text-align:left}.n{text-align:right;font-variant-numeric:tabular-nums}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border-bottom:1px solid #ccc;padding:.2em .6em;text-align:left}.n{text-align:right;font-variant-numeric:tabular-nums}${matrixCss()}</style>
 </head>
 <body>
 ${body}
@@ -83,7 +108,7 @@ ${body}
 `;
 }
 
-function blockHtml(b: Block): string {
+function blockHtml(b: ReturnType<typeof parseMarkup>[number]): string {
   switch (b.kind) {
     case 'heading':
       return `<h${b.level}>${html(b.text)}</h${b.level}>`;
@@ -92,14 +117,14 @@ function blockHtml(b: Block): string {
     case 'list':
       return `<ul>${b.items.map((i) => `<li>${html(i)}</li>`).join('')}</ul>`;
     case 'table':
-      return tableHtml(b);
+      return b.header[0] === MATRIX_HEAD ? matrixHtml(b, html) : tableHtml(b);
     case 'chart':
       return '';
   }
 }
 
 /** Columns of figures are right-aligned, header included, as in the PDF (the same test of what a figure is). */
-function tableHtml(b: Extract<Block, { kind: 'table' }>): string {
+function tableHtml(b: Extract<ReturnType<typeof parseMarkup>[number], { kind: 'table' }>): string {
   const { numeric } = columnLayout(b.header, b.rows);
   const cls = (i: number) => (numeric[i] ? ' class="n"' : '');
   const head = b.header.map((h, i) => `<th scope="col"${cls(i)}>${html(h)}</th>`).join('');
@@ -111,6 +136,37 @@ function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/**
+ * The PDF of the same markup. The matrices become coloured pdfmake tables and each country's
+ * scorecard starts a page: both through the renderer's chart blocks, so the markup stays the one text.
+ */
 export async function qualityReportPdf(markup: string, title: string, date: string): Promise<Buffer> {
-  return markupToPdf(markup, { title, author: 'UNECE Statistical Division', language: 'en-GB', date, charts: {} });
+  const charts: Record<string, Record<string, unknown>[]> = {};
+  const lines: string[] = [];
+  let matrix: string[] = [];
+  const flush = () => {
+    if (!matrix.length) return;
+    const name = `matrix-${letters(Object.keys(charts).filter((k) => k.startsWith('matrix-')).length)}`;
+    const [block] = parseMarkup(matrix.join('\n'));
+    if (block?.kind === 'table') charts[name] = matrixNodes(block);
+    lines.push(`[[chart:${name}]]`);
+    matrix = [];
+  };
+  for (const line of markup.split('\n')) {
+    if (line.startsWith(`| ${MATRIX_HEAD} |`) || (matrix.length && line.startsWith('|'))) matrix.push(line);
+    else {
+      flush();
+      const page = /^\[\[chart:(page-[a-z]+)\]\]$/.exec(line);
+      if (page) charts[page[1]!] = [{ text: '', pageBreak: 'before' }];
+      lines.push(line);
+    }
+  }
+  flush();
+  return markupToPdf(lines.join('\n'), { title, author: 'UNECE Statistical Division', language: 'en-GB', date, charts });
+}
+
+/** 0 → a, 25 → z, 26 → ba: chart names are letters only. */
+function letters(n: number): string {
+  const s = String.fromCharCode(97 + (n % 26));
+  return n < 26 ? s : letters(Math.floor(n / 26)) + s;
 }

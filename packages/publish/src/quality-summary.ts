@@ -1,10 +1,26 @@
-import { type EmigrationEstimate, type MirrorRow, type Observation, type QualityReport, type TableSet, cmp, observationKey } from '@mch/core';
+import { type EmigrationEstimate, type MirrorBand, type MirrorRow, type Observation, type QualityReport, type RuleId, type Severity, type TableSet, cmp, observationKey } from '@mch/core';
 
 /** A mirror cell as published: no sources, and no figure that rests on a value not free for publication. */
 export interface PublicMirrorRow extends Omit<MirrorRow, 'sources'> {}
 
 export interface PublicEmigrationEstimate extends Omit<EmigrationEstimate, 'partner_reported_immigration'> {
   partner_reported_immigration: number | null;
+}
+
+/** What a country sent and how its figures fared, in counts: the public scorecard (no queries, messages or approvers). */
+export interface PublicScorecard {
+  ref_area: string;
+  /** file names as sent (no folders), with the date received and the cells read */
+  files: { file: string; received: string; value_cells: number; observations: number; rejections: number }[];
+  tables: string[];
+  cells_received: number;
+  cells_present: number;
+  /** findings per rule, waived ones among them */
+  rules: { id: RuleId; severity: Severity; findings: number; waived: number }[];
+  errors: number;
+  warnings: number;
+  info: number;
+  waived: number;
 }
 
 /** quality/report.json of a release (quality.md "Public"): counts and analytical tables, no findings, waivers or queries. */
@@ -16,6 +32,10 @@ export interface PublicQualitySummary {
   completeness: QualityReport['completeness'];
   mirror: PublicMirrorRow[];
   emigration_estimates: PublicEmigrationEstimate[];
+  /** the band and minimum flow the mirror flags rest on (absent in summaries written before it was recorded) */
+  mirror_band?: MirrorBand;
+  /** one scorecard per reporting country, in code order (absent in older summaries) */
+  countries?: PublicScorecard[];
 }
 
 /**
@@ -37,7 +57,37 @@ export function publicQualitySummary(report: QualityReport, all: readonly Observ
     emigration_estimates: report.emigration_estimates
       .map((e) => publicEstimate(e, all, tables))
       .sort((a, b) => cmp(a.sending, b.sending) || a.time_period - b.time_period),
+    mirror_band: report.mirror_band ?? { band_low: 0.5, band_high: 2, min_size: 50 },
+    countries: scorecards(report),
   };
+}
+
+/** Counts per country from the internal report; a warning about the run (no country) belongs to none. */
+function scorecards(report: QualityReport): PublicScorecard[] {
+  const countries = [...new Set(report.completeness.map((c) => c.ref_area))].filter(Boolean).sort(cmp);
+  return countries.map((r) => {
+    const own = report.findings.filter((f) => f.ref_area === r && f.rule !== 'MCH-W01');
+    const cells = report.completeness.filter((c) => c.ref_area === r);
+    const unwaived = (s: Severity) => own.filter((f) => f.severity === s && !f.waived).length;
+    const rules = [...new Set(own.map((f) => f.rule))].sort(cmp).map((id) => {
+      const of = own.filter((f) => f.rule === id);
+      return { id, severity: of[0]!.severity, findings: of.length, waived: of.filter((f) => f.waived).length };
+    });
+    return {
+      ref_area: r,
+      files: (report.submissions ?? [])
+        .filter((s) => s.ref_area === r)
+        .map((s) => ({ file: s.file.split(/[\\/]/).pop() ?? s.file, received: s.received, value_cells: s.value_cells, observations: s.observations, rejections: s.rejections })),
+      tables: [...new Set(cells.filter((c) => c.observations > 0).map((c) => c.table))].sort(cmp),
+      cells_received: cells.reduce((n, c) => n + c.observations + c.rejected, 0),
+      cells_present: cells.reduce((n, c) => n + (c.present ?? c.observations - c.missing_values), 0),
+      rules,
+      errors: unwaived('error'),
+      warnings: unwaived('warning'),
+      info: unwaived('info'),
+      waived: own.filter((f) => f.waived).length,
+    };
+  });
 }
 
 function publicMirror(m: MirrorRow, notFree: ReadonlySet<string>, tables: { immigration: string; emigration: string }): PublicMirrorRow {

@@ -15,8 +15,8 @@ export function declares(input: QualityInput, r: string, table: string, year: nu
 /** Country × table × year: reported observations, missing values and refused cells against what was declared. */
 export function buildCompleteness(input: QualityInput, index: DataIndex): CompletenessCell[] {
   const years = new Set(input.config.reference_years);
-  const counts = new Map<string, { observations: number; missing: number; rejected: number }>();
-  const at = (r: string, t: string, y: number) => getOrCreate(counts, `${r}|${t}|${y}`, () => ({ observations: 0, missing: 0, rejected: 0 }));
+  const counts = new Map<string, { observations: number; missing: number; rejected: number; present: number }>();
+  const at = (r: string, t: string, y: number) => getOrCreate(counts, `${r}|${t}|${y}`, () => ({ observations: 0, missing: 0, rejected: 0, present: 0 }));
   for (const s of index.slices) {
     if (!years.has(s.time_period)) continue;
     for (const o of s.cells.values()) {
@@ -24,6 +24,7 @@ export function buildCompleteness(input: QualityInput, index: DataIndex): Comple
       const c = at(o.ref_area, o.table, o.time_period);
       c.observations++;
       if (o.obs_status === 'O' || o.obs_status === 'M') c.missing++;
+      if (answered(o)) c.present++;
     }
   }
   const yearOf = rejectionYears(input.data.observations);
@@ -44,6 +45,7 @@ export function buildCompleteness(input: QualityInput, index: DataIndex): Comple
           observations: c?.observations ?? 0,
           missing_values: c?.missing ?? 0,
           rejected: c?.rejected ?? 0,
+          present: c?.present ?? 0,
         });
       }
     }
@@ -51,12 +53,17 @@ export function buildCompleteness(input: QualityInput, index: DataIndex): Comple
   return cells.sort((a, b) => cmp(a.ref_area, b.ref_area) || cmp(a.table, b.table) || a.time_period - b.time_period);
 }
 
+/** A cell the country answered: a figure, `x` (cannot exist) or a confidential one; `..` and blanks are holes. */
+export function answered(o: Observation): boolean {
+  return o.obs_value !== null || o.obs_status === 'M' || o.conf_status !== 'F';
+}
+
 const COLUMN = /^([A-Z]+)(\d+)$/;
 
 /**
- * A refused cell carries no year (core's Rejection has none), so the year is read from its
- * neighbours: the accepted cells of the same sheet in the same column, else the same row, else
- * the sheet when it holds one year. CSV lines and cells without such neighbours stay unattributed.
+ * The year of a refused cell: the one ingest recorded where the layout told it (a CSV line's
+ * TIME_PERIOD), else read from its neighbours: the accepted cells of the same sheet in the same
+ * column, else the same row, else the sheet when it holds one year. Others stay unattributed.
  */
 export function rejectionYears(observations: readonly Observation[]): (r: Rejection) => number | undefined {
   const byPlace = new Map<string, Set<number>>();
@@ -79,6 +86,7 @@ export function rejectionYears(observations: readonly Observation[]): (r: Reject
     return s?.size === 1 ? [...s][0] : undefined;
   };
   return (r) => {
+    if (r.time_period !== undefined) return r.time_period;
     if (!r.source.sheet) return undefined;
     const base = `${r.source.file}|${r.source.sheet}`;
     const m = COLUMN.exec(r.source.cell);

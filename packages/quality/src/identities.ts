@@ -78,7 +78,7 @@ export function partnerIdentities(slice: Slice, index: DataIndex, input: Quality
     // a row counted inside a parent that is missing: the parent's share of the total is unknown
     const complete = cells.every((o) => !o.parent || !summedCode(o.parent, index) || slice.cells.has(cellKey(sex, '', o.parent)));
     if (total && parts.length) out.push({ kind: 'partner', name: '_T', total, parts, complete, exact: true });
-    out.push(...ofWhichIdentities(cells, (code) => slice.cells.get(cellKey(sex, '', code))));
+    for (const i of ofWhichIdentities(cells, (code) => slice.cells.get(cellKey(sex, '', code)))) out.push(i);
     for (const agg of cells) {
       const sp = index.special.get(agg.partner);
       if (!sp || (sp.kind !== 'aggregate' && sp.kind !== 'derived')) continue;

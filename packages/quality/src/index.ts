@@ -6,3 +6,4 @@ export { parseBenchmarkCsv } from './benchmarks';
 export { runQuality } from './run';
 export { waiverFromFinding } from './waive';
 export { writeInternalReports } from './write';
+export { publishedBy } from './rules/benchmarks/b01-benchmarks';

@@ -1,4 +1,4 @@
-import type { EmigrationEstimate, MirrorRow, Observation } from '@mch/core';
+import type { EmigrationEstimate, MirrorBand, MirrorRow, Observation } from '@mch/core';
 import { cmp } from '@mch/core';
 import { cellKey, type DataIndex } from './index-data';
 import type { QualityInput } from './model';
@@ -7,6 +7,12 @@ import { sourcesOf } from './values';
 
 /** Defaults of quality.md "Mirror statistics"; MCH-M01 settings override them. */
 export const MIRROR_DEFAULTS = { band_low: 0.5, band_high: 2, min_size: 50 } as const;
+
+/** The band and minimum flow of the release, as the report's legend states them (a country may set its own). */
+export function mirrorBand(config: QualityInput['config']): MirrorBand {
+  const r = config.rules['MCH-M01'];
+  return { band_low: r?.band_low ?? MIRROR_DEFAULTS.band_low, band_high: r?.band_high ?? MIRROR_DEFAULTS.band_high, min_size: r?.min_size ?? MIRROR_DEFAULTS.min_size };
+}
 
 const SEXES = ['_T', 'M', 'F'] as const;
 
@@ -65,9 +71,9 @@ export function buildMirror(input: QualityInput, index: DataIndex): MirrorRow[] 
         if (a === b) continue;
         const inType = bestType(index, a, pair.immigration, y) ?? '';
         const outType = bestType(index, b, pair.emigration, y) ?? '';
-        rows.push(...rowsFor(input, index, y, a, b, inType, outType, true));
+        for (const r of rowsFor(input, index, y, a, b, inType, outType, true)) rows.push(r);
         if (index.slice(a, pair.immigration, y, 'ST') && index.slice(b, pair.emigration, y, 'ST')) {
-          rows.push(...rowsFor(input, index, y, a, b, 'ST', 'ST', false));
+          for (const r of rowsFor(input, index, y, a, b, 'ST', 'ST', false)) rows.push(r);
         }
       }
     }

@@ -5,12 +5,14 @@ import type {
   HarmonisedData,
   MirrorRow,
   Observation,
+  QualityReport,
   ReleaseConfig,
   RuleId,
   RuleSettings,
   Severity,
   TableSet,
 } from '@mch/core';
+import type { HoleIndex } from './holes';
 import type { DataIndex } from './index-data';
 
 /** The observations of one published release. */
@@ -45,6 +47,17 @@ export interface QualityInput {
   history?: ReleaseObservations[];
   /** benchmark figures for MCH-B01; the rule skips when absent */
   benchmarks?: BenchmarkValue[];
+  /**
+   * the previous release's internal report (its report.json), so the findings of this round are
+   * told as new, still open or resolved; absent: not compared (a warning about the run says so
+   * when `compareWithPrevious` asks for the comparison)
+   */
+  previousReport?: Pick<QualityReport, 'version' | 'findings'>;
+  /**
+   * `mch check` compares with the previous release's internal report; `mch release` does not,
+   * so a published release never depends on a report left on this machine
+   */
+  compareWithPrevious?: boolean;
 }
 
 /** A finding as a rule sees it: before severity overrides, fingerprint and waivers. */
@@ -78,6 +91,8 @@ export interface RuleContext {
   index: DataIndex;
   /** the mirror comparison, built once before the rules run */
   mirror: MirrorRow[];
+  /** the cells refused at ingest, placed: an identity that may have lost a part to one skips */
+  holes: HoleIndex;
   /** the rule's threshold for a country: country setting, else release setting, else the rule default */
   setting(refArea: string, name: Threshold): number;
   /** counts identities a rule checked or had to skip, per country */

@@ -58,6 +58,10 @@ describe.skipIf(!executable && !needed)(`report.html in Chromium${executable ? '
       expect(await page.locator('[id="chart-mirror-KAZ-RUS"] polyline').count()).toBe(2);
       await page.selectOption('#f-country', 'ARM');
       expect(await page.locator('#charts figure:visible').count()).toBe(0);
+      // the matrix is what the page opens with; the scorecards follow the country filter
+      expect(await page.locator('h2').first().textContent()).toContain('Mirror matrix');
+      expect(await page.locator('table.mirror').first().isVisible()).toBe(true);
+      expect(await page.locator('.scorecard:visible').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-country')))).toEqual(['ARM']);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
     } finally {

@@ -65,6 +65,7 @@ export function reportJson(report: QualityReport): string {
       observations: c.observations,
       missing_values: c.missing_values,
       rejected: c.rejected,
+      present: c.present ?? c.observations - c.missing_values,
     })),
     gate: { passed: report.gate.passed, blocking: report.gate.blocking },
     series: (report.series ?? []).map((s) => ({
@@ -78,6 +79,30 @@ export function reportJson(report: QualityReport): string {
       points: s.points.map((p) => ({ time_period: p.time_period, value: p.value })),
       flagged_years: s.flagged_years,
     })),
+    submissions: (report.submissions ?? []).map((f) => ({
+      ref_area: f.ref_area,
+      file: f.file,
+      format: f.format,
+      received: f.received,
+      supersedes: f.supersedes,
+      value_cells: f.value_cells,
+      observations: f.observations,
+      rejections: f.rejections,
+      tables: f.tables,
+      hidden_sheets: f.hidden_sheets,
+      ignored_sheets: f.ignored_sheets,
+      warnings: f.warnings,
+    })),
+    run_warnings: (report.run_warnings ?? []).map((w) => ({ finding: w.finding, kind: w.kind, ref_area: w.ref_area, message: w.message, message_ru: w.message_ru })),
+    changes: report.changes
+      ? {
+          previous_version: report.changes.previous_version,
+          new: report.changes.new,
+          still_open: report.changes.still_open,
+          resolved: report.changes.resolved.map((f) => ({ id: f.id, rule: f.rule, severity: f.severity, ref_area: f.ref_area, table: f.table, time_period: f.time_period, message: f.message, message_ru: f.message_ru })),
+        }
+      : null,
+    mirror_band: report.mirror_band ?? null,
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -26,7 +26,8 @@ describe('report.pdf', () => {
       expect(text).toContain('Migration Clearing House: quality report 2013.1');
       expect(text).toContain('Информационный центр по миграции: отчёт о качестве 2013.1');
       expect(text).toContain('MCH-M01');
-      expect(text).toContain('Mirror statistics 2012');
+      expect(text).toContain('Mirror matrix: immigration ÷ emigration');
+      expect(text).toContain('2012: 1 of 1 pairs outside the band');
       expect(text).toMatch(/KAZ\s+–?\s*3\b/); // KAZ from RUS: 300 / 100
     } finally {
       rmSync(dir, { recursive: true, force: true });

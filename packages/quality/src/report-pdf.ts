@@ -1,32 +1,114 @@
 import type { QualityReport } from '@mch/core';
+import { MIRROR_COLOURS } from '@mch/core';
 import { PDF_FONT, renderPdf } from '@mch/office';
-import { fmt, pct } from './format';
+import { fmt } from './format';
+import { num, table, td, th } from './pdf-cells';
+import { scorecardPage } from './report-pdf-scorecard';
 import { reportView } from './report-view';
+import { COMPLETENESS_COLOURS, type CompletenessClass } from './view-completeness';
 
+type View = ReturnType<typeof reportView>;
+type Matrix = View['mirror'][number];
 
-/** Mirror cell colours of the HTML report, so both forms read the same. */
-const FILL: Record<string, string | undefined> = {
-  'r-ok': '#d8f0dc',
-  'r-off': '#fde8b0',
-  'r-high': '#f4a09a',
-  'r-low': '#a9c8f0',
-  'r-none': '#f4f4f4',
-  'r-self': '#dddddd',
-};
-
-const th = (text: string) => ({ text, bold: true, fontSize: 7 });
-const td = (text: string | number, extra: Record<string, unknown> = {}) => ({ text: String(text), fontSize: 7, ...extra });
-const num = (text: string | number, extra: Record<string, unknown> = {}) => td(text, { alignment: 'right', ...extra });
-
-function table(header: string[], rows: unknown[][], widths?: (string | number)[]) {
+/** One year's matrix as a pdfmake table, coloured as in report.html. */
+function matrixTable(m: Matrix, size: number) {
+  const cell = { fontSize: size, alignment: 'center' };
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: widths ?? header.map(() => 'auto'), body: [header.map(th), ...rows] },
-    layout: 'lightHorizontalLines',
-    margin: [0, 2, 0, 8],
+    stack: [
+      { text: `${m.year}: ${m.flagged} of ${m.compared} pairs outside the band`, bold: true, fontSize: size + 1, margin: [0, 0, 0, 2] },
+      {
+        table: {
+          headerRows: 1,
+          widths: [size * 3.4, ...m.senders.map(() => size * 3.4)],
+          body: [
+            [th('in ↓ out →', { fontSize: size - 2.5 }), ...m.senders.map((s) => th(s, cell))],
+            ...m.rows.map((r) => [th(r.receiving, { fontSize: size }), ...r.cells.map((c) => ({ text: c.text, ...cell, fillColor: c.fill.fill, color: c.fill.text }))]),
+          ],
+        },
+        layout: { hLineColor: '#ffffff', vLineColor: '#ffffff', hLineWidth: () => 1, vLineWidth: () => 1, paddingLeft: () => 1, paddingRight: () => 1, paddingTop: () => size / 5, paddingBottom: () => size / 5 },
+      },
+    ],
   };
 }
 
-/** report.pdf: the summary of report.html for circulation before the meeting (quality.md). */
+function legend(v: View) {
+  return {
+    columns: v.mirrorLegend.map((l) => {
+      const c = MIRROR_COLOURS[l.cls.slice(2) as keyof typeof MIRROR_COLOURS];
+      return { width: 'auto', table: { body: [[{ text: l.en, fontSize: 6.5, fillColor: c.fill, color: c.text }]] }, layout: 'noBorders', margin: [0, 0, 4, 0] };
+    }),
+    margin: [0, 2, 0, 6],
+  };
+}
+
+/** Page 1 and the pages after it: the matrix of the latest year first, then the others two by two. */
+function mirrorPages(v: View): unknown[] {
+  const [latest, ...rest] = v.mirror;
+  const explain = `Rows: the receiving country's immigration from the column country (its T04); columns: the sending country's emigration to the row country (its T08); both sexes, best type. Band ${v.mirrorBand.low}–${v.mirrorBand.high}; flagged outside it when the larger flow is at least ${v.mirrorBand.min} persons. / Строки — страна прибытия, столбцы — страна выбытия; диапазон ${v.mirrorBand.low}–${v.mirrorBand.high}, минимальный поток ${v.mirrorBand.min} чел.`;
+  const out: unknown[] = [{ text: 'Mirror matrix: immigration ÷ emigration / Зеркальная матрица', style: 'h2' }, { text: explain, fontSize: 7, margin: [0, 0, 0, 3] }, legend(v)];
+  if (!latest) return [...out, { text: 'No mirror pairs.' }];
+  out.push(matrixTable(latest, 11));
+  for (let i = 0; i < rest.length; i += 2) {
+    out.push({ text: 'Mirror matrix, earlier years / Зеркальная матрица, прежние годы', style: 'h2', pageBreak: 'before' }, legend(v), {
+      columns: rest.slice(i, i + 2).map((m) => ({ width: '50%', ...matrixTable(m, 7) })),
+      columnGap: 12,
+    });
+  }
+  return out;
+}
+
+function estimatesPage(v: View): unknown[] {
+  const e = v.estimates;
+  return [
+    { text: 'Emigration estimated from partner data / Оценка эмиграции по данным стран-партнёров', style: 'h2', pageBreak: 'before' },
+    { text: 'Partners: immigration from the sending country reported by the other Clearing House countries; own: the sending country’s emigration to the same partners; covered: the share of its total emigration those partners take, by its own figures.', fontSize: 7, margin: [0, 0, 0, 4] },
+    table(
+      [th('sending'), ...e.years.flatMap((y) => [th(`${y} partners`, { alignment: 'right' }), th('own', { alignment: 'right' }), th('covered', { alignment: 'right' })])],
+      e.rows.map((r) => [td(r.sending, { bold: true }), ...r.cells.flatMap((c) => [num(c.partner), num(c.own), num(c.covered)])]),
+    ),
+  ];
+}
+
+function summaryPage(v: View): unknown[] {
+  const out: unknown[] = [{ text: 'Rules / Правила', style: 'h2', pageBreak: 'before' }];
+  out.push(
+    table(
+      [th('rule'), th('name'), th('severity'), th('checked', { alignment: 'right' }), th('failed', { alignment: 'right' }), th('skipped', { alignment: 'right' }), th('waived', { alignment: 'right' })],
+      v.rules.map((r) => [td(r.id), td(r.name), td(r.severity), num(fmt(r.checked)), num(fmt(r.failed)), num(fmt(r.skipped)), num(fmt(r.waived))]),
+    ),
+  );
+  if (v.changes) {
+    const c = v.changes;
+    out.push(
+      { text: `Since release ${c.previous}: ${c.totals.new} new, ${c.totals.still_open} still open, ${c.totals.resolved} resolved (errors and warnings) / По сравнению с выпуском ${c.previous}`, style: 'h2' },
+      table([th('country'), th('new', { alignment: 'right' }), th('still open', { alignment: 'right' }), th('resolved', { alignment: 'right' })], c.rows.map((r) => [td(r.ref_area), num(r.new), num(r.still_open), num(r.resolved)])),
+    );
+  }
+  return out;
+}
+
+function completenessPage(v: View): unknown[] {
+  const c = v.completeness;
+  const fill = (cls: string) => COMPLETENESS_COLOURS[cls as CompletenessClass]?.fill;
+  return [
+    { text: 'Completeness: cells present of the cells received / Полнота', style: 'h2', pageBreak: 'before' },
+    { columns: c.legend.map((l) => ({ width: 'auto', table: { body: [[{ text: l.en, fontSize: 6.5, fillColor: fill(l.cls) }]] }, layout: 'noBorders', margin: [0, 0, 4, 0] })), margin: [0, 0, 0, 6] },
+    {
+      table: {
+        headerRows: 2,
+        widths: [24, ...c.years.map(() => '*')],
+        body: [
+          [th('country', { fontSize: 6 }), ...c.tables.flatMap((t) => [th(t.id, { colSpan: t.span, alignment: 'center', fontSize: 6 }), ...Array.from({ length: t.span - 1 }, () => ({}))])],
+          [th(''), ...c.years.map((y) => th(String(y).slice(2), { fontSize: 5.5, alignment: 'center' }))],
+          ...c.rows.map((r) => [th(r.ref_area, { fontSize: 6.5 }), ...r.cells.map((x) => ({ text: x.text, fontSize: 6, alignment: 'center', fillColor: fill(x.cls) }))]),
+        ],
+      },
+      layout: { hLineColor: '#ffffff', vLineColor: '#ffffff', hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingLeft: () => 0.5, paddingRight: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
+    },
+  ];
+}
+
+/** report.pdf: the matrix first, then the estimates, the rules, completeness and one page per country (quality.md). */
 export async function renderReportPdf(report: QualityReport): Promise<Buffer> {
   const v = reportView(report);
   const fixed = new Date(`${report.release_date}T00:00:00Z`);
@@ -36,53 +118,19 @@ export async function renderReportPdf(report: QualityReport): Promise<Buffer> {
   const content: unknown[] = [
     { text: `Migration Clearing House: quality report ${report.version}`, style: 'h1' },
     { text: `Информационный центр по миграции: отчёт о качестве ${report.version}`, style: 'h1ru' },
-    { text: `Release date / дата выпуска: ${report.release_date}`, margin: [0, 0, 0, 4] },
-    { text: gate, bold: true, color: report.gate.passed ? '#1a7f37' : '#b42318', margin: [0, 0, 0, 8] },
-    { text: 'Rules / Правила', style: 'h2' },
-    table(
-      ['rule', 'severity', 'checked', 'failed', 'skipped', 'waived'],
-      report.rules.map((r) => [td(r.id), td(r.severity), num(fmt(r.checked)), num(fmt(r.failed)), num(fmt(r.skipped)), num(fmt(r.waived))]),
-    ),
-    { text: 'By country / По странам', style: 'h2' },
-    table(
-      ['country / страна', 'errors / ошибки', 'warnings / предупр.', 'info / информ.', 'waived / исключено'],
-      v.byCountry.map((c) => [td(c.ref_area), ...c.counts.map((n) => num(fmt(n))), num(fmt(c.waived))]),
-    ),
-    { text: 'Emigration estimated from partner data / Оценка эмиграции по данным стран-партнёров', style: 'h2' },
-    table(
-      ['sending', 'year', 'partners report immigration', 'own emigration to them', 'own total emigration', 'share covered'],
-      report.emigration_estimates.map((e) => [
-        td(e.sending),
-        td(e.time_period),
-        num(fmt(e.partner_reported_immigration)),
-        num(fmt(e.own_emigration_to_same_partners)),
-        num(fmt(e.own_total_emigration)),
-        num(e.coverage_share === null ? '–' : pct(e.coverage_share)),
-      ]),
-    ),
+    { text: [`Release date / дата выпуска: ${report.release_date}.  `, { text: gate, bold: true, color: report.gate.passed ? '#1a7f37' : '#b42318' }], margin: [0, 0, 0, 4] },
   ];
-  for (const year of v.mirror) {
-    content.push(
-      { text: `Mirror statistics ${year.year}: immigration ÷ emigration / Зеркальная статистика ${year.year}`, style: 'h2', pageBreak: 'before' },
-      {
-        text: 'Rows: receiving country (its immigration from the column country); columns: sending country (its emigration to the row country). Red: flagged, immigration higher; blue: flagged, emigration higher; green: within the band. / Строки — страна прибытия, столбцы — страна выбытия.',
-        fontSize: 7,
-        margin: [0, 0, 0, 4],
-      },
-      table(
-        ['↓ / →', ...year.senders],
-        year.rows.map((r) => [td(r.receiving, { bold: true }), ...r.cells.map((c) => num(c.text, { fillColor: FILL[c.cls] }))]),
-      ),
-    );
-  }
+  if (v.runWarnings.length) content.push({ text: 'Warnings about this run / Предупреждения о прогоне', bold: true, fontSize: 8 }, { ul: v.runWarnings.map((w) => ({ text: `[${w.where}] ${w.message}`, fontSize: 7 })), margin: [0, 0, 0, 4] });
+  content.push(...mirrorPages(v), ...estimatesPage(v), ...summaryPage(v), ...completenessPage(v));
+  for (const card of v.scorecards) content.push(...scorecardPage(card));
   const doc = {
     info: { title: `MCH quality report ${report.version}`, author: 'mch', creator: 'mch', producer: 'mch', creationDate: fixed, modDate: fixed },
     language: 'en',
     pageSize: 'A4',
     pageOrientation: 'landscape',
-    pageMargins: [36, 36, 36, 36],
+    pageMargins: [36, 30, 36, 30],
     defaultStyle: { font: PDF_FONT, fontSize: 8 },
-    styles: { h1: { fontSize: 14, bold: true }, h1ru: { fontSize: 12, bold: true, margin: [0, 0, 0, 6] }, h2: { fontSize: 11, bold: true, margin: [0, 8, 0, 4] } },
+    styles: { h1: { fontSize: 14, bold: true }, h1ru: { fontSize: 12, bold: true, margin: [0, 0, 0, 4] }, h2: { fontSize: 11, bold: true, margin: [0, 4, 0, 4] } },
     footer: (page: number, pages: number) => ({ text: `${report.version} — ${page} / ${pages}`, alignment: 'center', fontSize: 7, margin: [0, 10, 0, 0] }),
     content,
   };

@@ -1,15 +1,16 @@
 import type { FlaggedSeries, Finding, QualityReport, RuleId, RuleSummary } from '@mch/core';
 import { cmp } from '@mch/core';
+import { compareWithPrevious, submissionsOf } from './changes';
 import { buildCompleteness } from './completeness';
 import { fingerprint } from './fingerprint';
+import { holeIndex, holesOf } from './holes';
 import { indexData } from './index-data';
-import { buildEmigrationEstimates, buildMirror } from './mirror';
+import { buildEmigrationEstimates, buildMirror, mirrorBand } from './mirror';
 import type { Draft, QualityInput, Rule, RuleContext } from './model';
 import { RULES, W01 } from './rules';
-import { benchmarkVintageWarnings } from './rules/benchmarks/b01-benchmarks';
+import { runWarningList, runWarnings } from './run-warnings';
 import { isEnabled, severityOf, thresholdOf } from './settings';
 import { getOrCreate } from './values';
-import { applyWaivers } from './waivers';
 
 interface Tally {
   checked: number;
@@ -21,6 +22,7 @@ export function runQuality(input: QualityInput): QualityReport {
   const { config } = input;
   const index = indexData(input.data.observations, input.tableSet, input.codelists, Object.keys(config.countries));
   const mirror = buildMirror(input, index);
+  const holes = holeIndex(holesOf(input.data.rejections, input.data.observations), index, input.codelists.age_partitions);
   const findings: Finding[] = [];
   const series: { draft: Draft; finding: Finding }[] = [];
   const tallies = new Map<RuleId, Tally>();
@@ -32,6 +34,7 @@ export function runQuality(input: QualityInput): QualityReport {
       input,
       index,
       mirror,
+      holes,
       setting: (r, name) => thresholdOf(config, rule, r, name),
       checked: (r, n = 1) => {
         tallyOf(r).checked += n;
@@ -55,12 +58,15 @@ export function runQuality(input: QualityInput): QualityReport {
     }
   }
 
-  // warnings about the run itself, not about the data: waivers that match nothing, benchmark
-  // series published after the release date
-  const unmatched = applyWaivers(findings, config);
-  const vintages = benchmarkVintageWarnings(input);
-  findings.push(...[...unmatched, ...vintages.drafts].map((d) => toFinding(W01, d, input)));
-  tallies.set(W01.id, { checked: config.waivers.length + vintages.judged, skipped: 0 });
+  // warnings about the run itself, not about the data (applying the waivers on the way)
+  const run = runWarnings(findings, input);
+  const warned = new Map<Draft, Finding>();
+  for (const { draft } of run.notes) {
+    const f = toFinding(W01, draft, input);
+    warned.set(draft, f);
+    findings.push(f);
+  }
+  tallies.set(W01.id, { checked: run.judged, skipped: 0 });
 
   findings.sort(compareFindings);
   uniqueIds(findings);
@@ -76,6 +82,10 @@ export function runQuality(input: QualityInput): QualityReport {
     completeness: buildCompleteness(input, index),
     gate: { passed: blocking === 0, blocking },
     series: series.map(({ draft, finding }) => flaggedSeries(draft, finding)).sort((a, b) => cmp(a.finding, b.finding)),
+    submissions: submissionsOf(input),
+    run_warnings: runWarningList(run.notes, warned),
+    changes: compareWithPrevious(findings, input.previousReport, config) ?? null,
+    mirror_band: mirrorBand(config),
   };
 }
 

@@ -1,5 +1,11 @@
-import type { Finding, ReleaseConfig, Waiver } from '@mch/core';
+import type { Finding, ReleaseConfig, RunWarning, Waiver } from '@mch/core';
 import type { Draft } from './model';
+
+/** A warning about the run before it becomes an MCH-W01 finding: its draft and what kind of warning it is. */
+export interface RunNote {
+  kind: RunWarning['kind'];
+  draft: Draft;
+}
 
 const VERSION = /^(\d{4})\.(\d+)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,9 +42,9 @@ function inScope(w: Waiver, f: Finding): boolean {
   return true;
 }
 
-/** Marks the findings each waiver covers; returns the MCH-W01 drafts for waivers that cover nothing. */
-export function applyWaivers(findings: Finding[], config: ReleaseConfig): Draft[] {
-  const unmatched: Draft[] = [];
+/** Marks the findings each waiver covers; returns the warnings (MCH-W01) for waivers that cover nothing. */
+export function applyWaivers(findings: Finding[], config: ReleaseConfig): RunNote[] {
+  const unmatched: RunNote[] = [];
   for (const w of config.waivers) {
     if (w.rule === 'MCH-W01') continue;
     const scoped = findings.filter((f) => inScope(w, f));
@@ -57,32 +63,39 @@ export function applyWaivers(findings: Finding[], config: ReleaseConfig): Draft[
   return unmatched;
 }
 
-function unmatchedDraft(w: Waiver, scoped: number, bound: number, expired: boolean): Draft {
+function unmatchedDraft(w: Waiver, scoped: number, bound: number, expired: boolean): RunNote {
   const scope = [w.rule, w.ref_area, w.table, w.time_period, w.key].filter((x) => x !== undefined).join(' ');
   let en: string;
   let ru: string;
+  let kind: RunNote['kind'];
   if (bound && expired) {
+    kind = 'waiver-expired';
     en = `Waiver ${scope} expired (${w.expires}); the finding it covered is back`;
     ru = `Срок исключения ${scope} истёк (${w.expires}); замечание снова действует`;
   } else if (scoped) {
+    kind = 'waiver-values-changed';
     en = `Waiver ${scope} matches nothing: the values changed since it was approved (fingerprint differs), so the finding is back`;
     ru = `Исключение ${scope} ни к чему не относится: значения изменились после его утверждения (отпечаток не совпадает), замечание снова действует`;
   } else {
+    kind = 'waiver-unmatched';
     en = `Waiver ${scope} matches no finding of this release; remove it from the configuration`;
     ru = `Исключение ${scope} не относится ни к одному замечанию этого выпуска; удалите его из конфигурации`;
   }
   return {
-    key: [w.rule, w.ref_area, w.table ?? '', w.time_period ?? '', w.key ?? '', (w.fingerprint ?? '').slice(0, 12)].join('|'),
-    ref_area: w.ref_area,
-    table: w.table ?? '',
-    time_period: w.time_period ?? null,
-    migr_type: '',
-    sex: '',
-    age: '',
-    partner: '',
-    values: { findings_in_scope: scoped, findings_with_same_values: bound },
-    sources: [],
-    message: `${en}.`,
-    message_ru: `${ru}.`,
+    kind,
+    draft: {
+      key: [w.rule, w.ref_area, w.table ?? '', w.time_period ?? '', w.key ?? '', (w.fingerprint ?? '').slice(0, 12)].join('|'),
+      ref_area: w.ref_area,
+      table: w.table ?? '',
+      time_period: w.time_period ?? null,
+      migr_type: '',
+      sex: '',
+      age: '',
+      partner: '',
+      values: { findings_in_scope: scoped, findings_with_same_values: bound },
+      sources: [],
+      message: `${en}.`,
+      message_ru: `${ru}.`,
+    },
   };
 }

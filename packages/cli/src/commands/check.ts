@@ -21,7 +21,7 @@ export default defineCommand({
     const outDir = args.out ? argPath(args.out) : join(root, 'data', 'reports', loaded.config.version);
     const shown = args.out ?? displayPath(root, outDir);
     checkOutputPlace(outDir, shown, '--out');
-    const chain = await runChain(loaded);
+    const chain = await runChain(loaded, { compareWithPrevious: true });
     const written = await writeReports(outDir, shown, '--out', (temp) => writeInternalReports(chain.report, temp, chain.countryFiles));
     printFindingSummary(chain.report);
     printRunWarnings(chain.report, chain.fileWarnings);

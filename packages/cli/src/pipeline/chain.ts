@@ -28,8 +28,10 @@ export interface ChainResult {
  * ingest → harmonise → quality, for every country of a release configuration. A file that turns
  * out unreadable stops the run after ingest (nothing is checked on part of the data), unless
  * `partial` asks to go on without it (`mch status`, which shows what was received).
+ * `compareWithPrevious` (`mch check`) sets the findings against the previous release's internal
+ * report; a release never does, so what it publishes depends on its inputs alone.
  */
-export async function runChain(loaded: LoadedConfig, options: { partial?: boolean } = {}): Promise<ChainResult> {
+export async function runChain(loaded: LoadedConfig, options: { partial?: boolean; compareWithPrevious?: boolean } = {}): Promise<ChainResult> {
   const { root, config, configPath } = loaded;
   assertInputs(loaded);
   const [previous, ...history] = loadPreviousReleases(loaded);
@@ -71,7 +73,9 @@ export async function runChain(loaded: LoadedConfig, options: { partial?: boolea
   }
   const data = harmonise({ config, tableSet: loaded.tableSet, codelists: loaded.codelists, breaks: loaded.breaks, countries });
   progress(`harmonise ${formatCount(data.observations.length)} observations (${formatCount(data.observations.filter((o) => o.derived).length)} derived)`);
-  const report = runQuality({ config, tableSet: loaded.tableSet, codelists: loaded.codelists, data, breaks: loaded.breaks, previous, history, benchmarks });
+  const compareWithPrevious = options.compareWithPrevious === true;
+  const previousReport = compareWithPrevious && previous ? loadPreviousReport(root, previous.version) : undefined;
+  const report = runQuality({ config, tableSet: loaded.tableSet, codelists: loaded.codelists, data, breaks: loaded.breaks, previous, history, benchmarks, previousReport, compareWithPrevious });
   progress(`check    ${report.rules.length} rules, ${formatCount(report.findings.length)} findings, gate ${report.gate.passed ? 'passed' : 'blocked'}`);
   return { inputs, countryFiles, unreadable, fileWarnings, data, report, previous };
 }
@@ -117,6 +121,22 @@ function readRelease(root: string, dir: string, field: string): { observations: 
     observations: { version: manifest.version ?? shown, observations: readObservationsCsv(readFileSync(csv, 'utf8')) },
     previous: manifest.mch?.previous_release ?? undefined,
   };
+}
+
+/**
+ * The internal quality report of the previous release, where `mch check` left it
+ * (data/reports/<version>/report.json), so this round's findings read as new, still open or
+ * resolved. Absent or unreadable, the comparison is not made and quality says so as a run warning.
+ */
+function loadPreviousReport(root: string, version: string): Pick<QualityReport, 'version' | 'findings'> | undefined {
+  const path = join(root, 'data', 'reports', version, 'report.json');
+  if (!existsSync(path)) return undefined;
+  try {
+    const report = JSON.parse(readFileSync(path, 'utf8')) as Partial<QualityReport>;
+    return report.version === version && Array.isArray(report.findings) ? { version, findings: report.findings } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The benchmark series the configuration names (MCH-B01); none configured, none compared. */

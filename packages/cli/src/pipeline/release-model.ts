@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ReleaseModel } from '@mch/publish';
+import { publishedBy } from '@mch/quality';
 import type { ChainResult } from './chain';
 import { codeVersion } from './code-version';
 import type { LoadedConfig } from './config';
@@ -29,12 +30,15 @@ export function releaseModel(loaded: LoadedConfig, chain: ChainResult): ReleaseM
 /**
  * Files besides the country files that decide the release's content, recorded as inputs so
  * `mch reproduce` can refuse when one has changed: the table set, the code lists, the break
- * register, the benchmark series, and the previous release's observations and manifest.
+ * register, the benchmark series compared (those published by the release date), and the
+ * previous release's observations and manifest.
  */
 function configurationInputs(loaded: LoadedConfig): ReleaseModel['inputs'] {
   const c = loaded.config;
   const previous = c.previous_release ? [`${c.previous_release}/data/observations.csv`, `${c.previous_release}/datapackage.json`] : [];
-  const paths = [c.table_set, c.codelists, c.break_register, c.benchmarks.ims2019, c.benchmarks.wpp2024, ...previous];
+  // a benchmark published after the release date is not compared (MCH-B01), so it is no input of the release
+  const benchmarks = (['ims2019', 'wpp2024'] as const).filter((s) => publishedBy(s, c.release_date)).map((s) => c.benchmarks[s]);
+  const paths = [c.table_set, c.codelists, c.break_register, ...benchmarks, ...previous];
   return paths
     .filter((p): p is string => Boolean(p))
     .map((p) => {

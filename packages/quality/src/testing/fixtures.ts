@@ -1,5 +1,5 @@
 // Small hand-built releases for the rule tests. Not exported from the package.
-import type { CodeLists, HarmonisedData, Observation, ReleaseConfigInput, TableSet } from '@mch/core';
+import type { CodeLists, HarmonisedData, Observation, Rejection, ReleaseConfigInput, TableSet } from '@mch/core';
 import { compareObservations, defineReleaseConfig } from '@mch/core';
 import { loadShippedCodeLists, loadShippedTableSet } from '@mch/core/testing';
 import type { QualityInput } from '../model';
@@ -78,6 +78,8 @@ export interface FixtureOptions {
   previous?: QualityInput['previous'];
   history?: QualityInput['history'];
   benchmarks?: QualityInput['benchmarks'];
+  previousReport?: QualityInput['previousReport'];
+  compareWithPrevious?: boolean;
 }
 
 export function input(observations: Observation[], options: FixtureOptions = {}): QualityInput {
@@ -91,5 +93,37 @@ export function input(observations: Observation[], options: FixtureOptions = {})
     previous: options.previous,
     history: options.history,
     benchmarks: options.benchmarks,
+    previousReport: options.previousReport,
+    compareWithPrevious: options.compareWithPrevious ?? options.previousReport !== undefined,
+  };
+}
+
+/**
+ * A table sheet as a country lays it out: one row per category (from row 5), the columns C, D, E
+ * holding total, men and women of one year. Each value is [total, men, women]; null is `..`.
+ */
+export function grid(prefix: string, rows: [category: string, values: (number | null)[]][], partner = true): Observation[] {
+  const [ref_area = '', table = ''] = prefix.split('|');
+  const out: Observation[] = [];
+  rows.forEach(([category, values], i) => {
+    values.forEach((v, j) => {
+      const sex = ['_T', 'M', 'F'][j]!;
+      const key = partner ? `${prefix}|${sex}||${category}` : `${prefix}|${sex}|${category}|`;
+      out.push(o(key, v, { source: { file: `${ref_area}.xlsx`, sha256: 'f'.repeat(64), sheet: table, cell: `${'CDE'[j]}${i + 5}`, raw: v === null ? '..' : String(v) } }));
+    });
+  });
+  return out;
+}
+
+/** A cell of a grid sheet refused at ingest, as ingest records it (no key, only its place). */
+export function refusedAt(ref_area: string, table: string, cell: string, raw = '12O5'): Rejection {
+  return {
+    ref_area,
+    table,
+    source: { file: `${ref_area}.xlsx`, sha256: 'f'.repeat(64), sheet: table, cell, raw },
+    reason: 'unparseable-value',
+    message: `${ref_area}.xlsx, sheet "${table}", cell ${cell} "${raw}": not a number`,
+    message_ru: `${ref_area}.xlsx, лист "${table}", ячейка ${cell} "${raw}": не число`,
+    suggestions: [],
   };
 }

@@ -41,7 +41,10 @@ function groupTotals(ctx: RuleContext): Draft[] {
       seen.add(k);
       for (const sex of SEX_CODES) {
         const cells = group.tables.map((t) => totalCell(ctx.index, s.ref_area, t, s.time_period, s.migr_type, sex));
-        drafts.push(...compareTotals(ctx, group.name, cells.filter((o): o is Observation => o !== undefined)));
+        // a total refused at ingest is a comparison that could not be made
+        const refused = group.tables.filter((t, i) => !cells[i] && ctx.holes.atCell({ ref_area: s.ref_area, table: t, time_period: s.time_period, migr_type: s.migr_type, sex }, '_T'));
+        ctx.skipped(s.ref_area, refused.length);
+        for (const d of compareTotals(ctx, group.name, cells.filter((o): o is Observation => o !== undefined))) drafts.push(d);
       }
     }
   }
@@ -92,11 +95,14 @@ function foreignBorn(ctx: RuleContext): Draft[] {
       if (!stock || !total || (stock.derived && total.derived)) continue;
       const native = s.cells.get(cellKey(sex, '', r));
       const unk = s.cells.get(cellKey(sex, '', 'UNK'));
-      const sun = cs?.sun_is_foreign_born === false ? s.cells.get(cellKey(sex, '', 'SUN')) : undefined;
+      const subtracted = cs?.sun_is_foreign_born === false ? [r, 'UNK', 'SUN'] : [r, 'UNK'];
+      const sun = subtracted.includes('SUN') ? s.cells.get(cellKey(sex, '', 'SUN')) : undefined;
       const [t03, t01, nat] = [usable(stock), usable(total), usable(native)];
       const u = unk ? usable(unk) : 0;
       const su = sun ? usable(sun) : 0;
-      if (t03 === undefined || t01 === undefined || nat === undefined || u === undefined || su === undefined) {
+      // an unknown or USSR row refused at ingest is not a zero
+      const refused = subtracted.some((c) => ctx.holes.atCell(total, c));
+      if (refused || t03 === undefined || t01 === undefined || nat === undefined || u === undefined || su === undefined) {
         ctx.skipped(r);
         continue;
       }

@@ -16,12 +16,13 @@ const partCode = (id: Identity, o: Observation): string => (id.kind === 'sex' ? 
 
 /**
  * Checks one identity and counts it. A derived whole is a computed figure, never a failure of its
- * own; an incomplete identity or a missing or confidential figure makes it skip.
+ * own; an incomplete identity, a missing or confidential figure, or a part refused at ingest makes
+ * it skip.
  */
 export function checkSum(ctx: RuleContext, id: Identity): SumFailure | undefined {
   const r = id.total.ref_area;
   if (id.total.derived) return undefined;
-  if (!id.complete) {
+  if (!id.complete || ctx.holes.inIdentity(id)) {
     ctx.skipped(r);
     return undefined;
   }

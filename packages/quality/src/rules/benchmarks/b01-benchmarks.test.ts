@@ -10,7 +10,10 @@ const late = { release_date: '2025-01-01' };
 describe('MCH-B01 benchmarks', () => {
   it('reports a foreign-born stock far from UN DESA IMS', () => {
     const { findings } = runRule('MCH-B01', stock, { config: late, benchmarks: [{ series: 'ims2019', ref_area: 'KAZ', time_period: 2010, sex: '_T', value: 1_500_000 }] });
-    expect(findings[0]!.message).toBe('T03 KAZ 2010: foreign-born 3 000 000 against UN DESA International Migrant Stock 2019 1 500 000, difference 1 500 000, 100 % of the benchmark');
+    expect(findings[0]!.message).toBe(
+      'T03 KAZ 2010: foreign-born 3 000 000 persons against UN DESA International Migrant Stock 2019 1 500 000 persons: difference 1 500 000 persons; the national figure is 200 % of the benchmark',
+    );
+    expect(findings[0]!.values).toEqual({ national: 3_000_000, benchmark: 1_500_000, difference: 1_500_000, ratio: 2 });
     expect(findings[0]!.severity).toBe('info');
   });
 
@@ -18,11 +21,22 @@ describe('MCH-B01 benchmarks', () => {
     const flows = [o('ARM|T04|2011|LT|_T||_T', 20_000), o('ARM|T08|2011|LT|_T||_T', 27_135)];
     const { findings } = runRule('MCH-B01', flows, { config: late, benchmarks: [{ series: 'wpp2024', ref_area: 'ARM', time_period: 2011, sex: '_T', value: -17_000 }] });
     expect(findings[0]!.message).toBe(
-      'T04−T08 ARM 2011: net migration (long-term) = immigrants 20 000 (T04) − emigrants 27 135 (T08) = -7 135 against UN WPP 2024 net migration -17 000, difference 9 865, 58 % of the benchmark',
+      'T04−T08 ARM 2011: net migration (long-term) = immigrants 20 000 (T04) − emigrants 27 135 (T08) = -7 135 persons against UN WPP 2024 net migration -17 000 persons: difference 9 865 persons; the national figure is 42 % of the benchmark',
     );
     expect(findings[0]!.sources.map((s) => s.sheet)).toEqual(['T04', 'T08']);
     const close = runRule('MCH-B01', flows, { config: late, benchmarks: [{ series: 'wpp2024', ref_area: 'ARM', time_period: 2011, sex: '_T', value: -7_000 }] });
     expect(close.findings).toEqual([]);
+  });
+
+  it('gives no ratio where the signs differ (issue 11: not "−1 625.5 % of the benchmark"), and says why', () => {
+    const flows = [o('ARM|T04|2011|LT|_T||_T', 30_000), o('ARM|T08|2011|LT|_T||_T', 17_000)];
+    const { findings } = runRule('MCH-B01', flows, { config: late, benchmarks: [{ series: 'wpp2024', ref_area: 'ARM', time_period: 2011, sex: '_T', value: -800 }] });
+    expect(findings[0]!.message).toBe(
+      'T04−T08 ARM 2011: net migration (long-term) = immigrants 30 000 (T04) − emigrants 17 000 (T08) = 13 000 persons against UN WPP 2024 net migration -800 persons: difference 13 800 persons; no ratio: the national figure is net immigration and the benchmark net emigration, so the signs differ',
+    );
+    expect(findings[0]!.message_ru).toContain('отношение не вычисляется: национальный показатель — чистая иммиграция, ориентир — чистая эмиграция');
+    expect(findings[0]!.values).toEqual({ national: 13_000, benchmark: -800, difference: 13_800 });
+    expect(findings[0]!.message).not.toContain('%');
   });
 
   it('passes figures within the tolerance and skips without national data', () => {

@@ -116,7 +116,9 @@ function compare(ctx: RuleContext, b: BenchmarkValue): Draft[] {
   const s = BENCHMARK_SERIES[b.series];
   const sex = b.sex === '_T' ? '' : ` ${sexEn(b.sex)}`;
   const sexR = b.sex === '_T' ? '' : ` ${sexRu(b.sex)}`;
-  const rel = b.value !== 0 ? `, ${pct(diff / Math.abs(b.value))}` : '';
+  const r = ratioOf(mine.value, b.value);
+  const values: Record<string, number | null> = { national: mine.value, benchmark: b.value, difference: diff };
+  if (r.ratio !== undefined) values.ratio = r.ratio;
   return [
     {
       key: `${b.series}|${b.ref_area}|${b.time_period}|${b.sex}`,
@@ -127,10 +129,28 @@ function compare(ctx: RuleContext, b: BenchmarkValue): Draft[] {
       sex: b.sex,
       age: '',
       partner: '',
-      values: { national: mine.value, benchmark: b.value, difference: diff },
+      values,
       sources: sourcesOf(mine.cells),
-      message: `${mine.table} ${b.ref_area} ${b.time_period}${sex}: ${mine.en} against ${s.en} ${fmt(b.value)}, difference ${fmt(diff)}${rel} of the benchmark`,
-      message_ru: `${mine.table} ${b.ref_area} ${b.time_period}${sexR}: ${mine.ru} против «${s.ru}» ${fmt(b.value)}, разница ${fmt(diff)}${rel} от ориентира`,
+      message: `${mine.table} ${b.ref_area} ${b.time_period}${sex}: ${mine.en} persons against ${s.en} ${fmt(b.value)} persons: difference ${fmt(diff)} persons; ${r.en}`,
+      message_ru: `${mine.table} ${b.ref_area} ${b.time_period}${sexR}: ${mine.ru} чел. против «${s.ru}» ${fmt(b.value)} чел.: разница ${fmt(diff)} чел.; ${r.ru}`,
     },
   ];
+}
+
+/**
+ * The national figure as a share of the benchmark, only where that says something: a net
+ * immigration against a net emigration (opposite signs) or a benchmark of zero has no ratio.
+ */
+function ratioOf(national: number, benchmark: number): { ratio?: number; en: string; ru: string } {
+  if (benchmark === 0) return { en: 'no ratio: the benchmark is 0', ru: 'отношение не вычисляется: ориентир равен 0' };
+  if (national !== 0 && Math.sign(national) !== Math.sign(benchmark)) {
+    const en = (v: number) => (v > 0 ? 'net immigration' : 'net emigration');
+    const ru = (v: number) => (v > 0 ? 'чистая иммиграция' : 'чистая эмиграция');
+    return {
+      en: `no ratio: the national figure is ${en(national)} and the benchmark ${en(benchmark)}, so the signs differ`,
+      ru: `отношение не вычисляется: национальный показатель — ${ru(national)}, ориентир — ${ru(benchmark)}, знаки различаются`,
+    };
+  }
+  const ratio = Math.round((national / benchmark) * 10000) / 10000;
+  return { ratio, en: `the national figure is ${pct(ratio)} of the benchmark`, ru: `национальный показатель составляет ${pct(ratio)} ориентира` };
 }

@@ -24,6 +24,11 @@ describe('MCH-I01 cells refused at ingest', () => {
     expect(summary).toMatchObject({ checked: 2, failed: 1 });
   });
 
+  it('takes the year ingest recorded for a CSV line', () => {
+    const line: Rejection = { ...rejection('12o'), source: { file: 'arm.csv', sha256: 'x', sheet: '', cell: '7', raw: 'ARM,T04,2011,LT,_T,,RUS,12o' }, time_period: 2011 };
+    expect(runRule('MCH-I01', [], { data: { rejections: [line] } }).findings[0]).toMatchObject({ time_period: 2011, message: expect.stringContaining('arm.csv line 7 refused') });
+  });
+
   it('passes a release with no refused cells', () => {
     expect(runRule('MCH-I01', [o('ARM|T04|2012|LT|_T||RUS', 5)]).findings).toEqual([]);
   });

@@ -21,7 +21,7 @@ export const G01: Rule = {
     const drafts: Draft[] = [];
     for (const r of [...sent.keys()].sort()) {
       const cs = countryOf(ctx.input.config, r);
-      drafts.push(...clearance(ctx, r, cs), ...metadata(ctx, r, cs, [...(sent.get(r) ?? [])].sort()));
+      for (const d of [clearance(ctx, r, cs), metadata(ctx, r, cs, [...(sent.get(r) ?? [])].sort())].flat()) drafts.push(d);
     }
     return drafts;
   },

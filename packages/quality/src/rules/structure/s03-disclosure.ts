@@ -29,8 +29,16 @@ export const S03: Rule = {
         ...(breakdown === 'PARTNER' ? partnerIdentities(slice, ctx.index, ctx.input) : []),
       );
     }
-    const open = ids.filter((id) => id.complete && id.exact && published(id.total) && id.parts.some((o) => o.conf_status !== 'F'));
-    for (const id of open) ctx.checked(id.total.ref_area);
+    const open: Identity[] = [];
+    for (const id of ids) {
+      if (!id.exact || !published(id.total) || !id.parts.some((o) => o.conf_status !== 'F')) continue;
+      // a part not reported or refused at ingest is one more unknown the rule cannot see: skip, never accuse
+      if (!id.complete || ctx.holes.inIdentity(id)) ctx.skipped(id.total.ref_area);
+      else {
+        ctx.checked(id.total.ref_area);
+        open.push(id);
+      }
+    }
     const disclosed = new Map<Observation, Disclosure>();
     const drafts: Draft[] = [];
     for (let changed = true; changed; ) {

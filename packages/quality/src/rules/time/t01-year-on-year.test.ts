@@ -13,8 +13,17 @@ describe('MCH-T01 year-on-year change', () => {
   });
 
   it('names a ratio near 1000 as a likely unit error', () => {
-    const { findings } = runRule('MCH-T01', series({ 2011: 1200, 2012: 1.2 }));
+    const { findings } = runRule('MCH-T01', series({ 2011: 12_400, 2012: 12 }));
     expect(findings[0]!.message).toContain('likely reported in thousands');
+  });
+
+  it('does not read a small row that grew as a unit error: 1 → 1 583 is a jump, not thousands', () => {
+    const { findings } = runRule('MCH-T01', series({ 2011: 1, 2012: 1583 }));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toBe('T04 RUS 2012 permanent residence (national definition), partner KAZ: 1 in 2011 → 1 583 in 2012, change 158 200 %; no break is registered');
+    // the smallest figure the reading needs: 10 thousand-units against 10 000 persons
+    expect(runRule('MCH-T01', series({ 2011: 9, 2012: 9000 })).findings[0]!.message).not.toContain('thousands');
+    expect(runRule('MCH-T01', series({ 2011: 10, 2012: 10_000 })).findings[0]!.message).toContain('likely reported in thousands');
   });
 
   it('passes steady series, small cells and years after a registered break', () => {
@@ -57,5 +66,15 @@ describe('MCH-T01 year-on-year change', () => {
     // below the configured number of cells, each cell is its own finding
     const few = runRule('MCH-T01', cells, { config: { rules: { 'MCH-T01': { shift_cells: 10 } } } });
     expect(few.findings).toHaveLength(6);
+  });
+
+  it('reads a whole table typed 1000× too large as a unit error, whatever its small rows do', () => {
+    // the total and the big rows ×1000; three rows of 1 to 3 persons ×1000 say nothing either way
+    const before = [5210, 3000, 1200, 1004, 3, 2, 1];
+    const partners = ['_T', 'RUS', 'KAZ', 'UKR', 'DEU', 'ISR', 'USA'];
+    const cells = partners.flatMap((p, k) => [o(`TJK|T11|2009||_T||${p}`, before[k]!), o(`TJK|T11|2010||_T||${p}`, before[k]! * 1000)]);
+    const [f] = runRule('MCH-T01', cells).findings;
+    expect(f!.id).toBe('MCH-T01:TJK|T11|2010||_T||_T|level-shift');
+    expect(f!.message).toContain('ratios near 1000: likely reported in thousands');
   });
 });

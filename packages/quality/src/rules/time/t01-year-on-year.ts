@@ -56,7 +56,7 @@ export const T01: Rule = {
       if (!r) continue;
       const shift = jumps.length >= ctx.setting(r, 'shift_cells') && jumps.length / checked >= ctx.setting(r, 'shift_share');
       if (shift) drafts.push(levelShift(ctx, jumps, checked));
-      else drafts.push(...bySex(jumps));
+      else for (const d of bySex(jumps)) drafts.push(d);
     }
     return drafts;
   },
@@ -101,8 +101,19 @@ function bySex(jumps: Jump[]): Draft[] {
   return alone.map((j) => cellDraft(j, alike.get(j) ?? []));
 }
 
+/**
+ * The smaller figure a unit-error reading needs: whole thousands below 10 are too coarse for a
+ * ratio "near 1000" to mean anything (1 → 1 583 is a small row that grew, 12 → 12 400 is a unit).
+ */
+export const UNIT_ERROR_MIN = 10;
+
+/** Both figures big enough to be read as one in thousands and one in persons. */
+function sizeable(v: number, p: number | undefined): boolean {
+  return p !== undefined && Math.min(v, p) >= UNIT_ERROR_MIN;
+}
+
 function unitError(v: number, p: number | undefined): boolean {
-  if (!p || !v) return false;
+  if (!p || !v || !sizeable(v, p)) return false;
   const ratio = v > p ? v / p : p / v;
   return ratio >= 500 && ratio <= 2000;
 }
@@ -174,7 +185,10 @@ function levelShift(ctx: RuleContext, jumps: Jump[], checked: number): Draft {
   const v = lead.values[lead.i]!;
   const p = lead.prev >= 0 ? lead.values[lead.prev] : undefined;
   const up = jumps.filter((j) => (j.change ?? 0) > 0).length;
-  const units = jumps.filter((j) => unitError(j.values[j.i]!, j.prev >= 0 ? j.values[j.prev] : undefined)).length;
+  // the cells too small to be read as a unit error neither confirm nor refute one
+  const before = (j: Jump) => (j.prev >= 0 ? j.values[j.prev] : undefined);
+  const readable = jumps.filter((j) => sizeable(j.values[j.i]!, before(j)));
+  const units = readable.filter((j) => unitError(j.values[j.i]!, before(j))).length;
   const y = o.time_period;
   const head = `${o.table} ${o.ref_area} ${y}${o.migr_type ? ` ${typeEn(o.migr_type)}` : ''}`;
   const headRu = `${o.table} ${o.ref_area} ${y}${o.migr_type ? ` ${typeRu(o.migr_type)}` : ''}`;
@@ -183,8 +197,8 @@ function levelShift(ctx: RuleContext, jumps: Jump[], checked: number): Draft {
   const change = lead.change !== undefined && Number.isFinite(lead.change) ? pct(lead.change) : '–';
   const direction = up === jumps.length ? ', all upward' : up === 0 ? ', all downward' : `, ${up} upward, ${jumps.length - up} downward`;
   const directionRu = up === jumps.length ? ', все вверх' : up === 0 ? ', все вниз' : `, ${up} вверх, ${jumps.length - up} вниз`;
-  const unitEn = units * 2 > jumps.length ? '; ratios near 1000: likely reported in thousands in one year and in persons in the other' : '; looks like an undeclared break in series or a change of source: ask the office what changed';
-  const unitRu = units * 2 > jumps.length ? '; отношения около 1000: вероятно, в один год данные даны в тысячах, в другой — в человеках' : '; похоже на незаявленный разрыв ряда или смену источника: уточните у национальной службы, что изменилось';
+  const unitEn = units * 2 > readable.length ? '; ratios near 1000: likely reported in thousands in one year and in persons in the other' : '; looks like an undeclared break in series or a change of source: ask the office what changed';
+  const unitRu = units * 2 > readable.length ? '; отношения около 1000: вероятно, в один год данные даны в тысячах, в другой — в человеках' : '; похоже на незаявленный разрыв ряда или смену источника: уточните у национальной службы, что изменилось';
   const values: Record<string, number | null> = { cells_checked: checked, cells_changed: jumps.length, previous: p ?? null, value: v };
   if (lead.change !== undefined && Number.isFinite(lead.change)) values.change = Math.round(lead.change * 10000) / 10000;
   return {
