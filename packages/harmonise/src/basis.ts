@@ -87,8 +87,9 @@ function mismatchRu(m: TypeMismatch): string {
 
 /** Metadata records "file" or "file!sheet"; only the file matters here. */
 function fileOf(from: string): string {
-  const bang = from.lastIndexOf('!');
-  return bang > 0 ? from.slice(0, bang) : from;
+  // ingest writes "file#sheet" (older records "file!sheet")
+  const at = Math.max(from.lastIndexOf('#'), from.lastIndexOf('!'));
+  return at > 0 ? from.slice(0, at) : from;
 }
 
 /** The basis the configuration records for a table and year: the latest change in force, else the table's, else the default. */
