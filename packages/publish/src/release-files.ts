@@ -44,6 +44,6 @@ export async function releaseFiles(model: ReleaseModel): Promise<ReleaseFile[]> 
     files.push({ path: `notes/methodology.${lang}.pdf`, bytes: await methodologyPdf(model, lang, published, summary, changes) });
   }
   // last: the page links to the files above
-  files.push(...releasePage(model, release, summary, files.map((f) => f.path)));
+  for (const f of releasePage(model, release, summary, files.map((f) => f.path))) files.push(f);
   return files;
 }

@@ -10,7 +10,7 @@ import {
   partnerOrder,
   sexCompare,
 } from '../published/index';
-import { partnerRoleName } from '../sdmx-structure/index';
+import { partnerRoleName } from '../published/index';
 
 /** One dimension of a table's cube: its SDMX id, codes in the published order, and their labels. */
 export interface CubeDimension {

@@ -1,19 +1,10 @@
 import { type DefinitionBasis, type Observation, cmp } from '@mch/core';
 import type { ReleaseModel } from '../model';
 import { type Bilingual, basisSpans, basisText, breaksInScope, territorySpans, yearRange } from '../published/scope';
+import { sourceKindText } from '../published/texts';
 import type { Lang } from './format';
 import { tableRanges } from './group';
 import { escapeMarkup as esc } from './markup';
-
-/** Source kinds the demonstration and the questionnaire use, in the notes' two languages. */
-const SOURCE_KIND: Record<string, Record<Lang, string>> = {
-  register: { en: 'register', ru: 'регистр' },
-  'population register': { en: 'population register', ru: 'регистр населения' },
-  'border crossings': { en: 'border crossings', ru: 'пограничный контроль' },
-  census: { en: 'census', ru: 'перепись' },
-  survey: { en: 'survey', ru: 'обследование' },
-  estimate: { en: 'estimate', ru: 'оценка' },
-};
 
 const CYRILLIC = /[\u0400-\u04ff]/;
 const LATIN = /[A-Za-z]/;
@@ -169,7 +160,7 @@ function typeOrder(type: string): number {
 }
 
 function sourceText(kind: string, lang: Lang): string {
-  return SOURCE_KIND[kind.trim().toLowerCase()]?.[lang] ?? kind;
+  return kind ? sourceKindText(kind)[lang] : '';
 }
 
 /** Flows: the calendar year. Stocks: the configured reference date, else a date the sheet gives (a census day). */

@@ -2,6 +2,7 @@ import { type DefinitionBasis, type Observation, type TableDef, cmp } from '@mch
 import type { ReleaseModel } from '../model';
 import { safeText } from '../text';
 import { type Bilingual, basisSpans, basisText, breaksInScope, territorySpans, yearRange } from './scope';
+import { sourceKindText } from './texts';
 import type { CountryTableMeta, PublishedNote } from './types';
 
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -172,23 +173,10 @@ export function noteText(note: PublishedNote, lang: 'en' | 'ru' | 'both'): strin
   return note.text[lang];
 }
 
-/** The country's Metadata sheet names the source of a table ("register"); said in both languages where known. */
-const SOURCE_KIND: Record<string, Bilingual> = {
-  register: { en: 'register', ru: 'регистр' },
-  'population register': { en: 'population register', ru: 'регистр населения' },
-  'border crossings': { en: 'border crossings', ru: 'пограничный контроль' },
-  census: { en: 'census', ru: 'перепись' },
-  survey: { en: 'survey', ru: 'обследование' },
-  estimate: { en: 'estimate', ru: 'оценка' },
-  регистр: { en: 'register', ru: 'регистр' },
-  перепись: { en: 'census', ru: 'перепись' },
-};
-
 export function sourceOf(model: Pick<ReleaseModel, 'data'>, country: string, table: string): Bilingual | null {
   const kind = model.data.metadata.find((m) => m.ref_area === country && m.table === table && m.source_kind)?.source_kind;
   if (!kind) return null;
-  const text = safeText(kind);
-  return SOURCE_KIND[text.toLowerCase()] ?? { en: text, ru: text };
+  return sourceKindText(safeText(kind));
 }
 
 /** Per migration type, the bases the country's published series carry. */

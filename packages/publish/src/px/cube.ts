@@ -2,6 +2,7 @@ import { type Observation, type TableDef, cmp, createPartnerResolver } from '@mc
 import type { ReleaseModel } from '../model';
 import { cellLookup, publishedCell } from '../published/build';
 import { ageOrder, migrTypeCompare, partnerOrder, sexCompare } from '../published/order';
+import { partnerRoleName } from '../published/texts';
 import type { PublishedCell } from '../published/types';
 import { SYMBOLS, symbolOf } from '../symbols';
 import type { PxCell } from './entries';
@@ -87,7 +88,7 @@ export function buildCube(model: ReleaseModel, table: TableDef, rows: readonly O
   const stub = [
     variable({ en: 'Reporting country', ru: 'Отчитывающаяся страна' }, countries, names),
     ...(table.has_migr_type ? [variable({ en: 'Type of migration', ru: 'Тип миграции' }, migr, listLabel(cl.migr_type))] : []),
-    byAge ? variable({ en: 'Age group', ru: 'Возрастная группа' }, items, listLabel(cl.age)) : variable(partnerName(table), items, names),
+    byAge ? variable({ en: 'Age group', ru: 'Возрастная группа' }, items, listLabel(cl.age)) : variable(partnerRoleName(table.partner_role), items, names),
   ];
   const heading = [
     { ...variable({ en: 'Year', ru: 'Год' }, years, (y) => ({ en: y, ru: y })), time: true },
@@ -138,20 +139,4 @@ function variable(name: Bilingual, codes: string[], label: (code: string) => Bil
   return { name, codes, labels: codes.map((_, i) => ({ en: en[i]!, ru: ru[i]! })), time: false };
 }
 
-function partnerName(table: TableDef): Bilingual {
-  switch (table.partner_role) {
-    case 'birth':
-      return { en: 'Country of birth', ru: 'Страна рождения' };
-    case 'citizenship':
-      return { en: 'Citizenship', ru: 'Гражданство' };
-    case 'previous_residence':
-      return { en: 'Country of previous residence', ru: 'Страна предыдущего проживания' };
-    case 'next_residence':
-      return { en: 'Country of next residence', ru: 'Страна следующего проживания' };
-    case 'previous_citizenship':
-      return { en: 'Previous citizenship', ru: 'Прежнее гражданство' };
-    default:
-      return { en: 'Partner country', ru: 'Страна-партнёр' };
-  }
-}
 export { reportedAsDash } from '../published/build';

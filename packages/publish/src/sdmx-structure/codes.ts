@@ -1,6 +1,6 @@
 import { BASIS_LABELS, CONF_STATUS_CODES, OBS_STATUS_CODES, cmp, createPartnerResolver } from '@mch/core';
 import type { ReleaseModel } from '../model';
-import { type Bilingual, type PublishedRelease, partnerOrder } from '../published/index';
+import { type Bilingual, type PublishedRelease, partnerOrder, partnerRoleName } from '../published/index';
 import { counterpartRole } from '../sdmx';
 import { symbolOf } from '../symbols';
 
@@ -18,19 +18,6 @@ export interface CodeList {
 
 /** SDMX's code for "not applicable", which sdmx/mch.csv writes in a column that has no value for the row. */
 const NOT_APPLICABLE: Code = { id: '_Z', name: { en: 'Not applicable', ru: 'Неприменимо' } };
-
-/** What the partner is in a table (tables.yaml `partner_role`), by role; SDMX's code is its upper case. */
-const PARTNER_ROLES: Record<string, Bilingual> = {
-  birth: { en: 'Country of birth', ru: 'Страна рождения' },
-  citizenship: { en: 'Citizenship', ru: 'Гражданство' },
-  previous_residence: { en: 'Country of previous residence', ru: 'Страна предыдущего проживания' },
-  next_residence: { en: 'Country of next residence', ru: 'Страна следующего проживания' },
-  previous_citizenship: { en: 'Previous citizenship', ru: 'Прежнее гражданство' },
-};
-
-export function partnerRoleName(role: string | undefined): Bilingual {
-  return (role && PARTNER_ROLES[role]) || { en: 'Partner country or category', ru: 'Страна-партнёр или категория' };
-}
 
 /** OBS_STATUS A is no symbol of the one mapping: a value shown as it is. */
 const NORMAL: Bilingual = { en: 'Normal value', ru: 'Обычное значение' };

@@ -1,3 +1,2 @@
-// sdmx/structure.xml; the partner roles' names, which the JSON-stat writer shares.
+// sdmx/structure.xml: the SDMX-ML 2.1 structure message behind sdmx/mch.csv.
 export { sdmxStructure } from './message';
-export { partnerRoleName } from './codes';

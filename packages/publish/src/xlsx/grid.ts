@@ -1,5 +1,6 @@
 import type { CodeLists, TableDef } from '@mch/core';
 import { type PublishedCountry, both, rowNoteMarks } from '../published/index';
+import { partnerRoleName } from '../published/texts';
 import { symbolOf } from '../symbols';
 import { bilingual } from '../text';
 
@@ -44,20 +45,8 @@ export function countryGrid(table: TableDef, country: PublishedCountry, codelist
 }
 
 export function partnerHeader(table: TableDef): string {
-  switch (table.partner_role) {
-    case 'birth':
-      return 'Country of birth / Страна рождения';
-    case 'citizenship':
-      return 'Citizenship / Гражданство';
-    case 'previous_residence':
-      return 'Country of previous residence / Страна предыдущего проживания';
-    case 'next_residence':
-      return 'Country of next residence / Страна следующего проживания';
-    case 'previous_citizenship':
-      return 'Previous citizenship / Прежнее гражданство';
-    default:
-      return 'Country / Страна';
-  }
+  const name = partnerRoleName(table.partner_role);
+  return bilingual(name.en, name.ru);
 }
 
 const text = (t: string): GridCell => ({ kind: 'text', text: t });
