@@ -16,7 +16,7 @@ export function checkArgv(command: string, def: ArgsDef, raw: readonly string[],
   for (let i = 0; i < raw.length; i++) {
     const arg = raw[i]!;
     if (arg === '--') {
-      given.push(...raw.slice(i + 1));
+      for (const rest of raw.slice(i + 1)) given.push(rest);
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {

@@ -42,7 +42,7 @@ function findForbiddenKeys(value: unknown, path: string[]): string[] {
   for (const key of Object.keys(value)) {
     const here = [...path, key];
     if (FORBIDDEN_KEYS.has(key)) found.push(here.join('.'));
-    found.push(...findForbiddenKeys((value as Record<string, unknown>)[key], here));
+    for (const f of findForbiddenKeys((value as Record<string, unknown>)[key], here)) found.push(f);
   }
   return found;
 }

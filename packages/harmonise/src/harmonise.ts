@@ -22,9 +22,9 @@ export function harmonise(input: HarmoniseInput): HarmonisedData {
 
   for (const country of input.countries) {
     const resolved = resolveSubmissions(country.files);
-    reported.push(...resolved.observations);
-    conflicts.push(...resolved.conflicts);
-    resubmissions.push(...resolved.resubmissions);
+    for (const o of resolved.observations) reported.push(o);
+    for (const c of resolved.conflicts) conflicts.push(c);
+    for (const r of resolved.resubmissions) resubmissions.push(r);
   }
   const metadata = results.flatMap((r) => r.metadata);
 
@@ -32,7 +32,7 @@ export function harmonise(input: HarmoniseInput): HarmonisedData {
   const withBasis = assignDefinitionBasis(inPersons, metadata, input.config);
   const dated = alignStockDates(withBasis.observations, input.config, input.tableSet);
   const broken = markBreaks(dated.observations, input.breaks);
-  remarks.push(...withBasis.remarks, ...dated.remarks, ...broken.remarks);
+  for (const r of [withBasis.remarks, dated.remarks, broken.remarks].flat()) remarks.push(r);
 
   const annotated = annotateReference(broken.observations, metadata, input.config, input.tableSet);
   const noOwnPartner = new Set(input.tableSet.tables.filter((t) => !t.own_country_allowed).map((t) => t.id));

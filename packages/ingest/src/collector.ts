@@ -77,27 +77,30 @@ export class Collector {
 
   /** Refuses every cell of a key that two cells of this file give different values (submissions.md). */
   finish(format: 'xlsx' | 'csv'): IngestResult {
-    const byKey = new Map<string, Observation[]>();
+    // one observation per key, a list only where a key repeats: 10⁶ keys must not cost 10⁶ arrays
+    const byKey = new Map<string, Observation | Observation[]>();
     for (const o of this.observations) {
       const k = observationKey(o);
-      const list = byKey.get(k);
-      if (list) list.push(o);
-      else byKey.set(k, [o]);
+      const seen = byKey.get(k);
+      if (seen === undefined) byKey.set(k, o);
+      else if (Array.isArray(seen)) seen.push(o);
+      else byKey.set(k, [seen, o]);
     }
+    const conflicting = new Set<Observation[]>();
+    for (const group of byKey.values()) if (Array.isArray(group) && !group.every((g) => sameValue(g, group[0]!))) conflicting.add(group);
     const kept: Observation[] = [];
     for (const o of this.observations) {
       const group = byKey.get(observationKey(o))!;
-      if (group.length === 1 || group.every((g) => sameValue(g, group[0]!))) {
+      if (!Array.isArray(group) || !conflicting.has(group)) {
         kept.push(o);
         continue;
       }
-      const others = group.filter((g) => g !== o).map((g) => `${g.source?.cell ?? ''} ${quote(g.source?.raw ?? '')}`);
       this.reject(
         o.table,
         o.source!,
         'conflicting-value',
-        `another cell gives a different value for the same observation (${others.join(', ')}); none is kept`,
-        `другая ячейка даёт иное значение для того же показателя (${others.join(', ')}); ни одно не принято`,
+        `another cell gives a different value for the same observation (${othersOf(group, o)}); none is kept`,
+        `другая ячейка даёт иное значение для того же показателя (${othersOf(group, o, 'ru')}); ни одно не принято`,
         [],
         o.time_period,
       );
@@ -120,6 +123,18 @@ export class Collector {
     };
     return { observations: kept, rejections: this.rejections, files: [summary], metadata: this.metadata, notes: this.notes, net_migration: this.net };
   }
+}
+
+/** The other cells of a conflicting group, a few by name: a file repeating one key 10⁵ times must not cost 10¹⁰. */
+function othersOf(group: Observation[], o: Observation, lang: 'en' | 'ru' = 'en', max = 5): string {
+  const named: string[] = [];
+  for (const g of group) {
+    if (g === o) continue;
+    if (named.length === max) break;
+    named.push(`${g.source?.cell ?? ''} ${quote(g.source?.raw ?? '')}`);
+  }
+  const more = group.length - 1 - named.length;
+  return more > 0 ? `${named.join(', ')} ${lang === 'en' ? `and ${more} more` : `и ещё ${more}`}` : named.join(', ');
 }
 
 function sameValue(a: Observation, b: Observation): boolean {

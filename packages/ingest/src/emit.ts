@@ -55,10 +55,20 @@ export function emitValue(c: Collector, key: CellKey, input: ValueInput, src: So
     definition_basis: opt.basis,
     unit_mult: opt.thousands ? 3 : 0,
     derived: false,
-    note_refs: [...new Set([...(opt.extraNotes ?? []), ...parsed.note_refs])],
+    note_refs: noteRefs(opt.extraNotes, parsed.note_refs),
     source: src,
     ...(key.parent && cat.partner ? { parent: key.parent } : {}),
   });
+}
+
+const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
+
+/** One frozen empty list for the millions of values without notes; no spread of either list. */
+function noteRefs(extra: readonly string[] | undefined, own: readonly string[]): string[] {
+  if (!extra?.length && !own.length) return NO_NOTES;
+  const out = new Set(extra);
+  for (const n of own) out.add(n);
+  return [...out];
 }
 
 export function basisFor(settings: CountrySettings, table: string): DefinitionBasis | '' {

@@ -3,6 +3,8 @@ import { type CodeLists, type CountrySettings, type IngestResult, MchError, type
 import { Collector } from './collector';
 import { readCsv } from './csv/read';
 import { buildEnv } from './env';
+import { readCompoundFile } from './xls/cfb';
+import { censusOf, checkConversion } from './xls/census';
 import { convertXls } from './xls/convert';
 import { readXlsx } from './xlsx/read';
 
@@ -31,9 +33,10 @@ export async function ingestFile(file: InputFile, ctx: IngestContext): Promise<I
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const format = detectFormat(file);
   const c = new Collector(file.path, sha256, ctx.ref_area);
-  const env = buildEnv(ctx.ref_area, ctx.tableSet, ctx.codelists, ctx.settings);
+  const env = buildEnv(file.path, ctx.ref_area, ctx.tableSet, ctx.codelists, ctx.settings);
   if (format === 'xls') {
-    await readXlsx(convertXls(file.bytes, file.path), c, env);
+    const census = censusOf(file.bytes, file.path);
+    await readXlsx(convertXls(file.bytes, file.path), c, env, (book) => checkConversion(census, book, file.path));
     c.warn(`${file.path}: an old Excel .xls workbook, converted to .xlsx with LibreOffice before reading`);
   } else if (format === 'xlsx') await readXlsx(file.bytes, c, env);
   else readCsv(file.bytes, c, env);
@@ -55,15 +58,32 @@ export function detectFormat(file: InputFile): Format {
   if (b.length === 0) throw unreadable('the file is empty');
   if (startsWith(b, ZIP) || startsWith(b, EMPTY_ZIP)) return 'xlsx';
   if (startsWith(b, CFB)) {
-    if (hasUtf16(b, 'EncryptedPackage')) throw unreadable('the workbook is password-protected; ask the country for an unprotected copy');
+    const has = streamNames(b);
+    if (!has) throw unreadable('it is a damaged Microsoft Office file (its directory cannot be read); ask the country for a new copy');
+    if (has('EncryptedPackage')) throw unreadable('the workbook is password-protected; ask the country for an unprotected copy');
     // BIFF8 keeps its sheets in a stream named "Workbook", BIFF5 in "Book"; a .doc or .msg has neither
-    if (hasUtf16(b, 'Workbook') || hasUtf16(b, 'Book')) return 'xls';
+    if (has('Workbook') || has('Book')) return 'xls';
     throw unreadable('it is a Microsoft Office file of another kind (a Word document or e-mail?), not an Excel workbook');
   }
   const head = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 512)).replace(/^\ufeff/u, '').trimStart().toLowerCase();
   if (/^<(?:!doctype|html|\?xml|table|head|body)/u.test(head)) throw unreadable('it is an HTML or XML document, not a workbook or CSV');
   if (/\.(?:xlsx|xlsm|xls)$/iu.test(file.path)) throw unreadable('it is named as an Excel workbook but is not one (not a zip archive); it may be a renamed CSV or a damaged download');
   return 'csv';
+}
+
+/**
+ * Whether the compound file holds a stream of that name: from its directory, or, when that is
+ * damaged, from the names in its bytes (the .xls census then names the damage); undefined when
+ * neither tells a workbook stream.
+ */
+function streamNames(b: Uint8Array): ((name: string) => boolean) | undefined {
+  try {
+    const names = new Set(readCompoundFile(b).names.map((n) => n.toLowerCase()));
+    return (name) => names.has(name.toLowerCase());
+  } catch {
+    const known = ['EncryptedPackage', 'Workbook', 'Book', 'WordDocument', '__properties_version1.0'].filter((n) => hasUtf16(b, n));
+    return known.length ? (name) => known.includes(name) : undefined;
+  }
 }
 
 function hasUtf16(b: Uint8Array, text: string): boolean {

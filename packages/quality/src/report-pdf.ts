@@ -121,8 +121,8 @@ export async function renderReportPdf(report: QualityReport): Promise<Buffer> {
     { text: [`Release date / дата выпуска: ${report.release_date}.  `, { text: gate, bold: true, color: report.gate.passed ? '#1a7f37' : '#b42318' }], margin: [0, 0, 0, 4] },
   ];
   if (v.runWarnings.length) content.push({ text: 'Warnings about this run / Предупреждения о прогоне', bold: true, fontSize: 8 }, { ul: v.runWarnings.map((w) => ({ text: `[${w.where}] ${w.message}`, fontSize: 7 })), margin: [0, 0, 0, 4] });
-  content.push(...mirrorPages(v), ...estimatesPage(v), ...summaryPage(v), ...completenessPage(v));
-  for (const card of v.scorecards) content.push(...scorecardPage(card));
+  for (const part of [mirrorPages(v), estimatesPage(v), summaryPage(v), completenessPage(v)].flat()) content.push(part);
+  for (const card of v.scorecards) for (const part of scorecardPage(card)) content.push(part);
   const doc = {
     info: { title: `MCH quality report ${report.version}`, author: 'mch', creator: 'mch', producer: 'mch', creationDate: fixed, modDate: fixed },
     language: 'en',

@@ -35,7 +35,7 @@ export function hasOfWhich(text: string): boolean {
 
 /**
  * The partner or age group of a row from its code and/or label cell: both must agree where both
- * are given; the result must be allowed in the table.
+ * are given. Whether the table allows the code is judged by the quality rules, not here.
  */
 export function resolveCategory(table: TableDef, code: string, label: string, cx: CategoryContext): CategoryResult {
   const one = (t: string): CodeMatch | PartnerMatch => (table.breakdown === 'AGE' ? cx.age.resolve(t) : cx.partner.resolve(t));
@@ -63,7 +63,7 @@ export function resolveCategory(table: TableDef, code: string, label: string, cx
   if (c?.kind === 'code') chosen = c.code;
   else if (l?.kind === 'code') chosen = l.code;
   else return failed(c ?? l, c ? code : label);
-  return allowed(table, chosen, cx);
+  return allowed(table, chosen);
 }
 
 function failed(m: CodeMatch | PartnerMatch | undefined, text: string): CategoryResult {
@@ -88,18 +88,12 @@ function failed(m: CodeMatch | PartnerMatch | undefined, text: string): Category
   };
 }
 
-function allowed(table: TableDef, code: string, cx: CategoryContext): CategoryResult {
+/**
+ * A readable code is an observation even where its table cannot hold it (`SUN` as previous
+ * residence, the reporting country as its own partner): MCH-S01 and MCH-A05 report it under their
+ * own ids (submissions.md). Ingest refuses only what it cannot read.
+ */
+function allowed(table: TableDef, code: string): CategoryResult {
   if (table.breakdown === 'AGE') return { ok: true, age: code, partner: '' };
-  const special = cx.codelists.special_partners.find((s) => s.code === code);
-  if (special?.allowed_in && !special.allowed_in.includes(table.id)) {
-    return notAllowed(`${code} (${special.label_en}) is not allowed in ${table.id}`, `${code} (${special.label_ru}) не допускается в таблице ${table.id}`);
-  }
-  if (code === cx.ref_area && !table.own_country_allowed) {
-    return notAllowed(`the reporting country ${code} cannot be its own partner in ${table.id}`, `отчитывающаяся страна ${code} не может быть партнёром самой себя в таблице ${table.id}`);
-  }
   return { ok: true, age: '', partner: code };
-}
-
-function notAllowed(en: string, ru: string): CategoryResult {
-  return { ok: false, reason: 'code-not-allowed', en, ru, suggestions: [] };
 }

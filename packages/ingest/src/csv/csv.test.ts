@@ -14,28 +14,29 @@ describe('the long CSV file', () => {
     expect(obsLines(r)).toEqual([
       'T04 2012 LT _T RUS = 12345 A/F u0 @!2 «KGZ,T04,2012,LT,_T,,RUS,"12,345",,,»',
       'T04 2012 LT M RUS = 6000 A/F [n1] u0 @!3 «KGZ,T04,2012,Долгосрочные мигранты,мужчины,,Россия,6000,,,"Register data, ""final"""»',
+      // 417 is Kyrgyzstan itself, never its own previous residence: read, and left to MCH-A05
+      'T04 2012 LT F KGZ = 1 A/F u0 @!4 «KGZ,T04,2012,LT,F,,417,1,,,»',
       'T04 2012 NAT F KAZ = null O/F u0 @!5 «KGZ,T4,2012,,F,,KAZ,..,,,»',
       'T07 2012 LT _T Y15-19 = 5 P/F u0 @!6 «KGZ,T07,2012,LT,_T,Y15-19,,5,P,,»',
       'T07 2012 LT _T Y_GE85 = null Q/C u0 @!7 «KGZ,T07,2012,LT,_T,85+,,c,,C,»',
     ]);
     expect(rejLines(r)).toEqual([
-      // 417 is Kyrgyzstan itself: never its own previous residence
-      'code-not-allowed T04 @!4 «KGZ,T04,2012,LT,F,,417,1,,,»',
       'unknown-table - @!8 «KGZ,T99,2012,LT,_T,,RUS,5,,,»',
       'wrong-field-count T04 @!9 «KGZ,T04,2012,LT,_T,,RUS»',
       'unmapped-label T04 @!10 «KGZ,T04,2012,LT,_T,,Atlantis,5,,,» ALB|_T|LVA',
       'negative-value T01 @!11 «KGZ,T01,2012,,M,,SUN,-5,,,»',
     ]);
-    expect(r.rejections[2]!.message).toBe('kgz.csv, line 9 "KGZ,T04,2012,LT,_T,,RUS": 7 fields where the header has 11');
-    expect(r.rejections[2]!.message_ru).toBe('kgz.csv, строка 9 "KGZ,T04,2012,LT,_T,,RUS": 7 полей, а в заголовке 11');
+    expect(r.rejections[1]!.message).toBe('kgz.csv, line 9 "KGZ,T04,2012,LT,_T,,RUS": 7 fields where the header has 11');
+    expect(r.rejections[1]!.message_ru).toBe('kgz.csv, строка 9 "KGZ,T04,2012,LT,_T,,RUS": 7 полей, а в заголовке 11');
     expect(r.notes.map((n) => [n.table, n.ref, n.text])).toEqual([['T04', 'n1', 'Register data, "final"']]);
-    expect(r.files[0]).toMatchObject({ format: 'csv', value_cells: 10, observations: 5, rejections: 5, tables: ['T01', 'T04', 'T07'] });
+    expect(r.files[0]).toMatchObject({ format: 'csv', value_cells: 10, observations: 6, rejections: 4, tables: ['T01', 'T04', 'T07'] });
   });
 
   it('Windows-1251 with semicolons, detected', async () => {
     const r = await ingestFixture(fixture('long-1251.csv'), 'kgz.csv', context('KGZ'));
-    expect(obsLines(r)).toEqual(['T08 2012 NAT F KAZ = 15 A/F u0 @!2 «KGZ;T08;2012;;Женщины;;Казахстан;15»']);
-    expect(rejLines(r)).toEqual(['code-not-allowed T08 @!3 «KGZ;T08;2012;;Всего;;Киргизия;16»']);
+    // «Киргизия» is Kyrgyzstan itself as next residence: read, and left to MCH-A05
+    expect(obsLines(r)).toEqual(['T08 2012 NAT F KAZ = 15 A/F u0 @!2 «KGZ;T08;2012;;Женщины;;Казахстан;15»', 'T08 2012 NAT _T KGZ = 16 A/F u0 @!3 «KGZ;T08;2012;;Всего;;Киргизия;16»']);
+    expect(rejLines(r)).toEqual([]);
   });
 
   it("UTF-16 with BOM and tabs (Excel's Unicode text), optional columns absent", async () => {

@@ -11,8 +11,8 @@ import {
   type TableDef,
   tableById,
 } from '@mch/core';
-import { parse } from 'csv-parse/sync';
-import { type CategoryResult, resolveCategory } from '../cells/category';
+import type { CategoryResult } from '../cells/category';
+import { checkedCategory } from '../cells/label-text';
 import { tableIdOf, yearOf } from '../cells/codes';
 import { MAX_LABEL, MAX_NOTE, quote, safeRaw } from '../cells/text';
 import type { Collector } from '../collector';
@@ -20,62 +20,62 @@ import { basisFor, defaultMigrType, emitValue } from '../emit';
 import type { IngestEnv } from '../env';
 import { type CsvColumn, detectDelimiter, mapColumns } from './columns';
 import { decode, detectEncoding } from './decode';
+import { forEachRecord } from './records';
 
 type Row = (col: CsvColumn) => string;
 
+/** Below V8's longest string (2²⁹ − 24 characters), whatever the encoding. */
+export const MAX_CSV_BYTES = 500 * 1024 * 1024;
+
 /** Reads a long CSV file: one observation or one rejection per data row, provenance = physical line. */
 export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
+  // V8 holds no longer string: refused with its size, not a RangeError from the decoder
+  if (bytes.length > MAX_CSV_BYTES) throw new MchError('file-unreadable', `${c.file} is ${bytes.length} bytes, more than the ${MAX_CSV_BYTES} a long CSV may have`, { where: c.file });
   const enc = detectEncoding(bytes);
   if ('problem' in enc) throw new MchError('file-unreadable', `${c.file} cannot be read as CSV: ${enc.problem}`, { where: c.file });
   const text = decode(bytes, enc.encoding, enc.bomLength);
-  const headerLine = text.slice(0, text.search(/\r?\n|$/u));
+  const headerLine = text.slice(0, text.search(/\r\n|\n|\r|$/u));
   const delimiter = detectDelimiter(headerLine);
   if (!delimiter) throw new MchError('file-unreadable', `${c.file} is neither a workbook nor a CSV with the columns TABLE, TIME_PERIOD, SEX, PARTNER or AGE, OBS_VALUE in its first line`, { where: `${c.file}:1` });
-  let records: { record: string[]; info: { lines: number } }[];
-  const broken = new Map<number, string>();
-  try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false, bom: true, max_record_size: 1_000_000 }) as unknown as typeof records;
-  } catch (e) {
-    if ((e as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED') throw parseFailure(e, text, delimiter, c.file);
-    // one stray quote must not cost the whole file: read line by line, refuse only the broken lines
-    c.warn(`${parseFailure(e, text, delimiter, c.file).message}; the file was read line by line, quoted line breaks are not kept`);
-    records = parseLineByLine(text, delimiter, broken);
-  }
-  const [head, ...rows] = records;
-  const cols = mapColumns(head?.record ?? []);
-  if ('missing' in cols) throw new MchError('file-unreadable', `${c.file}, line 1: the CSV lacks the column(s) ${cols.missing.join(', ')}`, { where: `${c.file}:1` });
   const notes = new Map<string, string>();
   const badStatus = new Set<string>();
-  let prevEnd = head?.info.lines ?? 1;
-  for (const { record, info } of rows) {
-    const line = prevEnd + 1;
-    prevEnd = info.lines;
-    if (record.length === 1 && record[0]!.trim() === '') continue;
+  let head: string[] | undefined;
+  let cols: { index: Partial<Record<CsvColumn, number>> } | undefined;
+  forEachRecord(text, delimiter, c.file, (w) => c.warn(w), ({ line, fields: record, broken }) => {
+    if (!head || !cols) {
+      head = record;
+      const mapped = mapColumns(head);
+      if ('missing' in mapped) throw new MchError('file-unreadable', `${c.file}, line 1: the CSV lacks the column(s) ${mapped.missing.join(', ')}`, { where: `${c.file}:1` });
+      cols = mapped;
+      return;
+    }
+    if (!broken && record.length === 1 && record[0]!.trim() === '') return;
+    const index = cols.index;
     const get: Row = (col) => {
-      const i = cols.index[col];
+      const i = index[col];
       return i === undefined ? '' : (record[i] ?? '').trim();
     };
-    const src = c.source('', String(line), record.map((f) => (/["\r\n]/u.test(f) || f.includes(delimiter) ? `"${f.replace(/"/gu, '""')}"` : f)).join(delimiter));
+    const src = c.source('', String(line), broken ? broken.raw : record.map((f) => (/["\r\n]/u.test(f) || f.includes(delimiter) ? `"${f.replace(/"/gu, '""')}"` : f)).join(delimiter));
     const table = () => tableIdOf(get('TABLE'), env.tableSet) ?? '';
-    if (broken.has(line)) {
+    if (broken) {
       c.countValueCell();
-      c.reject(table(), c.source('', String(line), broken.get(line) ?? ''), 'unparseable-value', 'a quote (") opens a field on this line and is never closed', 'на этой строке открыта кавычка ("), которая нигде не закрыта');
-      continue;
+      c.reject(table(), src, 'unparseable-value', broken.en, broken.ru);
+      return;
     }
     if (record.some((f) => f.includes('\u0000'))) {
       c.countValueCell();
       c.reject(table(), src, 'unparseable-value', 'the line holds NUL characters (a damaged file, or UTF-16 text without its byte-order mark?)', 'в строке есть символы NUL (файл повреждён или это UTF-16 без метки порядка байтов?)');
-      continue;
+      return;
     }
-    if (record.length !== head!.record.length) {
-      const other = otherDelimiter(record, delimiter, head!.record.length);
+    if (record.length !== head.length) {
+      const other = otherDelimiter(record, delimiter, head.length);
       const why = other ? { en: `; the line is separated by ${nameOf(other)} where the header uses ${nameOf(delimiter)}`, ru: `; строка разделена ${nameOf(other, 'ru')}, а заголовок — ${nameOf(delimiter, 'ru')}` } : { en: '', ru: '' };
       c.countValueCell();
-      c.reject(table(), src, 'wrong-field-count', `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${head!.record.length}${why.en}`, `${record.length} ${fieldsRu(record.length)}, а в заголовке ${head!.record.length}${why.ru}`);
-      continue;
+      c.reject(table(), src, 'wrong-field-count', `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${head.length}${why.en}`, `${record.length} ${fieldsRu(record.length)}, а в заголовке ${head.length}${why.ru}`);
+      return;
     }
     readRow(get, src, c, env, notes, badStatus);
-  }
+  });
   for (const s of [...badStatus].sort()) c.warn(`${c.file}: status ${quote(s)} is not an SDMX code and was ignored`);
 }
 
@@ -139,7 +139,7 @@ function readRow(get: Row, src: Source, c: Collector, env: IngestEnv, notes: Map
     return;
   }
   const { table, year } = k;
-  const category = resolveCategory(table, '', get(k.own), env.category);
+  const category = checkedCategory(table, '', get(k.own), env.category);
   const parent = parentOf(get('PARENT'), table, category, env);
   if (typeof parent === 'object') {
     c.countValueCell();
@@ -172,7 +172,7 @@ function parentOf(text: string, table: TableDef, category: CategoryResult, env: 
   if (table.breakdown !== 'PARTNER') {
     return refusal('code-not-allowed', `${table.id} has no partner rows, but PARENT is ${quote(text)}`, `в таблице ${table.id} нет строк по странам, а PARENT = ${quote(text)}`);
   }
-  const p = resolveCategory(table, '', text, env.category);
+  const p = checkedCategory(table, '', text, env.category);
   if (!p.ok) return refusal(p.reason, `PARENT: ${p.en}`, `PARENT: ${p.ru}`, p.suggestions);
   if (category.ok && p.partner === category.partner) {
     return refusal('code-not-allowed', `PARENT ${quote(text)} is the row's own partner; a row cannot be a part of itself`, `PARENT ${quote(text)} совпадает со страной строки; строка не может быть частью самой себя`);
@@ -219,57 +219,4 @@ function nameOf(d: string, lang: 'en' | 'ru' = 'en'): string {
 function otherDelimiter(record: string[], delimiter: string, fields: number): string | undefined {
   const line = record.join(delimiter);
   return [',', ';', '\t'].find((d) => d !== delimiter && line.split(d).length === fields);
-}
-
-/** A file csv-parse gave up on: the message names the line, for an unclosed quote the line where it opened. */
-function parseFailure(e: unknown, text: string, delimiter: string, file: string): MchError {
-  const err = e as { code?: string; lines?: number; message?: string };
-  const opened = err.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text, delimiter) : undefined;
-  const line = opened ?? err.lines;
-  const what =
-    opened !== undefined
-      ? `a quote (") opens a field on line ${opened} and is never closed, so the rest of the file would be one field; close or remove it`
-      : err.code === 'CSV_MAX_RECORD_SIZE'
-        ? 'a line is longer than 1 000 000 characters'
-        : (err.message ?? 'broken content').slice(0, 200);
-  return new MchError('file-unreadable', `${file}${line ? `, line ${line}` : ''} cannot be read as CSV: ${what}`, { where: `${file}:${line ?? ''}`, cause: e });
-}
-
-/** The physical line where the last quoted field that never closes begins (RFC 4180 quoting). */
-function unclosedQuoteLine(text: string, delimiter: string): number | undefined {
-  let line = 1;
-  let open: number | undefined;
-  let fieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (open !== undefined) {
-      if (ch === '"' && text[i + 1] === '"') i++;
-      else if (ch === '"') open = undefined;
-      else if (ch === '\n') line++;
-      continue;
-    }
-    if (ch === '"' && fieldStart) open = line;
-    if (ch === '\n') line++;
-    fieldStart = ch === delimiter || ch === '\n' || (ch === '\r' && text[i + 1] === '\n');
-  }
-  return open;
-}
-
-/**
- * Fallback for a file with an unclosed quote: each physical line is parsed alone, so one broken
- * line is refused and every other line is read. `broken` collects the refused lines by number.
- */
-function parseLineByLine(text: string, delimiter: string, broken: Map<number, string>): { record: string[]; info: { lines: number } }[] {
-  const lines = text.split(/\r?\n/u);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map((line, i) => {
-    const number = i + 1;
-    try {
-      const [record] = parse(line, { delimiter, relax_column_count: true, relax_quotes: true, max_record_size: 1_000_000 }) as string[][];
-      return { record: record ?? [''], info: { lines: number } };
-    } catch {
-      broken.set(number, line);
-      return { record: line.split(delimiter), info: { lines: number } };
-    }
-  });
 }

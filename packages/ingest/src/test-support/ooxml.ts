@@ -2,8 +2,11 @@
 // spreadsheet library wrote: shared and inline strings, cached formulas, styles, panes, hidden rows.
 import { zipOf } from './zip';
 
-/** text → shared string; {inline} → inline string; number; {f, v?} formula with or without cached result; {n, fmt} styled number. */
-export type XmlCell = null | string | number | { inline: string } | { f: string; v?: number } | { n: number; fmt: 'grouped' };
+/**
+ * text → shared string; {inline} → inline string; number; {f, v?} formula with or without cached
+ * result; {n, fmt} styled number; {xml} a cell written as given, `$REF` standing for its address.
+ */
+export type XmlCell = null | string | number | { inline: string } | { f: string; v?: number } | { n: number; fmt: 'grouped' } | { xml: string };
 
 export interface XmlSheet {
   name: string;
@@ -32,12 +35,14 @@ function cellXml(c: XmlCell, at: string, strings: string[]): string {
     return `<c r="${at}" t="s"><v>${strings.indexOf(c)}</v></c>`;
   }
   if (typeof c === 'number') return `<c r="${at}"><v>${c}</v></c>`;
+  if ('xml' in c) return c.xml.replaceAll('$REF', at);
   if ('inline' in c) return `<c r="${at}" t="inlineStr"><is><t xml:space="preserve">${esc(c.inline)}</t></is></c>`;
   if ('f' in c) return `<c r="${at}"><f>${esc(c.f)}</f>${c.v === undefined ? '' : `<v>${c.v}</v>`}</c>`;
   return `<c r="${at}" s="1"><v>${c.n}</v></c>`;
 }
 
-function sheetXml(s: XmlSheet, strings: string[]): string {
+/** The XML of one worksheet; its text cells go into `strings` (the shared strings). */
+export function sheetXml(s: XmlSheet, strings: string[]): string {
   const [, col = 'A', row = '1'] = /^([A-Z]+)(\d+)$/.exec(s.frozenAt ?? 'A1') ?? [];
   const xSplit = col.charCodeAt(0) - 65;
   const ySplit = Number(row) - 1;
@@ -60,7 +65,18 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 export function ooxmlWorkbook(sheets: XmlSheet[]): Uint8Array {
   const strings: string[] = [];
-  const sheetParts = sheets.map((s, i) => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s, strings)] as [string, string]);
+  const xml = sheets.map((s) => sheetXml(s, strings));
+  return zipOf(...workbookParts(sheets.map((s, i) => ({ name: s.name, xml: xml[i]! })), strings));
+}
+
+/** One sheet T04 of the given sheet XML in a minimal package: for hostile sheet XML. */
+export function oneSheet(xml: string, strings: string[] = []): Uint8Array {
+  return zipOf(...workbookParts([{ name: 'T04', xml }], strings));
+}
+
+/** Every part of a minimal workbook around the given sheet XML, as [name, content] to edit before zipping. */
+export function workbookParts(sheets: { name: string; xml: string }[], strings: string[] = []): [string, string][] {
+  const sheetParts = sheets.map((s, i) => [`xl/worksheets/sheet${i + 1}.xml`, s.xml] as [string, string]);
   const ns = 'http://schemas.openxmlformats.org';
   const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`;
@@ -72,5 +88,5 @@ export function ooxmlWorkbook(sheets: XmlSheet[]): Uint8Array {
 <Relationships xmlns="${ns}/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rIdS" Type="${ns}/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rIdT" Type="${ns}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
   const shared = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <sst xmlns="${ns}/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t xml:space="preserve">${esc(s)}</t></si>`).join('')}</sst>`;
-  return zipOf(['[Content_Types].xml', types], ['_rels/.rels', rels], ['xl/workbook.xml', workbook], ['xl/_rels/workbook.xml.rels', wbRels], ...sheetParts, ['xl/sharedStrings.xml', shared], ['xl/styles.xml', STYLES]);
+  return [['[Content_Types].xml', types], ['_rels/.rels', rels], ['xl/workbook.xml', workbook], ['xl/_rels/workbook.xml.rels', wbRels], ...sheetParts, ['xl/sharedStrings.xml', shared], ['xl/styles.xml', STYLES]];
 }

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../ingest';
 import { buildWorkbook } from '../test-support/build-workbook';
 import { context } from '../test-support/dump';
+import { oneSheet } from '../test-support/ooxml';
 import { zipOf } from '../test-support/zip';
-import { ZIP_LIMITS, checkZip } from './zip-guard';
+import { loadWorkbook } from './grid';
+import { ZIP_LIMITS } from './zip';
 
 async function refusal(path: string, bytes: Uint8Array): Promise<MchError> {
   const err = await ingestFile({ path, bytes }, context('ARM')).catch((e: unknown) => e);
@@ -32,7 +34,7 @@ describe('files that cannot be read at all', () => {
   it('truncated, corrupted and non-workbook archives', async () => {
     const good = await buildWorkbook([{ name: 'T04', rows: [['x']] }]);
     expect((await refusal('t.xlsx', good.subarray(0, good.length - 100))).message).toContain('truncated');
-    expect((await refusal('z.xlsx', zipOf(['hello.txt', text('hi')]))).message).toContain('no xl/workbook.xml');
+    expect((await refusal('z.xlsx', zipOf(['hello.txt', text('hi')]))).message).toContain('the workbook part xl/workbook.xml is not in the archive');
     const broken = zipOf(['xl/workbook.xml', text('<workbook><sheets><sheet name="T04"')]);
     expect((await refusal('b.xlsx', broken)).message).toContain('cannot be read as an Excel workbook');
   });
@@ -40,20 +42,25 @@ describe('files that cannot be read at all', () => {
   it('zip bombs: an entry lying about its size, or declaring too much', async () => {
     const zeros = new Uint8Array(20 * 1024 * 1024);
     expect((await refusal('bomb.xlsx', zipOf(['xl/workbook.xml', zeros, 1000]))).message).toContain('more than its declared size');
-    expect(checkZip(zipOf(['xl/workbook.xml', new Uint8Array(10)]), { ...ZIP_LIMITS, bytes: 5 })).toContain('would unpack to 10 bytes');
+    expect(() => loadWorkbook(zipOf(['xl/workbook.xml', new Uint8Array(10)]), { ...ZIP_LIMITS, bytes: 5 })).toThrow('would unpack to 10 bytes');
   });
 
-  it('refuses a sheet with a million empty formatted rows before exceljs loads it', async () => {
+  it('refuses a sheet with a million empty formatted rows', async () => {
     const rows = Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 1}" s="1" customFormat="1"/>`).join('');
-    const sheet = text(`<worksheet><sheetData>${rows}</sheetData></worksheet>`);
-    const err = await refusal('rows.xlsx', zipOf(['xl/workbook.xml', text('<workbook/>')], ['xl/worksheets/sheet1.xml', sheet]));
-    expect(err.message).toBe('rows.xlsx cannot be read as an Excel workbook: the worksheets hold more than 200000 rows');
+    const err = await refusal('rows.xlsx', oneSheet(`<worksheet><sheetData>${rows}</sheetData></worksheet>`));
+    expect(err.message).toBe('rows.xlsx cannot be read as an Excel workbook: the worksheets hold more rows than allowed');
+    expect(err.where).toBe('rows.xlsx#T04!row 200001');
   });
 
-  it('caps the rows of a sheet before exceljs loads them', async () => {
+  it('caps the rows and cells of the sheets, counting what a reader would see', async () => {
     const many = await buildWorkbook([{ name: 'T04', rows: Array.from({ length: 30 }, () => [1]) }]);
-    expect(checkZip(many, { ...ZIP_LIMITS, rows: 20 })).toBe('the worksheets hold more than 20 rows');
-    expect(checkZip(many)).toBeUndefined();
+    expect(() => loadWorkbook(many, { ...ZIP_LIMITS, rows: 20 })).toThrow('the worksheets hold more rows than allowed');
+    expect(loadWorkbook(many).sheets[0]!.maxRow).toBe(30);
+    // "<c" and a line break, and a namespace prefix, are cells all the same
+    const cells = Array.from({ length: 30 }, (_, i) => `<x:c\nr="A${i + 1}"><x:v>1</x:v></x:c>`).join('');
+    const sheet = oneSheet(`<x:worksheet xmlns:x="s"><x:sheetData><x:row r="1">${cells}</x:row></x:sheetData></x:worksheet>`);
+    expect(() => loadWorkbook(sheet, { ...ZIP_LIMITS, cells: 20 })).toThrow('the worksheets hold more cells than allowed');
+    expect(loadWorkbook(sheet).sheets[0]!.maxRow).toBe(30);
   });
 
   it('a sheet without a header is reported, not guessed', async () => {

@@ -19,21 +19,29 @@ const CODE_LIKE = /^(?:[A-Z]{2,3}|\d{1,3}|_T|_U|TOTAL|Y[\w-]+|[A-Z]{3,5}\d{0,2})
  * code column.
  */
 export function detectCategoryColumns(g: Grid, headerRows: number[], dataRows: number[], firstValueCol: number, yearsInRows: boolean): CategoryColumns {
-  const used: number[] = [];
-  for (let col = 1; col < firstValueCol; col++) if (dataRows.some((r) => textAt(g, r, col) !== '')) used.push(col);
+  // one pass over the rows' own cells: a value area far to the right costs what the rows hold
+  const values = new Map<number, string[]>();
+  for (const r of dataRows) {
+    for (const [col, cell] of g.rows.get(r) ?? []) {
+      const t = col < firstValueCol ? cell.text.trim() : '';
+      if (!t) continue;
+      const list = values.get(col);
+      if (list) list.push(t);
+      else values.set(col, [t]);
+    }
+  }
+  const used = [...values.keys()].sort((a, b) => a - b);
+  const vals = (col: number) => values.get(col) ?? [];
   const out: CategoryColumns = {};
   let rest = used;
   if (yearsInRows) {
-    const yc = rest.find((col) => {
-      const vals = dataRows.map((r) => textAt(g, r, col)).filter(Boolean);
-      return vals.length > 0 && vals.every((v) => yearOf(v) !== undefined);
-    });
+    const yc = rest.find((col) => vals(col).every((v) => yearOf(v) !== undefined));
     if (yc !== undefined) {
       out.year = yc;
       rest = rest.filter((c) => c !== yc);
     }
   }
-  const line = rest.find((col) => rest.length > 1 && (headerRows.some((r) => LINE_HEADER.test(textAt(g, r, col))) || countsRows(g, dataRows, col)));
+  const line = rest.find((col) => rest.length > 1 && (headerRows.some((r) => LINE_HEADER.test(textAt(g, r, col))) || countsRows(vals(col))));
   if (line !== undefined) {
     out.lineNumber = line;
     rest = rest.filter((c) => c !== line);
@@ -41,23 +49,21 @@ export function detectCategoryColumns(g: Grid, headerRows: number[], dataRows: n
   if (rest.length === 1) out.label = rest[0];
   else if (rest.length >= 2) {
     const [a, b] = rest.slice(-2) as [number, number];
-    const aCode = codeShare(g, dataRows, a);
-    const bCode = codeShare(g, dataRows, b);
+    const aCode = codeShare(vals(a));
+    const bCode = codeShare(vals(b));
     out.code = aCode >= bCode ? a : b;
     out.label = aCode >= bCode ? b : a;
   }
   return out;
 }
 
-function countsRows(g: Grid, rows: number[], col: number): boolean {
-  const vals = rows.map((r) => textAt(g, r, col)).filter(Boolean);
+function countsRows(vals: string[]): boolean {
   const nums = vals.filter((v) => /^\d{1,5}\.?$/u.test(v)).map((v) => Number.parseInt(v, 10));
   // block rows may write their title in this column; numbering may restart in each block
   if (nums.length < 2 || nums.length * 2 < vals.length) return false;
   return nums[0] === 1 && nums.some((n) => n > 1) && nums.every((n, i) => n === 1 || n === (nums[i - 1] ?? 0) + 1);
 }
 
-function codeShare(g: Grid, rows: number[], col: number): number {
-  const vals = rows.map((r) => textAt(g, r, col)).filter(Boolean);
+function codeShare(vals: string[]): number {
   return vals.length ? vals.filter((v) => CODE_LIKE.test(v)).length / vals.length : 0;
 }

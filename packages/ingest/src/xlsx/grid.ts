@@ -1,6 +1,8 @@
-import ExcelJS from 'exceljs';
+import { readPackage, readSharedStrings, readStyles } from './package';
+import { type Budget, readSheetXml } from './sheet-xml';
+import { ZIP_LIMITS, ZipArchive, type ZipLimits } from './zip';
 
-/** One cell as the readers see it, independent of exceljs. */
+/** One cell as the readers see it, independent of how the workbook stored it. */
 export interface GridCell {
   /** the text as shown (numbers as digits, formulas as their cached result) */
   text: string;
@@ -8,8 +10,12 @@ export interface GridCell {
   number?: number;
   /** a formula whose result was never calculated and saved */
   formulaWithoutValue?: boolean;
+  /** the formula (capped), when the cell holds one: '' for a shared formula */
+  formula?: string;
   /** part of a merged range other than its top-left cell: shows the master's text, is not a value of its own */
   mergedCopy?: boolean;
+  /** the cell's own content, hidden under the merged range over it (Excel shows the master's) */
+  underMerge?: string;
   /** indent level from the cell alignment (an "of which" row) */
   indent?: number;
 }
@@ -23,66 +29,33 @@ export interface Grid {
   maxCol: number;
 }
 
-export async function loadWorkbook(bytes: Uint8Array): Promise<Grid[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  return wb.worksheets.map(toGrid);
+export interface Workbook {
+  sheets: Grid[];
+  /** worksheet parts no sheet uses, never read */
+  unused: string[];
 }
 
-function toGrid(ws: ExcelJS.Worksheet): Grid {
-  const rows = new Map<number, Map<number, GridCell>>();
-  let maxRow = 0;
-  let maxCol = 0;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const cells = new Map<number, GridCell>();
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const g = toCell(cell);
-      if (!g) return;
-      cells.set(col, g);
-      maxCol = Math.max(maxCol, col);
-    });
-    if (cells.size) {
-      rows.set(r, cells);
+/**
+ * Reads the sheets of an xlsx archive with the package's own relationships, parts and limits
+ * (zip.ts, package.ts, sheet-xml.ts). Throws Unreadable, naming the part, sheet or cell.
+ */
+export function loadWorkbook(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Workbook {
+  const zip = ZipArchive.open(bytes, limits);
+  const pkg = readPackage(zip);
+  const strings = pkg.sharedStrings ? readSharedStrings(zip, pkg.sharedStrings, limits.cells) : [];
+  const styles = pkg.styles ? readStyles(zip, pkg.styles) : [];
+  const budget: Budget = { rows: limits.rows, cells: limits.cells };
+  const sheets = pkg.sheets.map((s): Grid => {
+    const rows = s.kind === 'worksheet' ? readSheetXml(zip.read(s.part), s.part, { sheet: s.name, strings, styles, date1904: pkg.date1904, budget }) : new Map();
+    let maxRow = 0;
+    let maxCol = 0;
+    for (const [r, cells] of rows) {
       maxRow = Math.max(maxRow, r);
+      for (const c of cells.keys()) maxCol = Math.max(maxCol, c);
     }
+    return { name: s.name, hidden: s.hidden, rows, maxRow, maxCol };
   });
-  return { name: ws.name, hidden: ws.state !== 'visible', rows, maxRow, maxCol };
-}
-
-function toCell(cell: ExcelJS.Cell): GridCell | undefined {
-  const mergedCopy = cell.isMerged && cell.master !== cell && cell.master.address !== cell.address;
-  const indent = cell.alignment?.indent;
-  const base = { ...(mergedCopy ? { mergedCopy } : {}), ...(indent ? { indent } : {}) };
-  const v = cell.value;
-  const read = readValue(v);
-  if (!read) return undefined;
-  return { ...read, ...base };
-}
-
-function readValue(v: ExcelJS.CellValue): Omit<GridCell, 'mergedCopy' | 'indent'> | undefined {
-  if (v === null || v === undefined) return undefined;
-  if (typeof v === 'number') return { text: String(v), number: v };
-  if (typeof v === 'string') return v.trim() === '' ? undefined : { text: v };
-  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
-  if (v instanceof Date) return { text: Number.isNaN(v.getTime()) ? 'Invalid date' : v.toISOString().slice(0, 10) };
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) {
-      const text = v.richText.map((t) => String(t.text ?? '')).join('');
-      return text.trim() === '' ? undefined : { text };
-    }
-    if ('error' in v) return { text: String(v.error) };
-    if ('formula' in v || 'sharedFormula' in v) {
-      const result = (v as { result?: unknown }).result;
-      if (result === undefined || result === null) return { text: '', formulaWithoutValue: true };
-      if (typeof result === 'object' && result !== null && 'error' in result) return { text: String((result as { error: unknown }).error) };
-      return readValue(result as ExcelJS.CellValue) ?? { text: '' };
-    }
-    if ('text' in v) {
-      const text = typeof v.text === 'string' ? v.text : readValue(v.text as ExcelJS.CellValue)?.text ?? '';
-      return text.trim() === '' ? undefined : { text };
-    }
-  }
-  return { text: String(v) };
+  return { sheets, unused: pkg.unused };
 }
 
 /** A1 reference of a 1-based row and column. */

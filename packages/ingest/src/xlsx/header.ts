@@ -1,7 +1,8 @@
 import { type Layout, type MigrType, type Sex, stripFootnoteMarkers } from '@mch/core';
 import { type CodeResolver, splitYearPrefix, yearOf } from '../cells/codes';
-import { bilingualParts, collapseSpaces } from '../cells/text';
-import type { Grid } from './grid';
+import { labelProblem } from '../cells/label-text';
+import { bilingualParts, collapseSpaces, quote } from '../cells/text';
+import type { Grid, GridCell } from './grid';
 
 /** What a header cell says about its column. */
 export interface ColumnToken {
@@ -24,8 +25,15 @@ export interface Header {
   /** header cells whose column could not be understood, as "C5 "text"" */
   unknown: string[];
   /** columns right of the first value column that are not value columns: why, so their cells are accounted */
-  skipped: Map<number, 'unknown-header' | 'no-header'>;
+  skipped: Map<number, Skip>;
 }
+
+/**
+ * Why a column is not a value column. `no-header`: nothing above it; `unknown-header`: a header
+ * not understood ("Share, %"); `bad-header`: a year that cannot be read ("=2011", 1e308), named
+ * in `cell`, so the figures under it are refused rather than read under another year.
+ */
+export type Skip = { why: 'no-header' | 'unknown-header' } | { why: 'bad-header'; cell: string };
 
 export interface HeaderResolvers {
   sex: CodeResolver;
@@ -35,6 +43,8 @@ export interface HeaderResolvers {
 const NET = /^(?:net(?: migration)?|сальдо(?: миграции)?|миграционный прирост|migration balance)$/iu;
 // header rows are searched near the top; titles are short
 const MAX_HEADER_SEARCH = 60;
+// a header is a type, a year and a sex row at most, with room for a spare: rows of years beyond are data
+const MAX_HEADER_ROWS = 8;
 
 export function classifyHeaderCell(text: string, r: HeaderResolvers): ColumnToken | undefined {
   const { text: bare, markers } = stripFootnoteMarkers(collapseSpaces(text));
@@ -107,7 +117,7 @@ export function findHeader(g: Grid, r: HeaderResolvers, layout: Layout): Header 
   const first = firstHeaderRow(g, layout.years === 'columns', (row) => tokensOf(row, 2).tokens);
   if (first === undefined) return undefined;
   // the value columns start where the first header row's labels start; left of them are category headers
-  const minCol = Math.min(...tokensOf(first, 2).tokens.keys());
+  const minCol = valuesStart(g.rows.get(first), smallest(tokensOf(first, 2).tokens.keys()));
   const isHeaderRow = (row: number) => {
     const { tokens, numeric } = tokensOf(row, minCol);
     const texts = [...(g.rows.get(row) ?? [])].filter(([col, cell]) => col >= minCol && !cell.mergedCopy).length;
@@ -115,9 +125,9 @@ export function findHeader(g: Grid, r: HeaderResolvers, layout: Layout): Header 
   };
   const rows = [first];
   // a type or year row may sit above the first year row (types in column blocks)
-  for (let row = first - 1; row >= 1 && isHeaderRow(row); row--) rows.unshift(row);
+  for (let row = first - 1; row >= 1 && rows.length < MAX_HEADER_ROWS && isHeaderRow(row); row--) rows.unshift(row);
   let sawSex = rows.some((row) => [...tokensOf(row, minCol).tokens.values()].some((t) => t.sex !== undefined));
-  for (let row = first + 1; row <= g.maxRow; row++) {
+  for (let row = first + 1; row <= g.maxRow && rows.length < MAX_HEADER_ROWS; row++) {
     if (!g.rows.has(row)) continue;
     const tokens = isHeaderRow(row);
     if (!tokens) break;
@@ -142,46 +152,47 @@ function firstHeaderRow(g: Grid, wantYear: boolean, tokensOf: (row: number) => M
 
 function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: number): Header {
   const perRow = rows.map((row) => {
-    const m = new Map<number, { token?: ColumnToken; text: string }>();
+    const m = new Map<number, { token?: ColumnToken; text: string; number?: number }>();
     for (const [col, cell] of g.rows.get(row) ?? []) {
       if (col < minCol) continue;
-      m.set(col, { token: classifyHeaderCell(cell.text, r), text: cell.text });
+      m.set(col, { token: classifyHeaderCell(cell.text, r), text: cell.text, ...(cell.number !== undefined ? { number: cell.number } : {}) });
     }
     return m;
   });
-  const tokenCols = perRow.flatMap((m) => [...m].filter(([, v]) => v.token).map(([c]) => c));
-  const firstValueCol = Math.min(...tokenCols);
+  const firstValueCol = minCol;
   const columns: ValueColumn[] = [];
   const unknown: string[] = [];
-  const skipped = new Map<number, 'unknown-header' | 'no-header'>();
-  const carried: (ColumnToken | undefined)[] = perRow.map(() => undefined);
+  const skipped = new Map<number, Skip>();
+  // what a header cell spanning columns (merged, or a block start) says about the columns right of it
+  const carried: (ColumnToken | Skip | undefined)[] = perRow.map(() => undefined);
   const sexInHeader = perRow.some((m) => [...m.values()].some((v) => v.token?.sex !== undefined));
   for (let col = firstValueCol; col <= g.maxCol; col++) {
     const merged: ColumnToken = { notes: [] };
     let blankLast = false;
-    let understood = true;
+    let skip: Skip | undefined;
     perRow.forEach((m, i) => {
       const here = m.get(col);
       const isLast = i === perRow.length - 1;
-      let token = here?.token;
+      let token: ColumnToken | Skip | undefined = here?.token;
       if (!here && !isLast) token = carried[i];
       if (here && !token) {
-        understood = false;
+        token = brokenYear(here) ? { why: 'bad-header', cell: `${colName(col)}${rows[i]} ${quote(here.text.slice(0, 40))}` } : { why: 'unknown-header' };
         unknown.push(`${colName(col)}${rows[i]} "${here.text.slice(0, 40)}"`);
       }
       if (!isLast) carried[i] = here ? token : carried[i];
       if (isLast && !here) blankLast = true;
-      if (token) mergeToken(merged, token);
+      if (token && 'why' in token) skip = skip?.why === 'bad-header' ? skip : token;
+      else if (token) mergeToken(merged, token);
     });
-    if (merged.year === -1 && understood) unknown.push(`${colName(col)}: two different years above one column`);
-    if (!understood || merged.year === -1) {
-      skipped.set(col, 'unknown-header');
+    if (merged.year === -1 && !skip) unknown.push(`${colName(col)}: two different years above one column`);
+    if (skip || merged.year === -1) {
+      skipped.set(col, skip ?? { why: 'unknown-header' });
       continue;
     }
     // below a sex row, a column without its own sex label is a gap, not a value column
     const gap = blankLast && sexInHeader && merged.sex === undefined && !merged.net;
     if (gap || (merged.year === undefined && merged.sex === undefined && merged.migr === undefined && !merged.net)) {
-      skipped.set(col, 'no-header');
+      skipped.set(col, { why: 'no-header' });
       continue;
     }
     columns.push({ col, ...merged });
@@ -189,12 +200,43 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
   return { firstRow: rows[0]!, lastRow: rows[rows.length - 1]!, firstValueCol, columns, unknown, skipped };
 }
 
+/**
+ * A header cell that is no label a header may hold: a number that is no year ("1e+308", 20111),
+ * digits in any other form ("=2011", "0x7DB", a date), or formula, markup or control text. The
+ * figures under it are refused; a plain label not understood ("Share, %") only leaves its column unread.
+ */
+function brokenYear(cell: { text: string; number?: number }): boolean {
+  return cell.number !== undefined || /\d/u.test(cell.text) || labelProblem(cell.text) !== undefined;
+}
+
+/**
+ * Where the value columns start: at the first year read, or further left at a year that cannot be
+ * read ("=2011", 1e308) with only blanks between, so its figures are refused rather than taken
+ * for labels.
+ */
+function valuesStart(row: Map<number, GridCell> | undefined, firstYear: number): number {
+  let start = firstYear;
+  for (let col = firstYear - 1; col >= 2; col--) {
+    const cell = row?.get(col);
+    if (!cell) continue;
+    if (!brokenYear(cell)) break;
+    start = col;
+  }
+  return start;
+}
+
+function smallest(values: Iterable<number>): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (const v of values) if (v < min) min = v;
+  return min;
+}
+
 function mergeToken(into: ColumnToken, t: ColumnToken): void {
   if (t.year !== undefined) into.year = into.year !== undefined && into.year !== t.year ? -1 : t.year;
   if (t.sex !== undefined) into.sex = t.sex;
   if (t.migr !== undefined) into.migr = t.migr;
   if (t.net) into.net = true;
-  into.notes.push(...t.notes);
+  for (const n of t.notes) into.notes.push(n);
 }
 
 export function colName(col: number): string {

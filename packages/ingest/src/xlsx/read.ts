@@ -1,30 +1,31 @@
 import { MchError, tableById } from '@mch/core';
 import { namesSomeTable } from '../cells/codes';
+import { quote } from '../cells/text';
 import type { Collector } from '../collector';
 import type { IngestEnv } from '../env';
-import { type Grid, loadWorkbook } from './grid';
+import { type Workbook, loadWorkbook } from './grid';
 import { classifySheet, readCover, readMetadata } from './info-sheets';
 import { readTableSheet } from './table-sheet';
-import { checkZip } from './zip-guard';
+import { Unreadable } from './unreadable';
 
-/** Reads a questionnaire workbook; the bytes are checked for size and structure before exceljs sees them. */
-export async function readXlsx(bytes: Uint8Array, c: Collector, env: IngestEnv): Promise<void> {
-  const problem = checkZip(bytes);
-  if (problem) throw new MchError('file-unreadable', `${c.file} cannot be read as an Excel workbook: ${problem}`, { where: c.file });
-  let sheets: Grid[];
-  try {
-    sheets = await loadWorkbook(bytes);
-  } catch (e) {
-    throw new MchError('file-unreadable', `${c.file} cannot be read as an Excel workbook: ${(e as Error).message?.slice(0, 200) || 'broken content'}`, {
-      where: c.file,
-      cause: e,
-    });
+/**
+ * Reads a questionnaire workbook; sizes, structure and relationships are checked while its parts
+ * are read. `check` sees the sheets before anything is read from them (an .xls census).
+ */
+export async function readXlsx(bytes: Uint8Array, c: Collector, env: IngestEnv, check?: (book: Workbook) => void): Promise<void> {
+  const book = openWorkbook(bytes, c.file);
+  check?.(book);
+  for (const part of book.unused) c.warn(`${c.file}: the archive holds ${part}, which no sheet of the workbook uses; not read`);
+  const kinds = book.sheets.map((g) => classifySheet(g.name, env.tableSet));
+  if (!kinds.some((k) => k.kind === 'table' || k.kind === 'metadata')) {
+    const names = book.sheets.map((g) => quote(g.name)).join(', ');
+    throw new MchError('file-unreadable', `${c.file}: no sheet of the workbook is a questionnaire table (sheets: ${names}); name each table's sheet by its number, such as "T04"`, { where: c.file });
   }
   // Cover first: a file of another country is refused before anything is read from it
-  for (const g of sheets) if (classifySheet(g.name, env.tableSet).kind === 'cover') readCover(g, c, env.category.partner);
-  for (const g of sheets) {
+  for (const [i, g] of book.sheets.entries()) if (kinds[i]!.kind === 'cover') readCover(g, c, env.category.partner);
+  for (const [i, g] of book.sheets.entries()) {
+    const kind = kinds[i]!;
     if (g.hidden) c.hidden.push(g.name);
-    const kind = classifySheet(g.name, env.tableSet);
     if (kind.kind === 'metadata') readMetadata(g, c, env.tableSet);
     else if (kind.kind === 'table') {
       c.tables.add(kind.table);
@@ -33,5 +34,14 @@ export async function readXlsx(bytes: Uint8Array, c: Collector, env: IngestEnv):
       c.ignored.push(g.name);
       if (namesSomeTable(g.name)) c.warn(`${c.file}, sheet "${g.name}": names a table that is not in the table set; not read`);
     }
+  }
+}
+
+function openWorkbook(bytes: Uint8Array, file: string): Workbook {
+  try {
+    return loadWorkbook(bytes);
+  } catch (e) {
+    if (!(e instanceof Unreadable)) throw e;
+    throw new MchError('file-unreadable', `${file} cannot be read as an Excel workbook: ${e.message}`, { where: e.place ? `${file}#${e.place}` : file, cause: e });
   }
 }

@@ -1,6 +1,6 @@
 import { lookupSymbol, type Legend } from '../cells/legend';
 import { collapseSpaces } from '../cells/text';
-import { type Grid, type GridCell, cellAt } from './grid';
+import type { Grid, GridCell } from './grid';
 import type { Header } from './header';
 import { noteStart } from './notes';
 
@@ -16,11 +16,21 @@ export function isFilled(cell: GridCell | undefined): boolean {
   return cell !== undefined && !cell.mergedCopy && (cell.number !== undefined || cell.formulaWithoutValue === true || cell.text.trim() !== '');
 }
 
+/** A cell under a merged range that holds content of its own, which Excel hides: never dropped unseen. */
+export function hidesValue(cell: GridCell | undefined): boolean {
+  return cell?.mergedCopy === true && (cell.underMerge ?? '').trim() !== '';
+}
+
+/** The text a cell holds itself: for a merged-over cell, what it hides under the merge. */
+export function ownText(cell: GridCell | undefined): string {
+  return (cell?.mergedCopy ? cell.underMerge : cell?.text) ?? '';
+}
+
 /** A cell that holds a figure or a symbol of the legend: what makes a row a data row, even among notes. */
 export function looksLikeValue(cell: GridCell | undefined, legend: Legend): boolean {
-  if (!isFilled(cell) || !cell) return false;
+  if (!cell || (!isFilled(cell) && !hidesValue(cell))) return false;
   if (cell.number !== undefined || cell.formulaWithoutValue) return true;
-  const t = collapseSpaces(cell.text);
+  const t = collapseSpaces(ownText(cell));
   return /\d/u.test(t) || lookupSymbol(legend, t) !== undefined;
 }
 
@@ -31,13 +41,20 @@ export function looksLikeValue(cell: GridCell | undefined, legend: Legend): bool
  */
 export function splitRows(g: Grid, header: Header, legend: Legend): SheetRows {
   const out: SheetRows = { data: [], notes: [], belowNotes: [] };
-  const cols = [...header.columns.map((v) => v.col), ...header.skipped.keys()];
-  for (let row = header.lastRow + 1; row <= g.maxRow; row++) {
-    if (!g.rows.has(row)) continue;
-    const hasValue = cols.some((col) => looksLikeValue(cellAt(g, row, col), legend));
+  // every column from the first value column on is a value column or a skipped one: the row's own cells say it
+  const first = header.firstValueCol;
+  for (const [row, cells] of g.rows) {
+    if (row <= header.lastRow) continue;
+    let hasValue = false;
+    let filled = false;
+    for (const [col, cell] of cells) {
+      if (col < first) continue;
+      hasValue ||= looksLikeValue(cell, legend);
+      filled ||= isFilled(cell);
+    }
     const starts = noteStart(g, row);
     // below the notes, a labelled row with text in the value columns ("Germany | n/a") is still a table row
-    const labelledRow = !starts && hasLabel(g, row, header.firstValueCol) && cols.some((col) => isFilled(cellAt(g, row, col)));
+    const labelledRow = !starts && hasLabel(g, row, first) && filled;
     if (!hasValue && !labelledRow && (out.notes.length > 0 || starts)) {
       out.notes.push(row);
       continue;

@@ -1,7 +1,9 @@
-import { type CountrySettings, type MigrType, type Sex, type TableDef, stripFootnoteMarkers } from '@mch/core';
-import { type CategoryContext, type CategoryResult, isOfWhichHeading, resolveCategory, stripOfWhich } from '../cells/category';
+import { type CountrySettings, MchError, type MigrType, type Sex, type TableDef, stripFootnoteMarkers } from '@mch/core';
+import { type CategoryContext, type CategoryResult, isOfWhichHeading, stripOfWhich } from '../cells/category';
 import { type CodeResolver, yearInTitle, yearOf } from '../cells/codes';
+import { checkedCategory } from '../cells/label-text';
 import type { Legend } from '../cells/legend';
+import { quote } from '../cells/text';
 import { parseValue } from '../cells/value';
 import type { Collector } from '../collector';
 import { type CellKey, basisFor, defaultMigrType, emitValue } from '../emit';
@@ -9,8 +11,9 @@ import { detectCategoryColumns } from './category-columns';
 import { type Grid, a1, cellAt, textAt } from './grid';
 import { type Header, type ValueColumn, colName, findHeader, migrTypeOfText } from './header';
 import { readNotes } from './notes';
+import { ZIP_LIMITS } from './zip';
 import { ParentRows } from './of-which';
-import { type SheetRows, isFilled, looksLikeValue, splitRows } from './rows';
+import { type SheetRows, hidesValue, isFilled, looksLikeValue, ownText, splitRows } from './rows';
 
 export interface SheetContext {
   c: Collector;
@@ -48,16 +51,27 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
   const blocks: Blocks = {};
   const opt = { legend: cx.legend, thousands, basis, blankIsZero: settings.blank_is_zero };
   const valueCols = header.columns.filter((v) => !v.net);
-  const netCols = header.columns.filter((v) => v.net);
+  const byCol = new Map(header.columns.map((v) => [v.col, v]));
+  if (settings.blank_is_zero && valueCols.length * rows.data.length > ZIP_LIMITS.cells) {
+    throw new MchError('file-unreadable', `${c.file}, sheet "${g.name}": ${valueCols.length} value columns × ${rows.data.length} rows are more cells than allowed to read blanks as zeros`, { where: `${c.file}#${g.name}` });
+  }
   const unread = new Map<number, number>();
+  const formulaLabels: string[] = [];
   const parents = new ParentRows();
   for (const row of rows.data) {
     const code = cols.code ? textAt(g, row, cols.code) : '';
     const label = cols.label ? textAt(g, row, cols.label) : '';
     const blockText = label || code || firstText(g, row, header.firstValueCol);
-    const present = valueCols.filter((v) => isFilled(cellAt(g, row, v.col)));
+    // the row's own cells, not every column: a sheet 16 384 columns wide costs what it holds
+    const present: ValueColumn[] = [];
+    const nets: ValueColumn[] = [];
+    for (const [col, cell] of g.rows.get(row) ?? []) {
+      const v = byCol.get(col);
+      if (v && !v.net && (isFilled(cell) || hidesValue(cell))) present.push(v);
+      if (v?.net && (isFilled(cell) || hidesValue(cell))) nets.push(v);
+    }
     accountSkipped(g, row, header, cx, table, unread);
-    if (present.length === 0 && netCols.every((v) => !isFilled(cellAt(g, row, v.col)))) {
+    if (present.length === 0 && nets.every((v) => !isFilled(cellAt(g, row, v.col)))) {
       if (startBlock(blockText, blocks, table, cx, layout)) parents.reset();
       else if (table.breakdown === 'PARTNER' && isOfWhichHeading(blockText)) parents.openGroup();
       continue;
@@ -66,15 +80,16 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     // a block title holding values ("Long-term migrants | 500 | …") starts its block and gives its total
     const title = startBlock(blockText, blocks, table, cx, layout, true);
     if (title) parents.reset();
-    const category = title ? totalOf(table) : resolveCategory(table, code, label, cx.category);
+    const category = title ? totalOf(table) : checkedCategory(table, code, label, cx.category);
+    noteFormulaLabel(g, row, cols, formulaLabels);
     const partner = category.ok ? category.partner : undefined;
     const parent = table.breakdown === 'PARTNER' ? parents.place(partner, indentOf(g, row, cols), label || code, isCountryCode(partner, cx.category)) : undefined;
     const rowNotes = stripFootnoteMarkers(label || code).markers;
     const targets = settings.blank_is_zero ? valueCols : present;
     for (const v of targets) {
       const cell = cellAt(g, row, v.col);
-      if (cell?.mergedCopy) continue;
-      const src = c.source(g.name, a1(row, v.col), cell?.text ?? '');
+      if (cell?.mergedCopy && !hidesValue(cell)) continue;
+      const src = c.source(g.name, a1(row, v.col), ownText(cell));
       const key: CellKey = {
         table,
         year: v.year ?? rowYear ?? blocks.year ?? titleYear ?? 0,
@@ -83,6 +98,19 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
         category,
         ...(parent ? { parent } : {}),
       };
+      if (cell?.mergedCopy) {
+        c.countValueCell();
+        c.reject(
+          table.id,
+          src,
+          'unparseable-value',
+          'the cell holds a value of its own under a merged range, which Excel hides; unmerge the cells and check the value',
+          'ячейка содержит собственное значение под объединёнными ячейками, которое Excel скрывает; разъедините ячейки и проверьте значение',
+          [],
+          key.year || undefined,
+        );
+        continue;
+      }
       if (key.year === 0) {
         c.countValueCell();
         c.reject(table.id, src, 'unparseable-value', 'no reference year for this cell (not in the header, the rows or the title)', 'для ячейки не найден отчётный год (ни в шапке, ни в строках, ни в заголовке)');
@@ -95,10 +123,11 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
       }
       emitValue(c, key, { text: cell?.text ?? '', ...(cell?.number !== undefined ? { number: cell.number } : {}) }, src, { ...opt, extraNotes: [...v.notes, ...rowNotes] });
     }
-    for (const v of netCols) readNet(g, row, v, category, { year: v.year ?? rowYear ?? blocks.year ?? titleYear, sex: v.sex ?? blocks.sex ?? '_T' }, table, cx, thousands);
+    for (const v of nets) readNet(g, row, v, category, { year: v.year ?? rowYear ?? blocks.year ?? titleYear, sex: v.sex ?? blocks.sex ?? '_T' }, table, cx, thousands);
   }
   warnSheet(g, header, rows, unread, c);
-  if (rows.notes.length) c.notes.push(...readNotes(g, rows.notes, c.ref_area, table.id, (row, text) => c.source(g.name, a1(row, 1), text)));
+  if (formulaLabels.length) c.warn(`${c.file}, sheet "${g.name}": labels computed by formulas, read by their results: ${listed(formulaLabels)}`);
+  for (const n of readNotes(g, rows.notes, c.ref_area, table.id, (row, text) => c.source(g.name, a1(row, 1), text))) c.notes.push(n);
 }
 
 /**
@@ -107,19 +136,17 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
  * at all a figure is a value whose year or sex is unknown, refused at its cell.
  */
 function accountSkipped(g: Grid, row: number, header: Header, cx: SheetContext, table: TableDef, unread: Map<number, number>): void {
-  for (const [col, why] of header.skipped) {
-    const cell = cellAt(g, row, col);
-    if (!isFilled(cell)) continue;
-    if (why === 'no-header' && looksLikeValue(cell, cx.legend)) {
+  for (const [col, cell] of g.rows.get(row) ?? []) {
+    const skip = header.skipped.get(col);
+    if (!skip || (!isFilled(cell) && !hidesValue(cell))) continue;
+    if (skip.why !== 'unknown-header' && looksLikeValue(cell, cx.legend)) {
       cx.c.countValueCell();
-      const src = cx.c.source(g.name, a1(row, col), cell?.text ?? '');
-      cx.c.reject(
-        table.id,
-        src,
-        'unparseable-value',
-        `a value in column ${colName(col)}, which has no year or sex in the header`,
-        `значение в столбце ${colName(col)}, для которого в шапке не указан год или пол`,
-      );
+      const src = cx.c.source(g.name, a1(row, col), ownText(cell));
+      const [en, ru] =
+        skip.why === 'bad-header'
+          ? [`a value in column ${colName(col)}, whose header ${skip.cell} is not a reference year; correct the header`, `значение в столбце ${colName(col)}, заголовок которого ${skip.cell} не является отчётным годом; исправьте шапку`]
+          : [`a value in column ${colName(col)}, which has no year or sex in the header`, `значение в столбце ${colName(col)}, для которого в шапке не указан год или пол`];
+      cx.c.reject(table.id, src, 'unparseable-value', en, ru);
       continue;
     }
     unread.set(col, (unread.get(col) ?? 0) + 1);
@@ -135,6 +162,18 @@ function warnSheet(g: Grid, header: Header, rows: SheetRows, unread: Map<number,
     const which = rows.belowNotes.length === 1 ? `row ${rows.belowNotes[0]} below the notes holds` : `rows ${rows.belowNotes.join(', ')} below the notes hold`;
     c.warn(`${at}: ${which} values, read as table rows`);
   }
+}
+
+/** A label or code cell holding a formula: read by its cached result, like any formula, but named. */
+function noteFormulaLabel(g: Grid, row: number, cols: { code?: number; label?: number }, into: string[]): void {
+  for (const col of [cols.code, cols.label]) {
+    const cell = col ? cellAt(g, row, col) : undefined;
+    if (cell?.formula !== undefined) into.push(`${a1(row, col!)} ${cell.formula ? quote(`=${cell.formula}`) : '(a shared formula)'} → ${quote(cell.text)}`);
+  }
+}
+
+function listed(items: string[], max = 5): string {
+  return items.length > max ? `${items.slice(0, max).join(', ')} and ${items.length - max} more` : items.join(', ');
 }
 
 function totalOf(table: TableDef): CategoryResult {
@@ -166,8 +205,9 @@ function startBlock(text: string, blocks: Blocks, table: TableDef, cx: SheetCont
 
 function readNet(g: Grid, row: number, v: ValueColumn, category: CellKey['category'], at: { year?: number; sex: Sex }, table: TableDef, cx: SheetContext, thousands: boolean): void {
   const cell = cellAt(g, row, v.col);
-  if (!isFilled(cell) || !cell) return;
   const where = `${cx.c.file}, sheet "${g.name}", cell ${a1(row, v.col)}`;
+  if (hidesValue(cell)) cx.c.warn(`${where}: net migration cell not read (it holds ${quote(ownText(cell))} under a merged range)`);
+  if (!isFilled(cell) || !cell) return;
   const parsed = parseValue({ text: cell.text, ...(cell.number !== undefined ? { number: cell.number } : {}) }, thousands, cx.legend, true);
   if (!parsed.ok || parsed.value === null || !category.ok || at.year === undefined) {
     cx.c.warn(`${where}: net migration cell not read (${!parsed.ok ? parsed.en : !category.ok ? category.en : 'no value or year'})`);

@@ -1,0 +1,150 @@
+import { MchError } from '@mch/core';
+import { parse } from 'csv-parse/sync';
+
+/** One record of a long CSV and the physical lines it spans (the header is line 1). */
+export interface CsvRecord {
+  line: number;
+  /** the last physical line of the record: after `line` only for a quoted field holding line breaks */
+  end: number;
+  fields: string[];
+  /** why the line cannot be read as fields: a quote broke it; `raw` is the line as written */
+  broken?: { en: string; ru: string; raw: string };
+}
+
+/** The longest physical line read; a longer one refuses the file (scale-and-safety.md: 10⁵-character fields are read). */
+export const MAX_LINE = 1_000_000;
+
+// a physical line ends at CRLF, LF or a lone CR (old Mac files); mixed line ends are one file's lines all the same
+const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+const BREAK = /\r\n|\n|\r/gu;
+
+/**
+ * Calls `visit` for each record in file order, never holding them all (a 10⁶-row file costs one
+ * record at a time). Physical lines are counted here, not by csv-parse, whose count drifts on
+ * quoted CRLF. A quote that never closes, or that closes only lines later so that whole data
+ * lines would become one field, costs only its own line: those lines are read one by one and the
+ * line where the quote opens is refused (`broken`), with a warning.
+ */
+export function forEachRecord(text: string, delimiter: string, file: string, warn: (text: string) => void, visit: (r: CsvRecord) => void): void {
+  const scan = prescan(text, delimiter);
+  if (scan.longest.length > MAX_LINE) {
+    throw new MchError('file-unreadable', `${file}, line ${scan.longest.line} cannot be read as CSV: a line is longer than 1 000 000 characters`, { where: `${file}:${scan.longest.line}` });
+  }
+  let lines: string[] | undefined;
+  const physical = () => (lines ??= splitLines(text));
+  if (scan.unclosed !== undefined) {
+    warn(`${file}, line ${scan.unclosed}: a quote (") opens a field on line ${scan.unclosed} and is never closed, so the rest of the file would be one field; the file was read line by line, quoted line breaks are not kept`);
+    byLine(physical(), 1, physical().length, delimiter, UNCLOSED, visit);
+    return;
+  }
+  let next = 1;
+  let width = 0;
+  let note = -1;
+  const onRecord = (fields: string[]) => {
+    const line = next;
+    const end = line + breaksIn(fields);
+    next = end + 1;
+    if (line === 1) {
+      width = fields.length;
+      note = fields.findIndex((f) => f.replace(/^\ufeff/u, '').trim().toUpperCase() === 'NOTE');
+    }
+    if (end > line && line > 1 && swallowsLines(fields, physical(), { line, end, delimiter, width, note })) {
+      warn(`${file}, line ${line}: a quote (") opens a field that closes only on line ${end}, which would make lines ${line}–${end} one field; each of these lines was read alone`);
+      byLine(physical(), line, end, delimiter, closesLate(end), visit);
+    } else visit({ line, end, fields });
+    return null;
+  };
+  try {
+    parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: RECORD_DELIMITERS, on_record: onRecord });
+  } catch (e) {
+    if (e instanceof MchError) throw e;
+    const err = e as { message?: string };
+    throw new MchError('file-unreadable', `${file}, line ${next} cannot be read as CSV: ${(err.message ?? 'broken content').slice(0, 200)}`, { where: `${file}:${next}`, cause: e });
+  }
+}
+
+const UNCLOSED = (): { en: string; ru: string } => ({ en: 'a quote (") opens a field on this line and is never closed', ru: 'на этой строке открыта кавычка ("), которая нигде не закрыта' });
+
+function closesLate(end: number) {
+  return (): { en: string; ru: string } => ({
+    en: `a quote (") opens a field on this line and closes only on line ${end}; the lines between were read one by one`,
+    ru: `на этой строке открыта кавычка ("), которая закрывается только на строке ${end}; строки между ними прочитаны по одной`,
+  });
+}
+
+function breaksIn(fields: string[]): number {
+  let n = 0;
+  for (const f of fields) if (f.includes('\n') || f.includes('\r')) n += f.match(BREAK)?.length ?? 0;
+  return n;
+}
+
+/**
+ * A record over several lines is a NOTE holding line breaks, as RFC 4180 allows, only when it has
+ * the header's fields, its breaks are all in the NOTE, and none of its lines is a data line by
+ * itself; any other is a quote out of place swallowing the lines after it.
+ */
+function swallowsLines(fields: string[], lines: string[], at: { line: number; end: number; delimiter: string; width: number; note: number }): boolean {
+  if (fields.length !== at.width) return true;
+  if (fields.some((f, i) => i !== at.note && (f.includes('\n') || f.includes('\r')))) return true;
+  for (let l = at.line + 1; l <= at.end; l++) if (alone(lines[l - 1] ?? '', at.delimiter).fields.length >= at.width) return true;
+  return false;
+}
+
+function byLine(lines: string[], from: number, to: number, delimiter: string, why: () => { en: string; ru: string }, visit: (r: CsvRecord) => void): void {
+  for (let l = from; l <= to; l++) {
+    const text = lines[l - 1] ?? '';
+    const read = alone(text, delimiter);
+    visit(read.ok ? { line: l, end: l, fields: read.fields } : { line: l, end: l, fields: read.fields, broken: { ...why(), raw: text } });
+  }
+}
+
+function alone(text: string, delimiter: string): { ok: boolean; fields: string[] } {
+  try {
+    const [record] = parse(text, { delimiter, relax_column_count: true, relax_quotes: true }) as string[][];
+    return { ok: true, fields: record ?? [''] };
+  } catch {
+    return { ok: false, fields: text.split(delimiter) };
+  }
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split(BREAK);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/**
+ * One pass over the text: the longest physical line, and the line where a quoted field opens that
+ * never closes. Quotes follow csv-parse with relax_quotes: a quote opens a field only at its start,
+ * `""` inside it is a quote, and the next lone quote closes it (a property test holds the two together).
+ */
+export function prescan(text: string, delimiter: string): { unclosed?: number; longest: { line: number; length: number } } {
+  const d = delimiter.charCodeAt(0);
+  let line = 1;
+  let lineStart = 0;
+  let longest = { line: 1, length: 0 };
+  let open: number | undefined;
+  let fieldStart = true;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) {
+      if (i - lineStart > longest.length) longest = { line, length: i - lineStart };
+      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      lineStart = i + 1;
+      if (open === undefined) fieldStart = true;
+      continue;
+    }
+    if (open !== undefined) {
+      if (ch !== 34) continue;
+      if (text.charCodeAt(i + 1) === 34) i++;
+      else open = undefined;
+      continue;
+    }
+    if (ch === 34 && fieldStart) open = line;
+    fieldStart = ch === d;
+  }
+  if (n - lineStart > longest.length) longest = { line, length: n - lineStart };
+  return { ...(open !== undefined ? { unclosed: open } : {}), longest };
+}
