@@ -43,7 +43,7 @@ export function mirrorView(
 ) {
   const scope = releaseScope(config);
   const mirror = summary.mirror.filter((m) => m.sex === '_T' && inScope(scope, m.time_period) && (m.immigration !== null || m.emigration !== null));
-  const year = mirror.length ? Math.max(...mirror.map((m) => m.time_period)) : 0;
+  const year = mirror.reduce((latest, m) => Math.max(latest, m.time_period), 0);
   const rule = config.rules['MCH-M01'] ?? {};
   const band = { low: rule.band_low ?? DEFAULTS.band_low, high: rule.band_high ?? DEFAULTS.band_high };
   const latest = mirror.filter((m) => m.time_period === year && m.flagged && m.ratio !== null).sort(byDeparture);

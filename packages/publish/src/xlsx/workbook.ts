@@ -199,7 +199,7 @@ export function columnWidths(grid: Grid): number[] {
       if (c.kind === 'number') return String(Math.round(c.value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',').length + (c.marker ? c.marker.length + 1 : 0);
       return c.text.length;
     });
-    return Math.min(60, Math.max(10, header + 2, ...cells.map((n) => n + 2)));
+    return Math.min(60, cells.reduce((widest, n) => Math.max(widest, n + 2), Math.max(10, header + 2)));
   });
 }
 
