@@ -199,7 +199,8 @@ export function basesOf(observations: readonly Observation[]): CountryTableMeta[
 
 /** Drops the sentences of a note that only explain a symbol ("к — конфиденциально."). */
 export function withoutLegendLines(text: string, symbols: ReadonlySet<string>): string {
-  const sentences = text.split(/(?<=[.;])\s+/);
+  // a sentence ends at a full stop after a word, not at the dots of a symbol such as ".."
+  const sentences = text.split(/(?<=[\p{L}\p{N})»"][.;])\s+/u);
   const kept = sentences.filter((s) => {
     const m = /^(\S{1,4})\s+[—–-]\s+\S/u.exec(s.trim());
     return !(m && symbols.has(m[1]!));
