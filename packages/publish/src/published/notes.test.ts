@@ -31,6 +31,9 @@ describe('the notes of a published table', () => {
     expect(withoutLegendLines('Источник: ГМС Туркменистана. к — конфиденциально.', symbols)).toBe('Источник: ГМС Туркменистана.');
     expect(withoutLegendLines('.. — нет данных', symbols)).toBe('');
     expect(withoutLegendLines('E-mail: stat@example.org', symbols)).toBe('E-mail: stat@example.org');
+    // a note that explains its own dots is a note, not a legend
+    const why = '.. — данные за 2009 год по стране рождения не разрабатывались.';
+    expect(withoutLegendLines(why, symbols)).toBe(why);
     const table = t04([note('', 'к — конфиденциально.')]);
     expect(table.notes.some((n) => n.text.en.includes('конфиденциально'))).toBe(false);
   });

@@ -201,9 +201,13 @@ export function basesOf(observations: readonly Observation[]): CountryTableMeta[
 export function withoutLegendLines(text: string, symbols: ReadonlySet<string>): string {
   // a sentence ends at a full stop after a word, not at the dots of a symbol such as ".."
   const sentences = text.split(/(?<=[\p{L}\p{N})»"][.;])\s+/u);
+  // a legend line glosses a symbol in a few words ("к — конфиденциально"); a sentence that starts
+  // with a symbol but says more (".. — data for 2009 were not compiled") is a note
   const kept = sentences.filter((s) => {
-    const m = /^(\S{1,4})\s+[—–-]\s+\S/u.exec(s.trim());
-    return !(m && symbols.has(m[1]!));
+    const m = /^(\S{1,4})\s+[—–-]\s+(.+)$/u.exec(s.trim());
+    if (!m || !symbols.has(m[1]!)) return true;
+    const gloss = m[2]!.replace(/[.;]$/, '');
+    return /\d/.test(gloss) || gloss.split(/\s+/).length > 3;
   });
   return kept.join(' ').trim();
 }
