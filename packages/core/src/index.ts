@@ -50,4 +50,6 @@ export { CompletenessCell, EmigrationEstimate, FindingChanges, FlaggedSeries, Mi
 export { Conflict, HarmonisedData, Resubmission } from './harmonised';
 export { OBSERVATION_COLUMNS, OBSERVATION_KEY_COLUMNS, csvField, observationRow, toCsv } from './csv';
 export { fixZipEntryTimes } from './zip-times';
+export { crc32, zipArchive } from './zip-write';
+export type { ZipEntry } from './zip-write';
 export { mulberry32 } from './random';

@@ -1,6 +1,6 @@
 // A second writer of .xlsx files, part by part (sheet XML, shared strings, zip) with no spreadsheet
 // library: the planted-errors round is read as a file exceljs did not write.
-import { deflateRawSync } from 'node:zlib';
+import { zipArchive } from '@mch/core';
 import type { CellValue, SheetModel } from './sheet-model';
 
 const NS = 'http://schemas.openxmlformats.org';
@@ -51,63 +51,9 @@ function parts(sheets: readonly SheetModel[]): [string, string][] {
 
 /** Writes sheet models as an .xlsx file by hand: deflated zip entries, fixed dates, so the bytes never vary. */
 export function writeOoxmlWorkbook(sheets: readonly SheetModel[]): Uint8Array {
-  return zip(parts(sheets));
+  return zipArchive(parts(sheets), { dosDate: DOS_DATE });
 }
 
 // 1980-01-01 00:00 in MS-DOS time: no clock in the file
 const DOS_DATE = 0x21;
 
-function zip(entries: [string, string][]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of entries) {
-    const content = Buffer.from(text, 'utf8');
-    const data = deflateRawSync(content);
-    const n = Buffer.from(name, 'utf8');
-    const crc = crc32(content);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(content.length, 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(content.length, 24);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, n, data);
-    centrals.push(central, n);
-    offset += local.length + n.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
-
-const CRC = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const x of b) c = CRC[(c ^ x) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}

@@ -1,5 +1,6 @@
 // Archives that are not, or no longer, a workbook: truncated, bit-flipped, renamed, and bombs.
 import { oneSheet } from '../test-support/ooxml';
+import { zipArchive } from '@mch/core';
 import { zipOf } from '../test-support/zip';
 import { PARTNERS, type Parts, VALUE_CELLS as V, baseSheet, questionnaireParts, zipParts } from './base';
 import { SHEET, file, text, withParts } from './make';
@@ -138,51 +139,6 @@ function patchCentral(zip: Uint8Array, index: number, offset: number, value: num
 
 /** The same parts stored without compression (method 0), as some writers do. */
 function stored(parts: Parts): Uint8Array {
-  const zip = Buffer.from(zipParts(parts));
-  // rebuild by hand: zipOf always deflates; a stored copy checks the other branch of the reader
-  const entries = parts.map(([n, c]) => [n, typeof c === 'string' ? Buffer.from(c) : Buffer.from(c)] as const);
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const n = Buffer.from(name);
-    const crc = crcOf(zip, name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(10, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(10, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, n, data);
-    centrals.push(central, n);
-    offset += 30 + n.length + data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, cd, end]));
-}
-
-/** The CRC the deflating writer recorded for an entry. */
-function crcOf(zip: Buffer, name: string): number {
-  let p = zip.readUInt32LE(zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) + 16);
-  for (;;) {
-    const len = zip.readUInt16LE(p + 28);
-    if (zip.subarray(p + 46, p + 46 + len).toString() === name) return zip.readUInt32LE(p + 16);
-    p += 46 + len + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-  }
+  return zipArchive(parts, { store: true });
 }
 

@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { crc32 } from '@mch/core';
 import { Unreadable } from './unreadable';
 
 /** Limits on what a workbook may make us hold (scale-and-safety.md "Bad input"). */
@@ -130,16 +131,4 @@ function readCentralDirectory(b: Uint8Array): Entry[] {
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
-}
-
-const CRC_TABLE = new Int32Array(256).map((_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c;
-});
-
-export function crc32(b: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
 }

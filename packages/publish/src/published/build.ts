@@ -167,7 +167,8 @@ export function both(text: Bilingual): string {
   return bilingual(text.en, text.ru);
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+/** Items by key, in their order: one pass, no copying (tables hold hundreds of thousands of cells). */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);

@@ -1,17 +1,19 @@
 import type { Observation, TableDef } from '@mch/core';
 import { cubeKey, pxCell, pxCellNote, pxCellOf } from './cube';
-import { cellLookup, publishedCell } from '../published/build';
+import { cellLookup, groupBy, publishedCell } from '../published/build';
 import type { PxCell, PxEntry } from './entries';
 import { COUNTRY_NOTE_KEYWORD } from './file';
 import { type PxTable, pxCells } from './table';
 
 /**
  * Compares a PX table, as read back, with the published observations of its table: every
- * observation's cell (value or dot code, and the cell note of an E, P or B value) and `..` in
- * every other cell; then the metadata beside the cells (comparePxMetadata). Returns the
- * differences, at most `limit`, each naming the cell by its codes.
+ * observation's cell (value or dot code, and the cell note of an E, P, B or derived value) and,
+ * in every other cell, the hole the published model gives (`.....` included in another row, `...`
+ * the country itself, `..`), which needs the partner kinds (`partnerOrder(codelists).kind`); then
+ * the metadata beside the cells (comparePxMetadata). Returns the differences, at most `limit`,
+ * each naming the cell by its codes.
  */
-export function comparePxWithObservations(px: PxTable, table: TableDef, rows: readonly Observation[], limit = 20, kindOf: (code: string) => string = () => 'country'): string[] {
+export function comparePxWithObservations(px: PxTable, table: TableDef, rows: readonly Observation[], limit: number, kindOf: (code: string) => string): string[] {
   const view = px.views.get(px.language || 'default')!;
   const variables = [...view.stub, ...view.heading];
   const differences: string[] = [];
@@ -29,8 +31,7 @@ export function comparePxWithObservations(px: PxTable, table: TableDef, rows: re
     const codes = e.subkeys.map((k, d) => variables[d]!.codes![variables[d]!.values.indexOf(k)] ?? k);
     notes.set(codes.join('|'), e.items.map((i) => (i.kind === 'text' ? i.text : '')).join(''));
   }
-  const byCountry = new Map<string, Observation[]>();
-  for (const o of rows) byCountry.set(o.ref_area, [...(byCountry.get(o.ref_area) ?? []), o]);
+  const byCountry = groupBy(rows, (o) => o.ref_area);
   const holes = new Map([...byCountry].map(([c, list]) => [c, cellLookup(table, list, kindOf)]));
   // a cell nobody reported is "included in another row" where the country reported "Other countries" there, else ".."
   const hole = (codes: string[]): PxCell => {

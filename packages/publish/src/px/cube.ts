@@ -1,6 +1,6 @@
 import { type Observation, type TableDef, cmp, createPartnerResolver } from '@mch/core';
 import type { ReleaseModel } from '../model';
-import { cellLookup, publishedCell } from '../published/build';
+import { cellLookup, groupBy, publishedCell } from '../published/build';
 import { ageOrder, migrTypeCompare, partnerOrder, sexCompare } from '../published/order';
 import { partnerRoleName } from '../published/texts';
 import type { PublishedCell } from '../published/types';
@@ -99,8 +99,7 @@ export function buildCube(model: ReleaseModel, table: TableDef, rows: readonly O
 
 /** Every cell of the cube from the published model: values, holes "included in another row" or not available. */
 function fillCells(table: TableDef, variables: readonly CubeVariable[], rows: readonly Observation[], kindOf: (code: string) => string): Pick<Cube, 'cells' | 'notes'> {
-  const byCountry = new Map<string, Observation[]>();
-  for (const o of rows) byCountry.set(o.ref_area, [...(byCountry.get(o.ref_area) ?? []), o]);
+  const byCountry = groupBy(rows, (o) => o.ref_area);
   const lookups = new Map([...byCountry].map(([c, list]) => [c, cellLookup(table, list, kindOf)]));
   const noNotes = new Map<Observation, number[]>();
   const cells: PxCell[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publishedObservations } from '../publishable';
-import { publishedRelease } from '../published/index';
+import { partnerOrder, publishedRelease } from '../published/index';
 import { fixtureModel } from '../testing/fixture';
 import { MAX_LINE, type PxTable, comparePxWithObservations, pxCells, pxKeywordText, readPx } from './index';
 import { pxFile } from './file';
@@ -9,6 +9,7 @@ const model = fixtureModel();
 const published = publishedObservations(model.data.observations, model.codelists);
 const tableDef = (id: string) => model.tableSet.tables.find((t) => t.id === id)!;
 const rowsOf = (id: string) => published.filter((o) => o.table === id);
+const kindOf = partnerOrder(model.codelists).kind;
 
 function written(id: string, m = model): { bytes: Buffer; table: PxTable } {
   const bytes = pxFile(m, publishedRelease(m).tables.find((t) => t.table.id === id)!);
@@ -59,7 +60,7 @@ describe('pxFile', () => {
   });
 
   it('holds every published observation: numbers, the dot codes, "-" for a reported nil, cell notes for E, P, B and derived values', () => {
-    for (const t of model.tableSet.tables) expect(comparePxWithObservations(written(t.id).table, tableDef(t.id), rowsOf(t.id)), t.id).toEqual([]);
+    for (const t of model.tableSet.tables) expect(comparePxWithObservations(written(t.id).table, tableDef(t.id), rowsOf(t.id), 20, kindOf), t.id).toEqual([]);
     const t01 = written('T01').table;
     const cells = new Map([...pxCells(t01)].map(({ at, cell }) => [at.join(','), cell]));
     // GEO, ARM, 2011|2012, _T|M|F: T01 has no migration type
@@ -80,6 +81,6 @@ describe('pxFile', () => {
     const { bytes } = written('T04');
     const tampered = readPx(Buffer.from(bytes.toString('utf8').replace(/\b5100\b/, '5101'), 'utf8'));
     expect(tampered.ok).toBe(true);
-    if (tampered.ok) expect(comparePxWithObservations(tampered.table, tableDef('T04'), rowsOf('T04'))).toEqual(['ARM|NAT|_T|2012|_T: 5101 in PX, 5100 published']);
+    if (tampered.ok) expect(comparePxWithObservations(tampered.table, tableDef('T04'), rowsOf('T04'), 20, kindOf)).toEqual(['ARM|NAT|_T|2012|_T: 5101 in PX, 5100 published']);
   });
 });

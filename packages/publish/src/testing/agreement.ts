@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Observation, observationKey } from '@mch/core';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../csv-read';
+import { groupBy } from '../published/build';
 import { readObservationsCsv } from '../observations-csv';
 import { type PxCell, pxCells, readPx } from '../px/index';
 
@@ -28,8 +29,7 @@ export async function formatAgreement(dir: string, limit = 50): Promise<Agreemen
     if (out.length < limit) out.push(d);
   };
   const observations = readObservationsCsv(readFileSync(join(dir, 'data', 'observations.csv'), 'utf8'));
-  const byTable = new Map<string, Observation[]>();
-  for (const o of observations) byTable.set(o.table, [...(byTable.get(o.table) ?? []), o]);
+  const byTable = groupBy(observations, (o) => o.table);
   const cells = { sdmx: sdmxAgreement(dir, observations, add), xlsx: 0, px: 0 };
   for (const file of readdirSync(join(dir, 'tables')).filter((f) => f.endsWith('.xlsx')).sort()) {
     cells.xlsx += await workbookAgreement(join(dir, 'tables', file), byTable.get(file.replace('.xlsx', '')) ?? [], add);
@@ -74,8 +74,7 @@ async function workbookAgreement(path: string, observations: readonly Observatio
   await wb.xlsx.readFile(path);
   const name = path.split('/').pop();
   let n = 0;
-  const byCountry = new Map<string, Observation[]>();
-  for (const o of observations) byCountry.set(o.ref_area, [...(byCountry.get(o.ref_area) ?? []), o]);
+  const byCountry = groupBy(observations, (o) => o.ref_area);
   for (const [country, list] of byCountry) {
     const ws = wb.getWorksheet(country);
     if (!ws) {

@@ -1,0 +1,69 @@
+import { deflateRawSync } from 'node:zlib';
+
+/** One entry of an archive; `declared` overrides the uncompressed size the headers state (hostile fixtures). */
+export type ZipEntry = [name: string, content: Uint8Array | string, declared?: number];
+
+/**
+ * A zip archive of the given entries, deflated (or stored, method 0), every entry stamped with one
+ * fixed DOS date: the demonstration questionnaires, hand-made OOXML fixtures and hostile archives
+ * are all written by it, so they are the same bytes on every run.
+ */
+export function zipArchive(entries: readonly ZipEntry[], options: { store?: boolean; dosDate?: number } = {}): Uint8Array {
+  const store = options.store === true;
+  const version = store ? 10 : 20;
+  const dosDate = options.dosDate ?? 0;
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, body, declaredSize] of entries) {
+    const content = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+    const data = store ? content : deflateRawSync(content);
+    const size = declaredSize ?? content.length;
+    const n = Buffer.from(name, 'utf8');
+    const crc = crc32(content);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(version, 4);
+    local.writeUInt16LE(store ? 0 : 8, 8);
+    local.writeUInt16LE(dosDate, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(store ? 0 : 20, 4);
+    central.writeUInt16LE(version, 6);
+    central.writeUInt16LE(store ? 0 : 8, 10);
+    central.writeUInt16LE(dosDate, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += local.length + n.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
+
+const CRC_TABLE = new Int32Array(256).map((_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+
+/** The CRC-32 a zip entry records of its uncompressed content. */
+export function crc32(b: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
