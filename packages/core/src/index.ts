@@ -5,6 +5,7 @@ export type { ExitCode, ErrorCode } from './errors';
 export type { FindingSource } from './finding';
 export type { PartnerMatch, PartnerResolver } from './partners';
 export type { MirrorClass, MirrorMatrix, MirrorMatrixCell } from './report';
+export type { Origin } from './store';
 
 export {
   ConfStatus,
@@ -41,15 +42,17 @@ export { AppliedWaiver, Finding, RuleId, RuleSummary, RULE_IDS } from './finding
 export { RULE_NAMES, ruleName } from './rule-names';
 export { BreakEntry, BreakRegister, CountrySettings, SubmittedFile, ReleaseConfig, Waiver, NotesMetadata, defineReleaseConfig, describeConfigIssues, isCalendarDate } from './config';
 export { EXIT, ERROR_CODES, MchError, isMchError } from './errors';
-export { cmp, compareObservations, observationKey } from './keys';
+export { KEY_FIELDS, KeyColumns, cmp, compareObservations, observationKey, sortByKey } from './keys';
+export type { KeyField } from './keys';
 export { editDistance, normaliseLabel, stripFootnoteMarkers } from './labels';
 export { createPartnerResolver } from './partners';
 export { parseYamlWith } from './parse';
 export { releaseConfigJsonSchema } from './json-schema';
-export { CompletenessCell, EmigrationEstimate, FindingChanges, FlaggedSeries, MirrorBand, MirrorRow, QualityReport, ResolvedFinding, RunWarning, RUN_WARNING_KINDS, Submission, MIRROR_COLOURS, mirrorLegend, mirrorMatrices, ratioText } from './report';
+export { CompletenessCell, EmigrationEstimate, FindingChanges, FindingGroup, FlaggedSeries, MirrorBand, MirrorRow, QualityReport, ResolvedFinding, RunWarning, RUN_WARNING_KINDS, Submission, MIRROR_COLOURS, mirrorLegend, mirrorMatrices, ratioText } from './report';
 export { Conflict, HarmonisedData, Resubmission } from './harmonised';
 export { OBSERVATION_COLUMNS, OBSERVATION_KEY_COLUMNS, csvField, observationRow, toCsv } from './csv';
 export { fixZipEntryTimes } from './zip-times';
 export { crc32, zipArchive } from './zip-write';
 export type { ZipEntry } from './zip-write';
 export { mulberry32 } from './random';
+export { ObservationStore, deserialiseStore, serialiseStore } from './store';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Finding, RuleSummary } from './finding';
+import { Severity } from './codes';
+import { Finding, RuleId, RuleSummary } from './finding';
 
 /** One cell of the mirror comparison: A's immigration from B against B's emigration to A. */
 export const MirrorRow = z.object({
@@ -123,6 +124,33 @@ export type FindingChanges = z.infer<typeof FindingChanges>;
 export const MirrorBand = z.object({ band_low: z.number(), band_high: z.number(), min_size: z.number() });
 export type MirrorBand = z.infer<typeof MirrorBand>;
 
+/**
+ * Findings of one rule on one series — the same key but for the year (one partner's year-on-year
+ * warnings over many years) — as the reports list them, with the count, the years and the worst.
+ * Written by the report writers from the findings; a reader wanting one finding uses its id.
+ */
+export const FindingGroup = z.object({
+  /** the rule and the findings' key with the year left out ("MCH-T01:ARM|T04||NAT|F||LIE") */
+  id: z.string(),
+  rule: RuleId,
+  severity: Severity,
+  ref_area: z.string(),
+  table: z.string(),
+  migr_type: z.string(),
+  sex: z.string(),
+  age: z.string(),
+  partner: z.string(),
+  count: z.number().int(),
+  waived: z.number().int(),
+  /** the distinct years of its findings, ascending */
+  years: z.array(z.number().int()),
+  /** the finding with the largest absolute `measure` among its values (the first finding when none has one) */
+  worst: z.object({ finding: z.string(), time_period: z.number().int().nullable(), measure: z.string().nullable(), value: z.number().nullable() }),
+  /** the ids of its findings, by year */
+  findings: z.array(z.string()),
+});
+export type FindingGroup = z.infer<typeof FindingGroup>;
+
 /** The one result model every quality report form is written from (quality.md "Reports"). */
 export const QualityReport = z.object({
   version: z.string(),
@@ -142,6 +170,8 @@ export const QualityReport = z.object({
   /** the findings against the previous release's internal report; null when it was not given */
   changes: FindingChanges.nullable().optional(),
   mirror_band: MirrorBand.nullable().optional(),
+  /** the findings grouped by series, as report.json lists them after the rest (absent in older reports) */
+  groups: z.array(FindingGroup).optional(),
 });
 export type QualityReport = z.infer<typeof QualityReport>;
 

@@ -1,9 +1,8 @@
 import { loadShippedTableSet } from '@mch/core/testing';
 import { describe, expect, it } from 'vitest';
-import { annotateReference } from './annotate';
 import { configuredBasis } from './basis';
 import { imemSeries } from './imem';
-import { obs, releaseConfig } from './test-helpers';
+import { annotateReference, obs, releaseConfig } from './test-helpers';
 
 const config = releaseConfig;
 const tableSet = loadShippedTableSet();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignDefinitionBasis } from './basis';
-import { obs, releaseConfig } from './test-helpers';
+import { assignDefinitionBasis, obs, releaseConfig } from './test-helpers';
 
 /** Armenia sends long-term and short-term flows in one table under one configured basis, UN_LT12. */
 describe('assignDefinitionBasis: migration type and basis agree', () => {

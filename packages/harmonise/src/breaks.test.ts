@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markBreaks } from './breaks';
-import { obs } from './test-helpers';
+import { markBreaks, obs } from './test-helpers';
 
 describe('markBreaks: each break said once', () => {
   const register = [{ ref_area: 'RUS', first_year: 2011, tables: ['T04'], text_en: '9-month stay rule', text_ru: 'правило 9 месяцев' }];

@@ -1,4 +1,4 @@
-import { type BreakEntry, type Observation, cmp } from '@mch/core';
+import { type BreakEntry, type ObsStatus, cmp } from '@mch/core';
 import type { Remark } from './types';
 
 export interface BreakMark {
@@ -10,6 +10,36 @@ export interface BreakMark {
 }
 
 /**
+ * The definition basis of each series year by year, as harmonise assigned it: a series is one
+ * country, table and migration type (long-term and short-term flows of one table each have their
+ * basis, and the two differing is not a break). The last observation of a year speaks for it.
+ */
+export class BasisSeries {
+  readonly years = new Map<string, Map<number, string>>();
+  private last: { refArea: string; table: string; migrType: string; years: Map<number, string> } | undefined;
+
+  note(refArea: string, table: string, migrType: string, year: number, basis: string): void {
+    if (!basis) return;
+    const l = this.last;
+    if (l && l.refArea === refArea && l.table === table && l.migrType === migrType) {
+      l.years.set(year, basis);
+      return;
+    }
+    const series = `${refArea}|${table}|${migrType}`;
+    const years = this.years.get(series) ?? new Map<number, string>();
+    this.years.set(series, years);
+    years.set(year, basis);
+    this.last = { refArea, table, migrType, years };
+  }
+}
+
+/** The status of each observation after the breaks are marked, and the remarks for them. */
+export interface BreakMarker {
+  statusOf(refArea: string, table: string, migrType: string, year: number, status: ObsStatus, value: number | null, derived: boolean): ObsStatus;
+  remarks(): Remark[];
+}
+
+/**
  * Every registered break, and every change of definition basis inside a series, marks the first
  * year of the new series with status `B` where the country did not flag it (definitions.md).
  *
@@ -17,41 +47,39 @@ export interface BreakMark {
  * remark here: the notes show registered breaks from the break register itself, so a remark for
  * one would say the same break twice.
  */
-export function markBreaks(observations: readonly Observation[], register: readonly BreakEntry[]): { observations: Observation[]; remarks: Remark[] } {
+export function breakMarker(register: readonly BreakEntry[], series: BasisSeries): BreakMarker {
   const registered = new Set(register.flatMap((b) => b.tables.map((table) => `${b.ref_area}|${table}|${b.first_year}`)));
-  // a series is one country, table and migration type: long-term and short-term flows of one
-  // table each have their basis, and the two differing is not a break
-  const changes = new Map(basisChangeMarks(observations).map((m) => [`${m.ref_area}|${m.table}|${m.migr_type}|${m.year}`, m]));
+  const changes = new Map(basisChangeMarks(series).map((m) => [`${m.ref_area}|${m.table}|${m.migr_type}|${m.year}`, m]));
+  // only the tables that have a break at all are looked at further
+  const touched = new Map<string, Set<string>>();
+  for (const k of [...registered, ...changes.keys()]) {
+    const [refArea = '', table = ''] = k.split('|');
+    touched.set(refArea, (touched.get(refArea) ?? new Set<string>()).add(table));
+  }
   const used = new Map<string, BreakMark>();
-  const out = observations.map((o) => {
-    if (o.derived) return o;
-    const at = `${o.ref_area}|${o.table}|${o.time_period}`;
-    const change = changes.get(`${o.ref_area}|${o.table}|${o.migr_type}|${o.time_period}`);
-    if (!registered.has(at) && !change) return o;
-    if (change && !registered.has(at)) used.set(`${at}|${change.text_en}`, change);
-    return o.obs_status === 'A' && o.obs_value !== null ? { ...o, obs_status: 'B' as const } : o;
-  });
-  const remarks = [...used.values()].map((m) => ({
-    ref_area: m.ref_area,
-    table: m.table,
-    text_en: `Break in series in ${m.year}: ${m.text_en}`,
-    text_ru: `Разрыв ряда в ${m.year} г.: ${m.text_ru}`,
-  }));
-  return { observations: out, remarks };
+  return {
+    statusOf(refArea, table, migrType, year, status, value, derived) {
+      if (derived || !touched.get(refArea)?.has(table)) return status;
+      const at = `${refArea}|${table}|${year}`;
+      const change = changes.get(`${refArea}|${table}|${migrType}|${year}`);
+      if (!registered.has(at) && !change) return status;
+      if (change && !registered.has(at)) used.set(`${at}|${change.text_en}`, change);
+      return status === 'A' && value !== null ? 'B' : status;
+    },
+    remarks: () =>
+      [...used.values()].map((m) => ({
+        ref_area: m.ref_area,
+        table: m.table,
+        text_en: `Break in series in ${m.year}: ${m.text_en}`,
+        text_ru: `Разрыв ряда в ${m.year} г.: ${m.text_ru}`,
+      })),
+  };
 }
 
-function basisChangeMarks(observations: readonly Observation[]): (BreakMark & { migr_type: string })[] {
-  const basisByYear = new Map<string, Map<number, string>>();
-  for (const o of observations) {
-    if (o.derived || !o.definition_basis) continue;
-    const series = `${o.ref_area}|${o.table}|${o.migr_type}`;
-    const years = basisByYear.get(series) ?? new Map<number, string>();
-    years.set(o.time_period, o.definition_basis);
-    basisByYear.set(series, years);
-  }
+function basisChangeMarks(series: BasisSeries): (BreakMark & { migr_type: string })[] {
   const marks: (BreakMark & { migr_type: string })[] = [];
-  for (const [series, years] of [...basisByYear].sort(([a], [b]) => cmp(a, b))) {
-    const [ref_area = '', table = '', migr_type = ''] = series.split('|');
+  for (const [key, years] of [...series.years].sort(([a], [b]) => cmp(a, b))) {
+    const [ref_area = '', table = '', migr_type = ''] = key.split('|');
     const sorted = [...years].sort(([a], [b]) => a - b);
     for (let i = 1; i < sorted.length; i++) {
       const [year, basis] = sorted[i]!;

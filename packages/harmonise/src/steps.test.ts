@@ -1,9 +1,6 @@
 import { loadShippedTableSet } from '@mch/core/testing';
 import { describe, expect, it } from 'vitest';
-import { assignDefinitionBasis } from './basis';
-import { markBreaks } from './breaks';
-import { alignStockDates } from './reference-dates';
-import { obs, releaseConfig } from './test-helpers';
+import { assignDefinitionBasis, markBreaks, alignStockDates, obs, releaseConfig } from './test-helpers';
 import { toPersons } from './units';
 
 const config = releaseConfig;

@@ -1,4 +1,4 @@
-import { type Conflict, type Observation, type Resubmission, observationKey } from '@mch/core';
+import { type Conflict, KeyColumns, type Observation, type Resubmission, observationKey } from '@mch/core';
 import type { IngestedFile } from './types';
 
 export interface ResolvedSubmissions {
@@ -13,28 +13,37 @@ export interface ResolvedSubmissions {
  * the value first received stays in place until the conflict is resolved or waived.
  */
 export function resolveSubmissions(files: readonly IngestedFile[]): ResolvedSubmissions {
-  const current = new Map<string, Observation>();
-  const conflicts = new Map<string, Observation[]>();
-  const resubmissions: Resubmission[] = [];
+  const all: Observation[] = [];
+  const supersedes: boolean[] = [];
   for (const { file, result } of files) {
     for (const obs of result.observations) {
-      const key = observationKey(obs);
-      const earlier = current.get(key);
-      if (!earlier) {
-        current.set(key, obs);
-      } else if (file.supersedes) {
-        if (!sameValue(earlier, obs)) resubmissions.push({ key, replaced: earlier, by: obs });
-        current.set(key, obs);
-      } else if (!sameValue(earlier, obs)) {
-        const involved = conflicts.get(key) ?? [earlier];
-        involved.push(obs);
-        conflicts.set(key, involved);
-      }
+      all.push(obs);
+      supersedes.push(file.supersedes);
+    }
+  }
+  // keys as numbers: a string per observation is what made this slow at a million rows
+  const keys = KeyColumns.of(all).groupKeys();
+  const current = new Map<number | string, Observation>();
+  const conflicts = new Map<number | string, Observation[]>();
+  const resubmissions: Resubmission[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const obs = all[i]!;
+    const key = keys[i]!;
+    const earlier = current.get(key);
+    if (!earlier) {
+      current.set(key, obs);
+    } else if (supersedes[i]) {
+      if (!sameValue(earlier, obs)) resubmissions.push({ key: observationKey(obs), replaced: earlier, by: obs });
+      current.set(key, obs);
+    } else if (!sameValue(earlier, obs)) {
+      const involved = conflicts.get(key) ?? [earlier];
+      involved.push(obs);
+      conflicts.set(key, involved);
     }
   }
   return {
-    observations: [...current.values()],
-    conflicts: [...conflicts].map(([key, observations]) => ({ key, observations })),
+    observations: Array.from(current.values()),
+    conflicts: [...conflicts.values()].map((observations) => ({ key: observationKey(observations[0]!), observations })),
     resubmissions,
   };
 }

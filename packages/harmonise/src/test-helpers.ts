@@ -1,4 +1,8 @@
-import { type IngestResult, type Observation, type ReleaseConfigInput, defineReleaseConfig } from '@mch/core';
+import { type BreakEntry, type IngestResult, type Observation, type ReleaseConfig, type ReleaseConfigInput, type TableMetadata, type TableSet, defineReleaseConfig } from '@mch/core';
+import { referenceAnnotator } from './annotate';
+import { definitionBasis } from './basis';
+import { BasisSeries, breakMarker } from './breaks';
+import { stockDates } from './reference-dates';
 
 /** A reported observation with sensible defaults, for tests. */
 export function obs(partial: Partial<Observation>): Observation {
@@ -38,4 +42,33 @@ export function releaseConfig(countries: ReleaseConfigInput['countries'], extra:
     metadata: { title_en: 't', title_ru: 'т', contact: { organisation: 'o', unit: 'u', email: 'e', organisation_ru: 'о' } },
     ...extra,
   });
+}
+
+// The steps one at a time, on a list, as harmonise runs them fused on each observation.
+
+export function assignDefinitionBasis(observations: readonly Observation[], metadata: readonly TableMetadata[], config: ReleaseConfig) {
+  const chooser = definitionBasis(metadata, config);
+  const chosen = observations.map((o) => {
+    const basis = chooser.basisOf(o);
+    return basis === o.definition_basis ? o : { ...o, definition_basis: basis };
+  });
+  return { observations: chosen, remarks: chooser.remarks() };
+}
+
+export function alignStockDates(observations: readonly Observation[], config: ReleaseConfig, tableSet: TableSet) {
+  const dates = stockDates(config, tableSet);
+  return { observations: observations.map((o) => ({ ...o, time_period: dates.yearOf(o) })), remarks: dates.remarks() };
+}
+
+export function markBreaks(observations: readonly Observation[], register: readonly BreakEntry[]) {
+  const series = new BasisSeries();
+  for (const o of observations) if (!o.derived) series.note(o.ref_area, o.table, o.migr_type, o.time_period, o.definition_basis);
+  const marker = breakMarker(register, series);
+  const marked = observations.map((o) => ({ ...o, obs_status: marker.statusOf(o.ref_area, o.table, o.migr_type, o.time_period, o.obs_status, o.obs_value, o.derived) }));
+  return { observations: marked, remarks: marker.remarks() };
+}
+
+export function annotateReference(observations: readonly Observation[], metadata: readonly TableMetadata[], config: ReleaseConfig, tableSet: TableSet): Observation[] {
+  const a = referenceAnnotator(metadata, config, tableSet);
+  return observations.map((o) => ({ ...o, reference_date: a.referenceDate(o.ref_area, o.table, o.time_period, o.definition_basis), territory: a.territory(o.ref_area, o.table, o.time_period) }));
 }

@@ -77,34 +77,7 @@ export class Collector {
 
   /** Refuses every cell of a key that two cells of this file give different values (submissions.md). */
   finish(format: 'xlsx' | 'csv'): IngestResult {
-    // one observation per key, a list only where a key repeats: 10⁶ keys must not cost 10⁶ arrays
-    const byKey = new Map<string, Observation | Observation[]>();
-    for (const o of this.observations) {
-      const k = observationKey(o);
-      const seen = byKey.get(k);
-      if (seen === undefined) byKey.set(k, o);
-      else if (Array.isArray(seen)) seen.push(o);
-      else byKey.set(k, [seen, o]);
-    }
-    const conflicting = new Set<Observation[]>();
-    for (const group of byKey.values()) if (Array.isArray(group) && !group.every((g) => sameValue(g, group[0]!))) conflicting.add(group);
-    const kept: Observation[] = [];
-    for (const o of this.observations) {
-      const group = byKey.get(observationKey(o))!;
-      if (!Array.isArray(group) || !conflicting.has(group)) {
-        kept.push(o);
-        continue;
-      }
-      this.reject(
-        o.table,
-        o.source!,
-        'conflicting-value',
-        `another cell gives a different value for the same observation (${othersOf(group, o)}); none is kept`,
-        `другая ячейка даёт иное значение для того же показателя (${othersOf(group, o, 'ru')}); ни одно не принято`,
-        [],
-        o.time_period,
-      );
-    }
+    const kept = this.withoutConflicts();
     if (kept.length + this.rejections.length !== this.valueCells) {
       throw new Error(`accounting broken for ${this.file}: ${this.valueCells} value cells, ${kept.length} observations, ${this.rejections.length} rejections`);
     }
@@ -122,6 +95,49 @@ export class Collector {
       warnings: this.warnings,
     };
     return { observations: kept, rejections: this.rejections, files: [summary], metadata: this.metadata, notes: this.notes, net_migration: this.net };
+  }
+
+  /**
+   * The observations but those of keys that two cells give different values: one key string per
+   * observation, and where no key repeats (the usual file) the list itself, not a copy.
+   */
+  private withoutConflicts(): Observation[] {
+    const all = this.observations;
+    // one observation per key, a list only where a key repeats: 10⁶ keys must not cost 10⁶ arrays
+    const byKey = new Map<string, Observation | Observation[]>();
+    let repeats = false;
+    for (const o of all) {
+      const k = observationKey(o);
+      const seen = byKey.get(k);
+      if (seen === undefined) byKey.set(k, o);
+      else if (Array.isArray(seen)) seen.push(o);
+      else {
+        byKey.set(k, [seen, o]);
+        repeats = true;
+      }
+    }
+    if (!repeats) return all;
+    const conflicting = new Set<Observation>();
+    for (const group of byKey.values()) if (Array.isArray(group) && !group.every((g) => sameValue(g, group[0]!))) for (const g of group) conflicting.add(g);
+    if (conflicting.size === 0) return all;
+    const kept: Observation[] = [];
+    for (const o of all) {
+      if (!conflicting.has(o)) {
+        kept.push(o);
+        continue;
+      }
+      const group = byKey.get(observationKey(o)) as Observation[];
+      this.reject(
+        o.table,
+        o.source!,
+        'conflicting-value',
+        `another cell gives a different value for the same observation (${othersOf(group, o)}); none is kept`,
+        `другая ячейка даёт иное значение для того же показателя (${othersOf(group, o, 'ru')}); ни одно не принято`,
+        [],
+        o.time_period,
+      );
+    }
+    return kept;
   }
 }
 

@@ -1,4 +1,4 @@
-import { type ConfStatus, type DefinitionBasis, type ObsStatus, type MigrType, type Sex, type Source, type TableDef, migrTypeForBasis } from '@mch/core';
+import { type ConfStatus, type DefinitionBasis, type MigrType, type Observation, type ObsStatus, type Sex, type Source, type TableDef, migrTypeForBasis } from '@mch/core';
 import type { CountrySettings } from '@mch/core';
 import type { CategoryResult } from './cells/category';
 import type { Legend } from './cells/legend';
@@ -41,7 +41,7 @@ export function emitValue(c: Collector, key: CellKey, input: ValueInput, src: So
     c.reject(key.table.id, src, parsed.reason, parsed.en, parsed.ru, [], key.year);
     return;
   }
-  c.observe({
+  const o: Observation = {
     ref_area: c.ref_area,
     table: key.table.id,
     time_period: key.year,
@@ -57,13 +57,15 @@ export function emitValue(c: Collector, key: CellKey, input: ValueInput, src: So
     derived: false,
     note_refs: noteRefs(opt.extraNotes, parsed.note_refs),
     source: src,
-    ...(key.parent && cat.partner ? { parent: key.parent } : {}),
-  });
+  };
+  if (key.parent && cat.partner) o.parent = key.parent;
+  c.observe(o);
 }
 
-const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
+/** One frozen empty list for the millions of values without notes. */
+export const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
 
-/** One frozen empty list for the millions of values without notes; no spread of either list. */
+/** NO_NOTES where neither list has a note; no spread of either list. */
 function noteRefs(extra: readonly string[] | undefined, own: readonly string[]): string[] {
   if (!extra?.length && !own.length) return NO_NOTES;
   const out = new Set(extra);

@@ -1,5 +1,5 @@
 import type { Finding, FindingChanges, ReleaseConfig, RuleId, Submission } from '@mch/core';
-import type { QualityInput } from './model';
+import type { QualityInput, ReleaseQualityInput } from './model';
 
 /** Rules whose findings are about this round by nature: revisions against the previous release, and the run itself. */
 const NOT_COMPARED: ReadonlySet<RuleId> = new Set(['MCH-R01', 'MCH-W01']);
@@ -28,7 +28,7 @@ export function compareWithPrevious(findings: readonly Finding[], previous: Qual
 }
 
 /** What each country sent, file by file, with the dates and supersession its configuration records. */
-export function submissionsOf(input: QualityInput): Submission[] {
+export function submissionsOf(input: Pick<ReleaseQualityInput, 'config' | 'data'>): Submission[] {
   const configured = new Map<string, { received?: string; supersedes: boolean }>();
   for (const cs of Object.values(input.config.countries)) for (const f of cs?.files ?? []) configured.set(f.path, f);
   return input.data.files.map((f) => {

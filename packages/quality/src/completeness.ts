@@ -1,42 +1,48 @@
 import type { CompletenessCell, Observation, Rejection } from '@mch/core';
 import { cmp } from '@mch/core';
 import type { DataIndex } from './index-data';
-import type { QualityInput } from './model';
+import type { CompletenessCount, QualityInput, ReleaseQualityInput } from './model';
 import { countryOf } from './settings';
 import { getOrCreate } from './values';
 
 /** Does the country declare it can supply this table and year (its supply matrix)? */
-export function declares(input: QualityInput, r: string, table: string, year: number): boolean {
+export function declares(input: Pick<QualityInput, 'config'>, r: string, table: string, year: number): boolean {
   const supply = countryOf(input.config, r)?.supply;
   if (!supply?.tables.includes(table)) return false;
   return (supply.years ?? input.config.reference_years).includes(year);
 }
 
-/** Country × table × year: reported observations, missing values and refused cells against what was declared. */
-export function buildCompleteness(input: QualityInput, index: DataIndex): CompletenessCell[] {
+/** One country's counts per table and year of the release: observations, missing values, answered cells and refused cells. */
+export function completenessCounts(input: QualityInput, index: DataIndex): Map<string, CompletenessCount> {
   const years = new Set(input.config.reference_years);
-  const counts = new Map<string, { observations: number; missing: number; rejected: number; present: number }>();
-  const at = (r: string, t: string, y: number) => getOrCreate(counts, `${r}|${t}|${y}`, () => ({ observations: 0, missing: 0, rejected: 0, present: 0 }));
+  const counts = new Map<string, CompletenessCount>();
+  const at = (t: string, y: number) => getOrCreate(counts, `${t}|${y}`, () => ({ observations: 0, missing: 0, rejected: 0, present: 0 }));
   for (const s of index.slices) {
     if (!years.has(s.time_period)) continue;
+    const c = at(s.table, s.time_period);
     for (const o of s.cells.values()) {
       if (o.derived) continue;
-      const c = at(o.ref_area, o.table, o.time_period);
       c.observations++;
       if (o.obs_status === 'O' || o.obs_status === 'M') c.missing++;
       if (answered(o)) c.present++;
     }
   }
-  const yearOf = rejectionYears(input.data.observations);
+  const yearOf = rejectionYears(input.data.rejections, input.data.observations);
   for (const rej of input.data.rejections) {
     const y = yearOf(rej);
-    if (y !== undefined && years.has(y)) at(rej.ref_area, rej.table, y).rejected++;
+    if (y !== undefined && years.has(y)) at(rej.table, y).rejected++;
   }
+  return counts;
+}
+
+/** Country × table × year: reported observations, missing values and refused cells against what was declared. */
+export function buildCompleteness(input: ReleaseQualityInput, counts: ReadonlyMap<string, ReadonlyMap<string, CompletenessCount>>): CompletenessCell[] {
+  const years = [...new Set(input.config.reference_years)].sort((a, b) => a - b);
   const cells: CompletenessCell[] = [];
-  for (const r of index.countries) {
+  for (const r of Object.keys(input.config.countries).sort(cmp)) {
     for (const t of input.tableSet.tables) {
-      for (const y of [...years].sort((a, b) => a - b)) {
-        const c = counts.get(`${r}|${t.id}|${y}`);
+      for (const y of years) {
+        const c = counts.get(r)?.get(`${t.id}|${y}`);
         cells.push({
           ref_area: r,
           table: t.id,
@@ -65,15 +71,24 @@ const COLUMN = /^([A-Z]+)(\d+)$/;
  * TIME_PERIOD), else read from its neighbours: the accepted cells of the same sheet in the same
  * column, else the same row, else the sheet when it holds one year. Others stay unattributed.
  */
-export function rejectionYears(observations: readonly Observation[]): (r: Rejection) => number | undefined {
+export function rejectionYears(rejections: readonly Rejection[], observations: readonly Observation[]): (r: Rejection) => number | undefined {
+  // only the sheets of refused cells whose year the layout did not tell are looked at
+  const wanted = new Set<string>();
+  for (const r of rejections) if (r.time_period === undefined && r.source.sheet) wanted.add(`${r.source.file}|${r.source.sheet}`);
+  if (!wanted.size) return (r) => r.time_period;
   const byPlace = new Map<string, Set<number>>();
   const note = (k: string, y: number) => {
     const s = byPlace.get(k);
     if (s) s.add(y);
     else byPlace.set(k, new Set([y]));
   };
+  let lastSheet: { file: string; sheet: string; wanted: boolean } | undefined;
   for (const o of observations) {
     if (!o.source?.sheet) continue;
+    if (lastSheet?.file !== o.source.file || lastSheet.sheet !== o.source.sheet) {
+      lastSheet = { file: o.source.file, sheet: o.source.sheet, wanted: wanted.has(`${o.source.file}|${o.source.sheet}`) };
+    }
+    if (!lastSheet.wanted) continue;
     const m = COLUMN.exec(o.source.cell);
     const base = `${o.source.file}|${o.source.sheet}`;
     note(`${base}|sheet`, o.time_period);

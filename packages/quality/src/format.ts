@@ -54,3 +54,11 @@ export function where(w: Where): { en: string; ru: string } {
   }
   return { en: en.filter(Boolean).join(', '), ru: ru.filter(Boolean).join(', ') };
 }
+
+/** Russian noun form for a count: 1 замечание, 2 замечания, 5 замечаний (11–14 take the last). */
+export function ruPlural(n: number, one: string, few: string, many: string): string {
+  const tens = n % 100;
+  const units = n % 10;
+  if (tens >= 11 && tens <= 14) return many;
+  return units === 1 ? one : units >= 2 && units <= 4 ? few : many;
+}

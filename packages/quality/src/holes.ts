@@ -102,7 +102,11 @@ export function holeIndex(holes: readonly Hole[], index: Pick<DataIndex, 'specia
   // by country, table and year ('*' for a hole whose year is not known)
   const byYear = new Map<string, Hole[]>();
   for (const h of holes) getOrCreate(byYear, `${h.ref_area}|${h.table}|${h.time_period ?? '*'}`, () => []).push(h);
-  const near = (o: Omit<CellPlace, 'sex'>) => {
+  // most tables have no hole at all: those are answered without building a key
+  const tables = new Map<string, Set<string>>();
+  for (const h of holes) getOrCreate(tables, h.ref_area, () => new Set<string>()).add(h.table);
+  const near = (o: Omit<CellPlace, 'sex'>): Hole[] => {
+    if (!tables.get(o.ref_area)?.has(o.table)) return [];
     const at = [...(byYear.get(`${o.ref_area}|${o.table}|${o.time_period}`) ?? []), ...(byYear.get(`${o.ref_area}|${o.table}|*`) ?? [])];
     return at.filter((h) => (h.migr_type ?? o.migr_type) === o.migr_type);
   };

@@ -1,5 +1,5 @@
 import type { Observation } from '@mch/core';
-import { cellKey, type DataIndex, isAggregatePartner, type Slice } from './index-data';
+import { type DataIndex, isAggregatePartner, type Slice } from './index-data';
 import type { QualityInput } from './model';
 import { countryOf } from './settings';
 
@@ -17,15 +17,15 @@ export interface Identity {
 }
 
 /** `_T = M + F (+ _U)` for every age and partner of a slice. */
-export function sexIdentities(slice: Slice): Identity[] {
+export function sexIdentities(slice: Slice, index: DataIndex): Identity[] {
   const out: Identity[] = [];
-  for (const total of slice.cells.values()) {
+  const at = (n: number) => (n < 0 ? undefined : slice.cells.get(n));
+  for (const [cell, total] of slice.cells) {
     if (total.sex !== '_T') continue;
-    const get = (sex: string) => slice.cells.get(cellKey(sex, total.age, total.partner));
-    const m = get('M');
-    const f = get('F');
+    const m = at(index.withSex(cell, 'M'));
+    const f = at(index.withSex(cell, 'F'));
     if (!m && !f) continue;
-    const u = get('_U');
+    const u = at(index.withSex(cell, '_U'));
     const parts = [m, f, u].filter((o): o is Observation => o !== undefined);
     out.push({ kind: 'sex', name: 'sex', total, parts, complete: !!m && !!f, exact: true });
   }
@@ -33,16 +33,16 @@ export function sexIdentities(slice: Slice): Identity[] {
 }
 
 /** For each sex and each age partition with at least one group present: total = Σ groups + `_U`. */
-export function ageIdentities(slice: Slice, partitions: Record<string, string[]>): Identity[] {
+export function ageIdentities(slice: Slice, index: DataIndex, partitions: Record<string, string[]>): Identity[] {
   const out: Identity[] = [];
+  const names = Object.keys(partitions).sort();
   for (const total of slice.cells.values()) {
     if (total.age !== '_T' || total.partner !== '') continue;
-    const u = slice.cells.get(cellKey(total.sex, '_U', ''));
-    const found = Object.keys(partitions)
-      .sort()
+    const u = index.get(slice, total.sex, '_U', '');
+    const found = names
       .map((name) => {
         const members = partitions[name] ?? [];
-        const present = members.map((a) => slice.cells.get(cellKey(total.sex, a, ''))).filter((o): o is Observation => o !== undefined);
+        const present = members.map((a) => index.get(slice, total.sex, a, '')).filter((o): o is Observation => o !== undefined);
         return { name, present, complete: present.length === members.length };
       })
       .filter((p) => p.present.length > 0);
@@ -73,12 +73,13 @@ export function partnerIdentities(slice: Slice, index: DataIndex, input: Quality
     else bySex.set(o.sex, [o]);
   }
   for (const [sex, cells] of bySex) {
-    const total = slice.cells.get(cellKey(sex, '', '_T'));
+    const at = (code: string) => index.get(slice, sex, '', code);
+    const total = at('_T');
     const parts = cells.filter((o) => summed(o, index));
     // a row counted inside a parent that is missing: the parent's share of the total is unknown
-    const complete = cells.every((o) => !o.parent || !summedCode(o.parent, index) || slice.cells.has(cellKey(sex, '', o.parent)));
+    const complete = cells.every((o) => !o.parent || !summedCode(o.parent, index) || at(o.parent) !== undefined);
     if (total && parts.length) out.push({ kind: 'partner', name: '_T', total, parts, complete, exact: true });
-    for (const i of ofWhichIdentities(cells, (code) => slice.cells.get(cellKey(sex, '', code)))) out.push(i);
+    for (const i of ofWhichIdentities(cells, at)) out.push(i);
     for (const agg of cells) {
       const sp = index.special.get(agg.partner);
       if (!sp || (sp.kind !== 'aggregate' && sp.kind !== 'derived')) continue;
@@ -87,11 +88,11 @@ export function partnerIdentities(slice: Slice, index: DataIndex, input: Quality
         if (agg.partner !== 'FAR') out.push({ kind: 'aggregate', name: agg.partner, total: agg, parts: [], complete: false, exact: false });
         continue;
       }
-      const present = members.map((m) => slice.cells.get(cellKey(sex, '', m))).filter((o): o is Observation => o !== undefined);
+      const present = members.map((m) => at(m)).filter((o): o is Observation => o !== undefined);
       out.push({ kind: 'aggregate', name: agg.partner, total: agg, parts: present, complete: true, exact: present.length === members.length });
     }
-    const cis = slice.cells.get(cellKey(sex, '', 'CIS'));
-    const far = slice.cells.get(cellKey(sex, '', 'FAR'));
+    const cis = at('CIS');
+    const far = at('FAR');
     if (total && cis && far) out.push({ kind: 'cis-far', name: 'CIS+FAR', total, parts: [cis, far], complete: true, exact: true });
   }
   return out;

@@ -1,52 +1,144 @@
 import type { CodeLists, Observation, SpecialPartner, TableDef, TableSet } from '@mch/core';
 import { cmp } from '@mch/core';
+import { getOrCreate } from './values';
 
-/** The cells of one country, table, year and type, looked up by sex|age|partner. */
+/** The cells of one country, table, year and type, by cell number (index.cell). */
 export interface Slice {
   ref_area: string;
   table: string;
   time_period: number;
   migr_type: string;
-  cells: Map<string, Observation>;
+  /** dense, in index.slices order */
+  id: number;
+  /** in the order the cells came, a reported value in the place of a derived one of its key */
+  cells: Map<number, Observation>;
+  /** observations of the slice that are not derived */
+  reported: number;
 }
 
 export interface DataIndex {
+  /** the country whose observations these are (countryInputs) */
+  country: string;
   /** in observation order */
   slices: Slice[];
   slice(refArea: string, table: string, year: number, migrType: string): Slice | undefined;
+  /** the number of a sex, age and partner in every slice; -1 when no observation has them */
+  cell(sex: string, age: string, partner: string): number;
+  /** the observation of a slice at a sex, age and partner */
+  get(slice: Slice | undefined, sex: string, age: string, partner: string): Observation | undefined;
+  /** the cell number of the same age and partner as `cell`, of another sex; -1 when no observation has it */
+  withSex(cell: number, sex: string): number;
+  /** how many cell numbers there are */
+  cells: number;
   tables: Map<string, TableDef>;
   special: Map<string, SpecialPartner>;
   /** the countries of the release configuration, sorted */
   countries: string[];
 }
 
-export const cellKey = (sex: string, age: string, partner: string): string => `${sex}|${age}|${partner}`;
-const sliceKey = (r: string, t: string, y: number, m: string): string => `${r}|${t}|${y}|${m}`;
+/**
+ * Sex, age and partner as one small number, the same in every slice: a cell is found by lookups in
+ * small maps instead of a string built for each question a rule asks, and the cell of another
+ * sex beside a known one by two array reads.
+ */
+class CellNumbers {
+  /** age → partner → category number */
+  private readonly categories = new Map<string, Map<string, number>>();
+  private readonly sexes = new Map<string, number>();
+  /** category → sex number → cell number (-1 none) */
+  private readonly cellsOf: number[][] = [];
+  readonly categoryOf: number[] = [];
+  size = 0;
+
+  of(sex: string, age: string, partner: string): number {
+    let byPartner = this.categories.get(age);
+    if (!byPartner) {
+      byPartner = new Map<string, number>();
+      this.categories.set(age, byPartner);
+    }
+    let category = byPartner.get(partner);
+    if (category === undefined) {
+      category = this.cellsOf.push([]) - 1;
+      byPartner.set(partner, category);
+    }
+    let s = this.sexes.get(sex);
+    if (s === undefined) {
+      s = this.sexes.size;
+      this.sexes.set(sex, s);
+    }
+    const row = this.cellsOf[category]!;
+    let n = row[s];
+    if (n === undefined || n < 0) {
+      n = this.size++;
+      while (row.length < s) row.push(-1);
+      row[s] = n;
+      this.categoryOf.push(category);
+    }
+    return n;
+  }
+
+  find(sex: string, age: string, partner: string): number {
+    const category = this.categories.get(age)?.get(partner);
+    const s = this.sexes.get(sex);
+    return category === undefined || s === undefined ? -1 : (this.cellsOf[category]![s] ?? -1);
+  }
+
+  /** The cell of the same age and partner as `cell`, of another sex; -1 when none. */
+  withSex(cell: number, sex: string): number {
+    const s = this.sexes.get(sex);
+    return s === undefined ? -1 : (this.cellsOf[this.categoryOf[cell]!]![s] ?? -1);
+  }
+}
 
 /** One pass over the observations; every rule reads this instead of scanning the data again. */
-export function indexData(observations: readonly Observation[], tableSet: TableSet, codelists: CodeLists, countries: string[]): DataIndex {
-  const byKey = new Map<string, Slice>();
+export function indexData(observations: readonly Observation[], tableSet: TableSet, codelists: CodeLists, countries: readonly string[], country: string): DataIndex {
+  const byKey = new Map<string, Map<number, Map<string, Slice>>>();
   const slices: Slice[] = [];
+  const numbers = new CellNumbers();
+  // observations come sorted: the slice of the observation before is nearly always this one's
+  let last: Slice | undefined;
   for (const o of observations) {
-    const k = sliceKey(o.ref_area, o.table, o.time_period, o.migr_type);
-    let s = byKey.get(k);
-    if (!s) {
-      s = { ref_area: o.ref_area, table: o.table, time_period: o.time_period, migr_type: o.migr_type, cells: new Map() };
-      byKey.set(k, s);
-      slices.push(s);
+    let s = last;
+    if (!s || s.time_period !== o.time_period || s.table !== o.table || s.migr_type !== o.migr_type || s.ref_area !== o.ref_area) {
+      s = findSlice(byKey, o.ref_area, o.table, o.time_period, o.migr_type);
+      if (!s) {
+        s = { ref_area: o.ref_area, table: o.table, time_period: o.time_period, migr_type: o.migr_type, id: slices.length, cells: new Map(), reported: 0 };
+        addSlice(byKey, s);
+        slices.push(s);
+      }
+      last = s;
     }
+    if (!o.derived) s.reported++;
     // a reported value and the aggregate derived for the same key: the reported one is checked
-    const key = cellKey(o.sex, o.age, o.partner);
+    const key = numbers.of(o.sex, o.age, o.partner);
     const existing = s.cells.get(key);
     if (!existing || (existing.derived && !o.derived)) s.cells.set(key, o);
   }
   return {
+    country,
     slices,
-    slice: (r, t, y, m) => byKey.get(sliceKey(r, t, y, m)),
+    slice: (r, t, y, m) => findSlice(byKey, r, t, y, m),
+    cell: (sex, age, partner) => numbers.find(sex, age, partner),
+    get(slice, sex, age, partner) {
+      if (!slice) return undefined;
+      const n = numbers.find(sex, age, partner);
+      return n < 0 ? undefined : slice.cells.get(n);
+    },
+    withSex: (cell, sex) => numbers.withSex(cell, sex),
+    cells: numbers.size,
     tables: new Map(tableSet.tables.map((t) => [t.id, t])),
     special: new Map(codelists.special_partners.map((p) => [p.code, p])),
     countries: [...countries].sort(cmp),
   };
+}
+
+function findSlice(byKey: Map<string, Map<number, Map<string, Slice>>>, r: string, t: string, y: number, m: string): Slice | undefined {
+  return byKey.get(`${r}|${t}`)?.get(y)?.get(m);
+}
+
+function addSlice(byKey: Map<string, Map<number, Map<string, Slice>>>, s: Slice): void {
+  const byYear = getOrCreate(byKey, `${s.ref_area}|${s.table}`, () => new Map<number, Map<string, Slice>>());
+  getOrCreate(byYear, s.time_period, () => new Map<string, Slice>()).set(s.migr_type, s);
 }
 
 /** Partner codes that are not summed into the total: aggregates, derived aggregates and the total itself. */

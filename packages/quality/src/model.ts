@@ -1,7 +1,9 @@
 import type {
   BreakEntry,
   CodeLists,
+  Finding,
   FindingSource,
+  FlaggedSeries,
   HarmonisedData,
   MirrorRow,
   Observation,
@@ -85,14 +87,8 @@ export interface Draft {
 
 export type Threshold = keyof Omit<RuleSettings, 'enabled' | 'severity'>;
 
-/** What a rule may read: the input, the shared index and its own settings per country. */
-export interface RuleContext {
-  input: QualityInput;
-  index: DataIndex;
-  /** the mirror comparison, built once before the rules run */
-  mirror: MirrorRow[];
-  /** the cells refused at ingest, placed: an identity that may have lost a part to one skips */
-  holes: HoleIndex;
+/** What every rule may ask: its settings per country and the counts of what it checked. */
+interface Counting {
   /** the rule's threshold for a country: country setting, else release setting, else the rule default */
   setting(refArea: string, name: Threshold): number;
   /** counts identities a rule checked or had to skip, per country */
@@ -100,10 +96,90 @@ export interface RuleContext {
   skipped(refArea: string, n?: number): void;
 }
 
-export interface Rule {
+/** What a rule of one country may read: that country's input, its index, the placed holes. */
+export interface RuleContext extends Counting {
+  /** one country's part of the release (countryInputs): its observations, rejections, files … */
+  input: QualityInput;
+  index: DataIndex;
+  /** the cells refused at ingest, placed: an identity that may have lost a part to one skips */
+  holes: HoleIndex;
+}
+
+/** What a rule across countries may read: the release without its observations, and the mirror. */
+export interface ReleaseContext extends Counting {
+  input: ReleaseQualityInput;
+  /** the mirror comparison, built from every country's extract */
+  mirror: MirrorRow[];
+}
+
+interface RuleBase {
   id: RuleId;
   severity: Severity;
   /** documented defaults of quality.md; configuration overrides them */
   defaults: Partial<Record<Threshold, number>>;
+}
+
+/** A rule that looks at one country at a time (all but the mirror). */
+export interface Rule extends RuleBase {
+  scope?: 'country';
   check(ctx: RuleContext): Draft[];
+}
+
+/** A rule that compares countries: it reads only their extracts. */
+export interface ReleaseRule extends RuleBase {
+  scope: 'release';
+  check(ctx: ReleaseContext): Draft[];
+}
+
+/**
+ * The release as the rules across countries and the report need it once every country is
+ * checked: everything but the observations (the files and metadata records are few).
+ */
+export interface ReleaseQualityInput extends Omit<QualityInput, 'data' | 'previous' | 'history'> {
+  data: Pick<HarmonisedData, 'files' | 'metadata'>;
+  previous?: Pick<ReleaseObservations, 'version'>;
+}
+
+/** One cell of a mirror table, as little of it as the mirror reads. */
+export type MirrorCell = Pick<Observation, 'obs_value' | 'conf_status' | 'definition_basis' | 'territory' | 'source'>;
+
+/**
+ * What the mirror needs of one country (the slim extract): for each year and type of its
+ * immigration and emigration tables, the flows by sex with each reporting country and the total;
+ * and the basis and territory its metadata gives those tables, for cells that carry none.
+ */
+export interface MirrorExtract {
+  ref_area: string;
+  /** table → year → migration type → "sex|partner" → cell */
+  tables: Map<string, Map<number, Map<string, Map<string, MirrorCell>>>>;
+  metadata: Map<string, { definition_basis: string; territory: string }>;
+}
+
+/** Observations, missing values, present values and refused cells of one table and year. */
+export interface CompletenessCount {
+  observations: number;
+  missing: number;
+  rejected: number;
+  present: number;
+}
+
+/** Everything one country's checks leave for the rest of the run; its observations can then go. */
+export interface CountryChecks {
+  ref_area: string;
+  /** in the catalogue's order, severity and fingerprint set, waivers not yet applied */
+  findings: Finding[];
+  /** the series behind year-on-year findings, for the report's chart */
+  series: { finding: Finding; series: Omit<FlaggedSeries, 'finding'> }[];
+  /** per rule and country (a rule may count for another country than the one checked) */
+  tallies: Map<RuleId, Map<string, Tally>>;
+  mirror: MirrorExtract;
+  /** "table|year" → counts, the years of the release */
+  completeness: Map<string, CompletenessCount>;
+  /** "ref_area|table|file" → the years of the values each file gave a table (MCH-W01 on the metadata basis) */
+  sourceYears: Map<string, Set<number>>;
+}
+
+export interface Tally {
+  checked: number;
+  skipped: number;
 }

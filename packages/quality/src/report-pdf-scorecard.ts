@@ -18,7 +18,10 @@ export function scorecardPage(c: Card): unknown[] {
   );
   const notes = c.sent.files.flatMap((f) => f.notes.map((n) => ({ text: n, fontSize: 6.5, color: '#666666' })));
   const rules = c.rules.length
-    ? table([th('rule'), th('severity'), th('failed', { alignment: 'right' }), th('waived', { alignment: 'right' })], c.rules.map((r) => [td(`${r.id} ${r.name}`), td(r.severity, { color: SEVERITY_COLOUR[r.severity] }), num(r.failed), num(r.waived)]))
+    ? table(
+        [th('rule'), th('severity'), th('failed', { alignment: 'right' }), th('series', { alignment: 'right' }), th('waived', { alignment: 'right' })],
+        c.rules.map((r) => [td(`${r.id} ${r.name}`), td(r.severity, { color: SEVERITY_COLOUR[r.severity] }), num(r.failed), num(r.series), num(r.waived)]),
+      )
     : { text: 'No findings.', margin: [0, 0, 0, 6] };
   const waived = c.waivers.map((w) => ({ text: `${w.rule} ${w.message} — ${w.justification} (until ${w.until})`, fontSize: 6.5 }));
   if (c.waivers_more) waived.push({ text: `… and ${c.waivers_more} more`, fontSize: 6.5 });

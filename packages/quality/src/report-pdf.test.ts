@@ -29,6 +29,11 @@ describe('report.pdf', () => {
       expect(text).toContain('Mirror matrix: immigration ÷ emigration');
       expect(text).toContain('2012: 1 of 1 pairs outside the band');
       expect(text).toMatch(/KAZ\s+–?\s*3\b/); // KAZ from RUS: 300 / 100
+      // a series flagged over several years is one question on the country's scorecard
+      const jumps = Object.entries({ 2009: 1000, 2010: 2200, 2011: 900, 2012: 2300 }).map(([y, v]) => o(`RUS|T04|${y}|NAT|_T||KAZ`, v));
+      writeFileSync(join(dir, 'g.pdf'), await renderReportPdf(runQuality(input(jumps))));
+      const grouped = execFileSync(pdftotext!, ['-layout', join(dir, 'g.pdf'), '-'], { encoding: 'utf8' });
+      expect(grouped).toMatch(/MCH-T01 3 findings 2010–2012, largest change 155\.6 % \(2012\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

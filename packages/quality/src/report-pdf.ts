@@ -1,4 +1,4 @@
-import type { QualityReport } from '@mch/core';
+import type { FindingGroup, QualityReport } from '@mch/core';
 import { MIRROR_COLOURS } from '@mch/core';
 import { PDF_FONT, renderPdf } from '@mch/office';
 import { fmt } from './format';
@@ -109,8 +109,8 @@ function completenessPage(v: View): unknown[] {
 }
 
 /** report.pdf: the matrix first, then the estimates, the rules, completeness and one page per country (quality.md). */
-export async function renderReportPdf(report: QualityReport): Promise<Buffer> {
-  const v = reportView(report);
+export async function renderReportPdf(report: QualityReport, groups?: readonly FindingGroup[]): Promise<Buffer> {
+  const v = reportView(report, groups);
   const fixed = new Date(`${report.release_date}T00:00:00Z`);
   const gate = report.gate.passed
     ? 'Gate passed: no unwaived error blocks publication. / Проверка пройдена: неустранённых ошибок нет.'

@@ -54,6 +54,17 @@ describe('what the reports show', () => {
     expect(card.ask.map((a) => a.severity)).toEqual(['error', 'error', 'error', 'warning']);
   });
 
+  it('asks about a series once: its findings over the years as one question with the count, years and worst', () => {
+    const jumps = Object.entries({ 2006: 1000, 2007: 2200, 2008: 900, 2009: 2300, 2010: 950, 2011: 2400, 2012: 1000 }).map(([y, v]) => o(`RUS|T04|${y}|NAT|_T||KAZ`, v));
+    const report = runQuality(input(jumps));
+    const card = reportView(report).scorecards.find((c) => c.ref_area === 'RUS')!;
+    const t01 = card.ask.filter((a) => a.rule === 'MCH-T01');
+    expect(t01).toHaveLength(1);
+    expect(t01[0]!.message).toMatch(/^6 findings 2007–2012, largest change 155\.6 % \(2009\): T04 RUS 2009 permanent residence \(national definition\), partner KAZ: 900 in 2008 → 2 300 in 2009/);
+    expect(t01[0]!.message_ru).toMatch(/^6 замечаний 2007–2012, наибольшее изменение 155\.6 % \(2009\): T04 RUS 2009/);
+    expect(card.rules.find((r) => r.id === 'MCH-T01')).toMatchObject({ failed: '6', series: '1' });
+  });
+
   it('joins runs of table numbers', () => {
     expect(tableRuns(['T03', 'T01', 'T02', 'T05', 'T07', 'T08', 'T09', 'T10', 'T11'])).toBe('T01–T03 T05 T07–T11');
     expect(tableRuns(['T04', 'T05'])).toBe('T04 T05');

@@ -1,23 +1,13 @@
-import type { QualityReport } from '@mch/core';
+import type { FindingGroup, QualityReport } from '@mch/core';
 import { cmp, MIRROR_COLOURS, mirrorLegend, ruleName } from '@mch/core';
 import { fmt } from './format';
-import { chartsOf } from './report-chart';
-import { changesView, statusOf } from './view-changes';
+import { groupFindings } from './groups';
+import { changesView } from './view-changes';
 import { COMPLETENESS_COLOURS, completenessView } from './view-completeness';
 import { bandOf, estimatesView, mirrorView } from './view-mirror';
 import { scorecardsView } from './view-scorecard';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
-
-/** Places shown per finding in the table; the full list is in report.json. */
-const SHOWN_PLACES = 6;
-
-/** "file sheet!cell; …" for the findings table. */
-function placesOf(sources: QualityReport['findings'][number]['sources']): string {
-  const text = sources.slice(0, SHOWN_PLACES).map((s) => `${s.file}${s.sheet ? ` ${s.sheet}!` : ' line '}${s.cell}`);
-  if (sources.length > SHOWN_PLACES) text.push(`… and ${sources.length - SHOWN_PLACES} more cells`);
-  return text.join('; ');
-}
 
 /**
  * The reporting countries of the report: those of the completeness matrix and those findings
@@ -27,11 +17,24 @@ export function countriesOf(report: Pick<QualityReport, 'completeness' | 'findin
   return [...new Set([...report.completeness.map((c) => c.ref_area), ...report.findings.map((f) => f.ref_area)])].filter((r) => r !== '').sort(cmp);
 }
 
-/** What the HTML template and the PDF show, precomputed so the template stays free of logic. */
-export function reportView(report: QualityReport) {
-  const charted = new Set((report.series ?? []).map((s) => s.finding));
+/** Unwaived findings by severity and the waived ones, per country, in one pass. */
+function byCountry(report: QualityReport, countries: string[]) {
+  const tally = new Map(countries.map((r) => [r, { ref_area: r, counts: SEVERITIES.map(() => 0), waived: 0 }]));
+  for (const f of report.findings) {
+    const t = tally.get(f.ref_area);
+    if (!t) continue;
+    if (f.waived) t.waived++;
+    else t.counts[SEVERITIES.indexOf(f.severity)]!++;
+  }
+  return [...tally.values()];
+}
+
+/**
+ * What the HTML template and the PDF show, precomputed so the template stays free of logic
+ * (report.html adds the findings as data it renders a page at a time: report-view-findings.ts).
+ */
+export function reportView(report: QualityReport, groups: readonly FindingGroup[] = groupFindings(report.findings)) {
   const countries = countriesOf(report);
-  const status = statusOf(report);
   const band = bandOf(report);
   return {
     version: report.version,
@@ -49,20 +52,11 @@ export function reportView(report: QualityReport) {
     estimates: estimatesView(report),
     changes: changesView(report, countries),
     rules: report.rules.map((r) => ({ ...r, name: ruleName(r.id, 'en'), name_ru: ruleName(r.id, 'ru') })),
-    byCountry: countries.map((r) => {
-      const own = report.findings.filter((f) => f.ref_area === r);
-      return { ref_area: r, counts: SEVERITIES.map((s) => own.filter((f) => f.severity === s && !f.waived).length), waived: own.filter((f) => f.waived).length };
-    }),
+    byCountry: byCountry(report, countries),
     completeness: completenessView(report, countries),
-    scorecards: scorecardsView(report, countries),
-    findings: report.findings.map((f) => ({
-      ...f,
-      time_period: f.time_period ?? '',
-      where: placesOf(f.sources),
-      chart: charted.has(f.id) ? `chart-${f.id}` : '',
-      status: status(f),
-    })),
-    charts: chartsOf(report),
+    scorecards: scorecardsView(report, countries, groups),
+    findingsTotal: fmt(report.findings.length),
+    groupsTotal: fmt(groups.length),
     ruleIds: report.rules.map((r) => r.id),
     countries,
   };

@@ -7,8 +7,9 @@ import { renderReportHtml } from './report-html';
 import { reportJson } from './report-json';
 import { runQuality } from './run';
 import { input, o } from './testing/fixtures';
+import { noisyReport } from './testing/noisy-report';
 import { waiverFromFinding } from './waive';
-import { REPORT_TEMPLATE, writeInternalReports } from './write';
+import { readReportTemplates, writeInternalReports } from './write';
 
 const hostile = '<script>alert(1)</script>=HYPERLINK("http://x")';
 const cells = () => [
@@ -35,7 +36,7 @@ describe('the report model and its forms', () => {
       expect(text.endsWith('}\n')).toBe(true);
       const json = JSON.parse(text);
       expect(Object.keys(json)).toEqual([
-        'version', 'release_date', 'rules', 'findings', 'mirror', 'emigration_estimates', 'completeness', 'gate', 'series', 'submissions', 'run_warnings', 'changes', 'mirror_band',
+        'version', 'release_date', 'rules', 'findings', 'mirror', 'emigration_estimates', 'completeness', 'gate', 'series', 'submissions', 'run_warnings', 'changes', 'mirror_band', 'groups',
       ]);
       const f = json.findings.find((x: { rule: string }) => x.rule === 'MCH-A01');
       expect(Object.keys(f).slice(0, 16)).toEqual([
@@ -50,14 +51,31 @@ describe('the report model and its forms', () => {
     }
   });
 
-  it('renders a self-contained HTML page with hostile text escaped and no network reference', () => {
-    const html = renderReportHtml(runQuality(input(cells())), readFileSync(REPORT_TEMPLATE, 'utf8'));
+  it('renders a self-contained HTML page with hostile text escaped and no network reference', async () => {
+    const html = renderReportHtml(runQuality(input(cells())), await readReportTemplates());
     expect(html).not.toContain('<script>alert');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // inside the data block nothing can close the element or start markup
+    expect(html).toContain('\\u003cscript\\u003ealert(1)\\u003c/script\\u003e');
     expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
     expect(html).toContain("default-src 'none'");
+    // the one inline script runs by its hash: no 'unsafe-inline' for scripts
+    expect(html).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*';/);
     expect(html).toMatch(/<td class="r-above" title="[^"]*">3<\/td>/); // KAZ from RUS: 300 / 100
     expect(html).toContain('T05 ARM 2012 long-term: total 5 210 ≠ men 2 400 + women 2 790 &#x3D; 5 190, difference 20');
+    const data = JSON.parse(/<script type="application\/json" id="report-data" data-encoding="json">([^<]*)<\/script>/.exec(html)![1]!);
+    expect(data.findings.map((f: string[]) => f[2])).toContain('T05 ARM 2012 long-term: total 5 210 ≠ men 2 400 + women 2 790 = 5 190, difference 20');
+  });
+
+  it('gives the same page twice, its data plain while small and gzipped when large', async () => {
+    const templates = await readReportTemplates();
+    const small = runQuality(input(cells()));
+    expect(renderReportHtml(small, templates)).toBe(renderReportHtml(small, templates));
+    const large = noisyReport(20_000);
+    const page = renderReportHtml(large, templates);
+    expect(renderReportHtml(large, templates)).toBe(page);
+    expect(page).toContain('data-encoding="gzip-base64"');
+    // the page stays the size of a summary, whatever the number of findings
+    expect(Buffer.byteLength(page)).toBeLessThan(4_000_000);
   });
 
   it('turns a finding into a waiver that, pasted into the configuration, waives it', () => {

@@ -1,5 +1,5 @@
-import type { CountrySettings, DefinitionBasis, Finding, QualityReport } from '@mch/core';
-import type { Draft, QualityInput } from './model';
+import type { CountrySettings, DefinitionBasis, Finding, Observation, QualityReport, TableMetadata } from '@mch/core';
+import type { Draft, ReleaseQualityInput } from './model';
 import { benchmarkVintageWarnings } from './rules/benchmarks/b01-benchmarks';
 import { countryOf } from './settings';
 import { getOrCreate } from './values';
@@ -11,9 +11,9 @@ import { applyWaivers, type RunNote } from './waivers';
  * another definition basis than the configuration, a previous release whose findings could not
  * be compared. Applying the waivers marks the findings they cover.
  */
-export function runWarnings(findings: Finding[], input: QualityInput): { notes: RunNote[]; judged: number } {
+export function runWarnings(findings: Finding[], input: ReleaseQualityInput, years: ReadonlyMap<string, ReadonlySet<number>>): { notes: RunNote[]; judged: number } {
   const vintages = benchmarkVintageWarnings(input);
-  const basis = metadataBasis(input);
+  const basis = metadataBasis(input, years);
   const notes: RunNote[] = [...applyWaivers(findings, input.config)];
   for (const draft of vintages.drafts) notes.push({ kind: 'benchmark-vintage', draft });
   for (const draft of basis.drafts) notes.push({ kind: 'metadata-basis', draft });
@@ -25,7 +25,7 @@ export function runWarnings(findings: Finding[], input: QualityInput): { notes: 
 const blank = (): Pick<Draft, 'table' | 'time_period' | 'migr_type' | 'sex' | 'age' | 'partner' | 'sources'> => ({ table: '', time_period: null, migr_type: '', sex: '', age: '', partner: '', sources: [] });
 
 /** The findings of this round cannot be set against the previous release's when its report was not given. */
-function previousMissing(input: QualityInput): Draft | undefined {
+function previousMissing(input: ReleaseQualityInput): Draft | undefined {
   if (!input.compareWithPrevious || !input.previous || input.previousReport) return undefined;
   const v = input.previous.version;
   return {
@@ -51,14 +51,32 @@ function configuredBasis(cs: CountrySettings | undefined, table: string, year: n
 const fileOf = (from: string): string => from.replace(/[#!][^#!/\\]*$/u, '');
 
 /**
+ * "ref_area|table|file" → the years of the values that file gave the table, for metadataBasis:
+ * only for the files whose Metadata sheet gives a basis (most files have none, and then nothing
+ * is gathered).
+ */
+export function sourceYears(observations: readonly Observation[], metadata: readonly TableMetadata[]): Map<string, Set<number>> {
+  const years = new Map<string, Set<number>>();
+  const files = new Set(metadata.filter((m) => m.definition_basis).map((m) => fileOf(m.from)));
+  if (!files.size) return years;
+  // a file's values come in runs of one table: its set is kept at hand
+  let last: { o: Observation; set: Set<number> | undefined } | undefined;
+  for (const o of observations) {
+    if (o.derived || !o.source) continue;
+    const p = last?.o;
+    if (!last || !p || p.ref_area !== o.ref_area || p.table !== o.table || p.source!.file !== o.source.file) {
+      last = { o, set: files.has(o.source.file) ? getOrCreate(years, `${o.ref_area}|${o.table}|${o.source.file}`, () => new Set<number>()) : undefined };
+    }
+    last.set?.add(o.time_period);
+  }
+  return years;
+}
+
+/**
  * A Metadata sheet that gives another basis than the configuration for the years of its own
  * file's values: the configuration is used (harmonise), but someone should reconcile the two.
  */
-function metadataBasis(input: QualityInput): { judged: number; drafts: Draft[] } {
-  const years = new Map<string, Set<number>>();
-  for (const o of input.data.observations) {
-    if (!o.derived && o.source) getOrCreate(years, `${o.ref_area}|${o.table}|${o.source.file}`, () => new Set()).add(o.time_period);
-  }
+function metadataBasis(input: ReleaseQualityInput, years: ReadonlyMap<string, ReadonlySet<number>>): { judged: number; drafts: Draft[] } {
   let judged = 0;
   const drafts: Draft[] = [];
   for (const m of input.data.metadata) {

@@ -1,68 +1,64 @@
 import type { FlaggedSeries, Finding, QualityReport, RuleId, RuleSummary } from '@mch/core';
 import { cmp } from '@mch/core';
 import { compareWithPrevious, submissionsOf } from './changes';
+import { checkCountry } from './check-country';
 import { buildCompleteness } from './completeness';
-import { fingerprint } from './fingerprint';
-import { holeIndex, holesOf } from './holes';
-import { indexData } from './index-data';
+import { countryInputs } from './country';
+import { toFinding } from './draft';
 import { buildEmigrationEstimates, buildMirror, mirrorBand } from './mirror';
-import type { Draft, QualityInput, Rule, RuleContext } from './model';
+import type { CountryChecks, Draft, QualityInput, ReleaseContext, ReleaseQualityInput, ReleaseRule, Rule, Tally } from './model';
 import { RULES, W01 } from './rules';
 import { runWarningList, runWarnings } from './run-warnings';
-import { isEnabled, severityOf, thresholdOf } from './settings';
+import { countingFor, enabledFor, isEnabled, settingFor } from './settings';
 import { getOrCreate } from './values';
 
-interface Tally {
-  checked: number;
-  skipped: number;
+/**
+ * Runs every rule of the catalogue, applies the waivers and decides the gate. Pure and
+ * deterministic. The rules of one country run on that country alone (checkCountry), one country
+ * after the other; the mirror and the report are made of what each country leaves (finishQuality).
+ */
+export function runQuality(input: QualityInput): QualityReport {
+  const checked: CountryChecks[] = [];
+  for (const country of countryInputs(input)) checked.push(checkCountry(country));
+  const { data, previous, history: _, ...release } = input;
+  return finishQuality({ ...release, data: { files: data.files, metadata: data.metadata }, previous: previous && { version: previous.version } }, checked);
 }
 
-/** Runs every rule of the catalogue, applies the waivers and decides the gate. Pure and deterministic. */
-export function runQuality(input: QualityInput): QualityReport {
+/**
+ * The rules across countries on the countries' extracts, the warnings about the run (applying
+ * the waivers on the way), then the one report: findings in their order, counts, mirror,
+ * completeness, the gate. `countries` holds every country checkCountry ran on, in any order.
+ */
+export function finishQuality(input: ReleaseQualityInput, countries: readonly CountryChecks[]): QualityReport {
   const { config } = input;
-  const index = indexData(input.data.observations, input.tableSet, input.codelists, Object.keys(config.countries));
-  const mirror = buildMirror(input, index);
-  const holes = holeIndex(holesOf(input.data.rejections, input.data.observations), index, input.codelists.age_partitions);
+  const extracts = countries.map((c) => c.mirror);
+  const mirror = buildMirror(input, extracts);
   const findings: Finding[] = [];
-  const series: { draft: Draft; finding: Finding }[] = [];
+  const series: CountryChecks['series'] = [];
+  for (const c of countries) {
+    for (const f of c.findings) findings.push(f);
+    for (const s of c.series) series.push(s);
+  }
   const tallies = new Map<RuleId, Tally>();
-
   for (const rule of RULES) {
-    const perCountry = new Map<string, Tally>();
-    const tallyOf = (r: string): Tally => getOrCreate(perCountry, r, () => ({ checked: 0, skipped: 0 }));
-    const ctx: RuleContext = {
-      input,
-      index,
-      mirror,
-      holes,
-      setting: (r, name) => thresholdOf(config, rule, r, name),
-      checked: (r, n = 1) => {
-        tallyOf(r).checked += n;
-      },
-      skipped: (r, n = 1) => {
-        tallyOf(r).skipped += n;
-      },
-    };
-    const drafts = rule.check(ctx).filter((d) => isEnabled(config, rule.id, d.ref_area));
-    const total: Tally = { checked: 0, skipped: 0 };
-    for (const [r, t] of perCountry) {
-      if (!isEnabled(config, rule.id, r)) continue;
-      total.checked += t.checked;
-      total.skipped += t.skipped;
+    const perCountry = countries.map((c) => c.tallies.get(rule.id));
+    if (rule.scope === 'release') {
+      const counting = countingFor();
+      const ctx: ReleaseContext = { input, mirror, setting: settingFor(config, rule), ...counting };
+      const enabled = enabledFor(config, rule.id);
+      for (const d of (rule as ReleaseRule).check(ctx)) if (enabled(d.ref_area)) findings.push(toFinding(rule, d, config));
+      perCountry.push(counting.tallies);
     }
-    tallies.set(rule.id, total);
-    for (const d of drafts) {
-      const f = toFinding(rule, d, input);
-      findings.push(f);
-      if (d.series) series.push({ draft: d, finding: f });
-    }
+    tallies.set(rule.id, sumEnabled(rule, perCountry, input));
   }
 
   // warnings about the run itself, not about the data (applying the waivers on the way)
-  const run = runWarnings(findings, input);
+  const years = new Map<string, Set<number>>();
+  for (const c of countries) for (const [k, v] of c.sourceYears) years.set(k, v);
+  const run = runWarnings(findings, input, years);
   const warned = new Map<Draft, Finding>();
   for (const { draft } of run.notes) {
-    const f = toFinding(W01, draft, input);
+    const f = toFinding(W01, draft, config);
     warned.set(draft, f);
     findings.push(f);
   }
@@ -70,7 +66,8 @@ export function runQuality(input: QualityInput): QualityReport {
 
   findings.sort(compareFindings);
   uniqueIds(findings);
-  const rules = [...RULES, W01].map((r) => summarise(r, tallies.get(r.id), findings, input));
+  const byRule = countByRule(findings);
+  const rules = [...RULES, W01].map((r) => summarise(r, tallies.get(r.id), byRule.get(r.id), input));
   const blocking = findings.filter((f) => f.severity === 'error' && !f.waived).length;
   return {
     version: config.version,
@@ -78,10 +75,10 @@ export function runQuality(input: QualityInput): QualityReport {
     rules,
     findings,
     mirror,
-    emigration_estimates: buildEmigrationEstimates(mirror, index, input.tableSet.mirror?.emigration),
-    completeness: buildCompleteness(input, index),
+    emigration_estimates: buildEmigrationEstimates(mirror, extracts, input.tableSet.mirror?.emigration),
+    completeness: buildCompleteness(input, new Map(countries.map((c) => [c.ref_area, c.completeness]))),
     gate: { passed: blocking === 0, blocking },
-    series: series.map(({ draft, finding }) => flaggedSeries(draft, finding)).sort((a, b) => cmp(a.finding, b.finding)),
+    series: series.map(({ finding, series: s }) => flaggedSeries(finding, s)).sort((a, b) => cmp(a.finding, b.finding)),
     submissions: submissionsOf(input),
     run_warnings: runWarningList(run.notes, warned),
     changes: compareWithPrevious(findings, input.previousReport, config) ?? null,
@@ -89,43 +86,42 @@ export function runQuality(input: QualityInput): QualityReport {
   };
 }
 
-function flaggedSeries(d: Draft, f: Finding): FlaggedSeries {
-  const s = d.series!;
-  return { finding: f.id, ref_area: d.ref_area, table: d.table, migr_type: d.migr_type, sex: d.sex, age: d.age, partner: d.partner, points: s.points, flagged_years: s.flagged_years };
+/** A rule's counts over the countries for which it is enabled. */
+function sumEnabled(rule: Pick<Rule, 'id'>, perCountry: readonly (Map<string, Tally> | undefined)[], input: ReleaseQualityInput): Tally {
+  const total: Tally = { checked: 0, skipped: 0 };
+  for (const tallies of perCountry) {
+    for (const [r, t] of tallies ?? []) {
+      if (!isEnabled(input.config, rule.id, r)) continue;
+      total.checked += t.checked;
+      total.skipped += t.skipped;
+    }
+  }
+  return total;
 }
 
-function toFinding(rule: Pick<Rule, 'id' | 'severity'>, d: Draft, input: QualityInput): Finding {
-  return {
-    id: `${rule.id}:${d.key}`,
-    rule: rule.id,
-    severity: severityOf(input.config, rule, d.ref_area, d.severity),
-    ref_area: d.ref_area,
-    table: d.table,
-    time_period: d.time_period,
-    migr_type: d.migr_type,
-    sex: d.sex,
-    age: d.age,
-    partner: d.partner,
-    values: d.values,
-    sources: d.sources,
-    message: d.message,
-    message_ru: d.message_ru,
-    fingerprint: fingerprint(d.values, d.seen),
-    waived: false,
-    waiver: null,
-  };
+function flaggedSeries(f: Finding, s: Omit<FlaggedSeries, 'finding'>): FlaggedSeries {
+  return { finding: f.id, ref_area: s.ref_area, table: s.table, migr_type: s.migr_type, sex: s.sex, age: s.age, partner: s.partner, points: s.points, flagged_years: s.flagged_years };
 }
 
-function summarise(rule: Pick<Rule, 'id' | 'severity'>, tally: Tally | undefined, findings: Finding[], input: QualityInput): RuleSummary {
-  const own = findings.filter((f) => f.rule === rule.id);
+function countByRule(findings: readonly Finding[]): Map<RuleId, { failed: number; waived: number }> {
+  const out = new Map<RuleId, { failed: number; waived: number }>();
+  for (const f of findings) {
+    const c = getOrCreate(out, f.rule, () => ({ failed: 0, waived: 0 }));
+    c.failed++;
+    if (f.waived) c.waived++;
+  }
+  return out;
+}
+
+function summarise(rule: Pick<Rule, 'id' | 'severity'>, tally: Tally | undefined, own: { failed: number; waived: number } | undefined, input: ReleaseQualityInput): RuleSummary {
   const configured = input.config.rules[rule.id]?.severity;
   return {
     id: rule.id,
     severity: configured ?? rule.severity,
     checked: tally?.checked ?? 0,
-    failed: own.length,
+    failed: own?.failed ?? 0,
     skipped: tally?.skipped ?? 0,
-    waived: own.filter((f) => f.waived).length,
+    waived: own?.waived ?? 0,
   };
 }
 

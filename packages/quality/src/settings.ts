@@ -1,5 +1,6 @@
 import type { CountrySettings, ReleaseConfig, RuleId, RuleSettings, Severity } from '@mch/core';
-import type { Rule, Threshold } from './model';
+import type { Rule, Tally, Threshold } from './model';
+import { getOrCreate } from './values';
 
 /** A country's settings; the configuration's keys are ISO3 codes, the data's ref_area plain strings. */
 export function countryOf(config: Pick<ReleaseConfig, 'countries'>, refArea: string): CountrySettings | undefined {
@@ -17,7 +18,7 @@ export function isEnabled(config: ReleaseConfig, id: RuleId, refArea: string): b
 }
 
 /** Country setting, else release setting, else the rule's documented default. */
-export function thresholdOf(config: ReleaseConfig, rule: Rule, refArea: string, name: Threshold): number {
+export function thresholdOf(config: ReleaseConfig, rule: Pick<Rule, 'id' | 'defaults'>, refArea: string, name: Threshold): number {
   for (const l of layers(config, rule.id, refArea)) {
     const v = l?.[name];
     if (v !== undefined) return v;
@@ -29,4 +30,38 @@ export function thresholdOf(config: ReleaseConfig, rule: Rule, refArea: string, 
 export function severityOf(config: ReleaseConfig, rule: Pick<Rule, 'id' | 'severity'>, refArea: string, own?: Severity): Severity {
   for (const l of layers(config, rule.id, refArea)) if (l?.severity) return l.severity;
   return own ?? rule.severity;
+}
+
+/** thresholdOf for one rule, remembered per country and name: rules ask it for every cell. */
+export function settingFor(config: ReleaseConfig, rule: Pick<Rule, 'id' | 'defaults'>): (refArea: string, name: Threshold) => number {
+  const known = new Map<string, Map<Threshold, number>>();
+  return (refArea, name) => {
+    const byName = getOrCreate(known, refArea, () => new Map<Threshold, number>());
+    return getOrCreate(byName, name, () => thresholdOf(config, rule, refArea, name));
+  };
+}
+
+/** isEnabled for one rule, remembered per country. */
+export function enabledFor(config: ReleaseConfig, id: RuleId): (refArea: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (refArea) => getOrCreate(known, refArea, () => isEnabled(config, id, refArea));
+}
+
+/** The counters a rule's context offers, per country; the country asked last is kept at hand. */
+export function countingFor(): { checked(refArea: string, n?: number): void; skipped(refArea: string, n?: number): void; tallies: Map<string, Tally> } {
+  const tallies = new Map<string, Tally>();
+  let last: { refArea: string; tally: Tally } | undefined;
+  const tallyOf = (refArea: string): Tally => {
+    if (last?.refArea !== refArea) last = { refArea, tally: getOrCreate(tallies, refArea, () => ({ checked: 0, skipped: 0 })) };
+    return last.tally;
+  };
+  return {
+    checked: (r, n = 1) => {
+      tallyOf(r).checked += n;
+    },
+    skipped: (r, n = 1) => {
+      tallyOf(r).skipped += n;
+    },
+    tallies,
+  };
 }

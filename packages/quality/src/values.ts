@@ -16,7 +16,7 @@ export function exceeds(difference: number, reference: number, tolerance: number
   return Math.abs(difference) > Math.max(tolerance, share * Math.abs(reference));
 }
 
-export function sourcesOf(observations: readonly (Observation | undefined)[]): FindingSource[] {
+export function sourcesOf(observations: readonly (Pick<Observation, 'source'> | undefined)[]): FindingSource[] {
   const out: FindingSource[] = [];
   for (const o of observations) {
     if (o?.source) out.push({ file: o.source.file, sheet: o.source.sheet, cell: o.source.cell });

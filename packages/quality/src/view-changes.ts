@@ -3,6 +3,9 @@ import type { Finding, QualityReport } from '@mch/core';
 /** Errors and warnings: what a country is asked about; info findings (mirror, benchmarks) are analysis, counted in the scorecards. */
 const asked = (f: Pick<Finding, 'severity'>) => f.severity !== 'info';
 
+/** Resolved findings listed by name; a round that fixed thousands says how many more report.json holds. */
+const RESOLVED_SHOWN = 200;
+
 /**
  * The round against the previous release: per country, how many errors and warnings are new,
  * still open and resolved, and the resolved ones by name, so the meeting sees what was fixed.
@@ -12,18 +15,27 @@ export function changesView(report: QualityReport, countries: string[]) {
   if (!c) return null;
   const news = new Set(c.new);
   const open = new Set(c.still_open);
-  const mine = (r: string) => report.findings.filter((f) => f.ref_area === r && asked(f));
   const resolved = c.resolved.filter(asked);
+  const rows = new Map(countries.map((r) => [r, { ref_area: r, new: 0, still_open: 0, resolved: 0 }]));
+  const totals = { new: 0, still_open: 0, resolved: resolved.length };
+  for (const f of report.findings) {
+    if (!asked(f)) continue;
+    const kind = news.has(f.id) ? 'new' : open.has(f.id) ? 'still_open' : undefined;
+    if (!kind) continue;
+    totals[kind]++;
+    const row = rows.get(f.ref_area);
+    if (row) row[kind]++;
+  }
+  for (const f of resolved) {
+    const row = rows.get(f.ref_area);
+    if (row) row.resolved++;
+  }
   return {
     previous: c.previous_version,
-    totals: { new: report.findings.filter((f) => asked(f) && news.has(f.id)).length, still_open: report.findings.filter((f) => asked(f) && open.has(f.id)).length, resolved: resolved.length },
-    rows: countries.map((r) => ({
-      ref_area: r,
-      new: mine(r).filter((f) => news.has(f.id)).length,
-      still_open: mine(r).filter((f) => open.has(f.id)).length,
-      resolved: resolved.filter((f) => f.ref_area === r).length,
-    })),
-    resolved: resolved.map((f) => ({ ...f, time_period: f.time_period ?? '' })),
+    totals,
+    rows: [...rows.values()],
+    resolved: resolved.slice(0, RESOLVED_SHOWN).map((f) => ({ ...f, time_period: f.time_period ?? '' })),
+    resolved_more: Math.max(0, resolved.length - RESOLVED_SHOWN),
   };
 }
 

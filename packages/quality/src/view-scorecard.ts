@@ -1,9 +1,10 @@
-import type { Finding, QualityReport, RuleId } from '@mch/core';
+import type { Finding, FindingGroup, QualityReport, RuleId } from '@mch/core';
 import { ratioText, ruleName } from '@mch/core';
-import { fmt, pct } from './format';
+import { fmt, pct, ruPlural } from './format';
+import { worstText, yearRuns } from './groups';
 import { shareOf } from './view-completeness';
 
-/** Questions listed on a scorecard; the rest are counted and left to report.html (one page per country). */
+/** Questions listed on a scorecard, one per group of findings; the rest are counted and left to report.html (one page per country). */
 export const ASK_SHOWN = 12;
 const MIRROR_SHOWN = 4;
 const WAIVERS_SHOWN = 6;
@@ -51,11 +52,31 @@ function sent(report: QualityReport, r: string) {
   };
 }
 
-/** The questions for the country: its unwaived errors first, then warnings, each with its place. */
-function questions(own: Finding[]) {
-  const open = own.filter((f) => !f.waived && f.severity !== 'info').sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+const placeOf = (f: Finding) => (f.sources[0] ? `${base(f.sources[0].file)}${f.sources[0].sheet ? ` ${f.sources[0].sheet}!` : ' line '}${f.sources[0].cell}` : '');
+
+/**
+ * The questions for the country, one per series: its unwaived errors first, then warnings, each
+ * with its place; a group of several says how many, the years and the worst, told by its message.
+ */
+function questions(groups: FindingGroup[], byId: Map<string, Finding>) {
+  const open = groups
+    .map((g) => ({ g, members: g.findings.map((id) => byId.get(id)!).filter((f) => !f.waived) }))
+    .filter(({ g, members }) => members.length > 0 && g.severity !== 'info' && g.rule !== 'MCH-W01')
+    .sort((a, b) => SEVERITY_ORDER[a.g.severity] - SEVERITY_ORDER[b.g.severity]);
   return {
-    ask: open.slice(0, ASK_SHOWN).map((f) => ({ severity: f.severity, rule: f.rule, message: f.message, message_ru: f.message_ru, where: f.sources[0] ? `${base(f.sources[0].file)}${f.sources[0].sheet ? ` ${f.sources[0].sheet}!` : ' line '}${f.sources[0].cell}` : '' })),
+    ask: open.slice(0, ASK_SHOWN).map(({ g, members }) => {
+      const lead = members.find((f) => f.id === g.worst.finding) ?? members[0]!;
+      if (members.length === 1) return { severity: g.severity, rule: g.rule, message: lead.message, message_ru: lead.message_ru, where: placeOf(lead) };
+      const years = yearRuns([...new Set(members.flatMap((f) => (f.time_period === null ? [] : [f.time_period])))]);
+      const worst = worstText(g);
+      return {
+        severity: g.severity,
+        rule: g.rule,
+        message: `${fmt(members.length)} findings ${years}${worst.en ? `, ${worst.en}` : ''}: ${lead.message}`,
+        message_ru: `${fmt(members.length)} ${ruPlural(members.length, 'замечание', 'замечания', 'замечаний')} ${years}${worst.ru ? `, ${worst.ru}` : ''}: ${lead.message_ru}`,
+        where: placeOf(lead),
+      };
+    }),
     more: Math.max(0, open.length - ASK_SHOWN),
   };
 }
@@ -69,15 +90,20 @@ function mirrorPairs(report: QualityReport, r: string) {
 }
 
 /** One scorecard per country: what it sent, what failed, what was waived, what to ask it. */
-export function scorecardsView(report: QualityReport, countries: string[]) {
+export function scorecardsView(report: QualityReport, countries: string[], groups: readonly FindingGroup[]) {
   const changes = report.changes;
   const byId = new Set(changes?.new ?? []);
   const open = new Set(changes?.still_open ?? []);
+  const findingById = new Map(report.findings.map((f) => [f.id, f]));
+  const ownOf = bucket(report.findings.filter((f) => f.rule !== 'MCH-W01'));
+  const groupsOf = bucket(groups);
   return countries.map((r) => {
-    const own = report.findings.filter((f) => f.ref_area === r && f.rule !== 'MCH-W01');
-    const rules = [...new Set(own.map((f) => f.rule))].sort().map((id: RuleId) => {
-      const of = own.filter((f) => f.rule === id);
-      return { id, name: ruleName(id, 'en'), severity: of[0]!.severity, failed: fmt(of.length), waived: fmt(of.filter((f) => f.waived).length) };
+    const own = ownOf.get(r) ?? [];
+    const byRule = bucket(own, (f) => f.rule);
+    const seriesOf = bucket(groupsOf.get(r) ?? [], (g) => g.rule);
+    const rules = [...byRule.keys()].sort().map((id) => {
+      const of = byRule.get(id)!;
+      return { id: id as RuleId, name: ruleName(id as RuleId, 'en'), severity: of[0]!.severity, failed: fmt(of.length), series: fmt(seriesOf.get(id)?.length ?? 0), waived: fmt(of.filter((f) => f.waived).length) };
     });
     const count = (s: Finding['severity']) => own.filter((f) => f.severity === s && !f.waived).length;
     const counts = { errors: count('error'), warnings: count('warning'), info: count('info'), waived: own.filter((f) => f.waived).length };
@@ -100,8 +126,20 @@ export function scorecardsView(report: QualityReport, countries: string[]) {
         .slice(0, WAIVERS_SHOWN)
         .map((f) => ({ rule: f.rule, message: f.message, justification: f.waiver?.justification ?? '', until: f.waiver?.expires ?? '' })),
       waivers_more: Math.max(0, own.filter((f) => f.waived).length - WAIVERS_SHOWN),
-      ...questions(own),
+      ...questions(groupsOf.get(r) ?? [], findingById),
       mirror: mirrorPairs(report, r),
     };
   });
+}
+
+/** Items by a key (the country unless told), in their order: one pass instead of a filter per country. */
+function bucket<T extends { ref_area: string }>(items: readonly T[], key: (t: T) => string = (t) => t.ref_area): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
 }

@@ -1,44 +1,74 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { QualityReport } from '@mch/core';
-import { type FeedbackInput, feedbackWorkbooks } from './feedback/workbook';
-import { renderReportHtml } from './report-html';
-import { reportJson } from './report-json';
+import { type FeedbackInput, feedbackCountries, feedbackWorkbook } from './feedback/workbook';
+import { groupFindings } from './groups';
+import { type ReportTemplates, renderReportHtml } from './report-html';
+import { reportJsonChunks } from './report-json';
 import { renderReportPdf } from './report-pdf';
 
 /** templates/report/ at the repository root, so wording and layout are edited without code. */
 export const REPORT_TEMPLATE = fileURLToPath(new URL('../../../templates/report/report.html.hbs', import.meta.url));
+export const REPORT_SCRIPT = fileURLToPath(new URL('../../../templates/report/report.js', import.meta.url));
 
 /** A file a country sent (path as recorded in provenance, its bytes, who sent it): feedback is placed on it. */
 export type ReportInputFile = FeedbackInput;
 
+export async function readReportTemplates(): Promise<ReportTemplates> {
+  const [page, script] = await Promise.all([readFile(REPORT_TEMPLATE, 'utf8'), readFile(REPORT_SCRIPT, 'utf8')]);
+  return { page, script };
+}
+
 /** Writes each file beside its final name first, so a killed run never leaves half a report. */
-async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+async function writeAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const tmp = `${path}.tmp`;
-  await writeFile(tmp, data);
+  if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(tmp, data);
+  else await writeChunks(tmp, data);
   await rename(tmp, path);
 }
 
+/** Pieces joined into blocks of about 1 MB and written as the disk takes them: memory stays at one block. */
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path);
+  let block = '';
+  const flush = async () => {
+    if (!out.write(block)) await once(out, 'drain');
+    block = '';
+  };
+  for (const chunk of chunks) {
+    block += chunk;
+    if (block.length >= 1 << 20) await flush();
+  }
+  if (block) await flush();
+  out.end();
+  await once(out, 'close');
+}
+
 /**
- * The internal report forms of quality.md, written to outDir: report.json, report.html, report.pdf
- * and feedback/<ISO3>.xlsx for every country that sent anything (on its own files, when given).
+ * The internal report forms of quality.md, written to outDir: report.json (streamed), report.html,
+ * report.pdf and feedback/<ISO3>.xlsx for every country that sent anything (on its own files,
+ * when given), one workbook at a time. The findings are grouped once for every form.
  * Returns the written paths.
  */
 export async function writeInternalReports(report: QualityReport, outDir: string, inputs: ReportInputFile[] = []): Promise<string[]> {
-  const template = await readFile(REPORT_TEMPLATE, 'utf8');
+  const templates = await readReportTemplates();
   await mkdir(join(outDir, 'feedback'), { recursive: true });
-  const files: [string, string | Uint8Array][] = [
-    ['report.json', reportJson(report)],
-    ['report.html', renderReportHtml(report, template)],
-    ['report.pdf', await renderReportPdf(report)],
-  ];
-  for (const f of await feedbackWorkbooks(report, inputs)) files.push([join('feedback', `${f.ref_area}.xlsx`), f.bytes]);
+  const groups = groupFindings(report.findings);
   const written: string[] = [];
-  for (const [name, data] of files) {
+  const put = async (name: string, data: string | Uint8Array | Iterable<string>) => {
     const path = join(outDir, name);
     await writeAtomic(path, data);
     written.push(path);
+  };
+  await put('report.json', reportJsonChunks(report, groups));
+  await put('report.html', renderReportHtml(report, templates, groups));
+  await put('report.pdf', await renderReportPdf(report, groups));
+  for (const r of feedbackCountries(report, inputs)) {
+    const f = await feedbackWorkbook(report, r, inputs.filter((i) => i.ref_area === r));
+    await put(join('feedback', `${r}.xlsx`), f.bytes);
   }
   return written;
 }

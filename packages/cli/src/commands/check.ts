@@ -14,6 +14,7 @@ export default defineCommand({
   args: {
     config: { type: 'positional', description: 'release configuration, e.g. pipelines/mch/2013.1.yaml', required: true },
     out: { type: 'string', description: 'report folder (default data/reports/<version>)' },
+    cache: { type: 'boolean', default: true, description: 'reuse the ingest and harmonise of countries whose files, settings and code are unchanged (--no-cache: compute every country)' },
   },
   async run({ args }) {
     const root = findRepoRoot();
@@ -21,7 +22,7 @@ export default defineCommand({
     const outDir = args.out ? argPath(args.out) : join(root, 'data', 'reports', loaded.config.version);
     const shown = args.out ?? displayPath(root, outDir);
     checkOutputPlace(outDir, shown, '--out');
-    const chain = await runChain(loaded, { compareWithPrevious: true });
+    const chain = await runChain(loaded, { compareWithPrevious: true, cache: args.cache });
     const written = await writeReports(outDir, shown, '--out', (temp) => writeInternalReports(chain.report, temp, chain.countryFiles));
     printFindingSummary(chain.report);
     printRunWarnings(chain.report, chain.fileWarnings);

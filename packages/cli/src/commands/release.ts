@@ -18,6 +18,7 @@ export default defineCommand({
   args: {
     config: { type: 'positional', description: 'release configuration, e.g. pipelines/mch/2013.1.yaml', required: true },
     out: { type: 'string', description: 'release folder (default data/releases/<version>)' },
+    cache: { type: 'boolean', default: true, description: 'reuse the ingest and harmonise of countries whose files, settings and code are unchanged (--no-cache: compute every country)' },
   },
   async run({ args }) {
     const root = findRepoRoot();
@@ -32,7 +33,7 @@ export default defineCommand({
     const reportsDir = join(root, 'data', 'reports', config.version);
     checkOutputPlace(reportsDir, displayPath(root, reportsDir), 'the reports folder');
     console.log(`mch release ${config.version} (release date ${config.release_date}, reference years ${config.reference_years.join(', ')})`);
-    const chain = await runChain(loaded);
+    const chain = await runChain(loaded, { cache: args.cache });
     await writeReports(reportsDir, displayPath(root, reportsDir), 'the reports folder', (temp) => writeInternalReports(chain.report, temp, chain.countryFiles));
     printFindingSummary(chain.report);
     printRunWarnings(chain.report, chain.fileWarnings);

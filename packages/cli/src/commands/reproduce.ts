@@ -30,7 +30,8 @@ export default defineCommand({
     const now = { ...codeVersion(root), node: process.version };
     const mode = sameCodeVersion({ ...record.codeVersion, node: record.environment.node }, now) ? 'bytes' : 'content';
     console.log(`mch reproduce ${record.version} from ${record.configuration.path} (${mode === 'bytes' ? 'same code version: comparing bytes' : 'another code version or Node.js: comparing content'})`);
-    const chain = await runChain(loaded);
+    // a reproduction computes every country from the recorded inputs: it proves, so it trusts no cache
+    const chain = await runChain(loaded, { cache: false });
     const refused = refusal(chain);
     if (refused !== null) return refused;
     const scratch = mkdtempSync(join(tmpdir(), 'mch-reproduce-'));

@@ -6,11 +6,14 @@ import { argPath, findRepoRoot } from '../pipeline/repo';
 
 export default defineCommand({
   meta: { name: 'status', description: 'Who has sent what: countries × tables × years, received / missing / rejected cells / open errors.' },
-  args: { config: { type: 'positional', description: 'release configuration, e.g. pipelines/mch/2013.1.yaml', required: true } },
+  args: {
+    config: { type: 'positional', description: 'release configuration, e.g. pipelines/mch/2013.1.yaml', required: true },
+    cache: { type: 'boolean', default: true, description: 'reuse the ingest and harmonise of countries whose files, settings and code are unchanged (--no-cache: compute every country)' },
+  },
   async run({ args }) {
     const root = findRepoRoot();
     const loaded = loadReleaseConfig(root, argPath(args.config), { inputs: true });
-    const chain = await runChain(loaded, { partial: true });
+    const chain = await runChain(loaded, { partial: true, cache: args.cache });
     const tables = loaded.tableSet.tables.map((t) => t.id);
     console.log(filesSent(loaded.config));
     console.log('');

@@ -1,14 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type HarmonisedData, MchError, type QualityReport, isMchError } from '@mch/core';
-import { type IngestedFile, harmonise } from '@mch/harmonise';
-import { ingestFile } from '@mch/ingest';
 import { readObservationsCsv } from '@mch/publish';
 import { type BenchmarkValue, parseBenchmarkCsv, type ReleaseObservations, type ReportInputFile, runQuality } from '@mch/quality';
+import { type CountryWork, computeParts } from './countries';
 import type { LoadedConfig } from './config';
+import { mergeParts } from './country';
 import { type InputFileRead, readInputFile } from './inputs';
 import { assertInputs } from './preflight';
-import { counter, formatCount, progress } from './progress';
+import { ReleaseReadCache } from './release-cache';
+import { formatCount, progress } from './progress';
 import { displayPath, repoPath } from './repo';
 
 export interface ChainResult {
@@ -22,62 +23,63 @@ export interface ChainResult {
   data: HarmonisedData;
   report: QualityReport;
   previous?: ReleaseObservations;
+  /** countries whose ingest and harmonise came from the cache, and those computed in this run */
+  cache: { reused: string[]; computed: string[] };
+  /** the computed countries a worker thread computed (none when one core or MCH_THREADS=1) */
+  onWorkers: string[];
+}
+
+export interface ChainOptions {
+  partial?: boolean;
+  compareWithPrevious?: boolean;
+  /** false: every country is computed and nothing is cached (`--no-cache`, `mch reproduce`) */
+  cache?: boolean;
 }
 
 /**
- * ingest → harmonise → quality, for every country of a release configuration. A file that turns
- * out unreadable stops the run after ingest (nothing is checked on part of the data), unless
- * `partial` asks to go on without it (`mch status`, which shows what was received).
- * `compareWithPrevious` (`mch check`) sets the findings against the previous release's internal
- * report; a release never does, so what it publishes depends on its inputs alone.
+ * ingest → harmonise country by country (each from the cache when its files, configuration and
+ * code are unchanged), then quality on the whole release. A file that turns out unreadable stops
+ * the run after ingest (nothing is checked on part of the data), unless `partial` asks to go on
+ * without it (`mch status`, which shows what was received). `compareWithPrevious` (`mch check`)
+ * sets the findings against the previous release's internal report; a release never does, so
+ * what it publishes depends on its inputs alone.
  */
-export async function runChain(loaded: LoadedConfig, options: { partial?: boolean; compareWithPrevious?: boolean } = {}): Promise<ChainResult> {
+export async function runChain(loaded: LoadedConfig, options: ChainOptions = {}): Promise<ChainResult> {
   const { root, config, configPath } = loaded;
   assertInputs(loaded);
-  const [previous, ...history] = loadPreviousReleases(loaded);
+  const [previous, ...history] = loadPreviousReleases(loaded, options.cache === false ? undefined : new ReleaseReadCache(root));
   const benchmarks = loadBenchmarks(loaded);
-  const inputs: InputFileRead[] = [];
-  const countryFiles: ReportInputFile[] = [];
   const unreadable: MchError[] = [];
-  const fileWarnings: string[] = [];
-  const total = Object.values(config.countries).reduce((n, c) => n + (c?.files.length ?? 0), 0);
-  const step = counter('ingest', total);
-  const countries: { ref_area: string; files: IngestedFile[] }[] = [];
+  const work: CountryWork[] = [];
   for (const [ref_area, settings] of Object.entries(config.countries).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!settings) continue;
-    const files: IngestedFile[] = [];
+    const files: CountryWork['files'] = [];
     for (const [i, file] of settings.files.entries()) {
       const field = `${configPath}: countries.${ref_area}.files.${i}.path`;
       try {
-        const read = readInputFile(root, file, field);
-        const result = await ingestFile({ path: read.path, bytes: read.bytes }, { ref_area, tableSet: loaded.tableSet, codelists: loaded.codelists, settings });
-        inputs.push(read);
-        countryFiles.push({ path: read.path, bytes: read.bytes, ref_area });
-        files.push({ file, result });
-        const s = result.files[0];
-        for (const w of s?.warnings ?? []) fileWarnings.push(w);
-        step.tick(`${ref_area} ${read.path}: ${formatCount(result.observations.length)} observations, ${formatCount(result.rejections.length)} rejected${s ? ` of ${formatCount(s.value_cells)} value cells` : ''}`);
+        files.push({ read: readInputFile(root, file, field), field });
       } catch (e) {
         if (!isMchError(e) || e.code !== 'file-unreadable') throw e;
-        unreadable.push(new MchError(e.code, `${e.message} (${field})`, { where: e.where, details: e.details }));
-        step.tick(`${ref_area} refused: ${e.message}`);
+        files.push({ refused: e, field });
       }
     }
-    countries.push({ ref_area, files });
+    work.push({ ref_area, settings, files });
   }
-  if (unreadable.length && !options.partial) {
-    throw new MchError('file-unreadable', `${unreadable.length} file(s) named by ${configPath} cannot be read; nothing was checked or published`, {
+  const done = await computeParts(loaded, work, { cache: options.cache !== false });
+  if (done.unreadable.length && !options.partial) {
+    throw new MchError('file-unreadable', `${done.unreadable.length} file(s) named by ${configPath} cannot be read; nothing was checked or published`, {
       where: configPath,
-      details: unreadable.flatMap((e) => [e.message, ...e.details]),
+      details: done.unreadable.flatMap((e) => [e.message, ...e.details]),
     });
   }
-  const data = harmonise({ config, tableSet: loaded.tableSet, codelists: loaded.codelists, breaks: loaded.breaks, countries });
+  for (const e of done.unreadable) unreadable.push(e);
+  const data = mergeParts(done.parts);
   progress(`harmonise ${formatCount(data.observations.length)} observations (${formatCount(data.observations.filter((o) => o.derived).length)} derived)`);
   const compareWithPrevious = options.compareWithPrevious === true;
   const previousReport = compareWithPrevious && previous ? loadPreviousReport(root, previous.version) : undefined;
   const report = runQuality({ config, tableSet: loaded.tableSet, codelists: loaded.codelists, data, breaks: loaded.breaks, previous, history, benchmarks, previousReport, compareWithPrevious });
   progress(`check    ${report.rules.length} rules, ${formatCount(report.findings.length)} findings, gate ${report.gate.passed ? 'passed' : 'blocked'}`);
-  return { inputs, countryFiles, unreadable, fileWarnings, data, report, previous };
+  return { inputs: done.inputs, countryFiles: done.countryFiles, unreadable, fileWarnings: done.fileWarnings, data, report, previous, cache: done.cache, onWorkers: done.onWorkers };
 }
 
 /** Releases are chained by the previous_release each one's datapackage.json records; a loop or a very long chain stops here. */
@@ -88,7 +90,7 @@ const MAX_HISTORY = 20;
  * the configuration; every further link from the `mch.previous_release` that release's own
  * datapackage.json records, so the chain is what was published, whatever the configurations say now.
  */
-function loadPreviousReleases(loaded: LoadedConfig): ReleaseObservations[] {
+function loadPreviousReleases(loaded: LoadedConfig, cache: ReleaseReadCache | undefined): ReleaseObservations[] {
   const out: ReleaseObservations[] = [];
   const seen = new Set<string>();
   let path = loaded.config.previous_release;
@@ -97,7 +99,7 @@ function loadPreviousReleases(loaded: LoadedConfig): ReleaseObservations[] {
     const dir = repoPath(loaded.root, path, field);
     if (seen.has(dir)) break;
     seen.add(dir);
-    const release = readRelease(loaded.root, dir, field);
+    const release = readRelease(loaded.root, dir, field, cache);
     out.push(release.observations);
     field = `${displayPath(loaded.root, dir)}/datapackage.json: mch.previous_release`;
     path = release.previous;
@@ -105,7 +107,7 @@ function loadPreviousReleases(loaded: LoadedConfig): ReleaseObservations[] {
   return out;
 }
 
-function readRelease(root: string, dir: string, field: string): { observations: ReleaseObservations; previous?: string } {
+function readRelease(root: string, dir: string, field: string, cache: ReleaseReadCache | undefined): { observations: ReleaseObservations; previous?: string } {
   const shown = displayPath(root, dir);
   const csv = join(dir, 'data', 'observations.csv');
   if (!existsSync(csv)) {
@@ -118,9 +120,15 @@ function readRelease(root: string, dir: string, field: string): { observations: 
     throw new MchError('manifest-invalid', `"${shown}/datapackage.json" cannot be read (${(e as Error).message})`, { where: `${shown}/datapackage.json` });
   }
   return {
-    observations: { version: manifest.version ?? shown, observations: readObservationsCsv(readFileSync(csv, 'utf8')) },
+    observations: { version: manifest.version ?? shown, observations: readCsv(readFileSync(csv), cache) },
     previous: manifest.mch?.previous_release ?? undefined,
   };
+}
+
+/** A release's observations.csv, parsed, or its columns from the cache. */
+function readCsv(bytes: Buffer, cache: ReleaseReadCache | undefined): ReleaseObservations['observations'] {
+  const parse = () => readObservationsCsv(bytes.toString('utf8'));
+  return cache ? cache.observations(bytes, parse) : parse();
 }
 
 /**

@@ -12,6 +12,8 @@ export interface SymbolMeaning extends Status {
 /** A country's symbols (whole-cell) and flags (after a number), the default legend overridden by its own. */
 export interface Legend {
   symbols: ReadonlyMap<string, SymbolMeaning>;
+  /** the symbols by their lower-case spelling, the first of each in `symbols` order */
+  lower: ReadonlyMap<string, SymbolMeaning>;
   /** longest first, so "(p)" is tried before "p" */
   flags: readonly { suffix: string; status: Status }[];
 }
@@ -70,14 +72,12 @@ export function buildLegend(own: Readonly<Record<string, LegendEntry>>): Legend 
     if (!/\d/.test(k)) flags.set(k, { obs_status: entry.obs_status, conf_status: entry.conf_status });
   }
   const ordered = [...flags].sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
-  return { symbols, flags: ordered.map(([suffix, status]) => ({ suffix, status })) };
+  const lower = new Map<string, SymbolMeaning>();
+  for (const [k, v] of symbols) if (!lower.has(k.toLowerCase())) lower.set(k.toLowerCase(), v);
+  return { symbols, lower, flags: ordered.map(([suffix, status]) => ({ suffix, status })) };
 }
 
 /** Whole-cell symbol: exact spelling first, then ignoring case. */
 export function lookupSymbol(legend: Legend, text: string): SymbolMeaning | undefined {
-  const exact = legend.symbols.get(text);
-  if (exact) return exact;
-  const lower = text.toLowerCase();
-  for (const [k, v] of legend.symbols) if (k.toLowerCase() === lower) return v;
-  return undefined;
+  return legend.symbols.get(text) ?? legend.lower.get(text.toLowerCase());
 }

@@ -24,6 +24,11 @@ const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
  */
 export function parseValue(input: ValueInput, thousands: boolean, legend: Legend, allowNegative = false): ParsedValue {
   if (input.number !== undefined) return checkNumber(input.number, thousands, A, [], allowNegative);
+  // most cells of a long CSV are bare digits: no spaces, tail or separators to look for
+  if (isDigits(input.text)) {
+    const symbol = legend.symbols.get(input.text);
+    return symbol ? { ok: true, value: symbol.value, status: symbol, note_refs: [] } : checkNumber(Number(input.text), thousands, A, [], allowNegative);
+  }
   const text = collapseSpaces(input.text);
   const symbol = lookupSymbol(legend, text);
   if (symbol) return { ok: true, value: symbol.value, status: symbol, note_refs: [] };
@@ -31,6 +36,15 @@ export function parseValue(input: ValueInput, thousands: boolean, legend: Legend
   const read = readNumber(tail.rest, thousands);
   if (!read.ok) return read;
   return checkNumber(read.value, thousands, tail.status, tail.notes, allowNegative);
+}
+
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function checkNumber(value: number, thousands: boolean, status: Status, notes: string[], allowNegative: boolean): ParsedValue {

@@ -36,7 +36,14 @@ export function detectEncoding(b: Uint8Array): { encoding: Encoding; bomLength: 
 export function decode(b: Uint8Array, encoding: Encoding, bomLength: number): string {
   const body = Buffer.from(b.buffer, b.byteOffset, b.byteLength).subarray(bomLength);
   if (encoding === 'utf-8') return body.toString('utf8');
-  if (encoding === 'utf-16le') return iconv.decode(body, 'utf-16le');
-  if (encoding === 'utf-16be') return iconv.decode(body, 'utf-16be');
+  if (encoding === 'utf-16le') return wellFormed(iconv.decode(body, 'utf-16le'));
+  if (encoding === 'utf-16be') return wellFormed(iconv.decode(body, 'utf-16be'));
   return iconv.decode(body, 'win1251');
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+
+/** UTF-16 bytes may hold half a character: U+FFFD in its place, as any UTF-8 text would have it. */
+function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
 }

@@ -9,17 +9,16 @@ import {
   type Sex,
   type Source,
   type TableDef,
-  tableById,
 } from '@mch/core';
 import type { CategoryResult } from '../cells/category';
 import { checkedCategory } from '../cells/label-text';
-import { tableIdOf, yearOf } from '../cells/codes';
-import { MAX_LABEL, MAX_NOTE, quote, safeRaw } from '../cells/text';
+import { MAX_NOTE, quote, safeRaw } from '../cells/text';
 import type { Collector } from '../collector';
-import { basisFor, defaultMigrType, emitValue } from '../emit';
+import { type CellKey, NO_NOTES, basisFor, defaultMigrType, emitValue } from '../emit';
 import type { IngestEnv } from '../env';
 import { type CsvColumn, detectDelimiter, mapColumns } from './columns';
 import { decode, detectEncoding } from './decode';
+import { Lookups } from './lookups';
 import { forEachRecord } from './records';
 
 type Row = (col: CsvColumn) => string;
@@ -39,44 +38,56 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
   if (!delimiter) throw new MchError('file-unreadable', `${c.file} is neither a workbook nor a CSV with the columns TABLE, TIME_PERIOD, SEX, PARTNER or AGE, OBS_VALUE in its first line`, { where: `${c.file}:1` });
   const notes = new Map<string, string>();
   const badStatus = new Set<string>();
+  const known = new Lookups(env, c.ref_area);
   let head: string[] | undefined;
-  let cols: { index: Partial<Record<CsvColumn, number>> } | undefined;
-  forEachRecord(text, delimiter, c.file, (w) => c.warn(w), ({ line, fields: record, broken }) => {
-    if (!head || !cols) {
-      head = record;
+  let index: Partial<Record<CsvColumn, number>> = {};
+  // one accessor for every row, over the record being read: no closure per row
+  let record: string[] = [];
+  const get: Row = (col) => {
+    const i = index[col];
+    return i === undefined ? '' : (record[i] ?? '').trim();
+  };
+  forEachRecord(text, delimiter, c.file, (w) => c.warn(w), ({ line, fields, broken, raw }) => {
+    if (!head) {
+      head = fields;
       const mapped = mapColumns(head);
       if ('missing' in mapped) throw new MchError('file-unreadable', `${c.file}, line 1: the CSV lacks the column(s) ${mapped.missing.join(', ')}`, { where: `${c.file}:1` });
-      cols = mapped;
+      index = mapped.index;
       return;
     }
-    if (!broken && record.length === 1 && record[0]!.trim() === '') return;
-    const index = cols.index;
-    const get: Row = (col) => {
-      const i = index[col];
-      return i === undefined ? '' : (record[i] ?? '').trim();
-    };
-    const src = c.source('', String(line), broken ? broken.raw : record.map((f) => (/["\r\n]/u.test(f) || f.includes(delimiter) ? `"${f.replace(/"/gu, '""')}"` : f)).join(delimiter));
-    const table = () => tableIdOf(get('TABLE'), env.tableSet) ?? '';
+    if (!broken && fields.length === 1 && fields[0]!.trim() === '') return;
+    record = fields;
+    const src = c.source('', String(line), broken ? broken.raw : (raw ?? joined(fields, delimiter)));
     if (broken) {
       c.countValueCell();
-      c.reject(table(), src, 'unparseable-value', broken.en, broken.ru);
+      c.reject(known.tableId(get('TABLE')), src, 'unparseable-value', broken.en, broken.ru);
       return;
     }
-    if (record.some((f) => f.includes('\u0000'))) {
+    if (holdsNul(fields)) {
       c.countValueCell();
-      c.reject(table(), src, 'unparseable-value', 'the line holds NUL characters (a damaged file, or UTF-16 text without its byte-order mark?)', 'в строке есть символы NUL (файл повреждён или это UTF-16 без метки порядка байтов?)');
+      c.reject(known.tableId(get('TABLE')), src, 'unparseable-value', 'the line holds NUL characters (a damaged file, or UTF-16 text without its byte-order mark?)', 'в строке есть символы NUL (файл повреждён или это UTF-16 без метки порядка байтов?)');
       return;
     }
-    if (record.length !== head.length) {
-      const other = otherDelimiter(record, delimiter, head.length);
+    if (fields.length !== head.length) {
+      const other = otherDelimiter(fields, delimiter, head.length);
       const why = other ? { en: `; the line is separated by ${nameOf(other)} where the header uses ${nameOf(delimiter)}`, ru: `; строка разделена ${nameOf(other, 'ru')}, а заголовок — ${nameOf(delimiter, 'ru')}` } : { en: '', ru: '' };
       c.countValueCell();
-      c.reject(table(), src, 'wrong-field-count', `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${head.length}${why.en}`, `${record.length} ${fieldsRu(record.length)}, а в заголовке ${head.length}${why.ru}`);
+      c.reject(known.tableId(get('TABLE')), src, 'wrong-field-count', `${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${head.length}${why.en}`, `${fields.length} ${fieldsRu(fields.length)}, а в заголовке ${head.length}${why.ru}`);
       return;
     }
-    readRow(get, src, c, env, notes, badStatus);
+    readRow(get, src, c, env, known, notes, badStatus);
   });
   for (const s of [...badStatus].sort()) c.warn(`${c.file}: status ${quote(s)} is not an SDMX code and was ignored`);
+}
+
+function holdsNul(fields: string[]): boolean {
+  for (const f of fields) if (f.includes('\u0000')) return true;
+  return false;
+}
+
+/** A record's fields written again as one line, quoted where a field needs it. */
+function joined(fields: string[], delimiter: string): string {
+  return fields.map((f) => (/["\r\n]/u.test(f) || f.includes(delimiter) ? `"${f.replace(/"/gu, '""')}"` : f)).join(delimiter);
 }
 
 interface Refusal {
@@ -100,24 +111,22 @@ function refusal(reason: RejectionReason, en: string, ru: string, suggestions: s
 }
 
 /** The table, year, type and sex of a row, or why the row is refused. */
-function rowKey(get: Row, c: Collector, env: IngestEnv): Refusal | RowKey {
+function rowKey(get: Row, c: Collector, env: IngestEnv, known: Lookups): Refusal | RowKey {
   const tableText = get('TABLE');
-  const tableId = tableIdOf(tableText, env.tableSet);
-  const table = tableId ? tableById(env.tableSet, tableId) : undefined;
+  const table = known.table(tableText);
   if (!table) return refusal('unknown-table', `the table ${quote(tableText)} is not in the table set`, `таблица ${quote(tableText)} отсутствует в наборе таблиц`);
   const area = get('REF_AREA');
-  const m = area ? (area.length > MAX_LABEL ? { kind: 'unmapped' as const } : env.category.partner.resolve(area)) : undefined;
-  if (m && (m.kind !== 'code' || m.code !== c.ref_area)) {
+  if (known.otherArea(area)) {
     return refusal('code-not-allowed', `REF_AREA ${quote(area)} is not ${c.ref_area}, the country this file is configured for`, `REF_AREA ${quote(area)} не совпадает с ${c.ref_area}, страной этого файла`);
   }
-  const year = yearOf(get('TIME_PERIOD'));
+  const year = known.year(get('TIME_PERIOD'));
   if (year === undefined) return refusal('unparseable-value', `TIME_PERIOD ${quote(get('TIME_PERIOD'))} is not a year`, `TIME_PERIOD ${quote(get('TIME_PERIOD'))} не является годом`);
-  const sex = env.sheet.sex.resolve(get('SEX'));
+  const sex = known.sex(get('SEX'));
   if (sex.kind !== 'code') return refusal('unmapped-label', `SEX ${quote(get('SEX'))} maps to no sex code`, `SEX ${quote(get('SEX'))} не соответствует коду пола`, sex.kind === 'unmapped' ? sex.suggestions : []);
   const migrText = get('MIGR_TYPE');
   let migr_type = defaultMigrType(table, basisFor(env.sheet.settings, table.id));
   if (migrText && table.has_migr_type) {
-    const t = env.sheet.migr.resolve(migrText);
+    const t = known.migr(migrText);
     if (t.kind !== 'code') return refusal('unmapped-label', `MIGR_TYPE ${quote(migrText)} maps to no type`, `MIGR_TYPE ${quote(migrText)} не соответствует типу миграции`, t.kind === 'unmapped' ? t.suggestions : []);
     migr_type = t.code as MigrType;
   } else if (migrText && !['_Z', '_T'].includes(migrText.toUpperCase())) {
@@ -131,15 +140,15 @@ function rowKey(get: Row, c: Collector, env: IngestEnv): Refusal | RowKey {
   return { refused: false, table, year, migr_type, sex: sex.code as Sex, own };
 }
 
-function readRow(get: Row, src: Source, c: Collector, env: IngestEnv, notes: Map<string, string>, badStatus: Set<string>): void {
-  const k = rowKey(get, c, env);
+function readRow(get: Row, src: Source, c: Collector, env: IngestEnv, known: Lookups, notes: Map<string, string>, badStatus: Set<string>): void {
+  const k = rowKey(get, c, env, known);
   if (k.refused) {
     c.countValueCell();
-    c.reject(tableIdOf(get('TABLE'), env.tableSet) ?? '', src, k.reason, k.en, k.ru, k.suggestions, yearOf(get('TIME_PERIOD')));
+    c.reject(known.tableId(get('TABLE')), src, k.reason, k.en, k.ru, k.suggestions, known.year(get('TIME_PERIOD')));
     return;
   }
   const { table, year } = k;
-  const category = checkedCategory(table, '', get(k.own), env.category);
+  const category = known.category(table, get(k.own));
   const parent = parentOf(get('PARENT'), table, category, env);
   if (typeof parent === 'object') {
     c.countValueCell();
@@ -163,7 +172,9 @@ function readRow(get: Row, src: Source, c: Collector, env: IngestEnv, notes: Map
     return;
   }
   const opt = { legend: env.sheet.legend, thousands, basis, blankIsZero: env.sheet.settings.blank_is_zero, extraNotes: noteRefs, status };
-  emitValue(c, { table, year, migr_type: k.migr_type, sex: k.sex, category, ...(parent ? { parent } : {}) }, { text: value }, src, opt);
+  const key: CellKey = { table, year, migr_type: k.migr_type, sex: k.sex, category };
+  if (parent) key.parent = parent;
+  emitValue(c, key, { text: value }, src, opt);
 }
 
 /** The partner of the row a PARENT cell names ("of which" rows), '' for none, or why it is refused. */
@@ -180,7 +191,11 @@ function parentOf(text: string, table: TableDef, category: CategoryResult, env: 
   return p.partner;
 }
 
+const NO_STATUS: { obs?: ObsStatus; conf?: ConfStatus } = Object.freeze({});
+
 function statusOf(obs: string, conf: string, bad: Set<string>): { obs?: ObsStatus; conf?: ConfStatus } {
+  // most files have no status columns, or leave them empty
+  if (!obs && !conf) return NO_STATUS;
   const out: { obs?: ObsStatus; conf?: ConfStatus } = {};
   const o = obs.toUpperCase();
   const cf = conf.toUpperCase();
@@ -193,7 +208,7 @@ function statusOf(obs: string, conf: string, bad: Set<string>): { obs?: ObsStatu
 
 /** A NOTE text becomes a TableNote once per table and text, referenced as n1, n2 … in order of appearance. */
 function noteRef(text: string, table: string, src: Source, c: Collector, notes: Map<string, string>): string[] {
-  if (!text) return [];
+  if (!text) return NO_NOTES;
   const clean = safeRaw(text, MAX_NOTE);
   const k = `${table}|${clean}`;
   let ref = notes.get(k);

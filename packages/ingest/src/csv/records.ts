@@ -1,5 +1,5 @@
 import { MchError } from '@mch/core';
-import { parse } from 'csv-parse/sync';
+import { tokenize } from './tokenize';
 
 /** One record of a long CSV and the physical lines it spans (the header is line 1). */
 export interface CsvRecord {
@@ -7,6 +7,8 @@ export interface CsvRecord {
   /** the last physical line of the record: after `line` only for a quoted field holding line breaks */
   end: number;
   fields: string[];
+  /** the line as written, when the record is one line without quotes */
+  raw?: string;
   /** why the line cannot be read as fields: a quote broke it; `raw` is the line as written */
   broken?: { en: string; ru: string; raw: string };
 }
@@ -15,15 +17,15 @@ export interface CsvRecord {
 export const MAX_LINE = 1_000_000;
 
 // a physical line ends at CRLF, LF or a lone CR (old Mac files); mixed line ends are one file's lines all the same
-const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
 const BREAK = /\r\n|\n|\r/gu;
 
 /**
  * Calls `visit` for each record in file order, never holding them all (a 10⁶-row file costs one
- * record at a time). Physical lines are counted here, not by csv-parse, whose count drifts on
- * quoted CRLF. A quote that never closes, or that closes only lines later so that whole data
- * lines would become one field, costs only its own line: those lines are read one by one and the
- * line where the quote opens is refused (`broken`), with a warning.
+ * record at a time). Records are split by `tokenize`, as csv-parse splits them; physical lines are
+ * counted here, not by csv-parse, whose count drifts on quoted CRLF. A quote that never closes, or
+ * that closes only lines later so that whole data lines would become one field, costs only its own
+ * line: those lines are read one by one and the line where the quote opens is refused (`broken`),
+ * with a warning.
  */
 export function forEachRecord(text: string, delimiter: string, file: string, warn: (text: string) => void, visit: (r: CsvRecord) => void): void {
   const scan = prescan(text, delimiter);
@@ -40,9 +42,9 @@ export function forEachRecord(text: string, delimiter: string, file: string, war
   let next = 1;
   let width = 0;
   let note = -1;
-  const onRecord = (fields: string[]) => {
+  const onRecord = (fields: string[], raw: string | undefined) => {
     const line = next;
-    const end = line + breaksIn(fields);
+    const end = raw === undefined ? line + breaksIn(fields) : line;
     next = end + 1;
     if (line === 1) {
       width = fields.length;
@@ -51,16 +53,11 @@ export function forEachRecord(text: string, delimiter: string, file: string, war
     if (end > line && line > 1 && swallowsLines(fields, physical(), { line, end, delimiter, width, note })) {
       warn(`${file}, line ${line}: a quote (") opens a field that closes only on line ${end}, which would make lines ${line}–${end} one field; each of these lines was read alone`);
       byLine(physical(), line, end, delimiter, closesLate(end), visit);
-    } else visit({ line, end, fields });
-    return null;
+    } else visit(raw === undefined ? { line, end, fields } : { line, end, fields, raw });
   };
-  try {
-    parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: RECORD_DELIMITERS, on_record: onRecord });
-  } catch (e) {
-    if (e instanceof MchError) throw e;
-    const err = e as { message?: string };
-    throw new MchError('file-unreadable', `${file}, line ${next} cannot be read as CSV: ${(err.message ?? 'broken content').slice(0, 200)}`, { where: `${file}:${next}`, cause: e });
-  }
+  // prescan found no unclosed quote, and the tokenizer agrees with it (a property test)
+  const read = tokenize(text, delimiter, onRecord);
+  if (read.unclosed !== undefined) throw new Error(`${file}: the CSV tokenizer and prescan disagree on an unclosed quote`);
 }
 
 const UNCLOSED = (): { en: string; ru: string } => ({ en: 'a quote (") opens a field on this line and is never closed', ru: 'на этой строке открыта кавычка ("), которая нигде не закрыта' });
@@ -99,12 +96,11 @@ function byLine(lines: string[], from: number, to: number, delimiter: string, wh
 }
 
 function alone(text: string, delimiter: string): { ok: boolean; fields: string[] } {
-  try {
-    const [record] = parse(text, { delimiter, relax_column_count: true, relax_quotes: true }) as string[][];
-    return { ok: true, fields: record ?? [''] };
-  } catch {
-    return { ok: false, fields: text.split(delimiter) };
-  }
+  let record: string[] | undefined;
+  const read = tokenize(text, delimiter, (fields) => {
+    record ??= fields;
+  });
+  return read.unclosed === undefined ? { ok: true, fields: record ?? [''] } : { ok: false, fields: text.split(delimiter) };
 }
 
 function splitLines(text: string): string[] {

@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runQuality } from '../run';
 import { input, o } from '../testing/fixtures';
-import { feedbackWorkbook } from './workbook';
+import { noisyReport } from '../testing/noisy-report';
+import { feedbackCountries, feedbackWorkbook } from './workbook';
 
 async function countryWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -71,6 +72,28 @@ describe('feedback workbooks', () => {
     const b = await feedbackWorkbook(report(), 'ARM', [{ path: XLSX, bytes, ref_area: 'ARM' }]);
     expect(a.bytes.equals(b.bytes)).toBe(true);
   });
+
+  it('streams the listing of thousands of findings, one row per finding and place, the same bytes twice', async () => {
+    const noisy = noisyReport(5_000);
+    const csv = 'data/raw/2099/ARM_long.csv';
+    const lines = Array.from({ length: 20_000 }, (_, i) => (i === 0 ? 'REF_AREA,TABLE,TIME_PERIOD,MIGR_TYPE,SEX,AGE,PARTNER,OBS_VALUE' : `ARM,T04,2001,NAT,_T,,P${i},${i}`));
+    const files = [{ path: csv, bytes: new Uint8Array(Buffer.from(`${lines.join('\n')}\n`)), ref_area: 'ARM' }];
+    expect(feedbackCountries(noisy, files)).toEqual(['ARM', 'KAZ']);
+    const fb = await feedbackWorkbook(noisy, 'ARM', files);
+    expect((await feedbackWorkbook(noisy, 'ARM', files)).bytes.equals(fb.bytes)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fb.bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['MCH summary', 'MCH findings']);
+    const own = noisy.findings.filter((f) => f.ref_area === 'ARM');
+    const listing = wb.getWorksheet('MCH findings')!;
+    expect(listing.rowCount).toBe(1 + own.reduce((n, f) => n + f.sources.length, 0));
+    expect(listing.getRow(1).font?.bold).toBe(true);
+    expect(listing.getColumn(10).width).toBe(70);
+    const first = own[0]!;
+    const row = listing.getRow(2);
+    expect([row.getCell(1).value, row.getCell(5).value, row.getCell(14).value, row.getCell(15).value]).toEqual([first.id, first.time_period, first.sources[0]!.cell, lines[Number(first.sources[0]!.cell) - 1]]);
+    expect(wb.getWorksheet('MCH summary')!.getCell('B6').value).toBe(own.length);
+  }, 120_000);
 
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
   it.skipIf(!soffice && process.env.CI !== 'true')(`opens in LibreOffice${soffice ? '' : ' (skipped: LibreOffice not installed)'}`, async () => {

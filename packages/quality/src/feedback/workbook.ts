@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import type { Finding, QualityReport } from '@mch/core';
 import { cmp, fixZipEntryTimes } from '@mch/core';
 import ExcelJS from 'exceljs';
@@ -54,13 +55,12 @@ function originalValue(path: string, sheet: string, cell: string, books: Map<str
   }
 }
 
-function addListing(wb: ExcelJS.Workbook, findings: Finding[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): void {
-  const ws = wb.addWorksheet(LISTING);
-  ws.addRow(LISTING_HEADER).font = { bold: true };
+/** One row per finding and place, with the original value found there. */
+function* listingRows(findings: Finding[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): Generator<(string | number)[]> {
   for (const f of findings) {
     const places = f.sources.length ? f.sources : [{ file: '', sheet: '', cell: '' }];
     for (const s of places) {
-      ws.addRow([
+      yield [
         f.id,
         f.rule,
         `${SEVERITY[f.severity].en} / ${SEVERITY[f.severity].ru}`,
@@ -77,19 +77,26 @@ function addListing(wb: ExcelJS.Workbook, findings: Finding[], books: Map<string
         s.cell,
         s.file ? originalValue(s.file, s.sheet, s.cell, books, csv) : '',
         f.waived ? `yes / да: ${f.waiver?.justification ?? ''}` : '',
-      ]);
+      ];
     }
   }
+}
+
+const LISTING_WIDTHS = LISTING_HEADER.map((_, i) => (i === 9 || i === 10 ? 70 : i === 0 ? 40 : 14));
+
+function addListing(wb: ExcelJS.Workbook, findings: Finding[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): void {
+  const ws = wb.addWorksheet(LISTING);
+  ws.addRow(LISTING_HEADER).font = { bold: true };
+  for (const row of listingRows(findings, books, csv)) ws.addRow(row);
   ws.columns.forEach((c, i) => {
-    c.width = i === 9 || i === 10 ? 70 : i === 0 ? 40 : 14;
+    c.width = LISTING_WIDTHS[i] ?? 14;
   });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
-function addSummary(wb: ExcelJS.Workbook, report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], annotated: string | null): void {
-  const ws = wb.addWorksheet(SUMMARY);
+function summaryRows(report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], annotated: string | null): (string | number)[][] {
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s && !f.waived).length;
-  const rows: (string | number)[][] = [
+  return [
     [`Migration Clearing House: quality feedback for ${r}, release ${report.version}`],
     [`Информационный центр по миграции: замечания по данным ${r}, выпуск ${report.version}`],
     [],
@@ -110,12 +117,66 @@ function addSummary(wb: ExcelJS.Workbook, report: QualityReport, r: string, find
     ['files received / полученные файлы'],
     ...files.map((f) => [f.path]),
   ];
-  for (const row of rows) ws.addRow(row);
-  ws.getRow(1).font = { bold: true, size: 13 };
-  ws.getRow(2).font = { bold: true, size: 13 };
-  ws.getColumn(1).width = 60;
-  ws.getColumn(2).width = 10;
-  ws.getColumn(3).width = 60;
+}
+
+const SUMMARY_WIDTHS = [60, 10, 60];
+const PLAIN: Partial<ExcelJS.Style> = {};
+const TITLE_FONT = { bold: true, size: 13 };
+
+function addSummary(wb: ExcelJS.Workbook, report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], annotated: string | null): void {
+  const ws = wb.addWorksheet(SUMMARY);
+  for (const row of summaryRows(report, r, findings, files, annotated)) ws.addRow(row);
+  ws.getRow(1).font = TITLE_FONT;
+  ws.getRow(2).font = TITLE_FONT;
+  SUMMARY_WIDTHS.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+}
+
+/**
+ * The workbook of a country whose files cannot be annotated (CSV, or a workbook that does not
+ * read back): summary and listing through exceljs's streaming writer, each row written and let go,
+ * so a listing of a few hundred thousand rows never lives in memory as cell objects.
+ */
+async function streamedListing(report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const fixed = new Date(`${report.release_date}T00:00:00Z`);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  wb.created = fixed;
+  wb.modified = fixed;
+  wb.creator = 'mch';
+  wb.lastModifiedBy = 'mch';
+  const summary = wb.addWorksheet(SUMMARY);
+  summary.columns = SUMMARY_WIDTHS.map((width) => ({ width }));
+  summaryRows(report, r, findings, files, null).forEach((values, i) => {
+    const row = summary.addRow(values);
+    if (i < 2) row.font = TITLE_FONT;
+    row.commit();
+  });
+  summary.commit();
+  const listing = wb.addWorksheet(LISTING, { views: [{ state: 'frozen', ySplit: 1 }] });
+  listing.columns = LISTING_WIDTHS.map((width) => ({ width }));
+  const header = listing.addRow(LISTING_HEADER);
+  header.font = { bold: true };
+  header.commit();
+  for (const values of listingRows(findings, books, csv)) {
+    const row = listing.addRow(values);
+    // one shared style object: exceljs finds its style by identity instead of serialising each cell's (half the time)
+    row.eachCell((c) => {
+      c.style = PLAIN;
+    });
+    row.commit();
+  }
+  listing.commit();
+  await wb.commit();
+  await new Promise<void>((resolve, reject) => (sink.writableFinished ? resolve() : sink.on('finish', resolve).on('error', reject)));
+  return fixZipEntryTimes(Buffer.concat(chunks), report.release_date);
 }
 
 /** Highlight and comment on each cell of the workbook a finding points to; returns how many cells. */
@@ -170,15 +231,16 @@ export async function feedbackWorkbook(report: QualityReport, r: string, files: 
   const csv = new Map(files.filter((f) => !isWorkbook(f.path)).map((f) => [f.path, csvLines(f.bytes)]));
   const findings = findingsFor(report, r, new Set(files.map((f) => f.path)));
   const base = baseWorkbook(files, books, findings);
-  let wb = base ? books.get(base)! : new ExcelJS.Workbook();
-  if (base) annotate(wb, base, findings);
+  const listingOnly = async () => ({ ref_area: r, bytes: Buffer.from(await streamedListing(report, r, findings, files, books, csv)), annotated: null });
+  if (!base) return listingOnly();
+  const wb = books.get(base)!;
+  annotate(wb, base, findings);
   try {
     addSummary(wb, report, r, findings, files, base);
     addListing(wb, findings, books, csv);
   } catch {
-    wb = new ExcelJS.Workbook();
-    addSummary(wb, report, r, findings, files, null);
-    addListing(wb, findings, books, csv);
+    // the country's workbook does not take the sheets: the listing alone, as for CSV
+    return listingOnly();
   }
   const fixed = new Date(`${report.release_date}T00:00:00Z`);
   wb.created = fixed;
@@ -189,12 +251,10 @@ export async function feedbackWorkbook(report: QualityReport, r: string, files: 
   return { ref_area: r, bytes: Buffer.from(fixZipEntryTimes(bytes, report.release_date)), annotated: base };
 }
 
-/** One feedback workbook for every country that sent anything. */
-export async function feedbackWorkbooks(report: QualityReport, inputs: FeedbackInput[]): Promise<FeedbackWorkbook[]> {
+/** The countries that get a feedback workbook: every one that sent anything, by ISO3 code. */
+export function feedbackCountries(report: QualityReport, inputs: FeedbackInput[]): string[] {
   const countries = new Set(inputs.map((i) => i.ref_area));
   for (const c of report.completeness) if (c.observations + c.rejected > 0) countries.add(c.ref_area);
-  const out: FeedbackWorkbook[] = [];
   // the code names a file: only an ISO3 code may
-  for (const r of [...countries].filter((c) => /^[A-Z]{3}$/.test(c)).sort(cmp)) out.push(await feedbackWorkbook(report, r, inputs.filter((i) => i.ref_area === r)));
-  return out;
+  return [...countries].filter((c) => /^[A-Z]{3}$/.test(c)).sort(cmp);
 }

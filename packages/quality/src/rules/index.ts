@@ -1,4 +1,4 @@
-import type { Rule } from '../model';
+import type { ReleaseRule, Rule } from '../model';
 import { A01 } from './additivity/a01-sex';
 import { A02 } from './additivity/a02-age';
 import { A03 } from './additivity/a03-partner';
@@ -19,7 +19,7 @@ import { T02 } from './time/t02-break-explained';
 import { T03 } from './time/t03-stale-provisional';
 
 /** The rule catalogue of quality.md, in its order. */
-export const RULES: readonly Rule[] = [I01, S01, S02, S03, A01, A02, A03, A04, A05, C01, C02, T01, T02, T03, G01, M01, B01, R01];
+export const RULES: readonly (Rule | ReleaseRule)[] = [I01, S01, S02, S03, A01, A02, A03, A04, A05, C01, C02, T01, T02, T03, G01, M01, B01, R01];
 
 /**
  * MCH-W01 is not a check of the data: the runner raises it about the run itself, for waivers that

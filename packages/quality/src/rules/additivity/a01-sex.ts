@@ -13,7 +13,7 @@ export const A01: Rule = {
   check(ctx) {
     const drafts: Draft[] = [];
     for (const slice of ctx.index.slices) {
-      for (const id of sexIdentities(slice)) {
+      for (const id of sexIdentities(slice, ctx.index)) {
         const f = checkSum(ctx, id);
         if (!f) continue;
         const w = where(id.total);

@@ -15,7 +15,7 @@ export const A02: Rule = {
     const partitions = ctx.input.codelists.age_partitions;
     for (const slice of ctx.index.slices) {
       if (ctx.index.tables.get(slice.table)?.breakdown !== 'AGE') continue;
-      for (const id of ageIdentities(slice, partitions)) {
+      for (const id of ageIdentities(slice, ctx.index, partitions)) {
         // a partition harmonise derived repeats the check of the groups it came from
         if (id.parts.some((o) => o.derived)) continue;
         const f = checkSum(ctx, id);

@@ -2,7 +2,7 @@ import type { Observation, Severity } from '@mch/core';
 import { SEX_CODES } from '@mch/core';
 import { at } from '../../draft';
 import { fmt, where } from '../../format';
-import { cellKey, type DataIndex } from '../../index-data';
+import type { DataIndex } from '../../index-data';
 import type { Draft, Rule, RuleContext } from '../../model';
 import { countryOf } from '../../settings';
 import { exceeds, sourcesOf, usable } from '../../values';
@@ -23,7 +23,7 @@ export const A04: Rule = {
 
 function totalCell(index: DataIndex, r: string, table: string, y: number, m: string, sex: string): Observation | undefined {
   const age = index.tables.get(table)?.breakdown === 'AGE';
-  return index.slice(r, table, y, m)?.cells.get(age ? cellKey(sex, '_T', '') : cellKey(sex, '', '_T'));
+  return age ? index.get(index.slice(r, table, y, m), sex, '_T', '') : index.get(index.slice(r, table, y, m), sex, '', '_T');
 }
 
 function severityFor(ctx: RuleContext, r: string, a: string, b: string): Severity {
@@ -91,12 +91,12 @@ function foreignBorn(ctx: RuleContext): Draft[] {
     const cs = countryOf(ctx.input.config, r);
     for (const sex of SEX_CODES) {
       const stock = totalCell(ctx.index, r, fb.stock_table, s.time_period, s.migr_type, sex);
-      const total = s.cells.get(cellKey(sex, '', '_T'));
+      const total = ctx.index.get(s, sex, '', '_T');
       if (!stock || !total || (stock.derived && total.derived)) continue;
-      const native = s.cells.get(cellKey(sex, '', r));
-      const unk = s.cells.get(cellKey(sex, '', 'UNK'));
+      const native = ctx.index.get(s, sex, '', r);
+      const unk = ctx.index.get(s, sex, '', 'UNK');
       const subtracted = cs?.sun_is_foreign_born === false ? [r, 'UNK', 'SUN'] : [r, 'UNK'];
-      const sun = subtracted.includes('SUN') ? s.cells.get(cellKey(sex, '', 'SUN')) : undefined;
+      const sun = subtracted.includes('SUN') ? ctx.index.get(s, sex, '', 'SUN') : undefined;
       const [t03, t01, nat] = [usable(stock), usable(total), usable(native)];
       const u = unk ? usable(unk) : 0;
       const su = sun ? usable(sun) : 0;

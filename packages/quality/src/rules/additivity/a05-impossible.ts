@@ -1,7 +1,6 @@
 import type { NetMigrationCell, Observation, TableDef } from '@mch/core';
 import { at } from '../../draft';
 import { fmt, typeEn, typeRu, where } from '../../format';
-import { cellKey } from '../../index-data';
 import type { Draft, Rule, RuleContext } from '../../model';
 import { exceeds, sourcesOf, usable } from '../../values';
 
@@ -63,12 +62,15 @@ function pairOf(ctx: RuleContext, table: string): { arrivals: string; departures
 function netMigration(ctx: RuleContext, n: NetMigrationCell): Draft[] {
   const pair = pairOf(ctx, n.table);
   const age = pair && ctx.index.tables.get(pair.arrivals)?.breakdown === 'AGE';
-  const key = age ? cellKey(n.sex, n.partner || '_T', '') : cellKey(n.sex, '', n.partner || '_T');
+  const cellIn = (table: string, type: string) => {
+    const s = ctx.index.slice(n.ref_area, table, n.time_period, type);
+    return age ? ctx.index.get(s, n.sex, n.partner || '_T', '') : ctx.index.get(s, n.sex, '', n.partner || '_T');
+  };
   const candidates: { type: string; a: Observation; d: Observation; av: number; dv: number }[] = [];
   for (const type of ['LT', 'NAT', 'ST', '']) {
     if (!pair) break;
-    const a = ctx.index.slice(n.ref_area, pair.arrivals, n.time_period, type)?.cells.get(key);
-    const d = ctx.index.slice(n.ref_area, pair.departures, n.time_period, type)?.cells.get(key);
+    const a = cellIn(pair.arrivals, type);
+    const d = cellIn(pair.departures, type);
     const av = usable(a);
     const dv = usable(d);
     if (a && d && av !== undefined && dv !== undefined) candidates.push({ type, a, d, av, dv });

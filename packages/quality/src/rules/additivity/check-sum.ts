@@ -1,7 +1,7 @@
 import type { Observation } from '@mch/core';
 import type { Identity } from '../../identities';
 import type { RuleContext } from '../../model';
-import { exceeds, sum, usable } from '../../values';
+import { exceeds, usable } from '../../values';
 
 export interface SumFailure {
   total: number;
@@ -27,19 +27,27 @@ export function checkSum(ctx: RuleContext, id: Identity): SumFailure | undefined
     return undefined;
   }
   const total = usable(id.total);
-  const parts = id.parts.map((o) => ({ code: partCode(id, o), value: usable(o) }));
-  if (total === undefined || parts.some((p) => p.value === undefined)) {
+  // summed without a record per part: those are made only for the few identities that fail
+  let s = 0;
+  for (const o of id.parts) {
+    const v = usable(o);
+    if (v === undefined) {
+      ctx.skipped(r);
+      return undefined;
+    }
+    s += v;
+  }
+  if (total === undefined) {
     ctx.skipped(r);
     return undefined;
   }
   ctx.checked(r);
-  const known = parts as { code: string; value: number }[];
-  const s = sum(known.map((p) => p.value));
   const difference = total - s;
   const failed = id.exact
     ? exceeds(difference, total, ctx.setting(r, 'tolerance'), ctx.setting(r, 'tolerance_share'))
     : -difference > ctx.setting(r, 'tolerance');
   if (!failed) return undefined;
+  const known = id.parts.map((o) => ({ code: partCode(id, o), value: usable(o)! }));
   const values: Record<string, number | null> = { total };
   for (const p of known) values[p.code] = p.value;
   values.sum = s;

@@ -1,5 +1,4 @@
 import { fmt, pct, sexEn, sexRu } from '../../format';
-import { cellKey } from '../../index-data';
 import type { BenchmarkValue, Draft, QualityInput, Rule, RuleContext } from '../../model';
 import { isEnabled } from '../../settings';
 import { exceeds, sourcesOf, usable } from '../../values';
@@ -74,7 +73,8 @@ function national(ctx: RuleContext, b: BenchmarkValue) {
   const total = (table: string | undefined, type: string) => {
     if (!table) return undefined;
     const age = ctx.index.tables.get(table)?.breakdown === 'AGE';
-    return ctx.index.slice(b.ref_area, table, b.time_period, type)?.cells.get(age ? cellKey(b.sex, '_T', '') : cellKey(b.sex, '', '_T'));
+    const s = ctx.index.slice(b.ref_area, table, b.time_period, type);
+    return age ? ctx.index.get(s, b.sex, '_T', '') : ctx.index.get(s, b.sex, '', '_T');
   };
   if (b.series === 'ims2019') {
     const o = total(tableSet.foreign_born?.stock_table, '');

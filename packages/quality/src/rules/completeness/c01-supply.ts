@@ -24,10 +24,11 @@ function blank(r: string, table: string, y: number, type: string): Omit<Draft, '
 function declared(ctx: RuleContext): Draft[] {
   const received = new Set<string>();
   for (const s of ctx.index.slices) {
-    if ([...s.cells.values()].some((o) => !o.derived)) received.add(`${s.ref_area}|${s.table}|${s.time_period}|${s.migr_type}`).add(`${s.ref_area}|${s.table}|${s.time_period}|*`);
+    if (s.reported > 0) received.add(`${s.ref_area}|${s.table}|${s.time_period}|${s.migr_type}`).add(`${s.ref_area}|${s.table}|${s.time_period}|*`);
   }
   const drafts: Draft[] = [];
-  for (const r of ctx.index.countries) {
+  // the country checked, when the configuration lists it (a country without data is checked too)
+  for (const r of ctx.index.countries.filter((c) => c === ctx.index.country)) {
     const supply = countryOf(ctx.input.config, r)?.supply;
     if (!supply) continue;
     for (const t of supply.tables) {

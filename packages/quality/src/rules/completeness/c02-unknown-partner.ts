@@ -1,6 +1,5 @@
 import { at } from '../../draft';
 import { fmt, pct, where } from '../../format';
-import { cellKey } from '../../index-data';
 import type { Draft, Rule } from '../../model';
 import { sourcesOf, usable } from '../../values';
 
@@ -13,8 +12,8 @@ export const C02: Rule = {
     const drafts: Draft[] = [];
     for (const s of ctx.index.slices) {
       if (ctx.index.tables.get(s.table)?.breakdown !== 'PARTNER') continue;
-      const total = s.cells.get(cellKey('_T', '', '_T'));
-      const unk = s.cells.get(cellKey('_T', '', 'UNK'));
+      const total = ctx.index.get(s, '_T', '', '_T');
+      const unk = ctx.index.get(s, '_T', '', 'UNK');
       if (!total || !unk || unk.derived) continue;
       const t = usable(total);
       const u = usable(unk);

@@ -8,7 +8,7 @@ export const I01: Rule = {
   defaults: {},
   check(ctx) {
     for (const f of ctx.input.data.files) ctx.checked(f.ref_area, f.value_cells);
-    const yearOf = rejectionYears(ctx.input.data.observations);
+    const yearOf = rejectionYears(ctx.input.data.rejections, ctx.input.data.observations);
     return ctx.input.data.rejections.map((r): Draft => {
       const place = r.source.sheet ? `${r.source.sheet}!${r.source.cell}` : `line ${r.source.cell}`;
       const placeRu = r.source.sheet ? `${r.source.sheet}!${r.source.cell}` : `строка ${r.source.cell}`;

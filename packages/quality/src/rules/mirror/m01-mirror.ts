@@ -1,15 +1,16 @@
 import type { MirrorRow } from '@mch/core';
 import { fmt, sexEn, sexRu, typeEn, typeRu } from '../../format';
 import { MIRROR_DEFAULTS } from '../../mirror';
-import type { Draft, Rule } from '../../model';
+import type { Draft, ReleaseRule } from '../../model';
 
 /**
  * MCH-M01 mirror flows: A's immigration from B against B's emigration to A, flagged when the ratio
  * leaves the band for flows of at least the minimum size: one finding per pair, year and types, on
  * the total of both sexes where there is one. The matrix itself is built once (mirror.ts).
  */
-export const M01: Rule = {
+export const M01: ReleaseRule = {
   id: 'MCH-M01',
+  scope: 'release',
   severity: 'info',
   defaults: { ...MIRROR_DEFAULTS },
   check(ctx) {

@@ -1,4 +1,5 @@
 import type { CountrySettings } from '@mch/core';
+import type { Slice } from '../../index-data';
 import type { Draft, Rule, RuleContext } from '../../model';
 import { countryOf } from '../../settings';
 
@@ -14,7 +15,7 @@ export const G01: Rule = {
   check(ctx) {
     const sent = new Map<string, Set<string>>();
     for (const s of ctx.index.slices) {
-      if (![...s.cells.values()].some((o) => !o.derived)) continue;
+      if (s.reported === 0) continue;
       const tables = sent.get(s.ref_area) ?? new Set<string>();
       sent.set(s.ref_area, tables.add(s.table));
     }
@@ -53,8 +54,11 @@ const ITEMS = {
 function metadata(ctx: RuleContext, r: string, cs: CountrySettings | undefined, tables: string[]): Draft[] {
   const meta = ctx.input.data.metadata.filter((m) => m.ref_area === r);
   const said = (t: string, field: 'reference_date' | 'territory' | 'definition_basis') => meta.some((m) => m.table === t && m[field] !== '');
-  const observedBasis = (t: string) =>
-    ctx.index.slices.some((s) => s.ref_area === r && s.table === t && [...s.cells.values()].every((o) => o.definition_basis !== ''));
+  const allHaveBasis = (s: Slice) => {
+    for (const o of s.cells.values()) if (o.definition_basis === '') return false;
+    return true;
+  };
+  const observedBasis = (t: string) => ctx.index.slices.some((s) => s.ref_area === r && s.table === t && allHaveBasis(s));
   const missing: Record<keyof typeof ITEMS, string[]> = {
     // flows cover the calendar year; only stocks need a reference date (sheet or configuration)
     reference_date: tables.filter((t) => ctx.index.tables.get(t)?.kind === 'stock' && !cs?.stock_reference && !said(t, 'reference_date')),

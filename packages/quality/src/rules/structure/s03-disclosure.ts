@@ -2,6 +2,7 @@ import type { Observation } from '@mch/core';
 import { at } from '../../draft';
 import { fmt, where } from '../../format';
 import { ageIdentities, type Identity, partnerIdentities, sexIdentities } from '../../identities';
+import type { Slice } from '../../index-data';
 import type { Draft, Rule } from '../../model';
 import { sourcesOf, sum } from '../../values';
 
@@ -22,12 +23,12 @@ export const S03: Rule = {
     const partitions = ctx.input.codelists.age_partitions;
     const ids: Identity[] = [];
     for (const slice of ctx.index.slices) {
+      // an identity is open only with a part that is not free: a slice without one has none
+      if (!hasConfidential(slice)) continue;
       const breakdown = ctx.index.tables.get(slice.table)?.breakdown;
-      ids.push(
-        ...sexIdentities(slice),
-        ...(breakdown === 'AGE' ? ageIdentities(slice, partitions) : []),
-        ...(breakdown === 'PARTNER' ? partnerIdentities(slice, ctx.index, ctx.input) : []),
-      );
+      for (const id of sexIdentities(slice, ctx.index)) ids.push(id);
+      if (breakdown === 'AGE') for (const id of ageIdentities(slice, ctx.index, partitions)) ids.push(id);
+      if (breakdown === 'PARTNER') for (const id of partnerIdentities(slice, ctx.index, ctx.input)) ids.push(id);
     }
     const open: Identity[] = [];
     for (const id of ids) {
@@ -57,6 +58,11 @@ export const S03: Rule = {
     return drafts;
   },
 };
+
+function hasConfidential(slice: Slice): boolean {
+  for (const o of slice.cells.values()) if (o.conf_status !== 'F') return true;
+  return false;
+}
 
 interface Disclosure {
   value: number | null;

@@ -2,15 +2,17 @@ import type { Observation } from '@mch/core';
 import { breakLookup } from '../../breaks';
 import { at } from '../../draft';
 import { fmt, pct, sexEn, sexRu, typeEn, typeRu, where } from '../../format';
-import { cellKey } from '../../index-data';
+import type { DataIndex } from '../../index-data';
 import type { Draft, Rule, RuleContext } from '../../model';
 import { robustZ } from '../../stats';
-import { getOrCreate, pushTo, sourcesOf, usable } from '../../values';
+import { getOrCreate, sourcesOf, usable } from '../../values';
 
 const MIN_POINTS_FOR_Z = 5;
 
 /** One cell that moved: its series, where it sits in it, and why it was flagged. */
 interface Jump {
+  /** the cell number of the series */
+  cell: number;
   points: Observation[];
   values: number[];
   i: number;
@@ -33,68 +35,116 @@ export const T01: Rule = {
   severity: 'warning',
   defaults: { threshold: 0.5, min_size: 100, z_score: 3.5, shift_cells: 5, shift_share: 0.5 },
   check(ctx) {
-    const series = new Map<string, Observation[]>();
-    for (const s of ctx.index.slices) {
-      for (const o of s.cells.values()) {
+    const { index } = ctx;
+    // a series is one country, table, type and cell: its number is the (country, table, type)
+    // group's times the cell count plus the cell, so no string is built per observation
+    const groups = new Map<string, number>();
+    const series = new Map<number, Series>();
+    for (const s of index.slices) {
+      const group = `${s.ref_area}|${s.table}|${s.migr_type}`;
+      let g = groups.get(group);
+      if (g === undefined) {
+        g = groups.size;
+        groups.set(group, g);
+      }
+      const base = g * index.cells;
+      for (const [cell, o] of s.cells) {
         if (o.derived || usable(o) === undefined) continue;
-        pushTo(series, `${o.ref_area}|${o.table}|${o.migr_type}|${o.sex}|${o.age}|${o.partner}`, o);
+        let one = series.get(base + cell);
+        if (!one) {
+          one = { cell, points: [], slices: [] };
+          series.set(base + cell, one);
+        }
+        one.points.push(o);
+        one.slices.push(s.id);
       }
     }
     const isBreak = breakLookup(ctx.input);
-    const bySlice = new Map<string, { checked: number; jumps: Jump[] }>();
-    for (const points of series.values()) {
-      points.sort((a, b) => a.time_period - b.time_period);
-      checkSeries(ctx, points, (o) => o.obs_status === 'B' || isBreak(o.ref_area, o.table, o.time_period) !== undefined, (o, j) => {
-        const g = getOrCreate(bySlice, `${o.ref_area}|${o.table}|${o.time_period}|${o.migr_type}`, () => ({ checked: 0, jumps: [] }));
-        g.checked++;
-        if (j) g.jumps.push(j);
-      });
+    const breakAt = index.slices.map((s) => isBreak(s.ref_area, s.table, s.time_period) !== undefined);
+    const bySlice: ({ checked: number; jumps: Jump[] } | undefined)[] = [];
+    for (const one of series.values()) {
+      inYearOrder(one);
+      checkSeries(ctx, one, breakAt, bySlice);
     }
     const drafts: Draft[] = [];
-    for (const { checked, jumps } of bySlice.values()) {
+    for (const g of bySlice) {
+      if (!g) continue;
+      const { checked, jumps } = g;
       const r = jumps[0]?.points[0]?.ref_area;
       if (!r) continue;
       const shift = jumps.length >= ctx.setting(r, 'shift_cells') && jumps.length / checked >= ctx.setting(r, 'shift_share');
       if (shift) drafts.push(levelShift(ctx, jumps, checked));
-      else for (const d of bySex(jumps)) drafts.push(d);
+      else for (const d of bySex(index, jumps)) drafts.push(d);
     }
     return drafts;
   },
 };
 
-function checkSeries(ctx: RuleContext, points: Observation[], isBreak: (o: Observation) => boolean, seen: (o: Observation, j?: Jump) => void): void {
+/** One cell's values year by year, and the slice each came from. */
+interface Series {
+  /** the cell number (index.cell) */
+  cell: number;
+  points: Observation[];
+  slices: number[];
+}
+
+/** Sorts a series by year (stably), unless it came in order, as it nearly always does. */
+function inYearOrder(one: Series): void {
+  const { points } = one;
+  let sorted = true;
+  for (let i = 1; i < points.length && sorted; i++) sorted = points[i - 1]!.time_period <= points[i]!.time_period;
+  if (sorted) return;
+  const order = points.map((_, i) => i).sort((a, b) => points[a]!.time_period - points[b]!.time_period || a - b);
+  one.points = order.map((i) => points[i]!);
+  one.slices = order.map((i) => one.slices[i]!);
+}
+
+/** Counts each checked point in its slice's group and keeps the points that jumped there. */
+function checkSeries(ctx: RuleContext, one: Series, breakAt: readonly boolean[], bySlice: ({ checked: number; jumps: Jump[] } | undefined)[]): void {
+  const { points } = one;
   const r = points[0]!.ref_area;
   const min = ctx.setting(r, 'min_size');
+  const threshold = ctx.setting(r, 'threshold');
+  const zLimit = ctx.setting(r, 'z_score');
   const values = points.map((o) => usable(o)!);
   const z = points.length >= MIN_POINTS_FOR_Z ? robustZ(values) : undefined;
-  points.forEach((o, i) => {
+  for (let i = 0; i < points.length; i++) {
+    const o = points[i]!;
     const v = values[i]!;
     const prev = i > 0 && points[i - 1]!.time_period === o.time_period - 1 ? i - 1 : -1;
     const p = prev >= 0 ? values[prev]! : undefined;
     const big = Math.max(v, p ?? 0) >= min;
-    if (!big || (p === undefined && z === undefined)) return;
-    if (isBreak(o)) {
+    if (!big || (p === undefined && z === undefined)) continue;
+    if (o.obs_status === 'B' || breakAt[one.slices[i]!]) {
       ctx.skipped(r);
-      return;
+      continue;
     }
     ctx.checked(r);
     const change = p === undefined ? undefined : p === 0 ? Number.POSITIVE_INFINITY : (v - p) / p;
-    const jump = change !== undefined && Math.abs(change) > ctx.setting(r, 'threshold');
+    const jump = change !== undefined && Math.abs(change) > threshold;
     const zi = z?.[i];
-    const outlier = zi !== undefined && v >= min && Math.abs(zi) > ctx.setting(r, 'z_score');
-    seen(o, jump || outlier ? { points, values, i, prev, change, z: zi, jump, outlier } : undefined);
-  });
+    const outlier = zi !== undefined && v >= min && Math.abs(zi) > zLimit;
+    const slice = one.slices[i]!;
+    let g = bySlice[slice];
+    if (!g) {
+      g = { checked: 0, jumps: [] };
+      bySlice[slice] = g;
+    }
+    g.checked++;
+    if (jump || outlier) g.jumps.push({ cell: one.cell, points, values, i, prev, change, z: zi, jump, outlier });
+  }
 }
 
 /** Men and women moving with their total are told in the total's finding, not once more each. */
-function bySex(jumps: Jump[]): Draft[] {
+function bySex(index: DataIndex, jumps: Jump[]): Draft[] {
   const cellOf = (j: Jump) => j.points[j.i]!;
-  const totals = new Map<string, Jump>();
-  for (const j of jumps) if (cellOf(j).sex === '_T') totals.set(`${cellOf(j).age}|${cellOf(j).partner}`, j);
+  // a total's cell number stands for its age and partner
+  const totals = new Map<number, Jump>();
+  for (const j of jumps) if (cellOf(j).sex === '_T') totals.set(j.cell, j);
   const alike = new Map<Jump, Jump[]>();
   const alone: Jump[] = [];
   for (const j of jumps) {
-    const total = cellOf(j).sex === '_T' ? undefined : totals.get(`${cellOf(j).age}|${cellOf(j).partner}`);
+    const total = cellOf(j).sex === '_T' ? undefined : totals.get(index.withSex(j.cell, '_T'));
     if (total) getOrCreate(alike, total, () => []).push(j);
     else alone.push(j);
   }
@@ -171,14 +221,24 @@ function cellDraft(j: Jump, alike: Jump[] = []): Draft {
   };
 }
 
+/** The cells of every jump, the year before and the year itself. */
+function jumpSources(jumps: readonly Jump[]): Draft['sources'] {
+  const cells: (Observation | undefined)[] = [];
+  for (const j of jumps) {
+    cells.push(j.prev >= 0 ? j.points[j.prev] : undefined);
+    cells.push(j.points[j.i]);
+  }
+  return sourcesOf(cells);
+}
+
 /** Many cells of one table, year and type moved together: one finding, told by the table's total. */
 function levelShift(ctx: RuleContext, jumps: Jump[], checked: number): Draft {
   const o = jumps[0]!.points[jumps[0]!.i]!;
   const table = ctx.index.tables.get(o.table);
-  const totalKey = table?.breakdown === 'AGE' ? cellKey('_T', '_T', '') : cellKey('_T', '', '_T');
+  const [age, partner] = table?.breakdown === 'AGE' ? ['_T', ''] : ['', '_T'];
   const totalJump = jumps.find((j) => {
     const c = j.points[j.i]!;
-    return cellKey(c.sex, c.age, c.partner) === totalKey;
+    return c.sex === '_T' && c.age === age && c.partner === partner;
   });
   const lead = totalJump ?? [...jumps].sort((a, b) => b.values[b.i]! - a.values[a.i]!)[0]!;
   const cell = lead.points[lead.i]!;
@@ -204,7 +264,7 @@ function levelShift(ctx: RuleContext, jumps: Jump[], checked: number): Draft {
   return {
     ...at(cell, '|level-shift'),
     values,
-    sources: sourcesOf(jumps.flatMap((j) => [j.prev >= 0 ? j.points[j.prev] : undefined, j.points[j.i]])),
+    sources: jumpSources(jumps),
     message: `${head}: ${fmt(jumps.length)} of ${fmt(checked)} cells changed by more than ${pct(ctx.setting(o.ref_area, 'threshold'))} since ${y - 1}${direction}; ${label} ${fmt(p)} in ${y - 1} → ${fmt(v)} in ${y}, change ${change}${unitEn}; no break is registered`,
     message_ru: `${headRu}: ${fmt(jumps.length)} из ${fmt(checked)} ячеек изменились более чем на ${pct(ctx.setting(o.ref_area, 'threshold'))} по сравнению с ${y - 1}${directionRu}; ${labelRu} ${fmt(p)} в ${y - 1} → ${fmt(v)} в ${y}, изменение ${change}${unitRu}; разрыв ряда не зарегистрирован`,
     series: seriesOf(lead),

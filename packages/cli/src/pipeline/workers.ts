@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type CountrySettings, MchError } from '@mch/core';
+import { type ChainContext, type CountryFile, type CountryPart, computeCountry } from './country';
+import { decodePart } from './part-codec';
+
+/** Computes country parts, saying whether a worker thread did; `close` ends whatever it started. */
+export interface CountryRunner {
+  /** how many countries it computes at once */
+  threads: number;
+  compute(ref_area: string, settings: CountrySettings, files: readonly CountryFile[]): Promise<{ part: CountryPart; onWorker: boolean }>;
+  close(): Promise<void>;
+}
+
+export interface WorkerJob {
+  ref_area: string;
+  settings: CountrySettings;
+  files: readonly CountryFile[];
+}
+
+/** What a worker says: it has loaded; a part encoded (its buffer transferred, not copied); the error a job threw. */
+export type WorkerMessage =
+  | { ready: true }
+  | { part: Uint8Array }
+  | { error: { name: string; message: string; stack?: string; code?: string; where?: string; details?: string[] } };
+
+export function inProcess(ctx: ChainContext): CountryRunner {
+  return { threads: 1, compute: async (r, s, f) => ({ part: await computeCountry(ctx, r, s, f), onWorker: false }), close: async () => {} };
+}
+
+/**
+ * Under the sources a worker compiles them again with tsx (about a second of CPU each), so
+ * without MCH_THREADS workers start there only for this much input; the built CLI starts them
+ * for any two countries.
+ */
+const SOURCE_WORKER_MIN_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Countries on worker threads, one worker per core up to the number of countries; MCH_THREADS=N
+ * asks for N (1 keeps everything in this thread). Undefined where it cannot help: one core, little
+ * input under the sources, or no worker entry beside this module. A worker that cannot start
+ * leaves its countries to this thread. Each country's answer is the same bytes wherever it was
+ * computed, and the chain merges in country order, so the output does not depend on which thread
+ * finished first.
+ */
+export function workerRunner(ctx: ChainContext, jobs: number, inputBytes: number): CountryRunner | undefined {
+  const asked = Number(process.env.MCH_THREADS) || undefined;
+  const size = Math.min(asked ?? availableParallelism(), jobs);
+  const start = size >= 2 ? workerStart() : undefined;
+  if (!start || (start.compiles && !asked && inputBytes < SOURCE_WORKER_MIN_BYTES)) return undefined;
+  const slots = Array.from({ length: size }, () => new Slot(start.worker(ctx)));
+  const idle = [...slots];
+  const waiting: ((s: Slot) => void)[] = [];
+  const here = inProcess(ctx);
+  const release = (s: Slot) => {
+    const next = waiting.shift();
+    if (next) next(s);
+    else idle.push(s);
+  };
+  return {
+    threads: size,
+    async compute(ref_area, settings, files) {
+      const slot = idle.pop() ?? (await new Promise<Slot>((resolve) => waiting.push(resolve)));
+      try {
+        return (await slot.ready) ? { part: await slot.run({ ref_area, settings, files }), onWorker: true } : await here.compute(ref_area, settings, files);
+      } finally {
+        release(slot);
+      }
+    },
+    async close() {
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
+
+/** One worker and the one job it is doing. */
+class Slot {
+  readonly ready: Promise<boolean>;
+  private job: { resolve: (p: CountryPart) => void; reject: (e: unknown) => void } | undefined;
+
+  constructor(readonly worker: Worker) {
+    this.ready = new Promise((resolve) => {
+      worker.on('message', (m: WorkerMessage) => {
+        if ('ready' in m) return resolve(true);
+        const job = this.job;
+        this.job = undefined;
+        if (!job) return;
+        if ('part' in m) {
+          try {
+            job.resolve(decodePart(m.part));
+          } catch (e) {
+            job.reject(e);
+          }
+        } else job.reject(rebuildError(m.error));
+      });
+      // before it is ready: it cannot start here, its countries are computed in this thread; after: a bug
+      worker.on('error', (e) => {
+        resolve(false);
+        this.job?.reject(e);
+        this.job = undefined;
+      });
+      worker.on('exit', (code) => {
+        resolve(false);
+        this.job?.reject(new Error(`a worker thread ended (exit code ${code}) before it answered`));
+        this.job = undefined;
+      });
+    });
+  }
+
+  run(job: WorkerJob): Promise<CountryPart> {
+    return new Promise((resolve, reject) => {
+      this.job = { resolve, reject };
+      this.worker.postMessage(job);
+    });
+  }
+}
+
+/**
+ * How to start a worker on country-worker beside this module: the .js of a build as it is; the
+ * .ts of the sources with tsx registered in the worker first (a worker does not inherit the
+ * loader `--import tsx` gave this thread), which `compiles`. Undefined when neither can be found.
+ */
+function workerStart(): { worker: (ctx: ChainContext) => Worker; compiles: boolean } | undefined {
+  const here = import.meta.url;
+  if (!here) return undefined;
+  const ts = here.endsWith('.ts');
+  const entry = new URL(`./country-worker.${ts ? 'ts' : 'js'}`, here);
+  if (!existsSync(fileURLToPath(entry))) return undefined;
+  if (!ts) return { worker: (ctx) => new Worker(entry, { workerData: ctx }), compiles: false };
+  let tsx: string;
+  try {
+    tsx = import.meta.resolve('tsx/esm/api');
+  } catch {
+    return undefined;
+  }
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return { worker: (ctx) => new Worker(boot, { eval: true, workerData: ctx }), compiles: true };
+}
+
+/** An MchError stays one across the thread boundary (its code decides the exit code); anything else keeps its stack. */
+function rebuildError(e: { name: string; message: string; stack?: string; code?: string; where?: string; details?: string[] }): Error {
+  if (e.name === 'MchError' && e.code) return new MchError(e.code as MchError['code'], e.message, { where: e.where, details: e.details });
+  const error = new Error(e.message);
+  error.name = e.name;
+  if (e.stack) error.stack = e.stack;
+  return error;
+}

@@ -1,0 +1,71 @@
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './tokenize';
+
+// the characters that break CSV files, each delimiter, and text around them
+const chunk = fc.constantFrom('a', 'bc', ',', ';', '\t', '"', '""', '\n', '\r\n', '\r', ' ', '\u0000', 'é', 'Я', '😀');
+const hostileText = fc.array(chunk, { maxLength: 80 }).map((c) => c.join(''));
+
+function byCsvParse(text: string, delimiter: string): string[][] | 'unclosed' {
+  const out: string[][] = [];
+  try {
+    parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      on_record: (r: string[]) => {
+        out.push(r);
+        return null;
+      },
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') return 'unclosed';
+    throw e;
+  }
+  return out;
+}
+
+function byTokenize(text: string, delimiter: string): string[][] | 'unclosed' {
+  const out: string[][] = [];
+  const raws: (string | undefined)[] = [];
+  const r = tokenize(text, delimiter, (fields, raw) => {
+    out.push(fields);
+    raws.push(raw);
+  });
+  // a record handed over with its line is that line, split
+  for (const [i, raw] of raws.entries()) if (raw !== undefined) expect(raw.split(delimiter)).toEqual(out[i]);
+  return r.unclosed === undefined ? out : 'unclosed';
+}
+
+describe('property: tokenize splits records as csv-parse does', () => {
+  it('the same records, fields and refusals over hostile text, for each delimiter', () => {
+    fc.assert(
+      fc.property(hostileText, fc.constantFrom(',', ';', '\t'), (text, d) => {
+        expect(byTokenize(text, d)).toEqual(byCsvParse(text, d));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('catches what it is there to catch: quotes that close early, late or never', () => {
+    // each case once by hand, so a failing property has a readable neighbour
+    const cases: [string, string[][] | 'unclosed'][] = [
+      ['a,b\nc,d\n', [['a', 'b'], ['c', 'd']]],
+      ['"a,b",c\r\n"x""y",z', [['a,b', 'c'], ['x"y', 'z']]],
+      ['a"b,c\n', [['a"b', 'c']]],
+      ['"ab"c,d\n', [['"ab"c', 'd']]],
+      ['"a""b"c\n', [['"a"b"c']]],
+      ['"ab"\u0000c,d', [['ab\u0000c', 'd']]],
+      ['"two\nlines",x\n\n', [['two\nlines', 'x'], ['']]],
+      ['a,"never\nclosed\n', 'unclosed'],
+      ['\r\r\n', [[''], ['']]],
+    ];
+    for (const [text, want] of cases) {
+      expect(byCsvParse(text, ',')).toEqual(want);
+      expect(byTokenize(text, ',')).toEqual(want);
+    }
+  });
+});
