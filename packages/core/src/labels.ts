@@ -37,13 +37,18 @@ export function normaliseLabel(label: string): string {
 
 /** Levenshtein distance, for suggestions on unmapped labels. */
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (a === b) return 0;
+  if (a.length === 0 || b.length === 0) return a.length + b.length;
+  // one row of the table, in a typed array: a suggestion compares a label with every known name
+  const prev = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
     let diag = prev[0]!;
     prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (ca === b.charCodeAt(j - 1) ? 0 : 1));
       diag = up;
     }
   }

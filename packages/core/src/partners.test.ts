@@ -133,6 +133,12 @@ describe('partner resolver', () => {
     expect(code('Гeрмания')).toBe('DEU'); // Latin e
   });
 
+  it('reads Kosovo under the Clearing House code XKX however it is written, the library code XKK too', () => {
+    for (const label of ['XKX', 'XKK', 'XK', 'Kosovo', 'Косово']) expect(code(label), label).toBe('XKX');
+    expect(resolver.isKnownCode('XKX')).toBe(true);
+    expect(resolver.isKnownCode('XKK')).toBe(false);
+  });
+
   it('refuses an ambiguous label with its candidates instead of guessing', () => {
     expect(resolver.resolve('Корея')).toEqual({ kind: 'ambiguous', candidates: ['KOR', 'PRK'] });
   });
@@ -141,6 +147,14 @@ describe('partner resolver', () => {
     const m = resolver.resolve('Kazahkstan');
     expect(m.kind).toBe('unmapped');
     expect(m.kind === 'unmapped' && m.suggestions[0]).toBe('KAZ');
+  });
+
+  it('resolves a label once: the same answer, and the same closest codes, for every row that repeats it', () => {
+    const first = resolver.resolve('Uzbekstan');
+    const again = resolver.resolve('Uzbekstan');
+    expect(again).toBe(first);
+    expect(first.kind === 'unmapped' && first.suggestions[0]).toBe('UZB');
+    expect(again.kind === 'unmapped' && again.suggestions).toBe(first.kind === 'unmapped' && first.suggestions);
   });
 
   it('names the reporting countries by their official UN names in both languages', () => {

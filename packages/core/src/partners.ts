@@ -7,8 +7,8 @@ const require = createRequire(import.meta.url);
 countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
 countries.registerLocale(require('i18n-iso-countries/langs/ru.json'));
 
-/** ISO alpha-3 codes the library uses where the Clearing House uses another. */
-const LIBRARY_CODE_FIXES: Record<string, string> = { XXK: 'XKX' };
+/** Codes the library uses where the Clearing House uses another (Kosovo: XKK in i18n-iso-countries 7, XXK before). */
+const LIBRARY_CODE_FIXES: Record<string, string> = { XXK: 'XKX', XKK: 'XKX' };
 
 export type PartnerMatch =
   | { kind: 'code'; code: string }
@@ -41,6 +41,9 @@ export function createPartnerResolver(codelists: CodeLists, countryAliases: Reco
 
 const built = new WeakMap<CodeLists, Map<string, PartnerResolver>>();
 
+/** Labels one resolver remembers the match of; beyond, they are matched again each time. */
+const MAX_REMEMBERED = 20_000;
+
 function buildResolver(codelists: CodeLists, countryAliases: Record<string, string>): PartnerResolver {
   const index = new Map<string, Set<string>>();
   const add = (label: string, code: string) => {
@@ -55,6 +58,8 @@ function buildResolver(codelists: CodeLists, countryAliases: Record<string, stri
     const a3 = LIBRARY_CODE_FIXES[a3raw] ?? a3raw;
     const numeric = countries.alpha3ToNumeric(a3raw);
     add(a3, a3);
+    // the library's own code still names the country, under the Clearing House code
+    if (a3 !== a3raw) add(a3raw, a3);
     add(a2, a3);
     if (numeric) {
       add(numeric, a3);
@@ -88,6 +93,30 @@ function buildResolver(codelists: CodeLists, countryAliases: Record<string, stri
   const ambiguous = new Map(Object.entries(codelists.ambiguous_labels).map(([l, c]) => [normaliseLabel(l), c]));
   const allKeys = [...new Set([...index.keys(), ...ownIndex.keys()])];
 
+  // each label resolved once, and the closest codes worked out only when a rejection reads them
+  const seen = new Map<string, PartnerMatch>();
+  const closest = new Map<string, string[]>();
+  const unmapped = (key: string): PartnerMatch => ({
+    kind: 'unmapped',
+    get suggestions() {
+      let s = closest.get(key);
+      if (!s) {
+        s = suggest(key);
+        closest.set(key, s);
+      }
+      return s;
+    },
+  });
+  const match = (label: string): PartnerMatch => {
+    const key = normaliseLabel(label);
+    const forced = ambiguous.get(key);
+    if (forced && !ownIndex.has(key)) return { kind: 'ambiguous', candidates: [...forced] };
+    const codes = codeOf(key);
+    if (codes.length === 1) return { kind: 'code', code: codes[0]! };
+    if (codes.length > 1) return { kind: 'ambiguous', candidates: codes.sort() };
+    return unmapped(key);
+  };
+
   const codeOf = (key: string): string[] => {
     const own = ownIndex.get(key);
     if (own) return [own];
@@ -96,13 +125,13 @@ function buildResolver(codelists: CodeLists, countryAliases: Record<string, stri
 
   return {
     resolve(label) {
-      const key = normaliseLabel(label);
-      const forced = ambiguous.get(key);
-      if (forced && !ownIndex.has(key)) return { kind: 'ambiguous', candidates: [...forced] };
-      const codes = codeOf(key);
-      if (codes.length === 1) return { kind: 'code', code: codes[0]! };
-      if (codes.length > 1) return { kind: 'ambiguous', candidates: codes.sort() };
-      return { kind: 'unmapped', suggestions: suggest(key) };
+      let m = seen.get(label);
+      if (!m) {
+        m = match(label);
+        // a hostile file may hold 10⁵ different labels: the memory of them stays bounded
+        if (seen.size < MAX_REMEMBERED) seen.set(label, m);
+      }
+      return m;
     },
     names(code) {
       return names.get(code) ?? { en: code, ru: code };

@@ -23,4 +23,18 @@ describe('conflicting values', () => {
     const same = await ingestFile({ path: 'c.csv', bytes: csv(Array.from({ length: 20_000 }, () => 'T02,2012,F,DEU,5')) }, context('ARM'));
     expect(same.files[0]).toMatchObject({ observations: 20_000, rejections: 0 });
   });
+
+  it('finds the one repeated key among thousands that differ in one field each, and only it', async () => {
+    const partners = ['DEU', 'FRA', 'ITA', 'POL', 'ESP'];
+    const distinct = ['T01', 'T02'].flatMap((t) => ['2011', '2012'].flatMap((y) => ['M', 'F', '_T'].flatMap((s) => partners.map((p) => `${t},${y},${s},${p},1`))));
+    const none = await ingestFile({ path: 'c.csv', bytes: csv(distinct) }, context('ARM'));
+    expect(none.files[0]).toMatchObject({ observations: distinct.length, rejections: 0 });
+    // the first key again at the end, with another figure: both cells refused, far apart as they are
+    const one = await ingestFile({ path: 'c.csv', bytes: csv([...distinct, 'T01,2011,M,DEU,2']) }, context('ARM'));
+    expect(one.files[0]).toMatchObject({ observations: distinct.length - 1, rejections: 2 });
+    expect(one.rejections.map((x) => [x.reason, x.source.cell])).toEqual([
+      ['conflicting-value', '2'],
+      ['conflicting-value', String(distinct.length + 2)],
+    ]);
+  });
 });

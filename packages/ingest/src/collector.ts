@@ -8,7 +8,7 @@ import {
   type Source,
   type TableMetadata,
   type TableNote,
-  observationKey,
+  KeyColumns,
 } from '@mch/core';
 import { quote, safeRaw } from './cells/text';
 
@@ -98,35 +98,26 @@ export class Collector {
   }
 
   /**
-   * The observations but those of keys that two cells give different values: one key string per
-   * observation, and where no key repeats (the usual file) the list itself, not a copy.
+   * The observations but those of keys that two cells give different values; where no key repeats
+   * (the usual file) the list itself, not a copy. Keys are compared as numbers (core's KeyColumns):
+   * no string per observation.
    */
   private withoutConflicts(): Observation[] {
     const all = this.observations;
-    // one observation per key, a list only where a key repeats: 10⁶ keys must not cost 10⁶ arrays
-    const byKey = new Map<string, Observation | Observation[]>();
-    let repeats = false;
-    for (const o of all) {
-      const k = observationKey(o);
-      const seen = byKey.get(k);
-      if (seen === undefined) byKey.set(k, o);
-      else if (Array.isArray(seen)) seen.push(o);
-      else {
-        byKey.set(k, [seen, o]);
-        repeats = true;
-      }
+    const groups = repeatedKeys(KeyColumns.of(all).groupKeys());
+    const conflicting = new Map<number, Observation[]>();
+    for (const rows of groups) {
+      const group = rows.map((i) => all[i]!);
+      if (!group.every((g) => sameValue(g, group[0]!))) for (const i of rows) conflicting.set(i, group);
     }
-    if (!repeats) return all;
-    const conflicting = new Set<Observation>();
-    for (const group of byKey.values()) if (Array.isArray(group) && !group.every((g) => sameValue(g, group[0]!))) for (const g of group) conflicting.add(g);
     if (conflicting.size === 0) return all;
     const kept: Observation[] = [];
-    for (const o of all) {
-      if (!conflicting.has(o)) {
+    for (const [i, o] of all.entries()) {
+      const group = conflicting.get(i);
+      if (!group) {
         kept.push(o);
         continue;
       }
-      const group = byKey.get(observationKey(o)) as Observation[];
       this.reject(
         o.table,
         o.source!,
@@ -139,6 +130,31 @@ export class Collector {
     }
     return kept;
   }
+}
+
+/** The rows of each key given more than once, in file order; none for a file without repeats (one sort tells). */
+function repeatedKeys(keys: Float64Array | string[]): number[][] {
+  const byKey = new Map<number | string, number[]>();
+  if (Array.isArray(keys)) {
+    for (const [i, k] of keys.entries()) {
+      const rows = byKey.get(k);
+      if (rows) rows.push(i);
+      else byKey.set(k, [i]);
+    }
+    return [...byKey.values()].filter((rows) => rows.length > 1);
+  }
+  const sorted = keys.slice().sort();
+  const repeated = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
+  if (repeated.size === 0) return [];
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (!repeated.has(k)) continue;
+    const rows = byKey.get(k);
+    if (rows) rows.push(i);
+    else byKey.set(k, [i]);
+  }
+  return [...byKey.values()];
 }
 
 /** The other cells of a conflicting group, a few by name: a file repeating one key 10⁵ times must not cost 10¹⁰. */

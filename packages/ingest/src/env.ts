@@ -12,17 +12,30 @@ export interface IngestEnv {
 }
 
 export function buildEnv(file: string, ref_area: string, tableSet: TableSet, codelists: CodeLists, settings: CountrySettings): IngestEnv {
+  const codes = resolversOf(codelists);
   const category: CategoryContext = {
     ref_area,
     codelists,
     partner: onePerLabel(createPartnerResolver(codelists, settings.aliases), file),
-    age: ageResolver(codelists),
+    age: codes.age,
   };
   return {
     tableSet,
     category,
-    sheet: { settings, legend: buildLegend(settings.legend), category, sex: sexResolver(codelists), migr: migrTypeResolver(codelists) },
+    sheet: { settings, legend: buildLegend(settings.legend), category, sex: codes.sex, migr: codes.migr },
   };
+}
+
+const resolvers = new WeakMap<CodeLists, { age: CodeResolver; sex: CodeResolver; migr: CodeResolver }>();
+
+/** The code lists' resolvers, built once for every file read with them (each remembers the labels it resolved). */
+function resolversOf(codelists: CodeLists): { age: CodeResolver; sex: CodeResolver; migr: CodeResolver } {
+  let r = resolvers.get(codelists);
+  if (!r) {
+    r = { age: ageResolver(codelists), sex: sexResolver(codelists), migr: migrTypeResolver(codelists) };
+    resolvers.set(codelists, r);
+  }
+  return r;
 }
 
 /** Different labels that map to no code, at most, in one file: more is no questionnaire of this table set. */

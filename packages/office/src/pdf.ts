@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
+import { useFastStyleLookups } from './pdf-styles';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -14,6 +15,7 @@ let ready = false;
 /** pdfmake may read only the DejaVu fonts and fetch nothing: documents are built offline. */
 function setUp(): void {
   if (ready) return;
+  useFastStyleLookups();
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
   pdfmake.addFonts({

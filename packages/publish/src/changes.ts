@@ -135,14 +135,20 @@ export function speaksOfRevision(text: string): boolean {
 }
 
 export function revisionReasons(model: Pick<ReleaseModel, 'config' | 'data'> & Partial<Pick<ReleaseModel, 'previous'>>): (change: Change) => RevisionReason {
-  // the published value of a key is the reported one where there is one (publishable.ts)
-  const current = new Map<string, Observation>();
-  for (const o of model.data.observations) {
-    const key = observationKey(o);
-    const had = current.get(key);
-    if (!had || (had.derived && !o.derived)) current.set(key, o);
-  }
-  const before = new Map((model.previous?.observations ?? []).map((o) => [observationKey(o), o]));
+  // built when a revised value first asks (a release without revisions never does)
+  let index: { current: Map<string, Observation>; before: Map<string, Observation> } | undefined;
+  const indexes = () => {
+    if (index) return index;
+    // the published value of a key is the reported one where there is one (publishable.ts)
+    const current = new Map<string, Observation>();
+    for (const o of model.data.observations) {
+      const key = observationKey(o);
+      const had = current.get(key);
+      if (!had || (had.derived && !o.derived)) current.set(key, o);
+    }
+    index = { current, before: new Map((model.previous?.observations ?? []).map((o) => [observationKey(o), o])) };
+    return index;
+  };
   const submitted = (ref_area: string, file: string): SubmittedFile | undefined => {
     const own = model.config.countries[ref_area as keyof typeof model.config.countries]?.files.find((f) => f.path === file);
     return own ?? Object.values(model.config.countries).flatMap((c) => c?.files ?? []).find((f) => f.path === file);
@@ -164,6 +170,7 @@ export function revisionReasons(model: Pick<ReleaseModel, 'config' | 'data'> & P
     return reason;
   };
   return (c) => {
+    const { current, before } = indexes();
     const key = observationKey(c);
     const now = current.get(key);
     if (!now || now.derived) return { kind: 'derived' };

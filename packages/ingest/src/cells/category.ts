@@ -76,15 +76,22 @@ function failed(m: CodeMatch | PartnerMatch | undefined, text: string): Category
       suggestions: m.candidates,
     };
   }
-  const suggestions = m?.kind === 'unmapped' ? m.suggestions : [];
-  const hint = suggestions.length ? ` (closest: ${suggestions.join(', ')})` : '';
-  const hintRu = suggestions.length ? ` (ближайшие: ${suggestions.join(', ')})` : '';
+  if (!text.trim()) return { ok: false, reason: 'unmapped-label', en: 'the row holds values but no label or code', ru: 'в строке есть значения, но нет названия или кода', suggestions: [] };
+  // the closest codes cost an edit distance to every known label: worked out when a rejection reads them
+  const suggestions = (): string[] => (m?.kind === 'unmapped' ? m.suggestions : []);
+  const hint = (closest: string): string => (suggestions().length ? ` (${closest}: ${suggestions().join(', ')})` : '');
   return {
     ok: false,
     reason: 'unmapped-label',
-    en: text.trim() ? `the label ${quote(text)} maps to no code${hint}; add an alias to the country's configuration` : 'the row holds values but no label or code',
-    ru: text.trim() ? `название ${quote(text)} не соответствует ни одному коду${hintRu}; добавьте соответствие в настройки страны` : 'в строке есть значения, но нет названия или кода',
-    suggestions,
+    get en() {
+      return `the label ${quote(text)} maps to no code${hint('closest')}; add an alias to the country's configuration`;
+    },
+    get ru() {
+      return `название ${quote(text)} не соответствует ни одному коду${hint('ближайшие')}; добавьте соответствие в настройки страны`;
+    },
+    get suggestions() {
+      return suggestions();
+    },
   };
 }
 

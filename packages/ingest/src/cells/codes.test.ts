@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codelists, tableSet } from '../test-support/dump';
-import { ageResolver, tableIdOf, yearOf } from './codes';
+import { ageResolver, sexResolver, tableIdOf, yearOf } from './codes';
 
 describe('table numbers in sheet names', () => {
   it.each([
@@ -51,5 +51,16 @@ describe('age groups', () => {
 describe('years', () => {
   it('reads 2012, «2012 г.», «2012 год», with a footnote marker, and nothing else', () => {
     expect([yearOf('2012'), yearOf('2012 г.'), yearOf('2012 год'), yearOf('2012¹'), yearOf('12345'), yearOf('Total')]).toEqual([2012, 2012, 2012, 2012, undefined, undefined]);
+  });
+});
+
+describe('code lists resolve each text once', () => {
+  it('gives the closest codes of an unknown sex label when read, the same ones for every row repeating it', () => {
+    const sex = sexResolver(codelists);
+    const first = sex.resolve('Mele');
+    expect(first.kind).toBe('unmapped');
+    expect(first.kind === 'unmapped' && first.suggestions).toContain('M');
+    expect(sex.resolve('Mele')).toBe(first);
+    expect(sex.resolve('Male')).toEqual({ kind: 'code', code: 'M' });
   });
 });

@@ -9,16 +9,39 @@ export interface CodeResolver {
   resolve(text: string): CodeMatch;
 }
 
-/** Resolver over code → labels, matching normalised labels exactly. */
+/**
+ * Resolver over code → labels, matching normalised labels exactly. Each text is resolved once; the
+ * closest codes of one that maps to none are worked out when first read, which only a rejection
+ * does (a header is classified by asking every cell whether it names a sex or a type).
+ */
 export function labelResolver(entries: readonly { code: string; labels: readonly string[] }[]): CodeResolver {
   const index = new Map<string, string>();
   for (const e of entries) for (const l of [e.code, ...e.labels]) index.set(normaliseLabel(l), e.code);
+  const seen = new Map<string, CodeMatch>();
   return {
     resolve(text) {
       if (text.length > MAX_LABEL) return { kind: 'unmapped', suggestions: [] };
+      let m = seen.get(text);
+      if (m) return m;
       const key = normaliseLabel(text);
       const code = index.get(key);
-      return code ? { kind: 'code', code } : { kind: 'unmapped', suggestions: suggest(key, index) };
+      m = code ? { kind: 'code', code } : lazilySuggested(() => suggest(key, index));
+      if (seen.size < MAX_REMEMBERED) seen.set(text, m);
+      return m;
+    },
+  };
+}
+
+/** Texts one resolver remembers the match of; beyond, a hostile file's labels are matched again each time. */
+const MAX_REMEMBERED = 20_000;
+
+function lazilySuggested(suggest: () => string[]): CodeMatch {
+  let closest: string[] | undefined;
+  return {
+    kind: 'unmapped',
+    get suggestions() {
+      closest ??= suggest();
+      return closest;
     },
   };
 }
@@ -52,12 +75,16 @@ export function ageResolver(codelists: CodeLists): CodeResolver {
   );
   const byBounds = new Map<string, string>();
   for (const a of codelists.age) if (a.from !== undefined) byBounds.set(`${a.from}|${a.to ?? ''}`, a.code);
+  const seen = new Map<string, CodeMatch>();
   return {
     resolve(text) {
+      let m = seen.get(text);
+      if (m) return m;
       const bounds = ageBounds(text);
       const code = bounds && byBounds.get(`${bounds.from}|${bounds.to ?? ''}`);
-      if (code) return { kind: 'code', code };
-      return byLabel.resolve(text);
+      m = code ? { kind: 'code', code } : byLabel.resolve(text);
+      if (seen.size < MAX_REMEMBERED) seen.set(text, m);
+      return m;
     },
   };
 }

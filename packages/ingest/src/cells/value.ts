@@ -15,6 +15,8 @@ export type ParsedValue =
   | { ok: false; reason: ValueReason; en: string; ru: string };
 
 const A: Status = { obs_status: 'A', conf_status: 'F' };
+/** The note references of a value without markers: one frozen list for all of them. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /**
@@ -23,11 +25,11 @@ const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
  * two decimals (the unit line says thousands); otherwise persons must be whole.
  */
 export function parseValue(input: ValueInput, thousands: boolean, legend: Legend, allowNegative = false): ParsedValue {
-  if (input.number !== undefined) return checkNumber(input.number, thousands, A, [], allowNegative);
+  if (input.number !== undefined) return checkNumber(input.number, thousands, A, NONE, allowNegative);
   // most cells of a long CSV are bare digits: no spaces, tail or separators to look for
   if (isDigits(input.text)) {
     const symbol = legend.symbols.get(input.text);
-    return symbol ? { ok: true, value: symbol.value, status: symbol, note_refs: [] } : checkNumber(Number(input.text), thousands, A, [], allowNegative);
+    return symbol ? { ok: true, value: symbol.value, status: symbol, note_refs: NONE } : checkNumber(Number(input.text), thousands, A, NONE, allowNegative);
   }
   const text = collapseSpaces(input.text);
   const symbol = lookupSymbol(legend, text);

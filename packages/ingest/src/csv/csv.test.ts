@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import type { MchError } from '@mch/core';
 import { describe, expect, it } from 'vitest';
@@ -141,5 +142,29 @@ describe('encoding detection', () => {
     expect(detectEncoding(iconv.encode('Россия;Казахстан', 'win1251'))).toEqual({ encoding: 'windows-1251', bomLength: 0 });
     expect(detectEncoding(Buffer.from('TABLE', 'utf16le'))).toEqual({ encoding: 'utf-16le', bomLength: 0 });
     expect(detectEncoding(new Uint8Array([0x41, 0x80, 0x81, 0x82, 0x83]))).toHaveProperty('problem');
+  });
+});
+
+describe('property: encoding detection', () => {
+  it('calls UTF-8 exactly the bytes a strict UTF-8 decoder accepts (surrogates, overlong forms, past U+10FFFF refused)', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const valid = (b: Uint8Array) => {
+      try {
+        strict.decode(b);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // bytes around the edges of UTF-8 sequences, after an ASCII start (no BOM, no UTF-16 zeros)
+    const byte = fc.constantFrom(0x61, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xd0, 0xe0, 0xed, 0xa0, 0xef, 0xf0, 0xf4, 0x90, 0xf5, 0xff);
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 12 }), (tail) => {
+        const b = new Uint8Array([0x61, 0x62, 0x63, 0x64, ...tail]);
+        const got = detectEncoding(b);
+        expect('encoding' in got && got.encoding === 'utf-8').toBe(valid(b));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
@@ -17,20 +18,17 @@ export function detectEncoding(b: Uint8Array): { encoding: Encoding; bomLength: 
   // UTF-16 saved without a BOM: every other byte of ASCII text is zero
   if (sample.length >= 4 && nulOdd > sample.length / 4 && nulEven === 0) return { encoding: 'utf-16le', bomLength: 0 };
   if (sample.length >= 4 && nulEven > sample.length / 4 && nulOdd === 0) return { encoding: 'utf-16be', bomLength: 0 };
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b);
-    return { encoding: 'utf-8', bomLength: 0 };
-  } catch {
-    let high = 0;
-    let cyrillic = 0;
-    for (const x of b) {
-      if (x < 0x80) continue;
-      high++;
-      if (x >= 0xc0 || x === 0xa8 || x === 0xb8 || x === 0xb9) cyrillic++;
-    }
-    if (high > 0 && cyrillic / high >= 0.6) return { encoding: 'windows-1251', bomLength: 0 };
-    return { problem: 'the text is neither UTF-8, UTF-16 with a BOM, nor Windows-1251; save it as UTF-8' };
+  // validated without decoding: the text is decoded once, by decode()
+  if (isUtf8(b)) return { encoding: 'utf-8', bomLength: 0 };
+  let high = 0;
+  let cyrillic = 0;
+  for (const x of b) {
+    if (x < 0x80) continue;
+    high++;
+    if (x >= 0xc0 || x === 0xa8 || x === 0xb8 || x === 0xb9) cyrillic++;
   }
+  if (high > 0 && cyrillic / high >= 0.6) return { encoding: 'windows-1251', bomLength: 0 };
+  return { problem: 'the text is neither UTF-8, UTF-16 with a BOM, nor Windows-1251; save it as UTF-8' };
 }
 
 export function decode(b: Uint8Array, encoding: Encoding, bomLength: number): string {

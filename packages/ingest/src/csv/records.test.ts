@@ -57,6 +57,50 @@ describe('property: the CSV record reader', () => {
   });
 });
 
+/** prescan as first written, one character at a time: the reference its jumps from quote to line end must match. */
+function prescanByCharacter(text: string, delimiter: string): { unclosed?: number; longest: { line: number; length: number } } {
+  const d = delimiter.charCodeAt(0);
+  let line = 1;
+  let lineStart = 0;
+  let longest = { line: 1, length: 0 };
+  let open: number | undefined;
+  let fieldStart = true;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) {
+      if (i - lineStart > longest.length) longest = { line, length: i - lineStart };
+      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      lineStart = i + 1;
+      if (open === undefined) fieldStart = true;
+      continue;
+    }
+    if (open !== undefined) {
+      if (ch !== 34) continue;
+      if (text.charCodeAt(i + 1) === 34) i++;
+      else open = undefined;
+      continue;
+    }
+    if (ch === 34 && fieldStart) open = line;
+    fieldStart = ch === d;
+  }
+  if (n - lineStart > longest.length) longest = { line, length: n - lineStart };
+  return { ...(open !== undefined ? { unclosed: open } : {}), longest };
+}
+
+describe('property: prescan', () => {
+  it('finds the same longest line and unclosed quote as a scan of every character, for each delimiter', () => {
+    const wide = fc.array(fc.constantFrom('a', 'bc', ',', ';', '\t', '"', '""', '\n', '\r\n', '\r', ' ', 'é'), { maxLength: 80 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(wide, fc.constantFrom(',', ';', '\t'), (text, d) => {
+        expect(prescan(text, d)).toEqual(prescanByCharacter(text, d));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('property: a long CSV of full data lines broken by stray quotes and mixed line ends', () => {
   const HEADER = 'TABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE';
   const field = fc.oneof(fc.constantFrom('T04', '2012', 'M', 'DEU', '5', '..', ''), fc.constantFrom('"', '"x', 'x"', '""', 'a"b', '\u0000', ';', '=1+2'));

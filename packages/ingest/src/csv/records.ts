@@ -116,30 +116,40 @@ function splitLines(text: string): string[] {
  */
 export function prescan(text: string, delimiter: string): { unclosed?: number; longest: { line: number; length: number } } {
   const d = delimiter.charCodeAt(0);
+  const n = text.length;
   let line = 1;
   let lineStart = 0;
   let longest = { line: 1, length: 0 };
   let open: number | undefined;
-  let fieldStart = true;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 || ch === 13) {
-      if (i - lineStart > longest.length) longest = { line, length: i - lineStart };
-      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+  // from one quote or line end to the next by indexOf: a line without quotes costs two look-ups
+  let quote = text.indexOf('"');
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  let i = 0;
+  for (;;) {
+    if (quote !== -1 && quote < i) quote = text.indexOf('"', i);
+    if (lf !== -1 && lf < i) lf = text.indexOf('\n', i);
+    if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
+    const at = Math.min(quote === -1 ? n : quote, lf === -1 ? n : lf, cr === -1 ? n : cr);
+    if (at >= n) break;
+    const ch = text.charCodeAt(at);
+    if (ch !== 34) {
+      if (at - lineStart > longest.length) longest = { line, length: at - lineStart };
+      i = ch === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
       line++;
-      lineStart = i + 1;
-      if (open === undefined) fieldStart = true;
-      continue;
+      lineStart = i;
+    } else if (open !== undefined) {
+      // "" inside a quoted field is a quote; the next lone quote closes it
+      if (text.charCodeAt(at + 1) === 34) i = at + 2;
+      else {
+        open = undefined;
+        i = at + 1;
+      }
+    } else {
+      // a quote opens a field only at its start: the line's start or just after a delimiter
+      if (at === lineStart || text.charCodeAt(at - 1) === d) open = line;
+      i = at + 1;
     }
-    if (open !== undefined) {
-      if (ch !== 34) continue;
-      if (text.charCodeAt(i + 1) === 34) i++;
-      else open = undefined;
-      continue;
-    }
-    if (ch === 34 && fieldStart) open = line;
-    fieldStart = ch === d;
   }
   if (n - lineStart > longest.length) longest = { line, length: n - lineStart };
   return { ...(open !== undefined ? { unclosed: open } : {}), longest };

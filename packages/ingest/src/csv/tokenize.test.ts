@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type CsvRecord, forEachRecord } from './records';
 import { tokenize } from './tokenize';
 
 // the characters that break CSV files, each delimiter, and text around them
@@ -67,5 +68,30 @@ describe('property: tokenize splits records as csv-parse does', () => {
       expect(byCsvParse(text, ',')).toEqual(want);
       expect(byTokenize(text, ',')).toEqual(want);
     }
+  });
+});
+
+describe('property: no record is lost or moved', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', 'Я', ' ', ',', ';', '"', '\u0000', '1'), maxLength: 8 });
+  const note = fc.string({ unit: fc.constantFrom('n', ' ', '"', '\n', '\r\n'), maxLength: 8 });
+  const quoteIfNeeded = (f: string, d: string) => (/["\r\n]/u.test(f) || f.includes(d) ? `"${f.replace(/"/gu, '""')}"` : f);
+
+  it('records written per RFC 4180 (line breaks in NOTE) come back field for field, each at its first physical line', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(',', ';', '\t'), fc.array(fc.tuple(fc.array(text, { minLength: 3, maxLength: 3 }), note, fc.constantFrom('\n', '\r\n', '\r')), { maxLength: 25 }), (d, rows) => {
+        const written = ['A', 'B', 'C', 'NOTE'].join(d) + rows.map(([fields, n, end]) => end + [...fields, n].map((f) => quoteIfNeeded(f, d)).join(d)).join('');
+        const got: CsvRecord[] = [];
+        const warnings: string[] = [];
+        forEachRecord(written, d, 'p.csv', (w) => warnings.push(w), (r) => got.push(r));
+        expect(warnings).toEqual([]);
+        expect(got.map((r) => r.fields)).toEqual([['A', 'B', 'C', 'NOTE'], ...rows.map(([fields, n]) => [...fields, n])]);
+        let line = 2;
+        for (const [i, [, n]] of rows.entries()) {
+          expect(got[i + 1]!.line).toBe(line);
+          line += 1 + (n.match(/\r\n|\n|\r/gu)?.length ?? 0);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

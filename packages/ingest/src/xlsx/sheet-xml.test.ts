@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { a1 } from './grid';
-import { type Budget, readSheetXml } from './sheet-xml';
+import { type Budget, placeCell, readSheetXml } from './sheet-xml';
 import { Unreadable } from './unreadable';
 
 // Properties of the worksheet reader: what a writer put in any cell, in any of the ways XML lets
@@ -112,5 +112,33 @@ describe('property: the worksheet reader', () => {
     expect(err('<row><c r="B7"><v>1</v></c><c r="B7"><v>2</v></c></row>')).toEqual(['the sheet holds two cells at B7', 'T04!B7']);
     expect(err('<row><c r="B7" t="s"><v>3</v></c></row>')).toEqual(['cell B7 refers to shared string "3", but the workbook holds 1', 'T04!B7']);
     expect(err('<row><c r="B7"><v>1</v></c></row>')).toEqual(['read']);
+  });
+});
+
+describe('property: a cell reference is read as its regular expression says', () => {
+  // the reference as first written: letters, digits, bounds
+  const reference = (r: string): { row: number; col: number } | 'refused' => {
+    const m = /^([A-Za-z]{1,3})(\d{1,7})$/u.exec(r);
+    let col = 0;
+    for (const ch of (m?.[1] ?? '').toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+    const row = m ? Number(m[2]) : 0;
+    return col < 1 || col > 16_384 || row < 1 || row > 1_048_576 ? 'refused' : { row, col };
+  };
+  const read = (r: string) => {
+    try {
+      return placeCell(r, 'S');
+    } catch (e) {
+      expect(e).toBeInstanceOf(Unreadable);
+      return 'refused';
+    }
+  };
+  it('agrees on A1, XFD1048576, lower case, and text that is no reference', () => {
+    for (const r of ['A1', 'xfd1048576', 'XFE1', 'A0', 'A01', 'AAAA1', 'A12345678', '1A', 'A', '', 'Ł1', 'A1 ', '$A$1']) expect(read(r), r).toEqual(reference(r));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('A', 'Z', 'x', 'F', 'D', '0', '1', '9', '@', '[', '`', '{', 'Ł', ' '), maxLength: 11 }), (r) => {
+        expect(read(r)).toEqual(reference(r));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -67,7 +67,7 @@ export function readSheetXml(xml: Uint8Array, part: string, cx: SheetXmlContext)
         if (--cx.budget.cells < 0) throw new Unreadable('the worksheets hold more cells than allowed', at(`row ${row}`));
         const pos = a.r === undefined ? { row: Math.max(row, 1), col: nextCol } : placeCell(a.r, cx.sheet);
         nextCol = pos.col + 1;
-        cell = { ref: a.r ?? ref(pos.row, pos.col), ...pos, t: a.t ?? 'n', style: Number(a.s ?? 0) };
+        cell = { ref: a.r ?? ref(pos.row, pos.col), row: pos.row, col: pos.col, t: a.t ?? 'n', style: a.s === undefined ? 0 : Number(a.s) };
       } else if (cell && (name === 'v' || name === 'f')) {
         collect = cell[name] ??= [];
         h.wantText = true;
@@ -109,34 +109,40 @@ function put(rows: Rows, c: OpenCell, g: GridCell, at: (ref: string) => string, 
 }
 
 function toGridCell(c: OpenCell, cx: SheetXmlContext, at: (ref: string) => string): GridCell | undefined {
-  const v = c.v?.join('');
   const style = cx.styles[c.style];
-  const formula = c.f ? { formula: c.f.join('').slice(0, 500) } : {};
-  const base = { ...formula, ...(style?.indent ? { indent: style.indent } : {}) };
-  if (c.t === 'inlineStr') return kept({ text: unescapeOoxml((c.is ?? []).join('')), ...base });
-  if (v === undefined || v.trim() === '') return c.f ? { text: '', formulaWithoutValue: true, ...base } : undefined;
+  const g = gridCell(c, cx, style, at);
+  // a formula and an indent are rare: added where there are, no spread for every other cell
+  if (g && c.f) g.formula = c.f.join('').slice(0, 500);
+  if (g && style?.indent) g.indent = style.indent;
+  return g;
+}
+
+function gridCell(c: OpenCell, cx: SheetXmlContext, style: CellStyle | undefined, at: (ref: string) => string): GridCell | undefined {
+  const v = c.v?.join('');
+  if (c.t === 'inlineStr') return kept({ text: unescapeOoxml((c.is ?? []).join('')) });
+  if (v === undefined || v.trim() === '') return c.f ? { text: '', formulaWithoutValue: true } : undefined;
   const s = v.trim();
   switch (c.t) {
     case 's': {
       const i = /^\d{1,9}$/u.test(s) ? Number(s) : -1;
       if (i < 0 || i >= cx.strings.length) throw new Unreadable(`cell ${c.ref} refers to shared string ${quote(s)}, but the workbook holds ${cx.strings.length}`, at(c.ref));
-      return kept({ text: cx.strings[i]!, ...base });
+      return kept({ text: cx.strings[i]! });
     }
     case 'str':
     case 'e':
-      return kept({ text: unescapeOoxml(v), ...base });
+      return kept({ text: unescapeOoxml(v) });
     case 'b':
-      return kept({ text: s === '1' || s === 'true' ? 'TRUE' : s === '0' || s === 'false' ? 'FALSE' : v, ...base });
+      return kept({ text: s === '1' || s === 'true' ? 'TRUE' : s === '0' || s === 'false' ? 'FALSE' : v });
     case 'd':
-      return kept({ text: isoDate(new Date(s)) ?? v, ...base });
+      return kept({ text: isoDate(new Date(s)) ?? v });
     case 'n': {
       const n = NUMBER.test(s) ? Number(s) : Number.NaN;
-      if (!Number.isFinite(n)) return kept({ text: v, ...base });
-      if (style?.date) return { text: isoDate(excelDate(n, cx.date1904)) ?? 'Invalid date', ...base };
-      return { text: String(n), number: n, ...base };
+      if (!Number.isFinite(n)) return kept({ text: v });
+      if (style?.date) return { text: isoDate(excelDate(n, cx.date1904)) ?? 'Invalid date' };
+      return { text: String(n), number: n };
     }
     default:
-      return kept({ text: v, ...base });
+      return kept({ text: v });
   }
 }
 
@@ -167,18 +173,28 @@ function placeRow(r: string, sheet: string): number {
   return n;
 }
 
-function placeCell(r: string, sheet: string): { row: number; col: number } {
-  const m = /^([A-Za-z]{1,3})(\d{1,7})$/u.exec(r);
-  const col = m ? colNumber(m[1]!) : 0;
-  const row = m ? Number(m[2]) : 0;
+/** Row and column of an A1 reference; throws Unreadable for anything else. */
+export function placeCell(r: string, sheet: string): { row: number; col: number } {
+  // A1 by hand: one to three letters, one to seven digits (every cell of a sheet has one)
+  let k = 0;
+  let col = 0;
+  for (; k < r.length && k < 4; k++) {
+    const ch = r.charCodeAt(k) | 0x20;
+    if (ch < 0x61 || ch > 0x7a) break;
+    col = col * 26 + ch - 0x60;
+  }
+  const digits = r.length - k;
+  let row = k >= 1 && k <= 3 && digits >= 1 && digits <= 7 ? 0 : -1;
+  for (let d = k; row >= 0 && d < r.length; d++) {
+    const ch = r.charCodeAt(d);
+    row = ch >= 0x30 && ch <= 0x39 ? row * 10 + ch - 0x30 : -1;
+  }
+  if (row < 0) {
+    row = 0;
+    col = 0;
+  }
   if (col < 1 || col > MAX_COL || row < 1 || row > MAX_ROW) throw new Unreadable(`cell reference ${quote(r)} is not a cell of a worksheet`, `${sheet}!${r.slice(0, 20)}`);
   return { row, col };
-}
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }
 
 function ref(row: number, col: number): string {

@@ -4,9 +4,9 @@ import { type CodeResolver, yearInTitle, yearOf } from '../cells/codes';
 import { checkedCategory } from '../cells/label-text';
 import type { Legend } from '../cells/legend';
 import { quote } from '../cells/text';
-import { parseValue } from '../cells/value';
+import { type ValueInput, parseValue } from '../cells/value';
 import type { Collector } from '../collector';
-import { type CellKey, basisFor, defaultMigrType, emitValue } from '../emit';
+import { type CellKey, NO_NOTES, basisFor, defaultMigrType, emitValue } from '../emit';
 import { detectCategoryColumns } from './category-columns';
 import { type Grid, a1, cellAt, textAt } from './grid';
 import { type Header, type ValueColumn, colName, findHeader, migrTypeOfText } from './header';
@@ -50,6 +50,8 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
   const basis = basisFor(settings, table.id);
   const blocks: Blocks = {};
   const opt = { legend: cx.legend, thousands, basis, blankIsZero: settings.blank_is_zero };
+  // the options of a cell without notes, made once: most cells have none
+  const plain = { ...opt, extraNotes: NO_NOTES };
   const valueCols = header.columns.filter((v) => !v.net);
   const byCol = new Map(header.columns.map((v) => [v.col, v]));
   if (settings.blank_is_zero && valueCols.length * rows.data.length > ZIP_LIMITS.cells) {
@@ -96,8 +98,8 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
         migr_type: v.migr ?? blocks.migr ?? defaultMigrType(table, basis),
         sex: v.sex ?? blocks.sex ?? '_T',
         category,
-        ...(parent ? { parent } : {}),
       };
+      if (parent) key.parent = parent;
       if (cell?.mergedCopy) {
         c.countValueCell();
         c.reject(
@@ -121,7 +123,9 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
         c.reject(table.id, src, 'formula-without-value', 'a formula without a calculated result; recalculate and save the workbook', 'формула без вычисленного значения; пересчитайте и сохраните книгу', [], key.year);
         continue;
       }
-      emitValue(c, key, { text: cell?.text ?? '', ...(cell?.number !== undefined ? { number: cell.number } : {}) }, src, { ...opt, extraNotes: [...v.notes, ...rowNotes] });
+      const input: ValueInput = { text: cell?.text ?? '' };
+      if (cell?.number !== undefined) input.number = cell.number;
+      emitValue(c, key, input, src, v.notes.length || rowNotes.length ? { ...opt, extraNotes: [...v.notes, ...rowNotes] } : plain);
     }
     for (const v of nets) readNet(g, row, v, category, { year: v.year ?? rowYear ?? blocks.year ?? titleYear, sex: v.sex ?? blocks.sex ?? '_T' }, table, cx, thousands);
   }

@@ -128,17 +128,17 @@ export function scanXml(input: Uint8Array, part: string, h: XmlHandler): void {
       while (j < n && !isNameEnd(b[j])) j++;
       if (j === a) fail(j, `a broken attribute in <${name}`);
       const attr = localName(b, a, j);
-      const qualified = latin1(b, a, j);
+      const end = j;
       while (j < n && isSpace(b[j])) j++;
-      if (b[j] !== EQ) fail(j, `attribute ${qualified} of <${name}> has no value`);
+      if (b[j] !== EQ) fail(j, `attribute ${latin1(b, a, end)} of <${name}> has no value`);
       j++;
       while (j < n && isSpace(b[j])) j++;
       const quote = b[j];
-      if (quote !== 0x22 && quote !== 0x27) fail(j, `attribute ${qualified} of <${name}> is not quoted`);
+      if (quote !== 0x22 && quote !== 0x27) fail(j, `attribute ${latin1(b, a, end)} of <${name}> is not quoted`);
       const close = b.indexOf(quote!, j + 1);
-      if (close < 0) fail(j, `attribute ${qualified} of <${name}> is never closed`);
-      if (close - j - 1 > MAX_TEXT) fail(j, `attribute ${qualified} of <${name}> is longer than ${MAX_TEXT} bytes`);
-      if (qualified !== 'xmlns' && !qualified.startsWith('xmlns:')) attrs[attr] = decode(j + 1, close);
+      if (close < 0) fail(j, `attribute ${latin1(b, a, end)} of <${name}> is never closed`);
+      if (close - j - 1 > MAX_TEXT) fail(j, `attribute ${latin1(b, a, end)} of <${name}> is longer than ${MAX_TEXT} bytes`);
+      if (!isXmlns(b, a, end)) attrs[attr] = decode(j + 1, close);
       j = close + 1;
     }
     sawRoot = true;
@@ -171,8 +171,42 @@ function shortText(b: Uint8Array, from: number, to: number): string {
 }
 
 function localName(b: Uint8Array, from: number, to: number): string {
-  const colon = b.subarray(from, to).lastIndexOf(0x3a);
-  return latin1(b, colon < 0 ? from : from + colon + 1, to);
+  let start = from;
+  for (let k = to - 1; k >= from; k--) {
+    if (b[k] === 0x3a) {
+      start = k + 1;
+      break;
+    }
+  }
+  return name(b, start, to);
+}
+
+const XMLNS = [0x78, 0x6d, 0x6c, 0x6e, 0x73];
+
+/** `xmlns` or `xmlns:…`, the namespace declarations left out of the attributes. */
+function isXmlns(b: Uint8Array, from: number, to: number): boolean {
+  if (to - from < 5 || (to - from > 5 && b[from + 5] !== 0x3a)) return false;
+  for (let k = 0; k < 5; k++) if (b[from + k] !== XMLNS[k]) return false;
+  return true;
+}
+
+// the same few names (c, r, v, row, t, s …) open every cell: each spelling becomes a string once
+const NAMES = new Map<number, string>();
+const MAX_NAMES = 4096;
+
+function name(b: Uint8Array, from: number, to: number): string {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
+  const known = NAMES.get(h);
+  if (known !== undefined && known.length === to - from && spells(known, b, from)) return known;
+  const s = latin1(b, from, to);
+  if (NAMES.size < MAX_NAMES) NAMES.set(h, s);
+  return s;
+}
+
+function spells(s: string, b: Uint8Array, from: number): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== b[from + k]) return false;
+  return true;
 }
 
 function latin1(b: Uint8Array, from: number, to: number): string {

@@ -72,41 +72,36 @@ export function tableCube(model: ReleaseModel, published: PublishedTable): Cube 
 function fill(model: ReleaseModel, published: PublishedTable, dimensions: readonly CubeDimension[]): PublishedCell[] {
   const { table } = published;
   const kind = partnerOrder(model.codelists).kind;
-  const key = (migr: string, code: string, year: number, sex: string) => `${migr}|${code}|${year}|${sex}`;
-  // the model's own cells of each country, by key; the rest asks the model's hole rule
-  const own = new Map<string, Map<string, PublishedCell>>();
-  for (const c of published.countries) {
-    const cells = new Map<string, PublishedCell>();
-    for (const r of c.rows) {
-      for (const [j, cell] of r.cells.entries()) cells.set(key(r.migr_type, r.code, c.columns[j]!.year, c.columns[j]!.sex), cell);
-    }
-    own.set(c.ref_area, cells);
-  }
   const byCountry = new Map<string, Observation[]>();
   for (const o of published.observations) {
     const list = byCountry.get(o.ref_area);
     if (list) list.push(o);
     else byCountry.set(o.ref_area, [o]);
   }
-  const holes = new Map([...byCountry].map(([c, list]) => [c, cellLookup(table, list, kind)]));
+  const tables = new Map(published.countries.map((c) => [c.ref_area, c]));
   const noNotes = new Map<Observation, number[]>();
   const missing: PublishedCell = { value: null, status: 'O', conf: 'F', derived: false, dash: false, markers: [], notes: [], observation: null };
-
-  const sizes = dimensions.map((d) => d.codes.length);
-  const total = sizes.reduce((n, s) => n * s, 1);
-  const at = sizes.map(() => 0);
+  const typed = table.has_migr_type ? 1 : 0;
+  const [countries, migrTypes, items, years, sexes] = [dimensions[0]!.codes, typed ? dimensions[1]!.codes : [''], ...dimensions.slice(1 + typed).map((d) => d.codes)] as string[][];
+  const yearNumbers = years!.map(Number);
   const cells: PublishedCell[] = [];
-  for (let i = 0; i < total; i++) {
-    const codes = at.map((k, d) => dimensions[d]!.codes[k]!);
-    const [country, ...rest] = codes;
-    const [migr, item, year, sex] = table.has_migr_type ? rest : ['', ...rest];
-    const k = key(migr!, item!, Number(year), sex!);
-    const cell = own.get(country!)?.get(k) ?? holes.get(country!)?.(migr!, item!, Number(year), sex!, noNotes) ?? missing;
-    cells.push(cell);
-    for (let d = sizes.length - 1; d >= 0; d--) {
-      at[d]!++;
-      if (at[d]! < sizes[d]!) break;
-      at[d] = 0;
+  // the last dimension varies fastest; a country's own cells are the model's, the rest asks the model's hole rule
+  for (const country of countries!) {
+    const own = tables.get(country);
+    const rows = new Map(own?.rows.map((r) => [`${r.migr_type}|${r.code}`, r]));
+    const columns = new Map(own?.columns.map((c, j) => [`${c.year}|${c.sex}`, j]));
+    const list = byCountry.get(country);
+    const hole = list ? cellLookup(table, list, kind) : undefined;
+    for (const migr of migrTypes!) {
+      for (const item of items!) {
+        const row = rows.get(`${migr}|${item}`);
+        for (const year of yearNumbers) {
+          for (const sex of sexes!) {
+            const j = row ? columns.get(`${year}|${sex}`) : undefined;
+            cells.push((j === undefined ? undefined : row!.cells[j]) ?? hole?.(migr, item, year, sex, noNotes) ?? missing);
+          }
+        }
+      }
     }
   }
   return cells;

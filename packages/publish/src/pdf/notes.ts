@@ -4,9 +4,10 @@ import { createPartnerResolver } from '@mch/core';
 import type { Change } from '../changes';
 import type { ReleaseModel } from '../model';
 import type { PublicQualitySummary } from '../quality-summary';
-import { type MirrorChartText, mirrorChart } from './chart';
+import type { MirrorChartText } from './chart';
 import { type Lang, type NotesView, notesView } from './notes-view';
-import { markupToPdf, renderTemplate } from './render';
+import { type NotesPdfJob, renderNotesPdf } from './jobs';
+import { renderTemplate } from './render';
 
 /** The markup of the notes in one language: the template rendered with the view. */
 export async function methodologyMarkup(model: ReleaseModel, view: NotesView, lang: Lang): Promise<string> {
@@ -29,7 +30,32 @@ export function mirrorChartText(model: ReleaseModel, view: NotesView, lang: Lang
   };
 }
 
-/** notes/methodology.<lang>.pdf from templates/notes/methodology.<lang>.hbs. */
+/** notes/methodology.<lang>.pdf from templates/notes/methodology.<lang>.hbs, as a job for renderNotesPdf. */
+export async function methodologyPdfJob(
+  model: ReleaseModel,
+  lang: Lang,
+  published: readonly Observation[],
+  summary: PublicQualitySummary,
+  changes: readonly Change[],
+): Promise<NotesPdfJob> {
+  const view = notesView(model, lang, published, summary, changes);
+  const markup = await methodologyMarkup(model, view, lang);
+  const { label, ...text } = mirrorChartText(model, view, lang);
+  const c = model.config;
+  return {
+    kind: 'notes',
+    markup,
+    mirror: { rows: view.mirror.rows, band: view.mirror.band, text, labels: view.mirror.rows.map(label) },
+    options: {
+      title: lang === 'en' ? c.metadata.title_en : c.metadata.title_ru,
+      author: lang === 'en' ? c.metadata.contact.organisation : c.metadata.contact.organisation_ru,
+      language: lang === 'en' ? 'en-GB' : 'ru-RU',
+      date: c.release_date,
+    },
+  };
+}
+
+/** notes/methodology.<lang>.pdf, laid out in this thread. */
 export async function methodologyPdf(
   model: ReleaseModel,
   lang: Lang,
@@ -37,15 +63,5 @@ export async function methodologyPdf(
   summary: PublicQualitySummary,
   changes: readonly Change[],
 ): Promise<Buffer> {
-  const view = notesView(model, lang, published, summary, changes);
-  const markup = await methodologyMarkup(model, view, lang);
-  const chart = mirrorChart(view.mirror.rows, view.mirror.band, mirrorChartText(model, view, lang));
-  const c = model.config;
-  return markupToPdf(markup, {
-    title: lang === 'en' ? c.metadata.title_en : c.metadata.title_ru,
-    author: lang === 'en' ? c.metadata.contact.organisation : c.metadata.contact.organisation_ru,
-    language: lang === 'en' ? 'en-GB' : 'ru-RU',
-    date: c.release_date,
-    charts: { mirror: chart },
-  });
+  return renderNotesPdf(await methodologyPdfJob(model, lang, published, summary, changes));
 }

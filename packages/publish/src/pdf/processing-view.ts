@@ -1,5 +1,6 @@
-import { type DefinitionBasis, type Observation, cmp } from '@mch/core';
+import { type DefinitionBasis, type HarmonisedData, type Observation, cmp } from '@mch/core';
 import type { ReleaseModel } from '../model';
+import { groupBy } from '../published/build';
 import { type Bilingual, basisSpans, basisText, breaksInScope, territorySpans, yearRange } from '../published/scope';
 import { sourceKindText } from '../published/texts';
 import type { Lang } from './format';
@@ -79,35 +80,45 @@ export interface CountryView {
  */
 export function countryViews(model: ReleaseModel, countries: readonly string[], lang: Lang, published: readonly Observation[], name: (code: string) => string): CountryView[] {
   const breaks = breaksInScope(model);
+  // one pass over the observations and the sheets, not one per country and table
+  const byCountry = groupBy(published, (o) => o.ref_area);
+  const sheets = new Map<string, HarmonisedData['metadata'][number]>();
+  for (const m of model.data.metadata) if (!sheets.has(`${m.ref_area}|${m.table}`)) sheets.set(`${m.ref_area}|${m.table}`, m);
+  const typed = new Set(model.tableSet.tables.filter((t) => t.has_migr_type).map((t) => t.id));
   return countries.map((country) => {
-    const own = published.filter((o) => o.ref_area === country);
+    const own = byCountry.get(country) ?? [];
+    const byTable = groupBy(own, (o) => o.table);
     const settings = model.config.countries[country];
-    const tables = model.tableSet.tables.filter((t) => own.some((o) => o.table === t.id) || model.data.metadata.some((m) => m.ref_area === country && m.table === t.id));
+    const sheet = (table: string) => sheets.get(`${country}|${table}`);
+    const tables = model.tableSet.tables.filter((t) => byTable.has(t.id) || sheet(t.id) !== undefined);
     const group = (items: { table: string; text: string }[]) => {
       const byText = new Map<string, string[]>();
-      for (const i of items.filter((i) => i.text)) byText.set(i.text, [...(byText.get(i.text) ?? []), i.table]);
+      for (const i of items) {
+        if (!i.text) continue;
+        const ids = byText.get(i.text);
+        if (ids) ids.push(i.table);
+        else byText.set(i.text, [i.table]);
+      }
       return [...byText].map(([text, ids]) => ({ text, tables: tableRanges(ids) }));
     };
-    const sheet = (table: string) => model.data.metadata.find((m) => m.ref_area === country && m.table === table);
     const sources = group(tables.map((t) => ({ table: t.id, text: inLanguage(sourceText(sheet(t.id)?.source_kind ?? '', lang), lang) })));
     const dates = group(tables.map((t) => ({ table: t.id, text: referenceDate(t.kind, settings?.stock_reference, sheet(t.id)?.reference_date ?? '', lang) })));
-    const basisItems: { key: string; table: string; type: string; basis: string }[] = [];
+    const basisItems = new Map<string, { type: string; basis: string; tables: string[] }>();
     for (const t of tables) {
-      const types = [...new Set(own.filter((o) => o.table === t.id).map((o) => o.migr_type))].sort((a, b) => typeOrder(a) - typeOrder(b));
-      for (const type of types) {
-        const text = basisText(basisSpans(own.filter((o) => o.table === t.id && o.migr_type === type)));
+      const byType = groupBy(byTable.get(t.id) ?? [], (o) => o.migr_type);
+      for (const type of [...byType.keys()].sort((a, b) => typeOrder(a) - typeOrder(b))) {
+        const text = basisText(basisSpans(byType.get(type)!));
         if (!text.en) continue;
         const label = type ? (MIGR_TYPE[type]?.[lang] ?? type) : UNTYPED[t.kind][lang];
-        basisItems.push({ key: `${label}|${text.en}`, table: t.id, type: label, basis: text[lang] });
+        const key = `${label}|${text.en}`;
+        const item = basisItems.get(key);
+        if (item) item.tables.push(t.id);
+        else basisItems.set(key, { type: label, basis: text[lang], tables: [t.id] });
       }
     }
-    const bases = [...new Map(basisItems.map((b) => [b.key, b])).values()].map((b) => ({
-      tables: esc(tableRanges(basisItems.filter((i) => i.key === b.key).map((i) => i.table))),
-      type: esc(b.type),
-      basis: esc(b.basis),
-    }));
+    const bases = [...basisItems.values()].map((b) => ({ tables: esc(tableRanges(b.tables)), type: esc(b.type), basis: esc(b.basis) }));
     // migration flows (tables by migration type), not acquisitions of citizenship
-    const flows = own.filter((o) => model.tableSet.tables.find((t) => t.id === o.table)?.has_migr_type);
+    const flows = own.filter((o) => typed.has(o.table));
     const coverage = settings?.coverage;
     return {
       code: esc(country),

@@ -118,18 +118,34 @@ function publishedCountry(
  */
 export function cellLookup(table: TableDef, observations: readonly Observation[], kindOf: (code: string) => string) {
   const byAge = table.breakdown === 'AGE';
-  const key = (migr: string, code: string, year: number, sex: string) => `${migr}|${code}|${year}|${sex}`;
-  const at = new Map(observations.map((o) => [key(o.migr_type, byAge ? o.age : o.partner, o.time_period, o.sex), o]));
+  // migration type → row code → year → sex: no key string built per cell asked for
+  const at = new Map<string, Map<string, Map<number, Map<string, Observation>>>>();
+  for (const o of observations) {
+    const rows = child(at, o.migr_type, () => new Map<string, Map<number, Map<string, Observation>>>());
+    const years = child(rows, byAge ? o.age : o.partner, () => new Map<number, Map<string, Observation>>());
+    child(years, o.time_period, () => new Map<string, Observation>()).set(o.sex, o);
+  }
+  const find = (migr: string, code: string, year: number, sex: string) => at.get(migr)?.get(code)?.get(year)?.get(sex);
   return (migr: string, code: string, year: number, sex: string, cellNotes: ReadonlyMap<Observation, number[]>): PublishedCell => {
-    const o = at.get(key(migr, code, year, sex));
+    const o = find(migr, code, year, sex);
     if (o) return publishedCell(o, cellNotes.get(o) ?? []);
     // a country's own code as previous or next residence cannot exist (tables.yaml own_country_allowed)
     if (!byAge && table.own_country_allowed === false && code === observations[0]?.ref_area) return hole('M');
-    const other = byAge ? undefined : at.get(key(migr, 'OTH', year, sex));
+    const other = byAge ? undefined : find(migr, 'OTH', year, sex);
     const countryRow = kindOf(code) === 'country' || kindOf(code) === 'former';
     const elsewhere = other !== undefined && other.obs_status !== 'O' && other.obs_status !== 'M' && code !== '_T' && countryRow;
     return hole(elsewhere ? 'ELSEWHERE' : 'O');
   };
+}
+
+/** The map under `key`, made when it is not there yet. */
+function child<K, M>(parent: Map<K, M>, key: K, make: () => M): M {
+  let map = parent.get(key);
+  if (map === undefined) {
+    map = make();
+    parent.set(key, map);
+  }
+  return map;
 }
 
 function hole(status: 'O' | 'M' | 'ELSEWHERE'): PublishedCell {

@@ -1,9 +1,9 @@
 import type { Observation, TableDef } from '@mch/core';
-import { cubeKey, pxCell, pxCellNote, pxCellOf } from './cube';
+import { cubeKey, pxCellNote, pxCellOf } from './cube';
 import { cellLookup, groupBy, publishedCell } from '../published/build';
 import type { PxCell, PxEntry } from './entries';
 import { COUNTRY_NOTE_KEYWORD } from './file';
-import { type PxTable, pxCells } from './table';
+import type { PxTable } from './table';
 
 /**
  * Compares a PX table, as read back, with the published observations of its table: every
@@ -23,35 +23,54 @@ export function comparePxWithObservations(px: PxTable, table: TableDef, rows: re
   if (variables.some((v) => !v.codes)) return ['a variable has no CODES, so cells cannot be matched to observations'];
   const width = table.has_migr_type ? 5 : 4;
   if (variables.length !== width) return [`${variables.length} variables, expected ${width}`];
-  const expected = new Map<string, { cell: PxCell; note: string | null }>();
-  for (const o of rows) expected.set(cubeKey(table, o).join('|'), { cell: pxCell(o), note: pxCellNote(publishedCell(o, []))?.en ?? null });
-  const notes = new Map<string, string>();
+  // cells by their position in DATA, from the codes the file gives each variable
+  const codes = variables.map((v) => v.codes!);
+  const strides = codes.map((_, d) => codes.slice(d + 1).reduce((n, c) => n * c.length, 1));
+  const byCode = codes.map((list) => new Map(list.map((c, i) => [c, i])));
+  const byValue = variables.map((v) => new Map(v.values.map((x, i) => [x, i])));
+  const position = (at: readonly (number | undefined)[]) => (at.every((i) => i !== undefined) ? at.reduce<number>((n, i, d) => n + i! * strides[d]!, 0) : -1);
+  const keyAt = (i: number) => codes.map((list, d) => list[Math.floor(i / strides[d]!) % list.length]!);
+  const expected = new Map<number, { cell: PxCell; note: string | null }>();
+  let unplaced = 0;
+  const placed = new Set<string>();
+  for (const o of rows) {
+    const key = cubeKey(table, o);
+    const at = position(key.map((k, d) => byCode[d]!.get(k)));
+    const published = publishedCell(o, []);
+    const want = { cell: pxCellOf(published), note: pxCellNote(published)?.en ?? null };
+    if (at >= 0) expected.set(at, want);
+    else if (!placed.has(key.join('|'))) {
+      placed.add(key.join('|'));
+      unplaced++;
+    }
+  }
+  const notes = new Map<number, string>();
   for (const e of px.entries) {
     if (e.keyword !== 'CELLNOTE' || e.lang !== null) continue;
-    const codes = e.subkeys.map((k, d) => variables[d]!.codes![variables[d]!.values.indexOf(k)] ?? k);
-    notes.set(codes.join('|'), e.items.map((i) => (i.kind === 'text' ? i.text : '')).join(''));
+    const at = position(e.subkeys.map((k, d) => byValue[d]?.get(k) ?? byCode[d]?.get(k)));
+    if (at >= 0) notes.set(at, e.items.map((i) => (i.kind === 'text' ? i.text : '')).join(''));
   }
   const byCountry = groupBy(rows, (o) => o.ref_area);
   const holes = new Map([...byCountry].map(([c, list]) => [c, cellLookup(table, list, kindOf)]));
+  const noNotes = new Map<Observation, number[]>();
   // a cell nobody reported is "included in another row" where the country reported "Other countries" there, else ".."
-  const hole = (codes: string[]): PxCell => {
-    const [country, ...rest] = codes;
+  const hole = (at: number): PxCell => {
+    const [country, ...rest] = keyAt(at);
     const [migr, item, year, sex] = table.has_migr_type ? rest : ['', ...rest];
-    const cell = holes.get(country!)?.(migr!, item!, Number(year), sex!, new Map());
+    const cell = holes.get(country!)?.(migr!, item!, Number(year), sex!, noNotes);
     return cell ? pxCellOf(cell) : { kind: 'symbol', symbol: '..' };
   };
   let matched = 0;
-  for (const { at, cell } of pxCells(px)) {
-    const codes = at.map((i, d) => variables[d]!.codes![i]!);
-    const key = codes.join('|');
-    const want = expected.get(key);
+  px.data.forEach((cell, at) => {
+    const want = expected.get(at);
     if (want) matched++;
-    const wantCell: PxCell = want?.cell ?? hole(codes);
-    if (show(cell) !== show(wantCell)) add(`${key}: ${show(cell)} in PX, ${show(wantCell)} published`);
+    const wantCell: PxCell = want?.cell ?? hole(at);
+    if (!sameCell(cell, wantCell)) add(`${keyAt(at).join('|')}: ${show(cell)} in PX, ${show(wantCell)} published`);
     const wantNote = want && want.cell.kind === 'number' ? want.note : null;
-    if ((notes.get(key) ?? null) !== wantNote) add(`${key}: cell note "${notes.get(key) ?? ''}" in PX, "${wantNote ?? ''}" published`);
-  }
-  if (matched !== expected.size) add(`${expected.size - matched} published observations have no cell in the PX file`);
+    if ((notes.get(at) ?? null) !== wantNote) add(`${keyAt(at).join('|')}: cell note "${notes.get(at) ?? ''}" in PX, "${wantNote ?? ''}" published`);
+  });
+  const missing = expected.size - matched + unplaced;
+  if (missing) add(`${missing} published observations have no cell in the PX file`);
   for (const d of comparePxMetadata(px, rows)) add(d);
   return differences;
 }
@@ -113,6 +132,11 @@ function dataSymbolProblems(px: PxTable, lang: string | null): string[] {
 
 function noteText(e: PxEntry): string {
   return e.items.map((i) => (i.kind === 'text' ? i.text : '')).join('');
+}
+
+function sameCell(a: PxCell, b: PxCell): boolean {
+  if (a.kind === 'number') return b.kind === 'number' && (a.value === b.value || show(a) === show(b));
+  return b.kind === 'symbol' && a.symbol === b.symbol;
 }
 
 function show(c: PxCell): string {

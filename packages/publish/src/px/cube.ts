@@ -28,9 +28,17 @@ export interface Cube {
 
 /** The dot code of a status without a value, from the one symbol table. */
 export function pxSymbol(status: string): string {
-  const px = SYMBOLS.find((s) => s.status === status)?.px ?? '';
-  return /^"\.+"$/.test(px) ? px.slice(1, -1) : '..';
+  let symbol = PX_SYMBOLS.get(status);
+  if (symbol === undefined) {
+    const px = SYMBOLS.find((s) => s.status === status)?.px ?? '';
+    symbol = /^"\.+"$/.test(px) ? px.slice(1, -1) : '..';
+    PX_SYMBOLS.set(status, symbol);
+  }
+  return symbol;
 }
+
+/** Asked for every cell of every cube: each status is looked up in the table once. */
+const PX_SYMBOLS = new Map<string, string>();
 
 /** What a published cell becomes in PX (releases.md, "One mapping of statuses to symbols"). */
 export function pxCellOf(cell: PublishedCell): PxCell {
@@ -54,10 +62,18 @@ export function pxStatusNote(status: string): Bilingual | null {
 /** The cell note of a published value: its status (estimated, provisional, break) and whether it is derived. */
 export function pxCellNote(cell: PublishedCell): Bilingual | null {
   if (cell.value === null) return null;
-  const parts = [pxStatusNote(cell.status), cell.derived ? { en: symbolOf('DERIVED').en, ru: symbolOf('DERIVED').ru } : null].filter((x): x is Bilingual => x !== null);
-  if (!parts.length) return null;
-  return { en: parts.map((p) => p.en).join('; '), ru: parts.map((p) => p.ru).join('; ') };
+  const key = `${cell.status}|${cell.derived}`;
+  let note = CELL_NOTES.get(key);
+  if (note === undefined) {
+    const parts = [pxStatusNote(cell.status), cell.derived ? { en: symbolOf('DERIVED').en, ru: symbolOf('DERIVED').ru } : null].filter((x): x is Bilingual => x !== null);
+    note = parts.length ? { en: parts.map((p) => p.en).join('; '), ru: parts.map((p) => p.ru).join('; ') } : null;
+    CELL_NOTES.set(key, note);
+  }
+  return note;
 }
+
+/** The note of each status and derived mark, built once (the writers only read it). */
+const CELL_NOTES = new Map<string, Bilingual | null>();
 
 /** The dimension values of an observation in the order of the cube's variables. */
 export function cubeKey(table: TableDef, o: Pick<Observation, 'ref_area' | 'migr_type' | 'partner' | 'age' | 'time_period' | 'sex'>): string[] {
@@ -97,29 +113,37 @@ export function buildCube(model: ReleaseModel, table: TableDef, rows: readonly O
   return { stub, heading, ...fillCells(table, [...stub, ...heading], rows, order.kind) };
 }
 
-/** Every cell of the cube from the published model: values, holes "included in another row" or not available. */
+/**
+ * Every cell of the cube from the published model: values, holes "included in another row" or not
+ * available. Cells in DATA order: country, (migration type,) item, year, sex, the last fastest.
+ */
 function fillCells(table: TableDef, variables: readonly CubeVariable[], rows: readonly Observation[], kindOf: (code: string) => string): Pick<Cube, 'cells' | 'notes'> {
   const byCountry = groupBy(rows, (o) => o.ref_area);
-  const lookups = new Map([...byCountry].map(([c, list]) => [c, cellLookup(table, list, kindOf)]));
   const noNotes = new Map<Observation, number[]>();
   const cells: PxCell[] = [];
   const notes = new Map<number, Bilingual>();
-  const sizes = variables.map((v) => v.codes.length);
-  const total = sizes.reduce((n, s) => n * s, 1);
-  const at = sizes.map(() => 0);
-  for (let i = 0; i < total; i++) {
-    const codes = at.map((k, d) => variables[d]!.codes[k]!);
-    const [country, ...rest] = codes;
-    const [migr, item, year, sex] = table.has_migr_type ? rest : ['', ...rest];
-    const lookup = lookups.get(country!);
-    const cell = lookup ? lookup(migr!, item!, Number(year), sex!, noNotes) : null;
-    cells.push(cell ? pxCellOf(cell) : { kind: 'symbol', symbol: pxSymbol('O') });
-    const note = cell ? pxCellNote(cell) : null;
-    if (note) notes.set(i, note);
-    for (let d = sizes.length - 1; d >= 0; d--) {
-      at[d]!++;
-      if (at[d]! < sizes[d]!) break;
-      at[d] = 0;
+  const typed = table.has_migr_type ? 1 : 0;
+  const [countries, migrTypes, items, years, sexes] = [variables[0]!.codes, typed ? variables[1]!.codes : [''], ...variables.slice(1 + typed).map((v) => v.codes)] as string[][];
+  const yearNumbers = years!.map(Number);
+  const notAvailable: PxCell = { kind: 'symbol', symbol: pxSymbol('O') };
+  for (const country of countries!) {
+    const list = byCountry.get(country);
+    const lookup = list ? cellLookup(table, list, kindOf) : null;
+    for (const migr of migrTypes!) {
+      for (const item of items!) {
+        for (const year of yearNumbers) {
+          for (const sex of sexes!) {
+            if (!lookup) {
+              cells.push(notAvailable);
+              continue;
+            }
+            const cell = lookup(migr, item, year, sex, noNotes);
+            const note = pxCellNote(cell);
+            if (note) notes.set(cells.length, note);
+            cells.push(pxCellOf(cell));
+          }
+        }
+      }
     }
   }
   return { cells, notes };

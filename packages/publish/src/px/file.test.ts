@@ -83,4 +83,24 @@ describe('pxFile', () => {
     expect(tampered.ok).toBe(true);
     if (tampered.ok) expect(comparePxWithObservations(tampered.table, tableDef('T04'), rowsOf('T04'), 20, kindOf)).toEqual(['ARM|NAT|_T|2012|_T: 5101 in PX, 5100 published']);
   });
+
+  it('finds a hole, a cell note and an observation the PX file gets wrong', () => {
+    const { bytes } = written('T04');
+    const text = bytes.toString('utf8');
+    const check = (source: string) => {
+      const r = readPx(Buffer.from(source, 'utf8'));
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      return comparePxWithObservations(r.table, tableDef('T04'), rowsOf('T04'), 20, kindOf);
+    };
+    // the first DATA cell is ".." (not available); "..." would say the country cannot exist there
+    const data = text.indexOf('DATA=');
+    const first = text.indexOf('".."', data);
+    expect(check(text.slice(0, first) + '"..."' + text.slice(first + 4))[0]).toMatch(/: "\.\.\." in PX, "\.\." published$/);
+    const note = /CELLNOTE\("Armenia","Migrants by the national definition","Russian Federation","2012","Total"\)="estimated";\r\n/;
+    expect(text).toMatch(note);
+    expect(check(text.replace(note, ''))).toEqual(['ARM|NAT|RUS|2012|_T: cell note "" in PX, "estimated" published']);
+    const unknown = rowsOf('T04').map((o, i) => (i === 0 ? { ...o, partner: 'ATA' } : o));
+    const r = readPx(bytes);
+    expect(r.ok && comparePxWithObservations(r.table, tableDef('T04'), unknown, 20, kindOf)).toContain('1 published observations have no cell in the PX file');
+  });
 });

@@ -31,9 +31,6 @@ const DATASYMBOL_SHORT: Readonly<Record<string, Bilingual>> = {
   ELSEWHERE: { en: 'in another row', ru: 'в другой строке' },
 };
 
-const CYRILLIC = /[\u0400-\u04ff]/;
-const LATIN = /[A-Za-z]/;
-
 /**
  * px/<table>.px: PX 2013, UTF-8, English the default language with a `[ru]` variant of every
  * text keyword. LAST-UPDATED is the release date of the configuration, never the clock.

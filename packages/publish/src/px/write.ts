@@ -75,6 +75,7 @@ function itemAtoms(item: PxItem): string[] {
  * two, and readers that read PX lines into byte buffers count bytes.
  */
 export function splitText(value: string): string[] {
+  if (bytes(value) <= CHUNK) return [value];
   const chunks: string[] = [];
   let rest = [...value];
   while (bytes(rest.join('')) > CHUNK) {
@@ -101,17 +102,34 @@ function quote(s: string): string {
 
 /** Greedy line filling: an atom goes on the current line if it fits, else on a new one. */
 class LineBuilder {
-  private lines: string[] = [''];
+  private readonly lines: string[] = [];
+  private current = '';
+  /** UTF-8 bytes of the current line, kept as it grows (DATA lines take thousands of atoms) */
+  private size = 0;
   add(atom: string, separator = ''): void {
-    const current = this.lines[this.lines.length - 1]!;
-    const joined = current === '' ? atom : current + separator + atom;
-    if (bytes(joined) <= MAX_LINE || current === '') this.lines[this.lines.length - 1] = joined;
-    else this.lines.push(atom);
+    const size = bytes(atom);
+    if (this.current === '') {
+      this.current = atom;
+      this.size = size;
+      return;
+    }
+    const joined = this.size + bytes(separator) + size;
+    if (joined <= MAX_LINE) {
+      this.current += separator + atom;
+      this.size = joined;
+    } else {
+      this.lines.push(this.current);
+      this.current = atom;
+      this.size = size;
+    }
   }
   newline(): void {
-    this.lines.push('');
+    this.lines.push(this.current);
+    this.current = '';
+    this.size = 0;
   }
   done(): string[] {
+    this.lines.push(this.current);
     return this.lines.filter((l) => l !== '');
   }
 }

@@ -55,4 +55,28 @@ describe('tableWorkbook as a reader sees it', () => {
     notes.eachRow((row) => texts.push(String(row.getCell(3).value)));
     expect(texts.filter((t) => t.includes('Abkhazia'))).toEqual(['Territory / Территория: excluding Abkhazia and South Ossetia (given in English only / только на английском языке)']);
   });
+
+  it('marks up every sheet past the cover as one Excel table, streamed sheet by sheet, header rows printed on every page', async () => {
+    const model = fixtureModel();
+    const table = publishedRelease(model).tables.find((t) => t.table.id === 'T04')!;
+    const bytes = await tableWorkbook(model, table);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheets = wb.worksheets.map((ws) => ws.name);
+    expect(sheets).toEqual(['Cover', 'Contents', 'Notes', ...table.countries.map((c) => c.ref_area)]);
+    for (const ws of wb.worksheets.slice(1)) {
+      const tables = ws.getTables() as unknown as { table: { name: string; tableRef: string; headerRow: boolean; columns: { name: string }[] } }[];
+      expect(tables.length, ws.name).toBe(1);
+      const t = tables[0]!.table;
+      expect(t.headerRow).toBe(true);
+      const [from, to] = t.tableRef.split(':').map((a) => ws.getCell(a)) as [ExcelJS.Cell, ExcelJS.Cell];
+      const header = ws.getRow(Number(from.row));
+      expect(t.columns.map((c) => c.name)).toEqual(t.columns.map((_, j) => String(header.getCell(Number(from.col) + j).value)));
+      expect(to.value, `${ws.name} ${to.address}`).not.toBeNull();
+      expect(ws.getCell(Number(to.row) + 1, 1).value, ws.name).toBeNull();
+    }
+    const arm = wb.getWorksheet('ARM')!;
+    expect((arm.getTables()[0] as unknown as { table: { name: string } }).table.name).toBe('T04_ARM');
+    expect(arm.pageSetup.printTitlesRow).toBe('5:5');
+  });
 });

@@ -1,6 +1,6 @@
 import type { TableDef } from '@mch/core';
 import { basisLabel, fixZipEntryTimes } from '@mch/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { releaseFormats } from '../formats';
 import type { ReleaseModel } from '../model';
 import { type PublishedNote, type PublishedTable, both, noteMarks, noteText } from '../published/index';
@@ -8,6 +8,7 @@ import { DASH_ZERO, SYMBOLS } from '../symbols';
 import { bilingual, safeText } from '../text';
 import { rowOrderText } from '../published/row-order-text';
 import { type Grid, countryGrid } from './grid';
+import { StreamedWorkbook } from './stream';
 
 const NUMBER_FORMAT = '#,##0';
 const TABLE_START_ROW = 5;
@@ -21,7 +22,8 @@ const COVER_WIDTH = 100;
  */
 export async function tableWorkbook(model: ReleaseModel, published: PublishedTable): Promise<Buffer> {
   const table = published.table;
-  const wb = new ExcelJS.Workbook();
+  const book = new StreamedWorkbook();
+  const wb = book.writer;
   const fixed = new Date(`${model.config.release_date}T00:00:00Z`);
   wb.creator = safeText(model.config.metadata.contact.organisation);
   wb.lastModifiedBy = wb.creator;
@@ -29,20 +31,20 @@ export async function tableWorkbook(model: ReleaseModel, published: PublishedTab
   wb.modified = fixed;
   wb.title = bilingual(`${table.id} ${table.title_en}`, table.title_ru);
 
-  coverSheet(wb, model, published);
-  contentsSheet(wb, published);
-  notesSheet(wb, published.notes);
+  coverSheet(book, model, published);
+  contentsSheet(book, published);
+  notesSheet(book, published.notes);
   for (const country of published.countries) {
     const grid = countryGrid(table, country, model.codelists);
-    countrySheet(wb, table, country.ref_area, both(country.name), grid, noteMarks(country.notes));
+    countrySheet(book, table, country.ref_area, both(country.name), grid, noteMarks(country.notes));
   }
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  return Buffer.from(fixZipEntryTimes(buffer, model.config.release_date));
+  return Buffer.from(fixZipEntryTimes(await book.bytes(), model.config.release_date));
 }
 
-function coverSheet(wb: ExcelJS.Workbook, model: ReleaseModel, published: PublishedTable): void {
+function coverSheet(book: StreamedWorkbook, model: ReleaseModel, published: PublishedTable): void {
   const table = published.table;
-  const ws = wb.addWorksheet('Cover');
+  // a streamed sheet writes its page set-up and views when it is added
+  const ws = book.writer.addWorksheet('Cover', { pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'portrait', paperSize: 9 } });
   const bases = [...new Set(published.meta.flatMap((m) => m.bases.flatMap((b) => b.codes)))].sort();
   const c = model.config;
   const contact = c.metadata.contact;
@@ -87,12 +89,12 @@ function coverSheet(wb: ExcelJS.Workbook, model: ReleaseModel, published: Publis
     ws.getRow(i + 1).height = wrappedLines(text, COVER_WIDTH) * (heading || i === 0 ? LINE_HEIGHT + 4 : LINE_HEIGHT);
   });
   ws.getColumn(1).width = COVER_WIDTH;
-  ws.pageSetup = { ...ws.pageSetup, fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'portrait', paperSize: 9 };
+  ws.commit();
 }
 
-function contentsSheet(wb: ExcelJS.Workbook, published: PublishedTable): void {
+function contentsSheet(book: StreamedWorkbook, published: PublishedTable): void {
   const table = published.table;
-  const ws = wb.addWorksheet('Contents');
+  const ws = book.writer.addWorksheet('Contents');
   ws.getCell('A1').value = 'Contents / Содержание';
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A2').value = 'This worksheet contains one table. / Этот лист содержит одну таблицу.';
@@ -100,70 +102,83 @@ function contentsSheet(wb: ExcelJS.Workbook, published: PublishedTable): void {
     ['Notes', 'Notes referenced in the tables / Примечания к таблицам'],
     ...published.countries.map((c) => [c.ref_area, `${both(c.name)}: ${bilingual(table.title_en, table.title_ru)}`]),
   ];
-  addTable(ws, 'Contents', 'A3', ['Sheet name / Лист', 'Content / Содержание'], rows);
+  addTable(book, ws, 'Contents', 'A3', ['Sheet name / Лист', 'Content / Содержание'], rows);
   ws.getColumn(1).width = 22;
   ws.getColumn(2).width = 110;
+  ws.commit();
 }
 
-function notesSheet(wb: ExcelJS.Workbook, notes: readonly PublishedNote[]): void {
-  const ws = wb.addWorksheet('Notes');
+function notesSheet(book: StreamedWorkbook, notes: readonly PublishedNote[]): void {
+  const ws = book.writer.addWorksheet('Notes', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.getCell('A1').value = 'Notes / Примечания';
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A2').value = 'This worksheet contains one table. / Этот лист содержит одну таблицу.';
   const rows = notes.length
     ? notes.map((n) => [`note ${n.number}`, n.ref_area || 'all / все', noteText(n, 'both')])
     : [['none', 'all / все', 'This table has no notes. / К этой таблице нет примечаний.']];
-  addTable(ws, 'Notes', 'A3', ['Note number / Номер', 'Country / Страна', 'Note text / Текст примечания'], rows);
+  addTable(book, ws, 'Notes', 'A3', ['Note number / Номер', 'Country / Страна', 'Note text / Текст примечания'], rows);
   ws.getColumn(1).width = 18;
   ws.getColumn(2).width = 14;
   ws.getColumn(3).width = 120;
   ws.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
-  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.commit();
 }
 
-function countrySheet(wb: ExcelJS.Workbook, table: TableDef, country: string, countryName: string, grid: Grid, sheetNotes: string): void {
-  const ws = wb.addWorksheet(country);
+function countrySheet(book: StreamedWorkbook, table: TableDef, country: string, countryName: string, grid: Grid, sheetNotes: string): void {
+  const ws = book.writer.addWorksheet(country, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: TABLE_START_ROW, topLeftCell: `A${TABLE_START_ROW + 1}`, activeCell: `A${TABLE_START_ROW + 1}` }],
+    // printed, a country's table fits the page width and repeats its header row on every page
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${TABLE_START_ROW}:${TABLE_START_ROW}` },
+  });
   ws.getCell('A1').value = `${table.id} ${countryName}: ${bilingual(table.title_en, table.title_ru)}`;
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A2').value = 'This worksheet contains one table. Some cells refer to notes in the Notes worksheet. / Этот лист содержит одну таблицу. Некоторые ячейки ссылаются на примечания на листе Notes.';
   ws.getCell('A3').value = 'Unit: persons / Единица измерения: человек';
   ws.getCell('A4').value = sheetNotes ? `Notes for this country / Примечания по стране: ${sheetNotes}` : 'No notes for this country / Примечаний по стране нет';
   const values = grid.rows.map((r) => r.map((c) => (c.kind === 'number' ? c.value : c.kind === 'symbol' ? c.text : c.text)));
-  addTable(ws, `${table.id}_${country}`, `A${TABLE_START_ROW}`, grid.headers, values);
-  grid.rows.forEach((r, i) => {
-    r.forEach((c, j) => {
-      const cell = ws.getCell(TABLE_START_ROW + 1 + i, j + 1);
-      if (c.kind === 'number') cell.numFmt = c.marker ? `${NUMBER_FORMAT}" ${c.marker}"` : NUMBER_FORMAT;
-      if (c.kind === 'symbol') cell.alignment = { horizontal: 'right' };
-    });
-  });
+  addTable(book, ws, `${table.id}_${country}`, `A${TABLE_START_ROW}`, grid.headers, values);
   const widths = columnWidths(grid);
   widths.forEach((w, j) => {
     ws.getColumn(j + 1).width = w;
   });
-  // a label longer than its column's widest allowed width wraps rather than hiding under the next
-  // column; Excel and LibreOffice keep a stored row height, so the row is given the height it needs
+  const style = sharedStyles();
   grid.rows.forEach((r, i) => {
-    let lines = 1;
-    r.forEach((c, j) => {
-      if (c.kind !== 'text' || c.text.length + 2 <= widths[j]!) return;
-      ws.getCell(TABLE_START_ROW + 1 + i, j + 1).alignment = { wrapText: true, vertical: 'top' };
-      lines = Math.max(lines, wrappedLines(c.text, widths[j]!));
-    });
-    if (lines === 1) return;
+    // a label longer than its column's widest allowed width wraps rather than hiding under the next
+    // column; Excel and LibreOffice keep a stored row height, so the row is given the height it needs
+    const wraps = r.map((c, j) => c.kind === 'text' && c.text.length + 2 > widths[j]!);
+    const lines = r.reduce((n, c, j) => (wraps[j] && c.kind === 'text' ? Math.max(n, wrappedLines(c.text, widths[j]!)) : n), 1);
     const row = ws.getRow(TABLE_START_ROW + 1 + i);
-    row.height = lines * LINE_HEIGHT;
-    // codes and figures line up with the first line of the wrapped label
-    row.eachCell((cell) => {
-      cell.alignment = { ...cell.alignment, vertical: 'top' };
+    if (lines > 1) row.height = lines * LINE_HEIGHT;
+    r.forEach((c, j) => {
+      const numFmt = c.kind === 'number' ? (c.marker ? `${NUMBER_FORMAT}" ${c.marker}"` : NUMBER_FORMAT) : undefined;
+      let alignment: Partial<ExcelJS.Alignment> | undefined = c.kind === 'symbol' ? { horizontal: 'right' } : undefined;
+      if (wraps[j]) alignment = { wrapText: true, vertical: 'top' };
+      // codes and figures line up with the first line of the wrapped label
+      if (lines > 1) alignment = { ...alignment, vertical: 'top' };
+      row.getCell(j + 1).style = style(numFmt, alignment);
     });
   });
   // the header row wraps ("2012 Men / Мужчины" on two lines) and stays in view while the reader scrolls
   ws.getRow(TABLE_START_ROW).alignment = { wrapText: true, vertical: 'top' };
   ws.getRow(TABLE_START_ROW).height = Math.max(...grid.headers.map((h, j) => wrappedLines(h, widths[j]!))) * LINE_HEIGHT;
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: TABLE_START_ROW, topLeftCell: `A${TABLE_START_ROW + 1}`, activeCell: `A${TABLE_START_ROW + 1}` }];
-  // printed, a country's table fits the page width and repeats its header row on every page
-  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${TABLE_START_ROW}:${TABLE_START_ROW}` };
+  ws.commit();
+}
+
+/**
+ * One style object per distinct format and alignment, shared by the cells that have it: exceljs
+ * serialises a style once per object it has not seen, not once per cell. Never changed after.
+ */
+function sharedStyles(): (numFmt: string | undefined, alignment: Partial<ExcelJS.Alignment> | undefined) => Partial<ExcelJS.Style> {
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  return (numFmt, alignment) => {
+    const key = JSON.stringify([numFmt ?? null, alignment ?? null]);
+    let style = styles.get(key);
+    if (!style) {
+      style = { ...(numFmt === undefined ? {} : { numFmt }), ...(alignment === undefined ? {} : { alignment }) };
+      styles.set(key, style);
+    }
+    return style;
+  };
 }
 
 /** Height in points of one line of the default 11-point font. */
@@ -204,7 +219,7 @@ export function columnWidths(grid: Grid): number[] {
 }
 
 /** An Excel table with one header row; header names are made unique as Excel requires. */
-function addTable(ws: ExcelJS.Worksheet, name: string, ref: string, headers: readonly string[], rows: (string | number)[][]): void {
+function addTable(book: StreamedWorkbook, ws: ExcelJS.Worksheet, name: string, ref: string, headers: readonly string[], rows: (string | number)[][]): void {
   const seen = new Set<string>();
   const columns = headers.map((h) => {
     let n = safeText(h);
@@ -212,7 +227,7 @@ function addTable(ws: ExcelJS.Worksheet, name: string, ref: string, headers: rea
     seen.add(n);
     return { name: n, filterButton: true };
   });
-  ws.addTable({
+  book.addTable(ws, {
     name,
     ref,
     headerRow: true,

@@ -173,7 +173,7 @@ const seriesOf = (j: Jump): Draft['series'] => ({
   flagged_years: [j.points[j.i]!.time_period],
 });
 
-function cellDraft(j: Jump, alike: Jump[] = []): Draft {
+function cellDraft(j: Jump, alike: Jump[]): Draft {
   const o = j.points[j.i]!;
   const v = j.values[j.i]!;
   const p = j.prev >= 0 ? j.values[j.prev] : undefined;
@@ -214,7 +214,7 @@ function cellDraft(j: Jump, alike: Jump[] = []): Draft {
   return {
     ...at(o),
     values,
-    sources: sourcesOf([j.prev >= 0 ? j.points[j.prev] : undefined, o, ...alike.flatMap((a) => [a.prev >= 0 ? a.points[a.prev] : undefined, a.points[a.i]])]),
+    sources: jumpSources([j, ...alike]),
     message: `${w.en}: ${en.join('; ')}; no break is registered`,
     message_ru: `${w.ru}: ${ru.join('; ')}; разрыв ряда не зарегистрирован`,
     series: seriesOf(j),
