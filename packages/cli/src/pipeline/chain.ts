@@ -1,11 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { type HarmonisedData, MchError, type QualityReport, isMchError } from '@mch/core';
 import { readObservationsCsv } from '@mch/publish';
-import { type BenchmarkValue, parseBenchmarkCsv, type ReleaseObservations, type ReportInputFile, runQuality } from '@mch/quality';
-import { type CountryWork, computeParts } from './countries';
+import { type BenchmarkValue, parseBenchmarkCsv, type ReleaseObservations, type ReportInputFile } from '@mch/quality';
+import { type PublishedRelease, checkParts } from './checks';
+import { QUALITY_CODE, codeFingerprint } from './code-fingerprint';
+import { type CountryWork, cacheDir, computeParts } from './countries';
 import type { LoadedConfig } from './config';
-import { mergeParts } from './country';
+import { type CountryPart, mergeParts } from './country';
 import { type InputFileRead, readInputFile } from './inputs';
 import { assertInputs } from './preflight';
 import { ReleaseReadCache } from './release-cache';
@@ -73,13 +76,43 @@ export async function runChain(loaded: LoadedConfig, options: ChainOptions = {})
     });
   }
   for (const e of done.unreadable) unreadable.push(e);
-  const data = mergeParts(done.parts);
-  progress(`harmonise ${formatCount(data.observations.length)} observations (${formatCount(data.observations.filter((o) => o.derived).length)} derived)`);
   const compareWithPrevious = options.compareWithPrevious === true;
   const previousReport = compareWithPrevious && previous ? loadPreviousReport(root, previous.version) : undefined;
-  const report = runQuality({ config, tableSet: loaded.tableSet, codelists: loaded.codelists, data, breaks: loaded.breaks, previous, history, benchmarks, previousReport, compareWithPrevious });
+  const { files, metadata } = releaseRecords(done.parts);
+  const cache = options.cache !== false ? { dir: cacheDir(root), code: codeFingerprint(root, QUALITY_CODE), partKeys: done.keys } : undefined;
+  const input = { config, tableSet: loaded.tableSet, codelists: loaded.codelists, breaks: loaded.breaks, previous, history, benchmarks, previousReport, compareWithPrevious, files, metadata };
+  const checks = checkParts(input, done.parts, cache);
+  const report = checks.report;
+  progress(`harmonise ${formatCount(checks.observations)} observations (${formatCount(checks.derived)} derived)`);
+  if (checks.reused.length) progress(`cache    checks of ${checks.reused.length} unchanged countries reused`);
   progress(`check    ${report.rules.length} rules, ${formatCount(report.findings.length)} findings, gate ${report.gate.passed ? 'passed' : 'blocked'}`);
-  return { inputs: done.inputs, countryFiles: done.countryFiles, unreadable, fileWarnings: done.fileWarnings, data, report, previous, cache: done.cache, onWorkers: done.onWorkers };
+  // the release's observations as one list only when a writer asks (mch release): a check holds one country at a time
+  let data: HarmonisedData | undefined;
+  const parts = done.parts;
+  return {
+    inputs: done.inputs,
+    countryFiles: done.countryFiles,
+    unreadable,
+    fileWarnings: done.fileWarnings,
+    get data() {
+      data ??= mergeParts(parts);
+      return data;
+    },
+    report,
+    previous: previous && { version: previous.version, observations: previous.observations },
+    cache: done.cache,
+    onWorkers: done.onWorkers,
+  };
+}
+
+/** The records of the release as a whole the report reads: every country's files and metadata, in country order. */
+function releaseRecords(parts: readonly CountryPart[]): Pick<HarmonisedData, 'files' | 'metadata'> {
+  const out: Pick<HarmonisedData, 'files' | 'metadata'> = { files: [], metadata: [] };
+  for (const p of parts) {
+    for (const f of p.rest.files) out.files.push(f);
+    for (const m of p.rest.metadata) out.metadata.push(m);
+  }
+  return out;
 }
 
 /** Releases are chained by the previous_release each one's datapackage.json records; a loop or a very long chain stops here. */
@@ -90,8 +123,8 @@ const MAX_HISTORY = 20;
  * the configuration; every further link from the `mch.previous_release` that release's own
  * datapackage.json records, so the chain is what was published, whatever the configurations say now.
  */
-function loadPreviousReleases(loaded: LoadedConfig, cache: ReleaseReadCache | undefined): ReleaseObservations[] {
-  const out: ReleaseObservations[] = [];
+export function loadPreviousReleases(loaded: LoadedConfig, cache: ReleaseReadCache | undefined): PublishedRelease[] {
+  const out: PublishedRelease[] = [];
   const seen = new Set<string>();
   let path = loaded.config.previous_release;
   let field = `${loaded.configPath}: previous_release`;
@@ -107,7 +140,7 @@ function loadPreviousReleases(loaded: LoadedConfig, cache: ReleaseReadCache | un
   return out;
 }
 
-function readRelease(root: string, dir: string, field: string, cache: ReleaseReadCache | undefined): { observations: ReleaseObservations; previous?: string } {
+function readRelease(root: string, dir: string, field: string, cache: ReleaseReadCache | undefined): { observations: PublishedRelease; previous?: string } {
   const shown = displayPath(root, dir);
   const csv = join(dir, 'data', 'observations.csv');
   if (!existsSync(csv)) {
@@ -119,8 +152,9 @@ function readRelease(root: string, dir: string, field: string, cache: ReleaseRea
   } catch (e) {
     throw new MchError('manifest-invalid', `"${shown}/datapackage.json" cannot be read (${(e as Error).message})`, { where: `${shown}/datapackage.json` });
   }
+  const bytes = readFileSync(csv);
   return {
-    observations: { version: manifest.version ?? shown, observations: readCsv(readFileSync(csv), cache) },
+    observations: { version: manifest.version ?? shown, observations: readCsv(bytes, cache), sha256: createHash('sha256').update(bytes).digest('hex') },
     previous: manifest.mch?.previous_release ?? undefined,
   };
 }
@@ -148,7 +182,7 @@ function loadPreviousReport(root: string, version: string): Pick<QualityReport, 
 }
 
 /** The benchmark series the configuration names (MCH-B01); none configured, none compared. */
-function loadBenchmarks(loaded: LoadedConfig): BenchmarkValue[] {
+export function loadBenchmarks(loaded: LoadedConfig): BenchmarkValue[] {
   const out: BenchmarkValue[] = [];
   for (const series of ['ims2019', 'wpp2024'] as const) {
     const path = loaded.config.benchmarks[series];

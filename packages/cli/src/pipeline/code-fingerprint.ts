@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 
 /** The packages a country's part is made by (with the pipeline step of cli that composes them). */
 export const COUNTRY_CODE = ['core', 'ingest', 'harmonise'] as const;
+/** The packages a country's checks are made by (on top of its part, whose key holds the rest). */
+export const QUALITY_CODE = ['core', 'quality'] as const;
 /** The packages that read a published release's observations.csv. */
 export const RELEASE_READER_CODE = ['core', 'publish'] as const;
 

@@ -26,6 +26,8 @@ export interface PartsDone {
   cache: { reused: string[]; computed: string[] };
   /** the computed countries a worker thread computed */
   onWorkers: string[];
+  /** each part's cache key, where it is cached (the checks of a country are keyed on it) */
+  keys: (string | undefined)[];
 }
 
 /** Where cached stage outputs are kept: MCH_CACHE_DIR, else .cache/mch in the repository (git-ignored). */
@@ -47,7 +49,7 @@ export async function computeParts(loaded: LoadedConfig, work: readonly CountryW
   const parts: (CountryPart | undefined)[] = work.map((w, i) => (keys[i] ? cache!.read(w.ref_area, keys[i]) : undefined));
   const reused = work.filter((_, i) => parts[i]).map((w) => w.ref_area);
   const todo = work.map((_, i) => i).filter((i) => !parts[i]);
-  const done: PartsDone = { parts: [], inputs: [], countryFiles: [], unreadable: [], fileWarnings: [], cache: { reused, computed: todo.map((i) => work[i]!.ref_area) }, onWorkers: [] };
+  const done: PartsDone = { parts: [], inputs: [], countryFiles: [], unreadable: [], fileWarnings: [], cache: { reused, computed: todo.map((i) => work[i]!.ref_area) }, onWorkers: [], keys };
   const step = counter('ingest', work.reduce((n, w) => n + w.files.length, 0));
   let next = 0;
   const flush = () => {

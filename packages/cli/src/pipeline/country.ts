@@ -89,6 +89,11 @@ export function outcomeError(o: FileOutcome): MchError | undefined {
   return 'error' in o ? new MchError('file-unreadable', o.error.message, { where: o.error.where, details: o.error.details }) : undefined;
 }
 
+/** One country's part as harmonised data: its observations rebuilt from the columns. */
+export function partData(p: CountryPart): HarmonisedData {
+  return mergeParts([p]);
+}
+
 /**
  * The countries' parts as one release's harmonised data, in the order given (sorted by country):
  * each part is sorted by key with the country first, so their concatenation is sorted too.

@@ -46,6 +46,11 @@ describe('ObservationStore', () => {
     expect('reference_date' in store.get(2)).toBe(false);
   });
 
+  it('counts the derived rows on its flags', () => {
+    expect(new ObservationStore().appendAll([xlsx, csv]).countDerived()).toBe(0);
+    expect(new ObservationStore().appendAll([xlsx, derived, csv, derived]).countDerived()).toBe(2);
+  });
+
   it('keeps the key order ingest and harmonise give, so JSON of a rebuilt observation is the same text', () => {
     const store = new ObservationStore().appendAll([xlsx, csv]);
     expect(JSON.stringify(store.get(0))).toBe(JSON.stringify(xlsx));

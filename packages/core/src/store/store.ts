@@ -74,6 +74,13 @@ export class ObservationStore {
     return this.flags.length;
   }
 
+  /** How many of the rows are derived (aggregates harmonise made), counted on the flags alone. */
+  countDerived(): number {
+    let n = 0;
+    for (let i = 0; i < this.length; i++) if (this.flags.at(i) & DERIVED) n++;
+    return n;
+  }
+
   /** Appends one observation; its index is returned. */
   append(o: Observation): number {
     const i = this.length;
