@@ -18,7 +18,7 @@ export default defineCommand({
   args: {
     config: { type: 'positional', description: 'release configuration, e.g. pipelines/mch/2013.1.yaml', required: true },
     out: { type: 'string', description: 'release folder (default data/releases/<version>)' },
-    cache: { type: 'boolean', default: true, description: 'reuse the ingest and harmonise of countries whose files, settings and code are unchanged (--no-cache: compute every country)' },
+    cache: { type: 'boolean', default: true, description: 'reuse the ingest, harmonise and checks of countries whose files, settings and code are unchanged (--no-cache: compute every country)' },
   },
   async run({ args }) {
     const root = findRepoRoot();

@@ -8,7 +8,7 @@ export default defineCommand({
   meta: { name: 'status', description: 'Who has sent what: countries × tables × years, received / missing / rejected cells / open errors.' },
   args: {
     config: { type: 'positional', description: 'release configuration, e.g. pipelines/mch/2013.1.yaml', required: true },
-    cache: { type: 'boolean', default: true, description: 'reuse the ingest and harmonise of countries whose files, settings and code are unchanged (--no-cache: compute every country)' },
+    cache: { type: 'boolean', default: true, description: 'reuse the ingest, harmonise and checks of countries whose files, settings and code are unchanged (--no-cache: compute every country)' },
   },
   async run({ args }) {
     const root = findRepoRoot();
