@@ -113,7 +113,8 @@ def read_text(raw):
         return raw.decode("cp1251")
 
 
-def main(path, country, out_dir):
+def read_long_csv(path, country, codelists):
+    """One country's long CSV as (observations sorted as mch sorts them, rejections in file order, value cells read)."""
     raw = open(path, "rb").read()
     sha = hashlib.sha256(raw).hexdigest()
     text = read_text(raw)
@@ -135,7 +136,7 @@ def main(path, country, out_dir):
     df["raw"] = df["raw"].where(df["raw"].str.len() <= 200, df["raw"].str[:200] + "…")
     df = df[df["raw"].str.strip() != ""]
 
-    partner_ix, ambiguous, sex_ix, migr_ix, age_ix, age_order = load_codelists()
+    partner_ix, ambiguous, sex_ix, migr_ix, age_ix, age_order = codelists
     table = df["TABLE"].map({u: re.sub(r"^T?0*(\d{1,2})$", lambda m: f"T{int(m.group(1)):02d}", u.strip().upper()) for u in df["TABLE"].unique()})
     age_tables = {"T03", "T07", "T10"}
     flow_tables = {"T04", "T05", "T06", "T07", "T08", "T09", "T10"}
@@ -221,13 +222,18 @@ def main(path, country, out_dir):
         kept = kept.drop(clash)
     kept = kept.assign(_sex=kept["sex"].map({"_T": 0, "M": 1, "F": 2, "_U": 3}), _age=kept["age"].map(age_order).fillna(9999))
     kept = kept.sort_values(["ref_area", "table", "time_period", "migr_type", "_sex", "_age", "age", "partner"], kind="stable").drop(columns=["_sex", "_age"])
-    os.makedirs(out_dir, exist_ok=True)
-    kept.to_csv(os.path.join(out_dir, "observations.csv"), index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     refused = reason.notna()
     rej = pd.DataFrame({"source_file": path, "source_sheet": "", "source_cell": df["line"], "source_raw": df["raw"],
                         "reason": reason, "message": message, "suggestions": suggestions.where(reason == "unmapped-label", "")})[refused]
+    return kept, rej, len(df)
+
+
+def main(path, country, out_dir):
+    kept, rej, cells = read_long_csv(path, country, load_codelists())
+    os.makedirs(out_dir, exist_ok=True)
+    kept.to_csv(os.path.join(out_dir, "observations.csv"), index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     rej.to_csv(os.path.join(out_dir, "rejections.csv"), index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    print(f"{path}: value cells read {len(df)} = observations {len(kept)} + rejections {int(refused.sum())}")
+    print(f"{path}: value cells read {cells} = observations {len(kept)} + rejections {len(rej)}")
 
 
 if __name__ == "__main__":

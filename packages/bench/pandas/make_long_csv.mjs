@@ -30,9 +30,9 @@ function mulberry32(seed) {
 }
 const random = mulberry32(Number(opt('--seed', 13)));
 
-// every ISO country but the reporting one (the library's XXK is Kosovo, XKX in the code lists)
+// every ISO country but the reporting one (the library's XKK, XXK before, is Kosovo: XKX in the code lists)
 const iso = Object.entries(countries.getAlpha2Codes())
-  .map(([a2, a3]) => ({ a2, code: a3 === 'XXK' ? 'XKX' : a3 }))
+  .map(([a2, a3]) => ({ a2, code: a3 === 'XXK' || a3 === 'XKK' ? 'XKX' : a3 }))
   .filter((p) => p.code !== country)
   .sort((a, b) => (a.code < b.code ? -1 : 1));
 // one way of writing each partner, as one office's database does: 60 % codes, 25 % English, 15 % Russian names

@@ -1,105 +1,63 @@
-import { createReadStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
-import countries from 'i18n-iso-countries';
-import { CountrySettings, type CodeLists, type Observation, type TableSet, defineReleaseConfig } from '@mch/core';
-import { type IngestedFile, harmonise } from '@mch/harmonise';
-import { ingestFile } from '@mch/ingest';
-import { runQuality } from '@mch/quality';
-import { TIERS, type Tier, writeCountryCsv } from './generate';
-import { measure } from './measure';
+import type { CodeLists } from '@mch/core';
+import { measureProcess } from './measure';
+import type { Section, Step } from './plan';
+import type { StageOutput } from './stage';
+import { type Workspace, restore, resubmit } from './workspace';
 
-export interface StageResult {
-  stage: string;
+/** What one step gave: its process's figures, the stage's own report where it is a stage process. */
+export interface StepResult {
+  step: Step;
   rows: number;
+  /** the process's wall time, or the stage's own timed work for a stage process */
   seconds: number;
-  rowsPerSecond: number;
-  peakRssMb: number;
+  /** the whole process's wall time, start-up included */
+  processSeconds: number;
+  peakMb: number | undefined;
+  stage?: StageOutput;
+  /** why there is no figure: the command failed */
+  failed?: string;
 }
 
-const MCH12 = ['ARM', 'AZE', 'BLR', 'GEO', 'KAZ', 'KGZ', 'MDA', 'RUS', 'TJK', 'TKM', 'UKR', 'UZB'];
-
-/** Reporting countries: the Clearing House twelve first, then others up to the tier's count. */
-function reportingCountries(n: number): string[] {
-  const others = Object.values(countries.getAlpha2Codes()).filter((c) => !MCH12.includes(c)).sort();
-  return [...MCH12, ...others].slice(0, n);
-}
-
-export async function runBenchmark(tier: Tier, tableSet: TableSet, codelists: CodeLists, limitCountries?: number): Promise<StageResult[]> {
-  const size = TIERS[tier];
-  const refAreas = reportingCountries(limitCountries ?? size.countries);
-  const partners = [...reportingCountries(size.partners), 'OTH', 'UNK'];
-  const years = Array.from({ length: size.years }, (_, i) => 2000 + i);
-  const dir = join(tmpdir(), `mch-bench-${tier}-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  const results: StageResult[] = [];
-  const record = (stage: string, rows: number, m: { seconds: number; peakRssMb: number }) =>
-    results.push({ stage, rows, seconds: round(m.seconds), rowsPerSecond: Math.round(rows / m.seconds), peakRssMb: m.peakRssMb });
+/**
+ * Runs the steps one after the other (never two at once: they would share the two cores), each
+ * in a process of its own, and removes what each wrote. A failing step is recorded with the end
+ * of its error output, and the run goes on.
+ */
+export async function runSteps(ws: Workspace, steps: readonly Step[], sections: readonly Section[], codelists: CodeLists, log: (line: string) => void): Promise<StepResult[]> {
+  const results: StepResult[] = [];
+  let resubmissions = 0;
   try {
-    const files = refAreas.map((r, i) => ({ ref_area: r, path: join(dir, `${r}.csv`), seed: 1000 + i }));
-    const gen = await measure(async () => {
-      let rows = 0;
-      for (const f of files) rows += await writeCountryCsv(f.path, f.ref_area, partners, years, f.seed);
-      return rows;
-    });
-    record('generate input (long CSV)', gen.result, gen);
-
-    const floor = await measure(async () => {
-      let rows = 0;
-      for (const f of files) for await (const _ of createReadStream(f.path).pipe(parse())) rows++;
-      return rows - files.length;
-    });
-    record('floor: csv-parse alone', floor.result, floor);
-
-    const settings = CountrySettings.parse({});
-    const ingested = await measure(async () => {
-      const out: { ref_area: string; files: IngestedFile[] }[] = [];
-      for (const f of files) {
-        const result = await ingestFile({ path: f.path, bytes: readFileSync(f.path) }, { ref_area: f.ref_area, tableSet, codelists, settings });
-        out.push({ ref_area: f.ref_area, files: [{ file: { path: f.path, round: 0, supersedes: false }, result }] });
+    for (const step of steps) {
+      if (!sections.includes(step.section)) continue;
+      if (step.before === 'resubmit') {
+        resubmissions++;
+        await resubmit(ws, codelists, 0, ws.files[0]!.seed + 1000 * resubmissions);
+        if (step.env?.MCH_CACHE_DIR === undefined) throw new Error(`${step.id}: a resubmission is only measured against a cache`);
       }
-      return out;
-    });
-    const observations = ingested.result.reduce((s, c) => s + c.files[0]!.result.observations.length, 0);
-    record('ingest (csv)', observations, ingested);
-
-    const config = defineReleaseConfig({
-      version: '2099.1',
-      release_date: '2099-01-01',
-      reference_years: years,
-      table_set: 'pipelines/mch/tables.yaml',
-      codelists: 'pipelines/mch/codelists.yaml',
-      countries: Object.fromEntries(refAreas.map((r) => [r, { definition_basis: { default: 'PERM_REG' as const } }])),
-      metadata: { title_en: 'bench', title_ru: 'bench', contact: { organisation: 'o', unit: 'u', email: 'e', organisation_ru: 'o' } },
-    });
-    const harmonised = await measure(() => harmonise({ config, tableSet, codelists, breaks: [], countries: ingested.result }));
-    record('harmonise', harmonised.result.observations.length, harmonised);
-
-    const checked = await measure(() => runQuality({ config, tableSet, codelists, data: harmonised.result, breaks: [] }));
-    record('quality (every rule)', harmonised.result.observations.length, checked);
-
-    const excelFloor = await measure(() => writeCellsStreaming(join(dir, 'floor.xlsx'), harmonised.result.observations));
-    record('floor: exceljs streaming writer, same cells', excelFloor.result, excelFloor);
-    return results;
+      if (step.id === 'check-cold') rmSync(step.env!.MCH_CACHE_DIR!, { recursive: true, force: true });
+      for (const o of step.outputs ?? []) rmSync(o, { recursive: true, force: true });
+      log(`run: ${step.label}`);
+      const m = await measureProcess(step.argv, { cwd: ws.root, env: step.env });
+      for (const o of step.outputs ?? []) rmSync(o, { recursive: true, force: true });
+      const result: StepResult = { step, rows: typeof step.rows === 'number' ? step.rows : 0, seconds: m.seconds, processSeconds: m.seconds, peakMb: m.peakMb };
+      // mch check and release exit 1 when the gate fails: the bench input is cleared and passes, so any other exit is a failure
+      if (m.code !== 0) result.failed = `exit ${m.code}: ${lastLines(m.stderr || m.stdout)}`;
+      else if (step.rows === 'reported') {
+        result.stage = JSON.parse(m.stdout.trim().split('\n').at(-1)!) as StageOutput;
+        result.rows = result.stage.rows;
+        result.seconds = result.stage.seconds;
+      }
+      log(`     ${result.failed ?? `${result.seconds.toFixed(2)} s, peak ${result.peakMb ?? '?'} MB`}`);
+      results.push(result);
+    }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (resubmissions) await restore(ws, codelists, 0);
+    // the stages' hand-overs, the cache and the outputs: gigabytes at tier L; the input stays for the next run
+    rmSync(join(ws.root, '.bench'), { recursive: true, force: true });
   }
+  return results;
 }
 
-/** What no Excel output of these observations can beat: one row per observation, streamed. */
-async function writeCellsStreaming(path: string, observations: readonly Observation[]): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
-  const ws = wb.addWorksheet('floor');
-  let rows = 0;
-  for (const o of observations) {
-    if (rows >= 1_048_575) break; // Excel's row limit
-    ws.addRow([o.ref_area, o.table, o.time_period, o.sex, o.partner, o.obs_value]).commit();
-    rows++;
-  }
-  await wb.commit();
-  return rows;
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
+const lastLines = (text: string) => text.trim().split('\n').slice(-3).join(' | ').slice(0, 400);

@@ -1,14 +1,43 @@
 #!/usr/bin/env node
-import { run } from './main';
-import { quietOnBrokenPipe } from './pipes';
-import { reportBug } from './report-error';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const argv = process.argv.slice(2);
+// compiled (packages/cli/dist/bin.js): never run a build older than the sources beside it
+if (import.meta.url.endsWith('.js')) await buildIfStale();
+// loaded only now, so what runs is what the build above left
+const [{ run }, { quietOnBrokenPipe }, { EXIT }] = await Promise.all([import('./main'), import('./pipes'), import('@mch/core/errors')]);
 quietOnBrokenPipe(process.stdout);
 quietOnBrokenPipe(process.stderr);
-// an error thrown outside run (a stray callback, an unawaited promise) is a bug, reported as one
-const crash = (e: unknown) => process.exit(reportBug(e, argv));
+// an error thrown outside run (a stray callback, an unawaited promise) is a bug, reported as one;
+// its reporter loads core, which `mch --help` does without
+const crash = (e: unknown) => {
+  process.exitCode = EXIT.internal;
+  import('./report-error').then(({ reportBug }) => process.exit(reportBug(e, argv)), () => process.exit(EXIT.internal));
+};
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
 process.exitCode = await run(argv);
+
+/**
+ * In a checkout (scripts/ beside packages/), a source edited since the last build is built again
+ * first (scripts/build.mjs, about a second); elsewhere there is nothing to compare with. Only
+ * these lines of bin.js itself then ran from the old build.
+ */
+async function buildIfStale(): Promise<void> {
+  const at = new URL('../../../', import.meta.url);
+  const root = fileURLToPath(at);
+  const state = new URL('scripts/build-state.mjs', at);
+  if (!existsSync(state)) return;
+  const { newerSource } = (await import(state.href)) as { newerSource: (root: string) => string | undefined };
+  const newer = newerSource(root);
+  if (!newer) return;
+  process.stderr.write(`mch: ${relative(root, newer)} is newer than the build; building again\n`);
+  const build = spawnSync(process.execPath, [`${root}scripts/build.mjs`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status === 0) return;
+  process.stderr.write('mch: the build failed (node scripts/build.mjs says why); mch does not run code older than its sources\n');
+  process.exit(2); // cannot run (EXIT.cannotRun, not loaded from a build that may be stale)
+}

@@ -1,20 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@mch/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-
-/** Runs the real command the way a user does, from the repository root. */
-function mch(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, MCH_QUIET: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { mch, sharedRelease } from './testing';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mch-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -113,11 +103,9 @@ describe('mch command line', { timeout: 120_000 }, () => {
     expect(mch('template', '--country', 'KGZ', '--years', 'last', '--out', file).code).toBe(2);
   });
 
-  it('publishes a release once, refuses to overwrite it, and verify detects a changed file', () => {
-    const target = join(scratch, 'release-2011.1');
-    const first = mch('release', 'pipelines/mch/2011.1.yaml', '--out', target);
-    expect(first.code, first.stderr).toBe(0);
-    const digest = /manifest digest sha256:([0-9a-f]{64})/.exec(first.stdout)![1]!;
+  it('publishes a release once, refuses to overwrite it, and verify detects a changed file', async () => {
+    const { dir: target, stdout } = await sharedRelease('pipelines/mch/2011.1.yaml');
+    const digest = /manifest digest sha256:([0-9a-f]{64})/.exec(stdout)![1]!;
     for (const f of ['datapackage.json', 'data/observations.csv', 'tables/T04.xlsx', 'notes/methodology.en.pdf', 'quality/report.json']) {
       expect(existsSync(join(target, f)), f).toBe(true);
     }

@@ -4,18 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { REPO_ROOT } from '@mch/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MCH_BIN, mchIn as mch } from './testing';
 
-const BIN = join(REPO_ROOT, 'packages/cli/src/bin.ts');
-
-/** The real command as a separate process, from `cwd` (the repository root unless said). */
-function mch(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', BIN, ...args], {
-    cwd: options.cwd ?? REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, MCH_QUIET: '1', ...options.env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const PUBLISHED = 'data/releases/2011.1';
 const scratch = mkdtempSync(join(tmpdir(), 'mch-contract-'));
@@ -86,7 +76,7 @@ describe('the command line keeps its contract', { timeout: 120_000 }, () => {
   });
 
   it('ends quietly when the reader of its output goes away (mch … | head)', () => {
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx "${BIN}" status packages/cli/src/fixtures/gate-release.yaml | head -1; echo "exit \${PIPESTATUS[0]}"`], {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${MCH_BIN}" status packages/cli/src/fixtures/gate-release.yaml | head -1; echo "exit \${PIPESTATUS[0]}"`], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
       env: { ...process.env, MCH_QUIET: '1' },

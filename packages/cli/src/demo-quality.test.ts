@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding, QualityReport } from '@mch/core';
-import { REPO_ROOT } from '@mch/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mch } from './testing';
 
 // The planted irregularities of data/raw/README.md, found by `mch check` on the demonstration releases.
 const scratch = mkdtempSync(join(tmpdir(), 'mch-demo-'));
@@ -12,12 +11,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function check(config: string): QualityReport {
   const out = join(scratch, config.replace(/\W/g, '_'));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', 'check', config, '--out', out], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, MCH_QUIET: '1' },
-  });
-  expect(r.status, r.stderr).toBe(0);
+  const r = mch('check', config, '--out', out);
+  expect(r.code, r.stderr).toBe(0);
   return JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
 }
 

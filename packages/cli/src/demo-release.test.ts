@@ -1,26 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@mch/core/testing';
 import { formatAgreement, hasPdftotext, publishedTexts, sheetRows, untrueStatements } from '@mch/publish/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedRelease } from './testing';
 
 // The demonstration releases read as their readers read them: release 2013.1 built now, and
 // release 2011.1 as committed (the repository's published past release).
-const scratch = mkdtempSync(join(tmpdir(), 'mch-demo-release-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const built = join(scratch, '2013.1');
+let built = '';
 const past = join(REPO_ROOT, 'data', 'releases', '2011.1');
 const needsPdf = !hasPdftotext() && process.env.CI !== 'true';
 
-beforeAll(() => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', 'release', 'pipelines/mch/2013.1.yaml', '--out', built], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, MCH_QUIET: '1' },
-  });
-  expect(r.status, r.stderr).toBe(0);
+beforeAll(async () => {
+  built = (await sharedRelease('pipelines/mch/2013.1.yaml')).dir;
 }, 240_000);
 
 const sheet = sheetRows;

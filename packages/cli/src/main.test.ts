@@ -50,6 +50,21 @@ describe('mch itself', () => {
     expect(await mch('--verbose', 'check')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option --verbose; mch takes a command first') });
   });
 
+  it('lists every command in --help with its own description, loading none of them', async () => {
+    const loads = Object.values(COMMANDS).map((e) => vi.spyOn(e, 'load'));
+    const r = await mch('--help');
+    expect(r.code).toBe(0);
+    for (const l of loads) expect(l).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+    for (const [name, e] of Object.entries(COMMANDS)) {
+      const meta = (await e.load()).meta as { name: string; description: string };
+      expect(meta.name).toBe(name);
+      expect(e.description, name).toBe(meta.description);
+      expect(r.stdout).toContain(`${name}  `);
+      expect(r.stdout).toContain(meta.description);
+    }
+  });
+
   it('prints help without colour codes when stdout is not a terminal', async () => {
     const r = await mch('release', '--help');
     expect(r.code).toBe(0);

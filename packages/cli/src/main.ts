@@ -1,29 +1,56 @@
 import { type ArgsDef, type CommandDef, defineCommand, runCommand } from 'citty';
-import { EXIT, MchError } from '@mch/core';
-import { checkArgv, closest } from './argv';
-import { reportError } from './report-error';
+// the exit codes and MchError alone: core's index (zod, the code lists) loads with the first
+// command or error, so `mch --help` and `--version` answer without it
+import { EXIT, MchError } from '@mch/core/errors';
 import { usage } from './terminal';
 import { cliVersion } from './version';
 
 interface Entry {
   load: () => Promise<CommandDef>;
+  /** its line in `mch --help`, the command's own meta.description (a test holds them equal) */
+  description: string;
   /** the positional argument that takes every remaining one */
   variadic?: string;
 }
 
 const command = (m: { default: unknown }) => m.default as CommandDef;
 
-/** Commands load lazily: `mch verify` never pays for exceljs or pdfmake. */
+/** Commands load lazily: `mch verify` never pays for exceljs or pdfmake, `mch --help` loads none. */
 export const COMMANDS: Record<string, Entry> = {
-  ingest: { load: () => import('./commands/ingest').then(command), variadic: 'files' },
-  check: { load: () => import('./commands/check').then(command) },
-  release: { load: () => import('./commands/release').then(command) },
-  verify: { load: () => import('./commands/verify').then(command) },
-  reproduce: { load: () => import('./commands/reproduce').then(command) },
-  diff: { load: () => import('./commands/diff').then(command) },
-  status: { load: () => import('./commands/status').then(command) },
-  waive: { load: () => import('./commands/waive').then(command) },
-  template: { load: () => import('./commands/template').then(command) },
+  ingest: {
+    load: () => import('./commands/ingest').then(command),
+    description: 'Read country files (xlsx or csv) and show what was read: observations, rejections, accounting.',
+    variadic: 'files',
+  },
+  check: {
+    load: () => import('./commands/check').then(command),
+    description: 'Ingest, harmonise and run every quality rule; write the internal quality reports.',
+  },
+  release: {
+    load: () => import('./commands/release').then(command),
+    description: 'Run the whole chain and publish the release folder if the quality gate passes.',
+  },
+  verify: {
+    load: () => import('./commands/verify').then(command),
+    description: 'Recompute every hash of a release, its manifest included, and report missing, extra or changed files.',
+  },
+  reproduce: {
+    load: () => import('./commands/reproduce').then(command),
+    description: 'Rebuild a release from the configuration and inputs its manifest records, and compare.',
+  },
+  diff: { load: () => import('./commands/diff').then(command), description: 'List revised, new and withdrawn values between two releases.' },
+  status: {
+    load: () => import('./commands/status').then(command),
+    description: 'Who has sent what: countries × tables × years, received / missing / rejected cells / open errors.',
+  },
+  waive: {
+    load: () => import('./commands/waive').then(command),
+    description: 'Turn a finding of report.json into a waiver entry (YAML) bound to the values it saw.',
+  },
+  template: {
+    load: () => import('./commands/template').then(command),
+    description: 'Write the blank questionnaire for a country: Cover, Metadata and one sheet per table, in English and Russian.',
+  },
 };
 
 export const main = defineCommand({
@@ -32,7 +59,8 @@ export const main = defineCommand({
     version: cliVersion(),
     description: 'Migration Clearing House pipeline: ingest country files, check them, publish versioned releases.',
   },
-  subCommands: Object.fromEntries(Object.entries(COMMANDS).map(([name, e]) => [name, e.load])),
+  // what `mch --help` lists: names and lines only, so it loads no command (citty would load them all)
+  subCommands: Object.fromEntries(Object.entries(COMMANDS).map(([name, e]) => [name, { meta: { name, description: e.description } }])),
 });
 
 const isHelp = (a: string) => a === '--help' || a === '-h';
@@ -42,6 +70,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     return await dispatch(argv);
   } catch (e) {
+    const { reportError } = await import('./report-error');
     return reportError(e, argv);
   }
 }
@@ -57,6 +86,7 @@ async function dispatch(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const entry = COMMANDS[name];
+  const { checkArgv, closest } = await import('./argv');
   if (!entry) {
     const close = closest(name.replace(/^-+/, ''), Object.keys(COMMANDS));
     const what = name.startsWith('-') ? `unknown option ${name}; mch takes a command first` : `unknown command "${name}"`;

@@ -1,14 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { REPO_ROOT } from '@mch/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { mch } from './testing';
 
-function mch(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, MCH_QUIET: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const CONFIG = 'packages/cli/src/fixtures/gate-release.yaml';
 const scratch = mkdtempSync(join(tmpdir(), 'mch-gate-'));

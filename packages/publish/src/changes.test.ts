@@ -1,8 +1,10 @@
+import { type Observation, compareObservations, observationKey } from '@mch/core';
 import { describe, expect, it } from 'vitest';
 import { loadShippedCodeLists, loadShippedTableSet } from '@mch/core/testing';
 import { changeLabels, changesMarkdown, diffCsv, diffObservations } from './changes';
 import type { ReleaseModel } from './model';
 import { fixtureConfig, fixtureModel, obs } from './testing/fixture';
+import { randomObservations } from './testing/shuffle';
 
 const before = [
   obs({ ref_area: 'ARM', table: 'T04', partner: 'GEO', obs_value: 100 }),
@@ -24,6 +26,43 @@ describe('diffObservations', () => {
       'GEO ARM withdrawn 7→null',
     ]);
     expect(diffCsv(changes).split('\n')[0]).toBe('ref_area,table,time_period,migr_type,sex,age,partner,old_value,new_value,old_status,new_status,change');
+  });
+
+  it('gives, for releases in observation order (walked side by side), the changes matched by key', () => {
+    // the definition, by key: what the walk must give on any two releases, in order or not
+    const byKey = (previous: readonly Observation[], current: readonly Observation[]) => {
+      const before = new Map(previous.map((o) => [observationKey(o), o]));
+      const after = new Map(current.map((o) => [observationKey(o), o]));
+      const out: [Observation, string][] = [];
+      for (const [k, now] of after) {
+        const old = before.get(k);
+        if (!old) out.push([now, 'new']);
+        else if (old.obs_value !== now.obs_value || old.obs_status !== now.obs_status) out.push([now, 'revised']);
+      }
+      for (const [k, old] of before) if (!after.has(k)) out.push([old, 'withdrawn']);
+      return out.sort(([a], [b]) => compareObservations(new Map())(a, b)).map(([o, kind]) => `${observationKey(o)} ${kind}`);
+    };
+    const shown = (changes: ReturnType<typeof diffObservations>) => changes.map((c) => `${observationKey(c)} ${c.change}`);
+    // each key once, as in a published release
+    const unique = (list: Observation[]) => list.filter((o, i) => list.findIndex((x) => observationKey(x) === observationKey(o)) === i);
+    // two sexes outside the code list compare equal, yet are two keys: one withdrawn, one new
+    const x = obs({ ref_area: 'ARM', table: 'T04', partner: 'RUS', sex: 'X' as Observation['sex'], obs_value: 1 });
+    const y = { ...x, sex: 'Y' as Observation['sex'] };
+    expect(shown(diffObservations([x], [y]))).toEqual(byKey([x], [y]));
+    expect(shown(diffObservations([x], [y]))).toHaveLength(2);
+    for (let seed = 1; seed <= 60; seed++) {
+      const a = randomObservations(seed, 30);
+      const b = randomObservations(seed + 1000, 30);
+      for (const [before, after] of [
+        [unique(a.sorted), unique(b.sorted)],
+        [unique(a.shuffled), unique(b.shuffled)],
+        [[], unique(b.sorted)],
+        [unique(a.sorted), []],
+        [a.sorted, b.sorted],
+      ] as const) {
+        expect(shown(diffObservations(before, after)), `seed ${seed}`).toEqual(byKey(before, after));
+      }
+    }
   });
 
   it('writes CHANGES.md with counts, the revised and withdrawn values and the release notes, inert', () => {

@@ -34,6 +34,11 @@ export function diffObservations(
   current: readonly Observation[],
   ageOrder: ReadonlyMap<string, number> = new Map(),
 ): Change[] {
+  const compare = compareObservations(ageOrder);
+  return mergedChanges(previous, current, compare) ?? keyedChanges(previous, current, compare);
+}
+
+function keyedChanges(previous: readonly Observation[], current: readonly Observation[], compare: (a: Change, b: Change) => number): Change[] {
   const before = new Map(previous.map((o) => [observationKey(o), o]));
   const after = new Map(current.map((o) => [observationKey(o), o]));
   const changes: Change[] = [];
@@ -43,7 +48,43 @@ export function diffObservations(
     else if (old.obs_value !== now.obs_value || old.obs_status !== now.obs_status) changes.push(change(now, old, now, 'revised'));
   }
   for (const [key, old] of before) if (!after.has(key)) changes.push(change(old, old, null, 'withdrawn'));
-  return changes.sort(compareObservations(ageOrder));
+  return changes.sort(compare);
+}
+
+/**
+ * keyedChanges() of two releases each strictly in observation order (so each key once), as
+ * published releases are: one walk down both side by side, which meets the changes in their
+ * order, with no key built per observation. Undefined when either is out of order, or two
+ * different keys compare equal (a sex outside the code list).
+ */
+function mergedChanges(previous: readonly Observation[], current: readonly Observation[], compare: (a: Observation, b: Observation) => number): Change[] | undefined {
+  if (!strictlyInOrder(previous, compare) || !strictlyInOrder(current, compare)) return undefined;
+  const changes: Change[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < previous.length || j < current.length) {
+    const old = previous[i];
+    const now = current[j];
+    const c = old === undefined ? 1 : now === undefined ? -1 : compare(old, now);
+    if (c < 0) {
+      changes.push(change(old!, old!, null, 'withdrawn'));
+      i++;
+    } else if (c > 0) {
+      changes.push(change(now!, null, now!, 'new'));
+      j++;
+    } else {
+      if (observationKey(old!) !== observationKey(now!)) return undefined;
+      if (old!.obs_value !== now!.obs_value || old!.obs_status !== now!.obs_status) changes.push(change(now!, old!, now!, 'revised'));
+      i++;
+      j++;
+    }
+  }
+  return changes;
+}
+
+function strictlyInOrder(list: readonly Observation[], compare: (a: Observation, b: Observation) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1]!, list[i]!) >= 0) return false;
+  return true;
 }
 
 function change(at: Observation, old: Observation | null, now: Observation | null, kind: ChangeKind): Change {

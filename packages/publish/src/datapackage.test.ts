@@ -41,8 +41,8 @@ function releaseFiles(): ReleaseFile[] {
   const published = publishedObservations(model.data.observations, model.codelists);
   const stub = (path: string) => ({ path, bytes: Buffer.from(`stub of ${path}`) });
   return [
-    { path: 'data/observations.csv', bytes: Buffer.from(observationsCsv(published)) },
-    { path: 'sdmx/mch.csv', bytes: Buffer.from(sdmxCsv(published, model.tableSet)) },
+    { path: 'data/observations.csv', bytes: observationsCsv(published) },
+    { path: 'sdmx/mch.csv', bytes: sdmxCsv(published, model.tableSet) },
     stub('tables/T04.xlsx'),
     stub('notes/methodology.en.pdf'),
     stub('px/T04.px'),

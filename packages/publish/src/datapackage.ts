@@ -1,5 +1,5 @@
 import { BASIS_LABELS, OBSERVATION_COLUMNS, type TableDef, cmp } from '@mch/core';
-import { sha256, stableJson } from './hash';
+import { byteLength, sha256, stableJson } from './hash';
 import type { ReleaseFile, ReleaseModel } from './model';
 import { SDMX_COLUMNS, SDMX_DIMENSIONS, counterpartRole } from './sdmx';
 
@@ -349,7 +349,7 @@ export function dataPackage(model: ReleaseModel, files: readonly ReleaseFile[]):
       return {
         name: f.path.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
         path: f.path,
-        bytes: f.bytes.length,
+        bytes: byteLength(f.bytes),
         hash: `sha256:${sha256(f.bytes)}`,
         mediatype: MEDIA_TYPES[ext] ?? 'application/octet-stream',
         ...(RESOURCE_TEXT[f.path] ?? {}),

@@ -21,8 +21,16 @@ export interface ReleaseModel {
   configFile?: { path: string; sha256: string };
 }
 
-/** One file of a release, by release-relative path. */
+/**
+ * One file of a release, by release-relative path. A file of millions of rows (observations.csv,
+ * sdmx/mch.csv) comes in pieces, since no one string (2^29 characters) or Buffer could hold it.
+ */
 export interface ReleaseFile {
   path: string;
+  bytes: Buffer | readonly Buffer[];
+}
+
+/** A release file made in one piece. */
+export interface WholeFile extends ReleaseFile {
   bytes: Buffer;
 }

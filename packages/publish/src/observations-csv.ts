@@ -1,12 +1,10 @@
-import { MchError, OBSERVATION_COLUMNS, Observation, observationRow, toCsv } from '@mch/core';
+import { MchError, OBSERVATION_COLUMNS, Observation, observationRow } from '@mch/core';
+import { csvPieces } from './csv-pieces';
 import { parseCsv, unguard } from './csv-read';
 
-/** data/observations.csv of a release: published observations only, raw text of non-free values blanked. */
-export function observationsCsv(published: readonly Observation[]): string {
-  return toCsv(
-    OBSERVATION_COLUMNS,
-    published.map((o) => observationRow(o, true)),
-  );
+/** data/observations.csv of a release, in pieces: published observations only, raw text of non-free values blanked. */
+export function observationsCsv(published: readonly Observation[]): Buffer[] {
+  return csvPieces(OBSERVATION_COLUMNS, published.length, (i) => observationRow(published[i]!, true));
 }
 
 const FILE = 'observations.csv';

@@ -6,9 +6,35 @@ import { type CodeLists, type Observation, compareObservations, observationKey }
  * as a suppressed cell (status Q, no value, no raw text) so the table shows `[c]`.
  */
 export function publishedObservations(observations: readonly Observation[], codelists: CodeLists): Observation[] {
-  const reported = new Set(observations.filter((o) => !o.derived).map(observationKey));
-  const kept = observations.filter((o) => !o.derived || !reported.has(observationKey(o)));
+  const kept = keptInOrder(observations, compareObservations(ageOrder(codelists))) ?? unshadowed(observations);
   return sortObservations(kept.map(suppressIfNotFree), codelists);
+}
+
+/** Every reported value, and a derived one only where no reported value has its key. */
+function unshadowed(observations: readonly Observation[]): Observation[] {
+  const reported = new Set(observations.filter((o) => !o.derived).map(observationKey));
+  return observations.filter((o) => !o.derived || !reported.has(observationKey(o)));
+}
+
+/**
+ * unshadowed() of observations already in published order, as the chain hands them on: a key's
+ * values sit side by side there, so keys are built only for the few neighbours that compare
+ * equal. Undefined when the observations are not in order.
+ */
+function keptInOrder(observations: readonly Observation[], compare: (a: Observation, b: Observation) => number): Observation[] | undefined {
+  const kept: Observation[] = [];
+  for (let from = 0; from < observations.length; ) {
+    let to = from + 1;
+    for (; to < observations.length; to++) {
+      const c = compare(observations[to - 1]!, observations[to]!);
+      if (c > 0) return undefined;
+      if (c < 0) break;
+    }
+    if (to - from === 1) kept.push(observations[from]!);
+    else for (const o of unshadowed(observations.slice(from, to))) kept.push(o);
+    from = to;
+  }
+  return kept;
 }
 
 export function suppressIfNotFree(o: Observation): Observation {

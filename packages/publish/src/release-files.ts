@@ -37,8 +37,8 @@ export async function releaseFiles(model: ReleaseModel, options: { pdfWorker?: b
     }
     const text = (path: string, content: string): ReleaseFile => ({ path, bytes: Buffer.from(content, 'utf8') });
     const files: (ReleaseFile | { path: string; pdf: Promise<Buffer> })[] = [
-      text('data/observations.csv', observationsCsv(published)),
-      text('sdmx/mch.csv', sdmxCsv(published, model.tableSet)),
+      { path: 'data/observations.csv', bytes: observationsCsv(published) },
+      { path: 'sdmx/mch.csv', bytes: sdmxCsv(published, model.tableSet) },
       text('sdmx/structure.xml', sdmxStructure(model, release)),
       text('quality/report.json', stableJson(summary)),
       text('quality/report.html', qualityReportHtml(qualityMarkup, qualityTitle)),

@@ -24,7 +24,7 @@ export async function writeRelease(model: ReleaseModel, targetDir: string): Prom
     refuseExisting(target);
     await rm(temp, { recursive: true, force: true });
     const files = await releaseFiles(model);
-    const manifest: ReleaseFile = { path: MANIFEST, bytes: Buffer.from(dataPackage(model, files), 'utf8') };
+    const manifest = { path: MANIFEST, bytes: Buffer.from(dataPackage(model, files), 'utf8') };
     // the manifest's digest travels inside the release, so the release is whole or absent with it (verify.ts)
     const digest = manifestDigestFile(manifest.bytes);
     for (const file of [...files, manifest, digest]) await writeInto(temp, file);

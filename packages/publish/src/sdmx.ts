@@ -1,4 +1,5 @@
-import { type Observation, type TableSet, toCsv } from '@mch/core';
+import type { Observation, TableSet } from '@mch/core';
+import { csvPieces } from './csv-pieces';
 
 /**
  * Columns of sdmx/mch.csv: the dimensions of the MCH dataflow, the measure, then the attributes.
@@ -37,10 +38,10 @@ export function counterpartRole(role: string | undefined): string {
   return role ? role.toUpperCase() : NOT_APPLICABLE;
 }
 
-/** SDMX-CSV 2.0 of every published observation (suppressed, in persons, sorted by the published model). */
-export function sdmxCsv(published: readonly Observation[], tableSet: TableSet): string {
+/** SDMX-CSV 2.0 of every published observation (suppressed, in persons, sorted by the published model), in pieces. */
+export function sdmxCsv(published: readonly Observation[], tableSet: TableSet): Buffer[] {
   const roles = new Map(tableSet.tables.map((t) => [t.id, counterpartRole(t.partner_role)]));
-  const rows = published.map((o) => [
+  const row = (o: Observation) => [
     'dataflow',
     'UNECE:MCH(1.0)',
     'I',
@@ -60,6 +61,6 @@ export function sdmxCsv(published: readonly Observation[], tableSet: TableSet): 
     o.derived ? 'true' : 'false',
     o.definition_basis || NOT_APPLICABLE,
     o.partner ? (roles.get(o.table) ?? NOT_APPLICABLE) : NOT_APPLICABLE,
-  ]);
-  return toCsv(SDMX_COLUMNS, rows);
+  ];
+  return csvPieces(SDMX_COLUMNS, published.length, (i) => row(published[i]!));
 }

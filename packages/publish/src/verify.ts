@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { MchError, cmp } from '@mch/core';
 import { MANIFEST } from './datapackage';
 import { sha256 } from './hash';
-import type { ReleaseFile } from './model';
+import type { WholeFile } from './model';
 
 export interface VerifyResult {
   ok: boolean;
@@ -22,7 +22,7 @@ export interface VerifyResult {
  */
 export const MANIFEST_DIGEST = `${MANIFEST}.sha256`;
 
-export function manifestDigestFile(manifest: Buffer): ReleaseFile {
+export function manifestDigestFile(manifest: Buffer): WholeFile {
   return { path: MANIFEST_DIGEST, bytes: Buffer.from(`${sha256(manifest)}  ${MANIFEST}\n`, 'utf8') };
 }
 

@@ -20,7 +20,7 @@ export function completenessCounts(input: QualityInput, index: DataIndex): Map<s
   for (const s of index.slices) {
     if (!years.has(s.time_period)) continue;
     const c = at(s.table, s.time_period);
-    for (const o of s.cells.values()) {
+    for (const o of s.cells) {
       if (o.derived) continue;
       c.observations++;
       if (o.obs_status === 'O' || o.obs_status === 'M') c.missing++;

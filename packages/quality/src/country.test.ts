@@ -58,6 +58,17 @@ describe('quality country by country', () => {
     expect(parts[3]!.data.observations).toEqual([]);
   });
 
+  it('keeps every observation of a country that comes in more than one run, in the order given', () => {
+    const whole = release();
+    const list = whole.data.observations;
+    // ARM's rows cut in two by KAZ's
+    const mixed = [...list.slice(0, 3), ...list.filter((x) => x.ref_area === 'KAZ'), ...list.slice(3).filter((x) => x.ref_area !== 'KAZ')];
+    const parts = countryInputs({ ...whole, data: { ...whole.data, observations: mixed } });
+    for (const p of parts) expect(p.data.observations).toEqual(list.filter((x) => x.ref_area === p.ref_area));
+    // the release's own list is left as it was
+    expect(mixed).toHaveLength(list.length);
+  });
+
   it('leaves for the mirror only the flows with configured countries and the totals', () => {
     const rus = checkCountry(countryInputs(release()).find((p) => p.ref_area === 'RUS')!);
     const cells = rus.mirror.tables.get('T08')?.get(2012)?.get('NAT');

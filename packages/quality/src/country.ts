@@ -35,11 +35,16 @@ export function countryInputs(input: QualityInput): CountryInput[] {
     for (const x of list ?? []) field(part(areaOf(x)))!.push(x);
   };
   const d = (p: CountryInput) => p.data as Required<HarmonisedData>;
-  // the observations are many and come grouped by country: the part of the one before is kept at hand
-  let last: CountryInput | undefined;
-  for (const o of data.observations) {
-    if (last?.ref_area !== o.ref_area) last = part(o.ref_area);
-    last.data.observations.push(o);
+  // the observations are many and come grouped by country: a country's one run is copied whole
+  const list = data.observations;
+  for (let from = 0; from < list.length; ) {
+    const r = list[from]!.ref_area;
+    let to = from + 1;
+    while (to < list.length && list[to]!.ref_area === r) to++;
+    const p = part(r);
+    if (p.data.observations.length === 0) p.data.observations = list.slice(from, to);
+    else for (let i = from; i < to; i++) p.data.observations.push(list[i]!);
+    from = to;
   }
   into(data.rejections, (x) => x.ref_area, (p) => d(p).rejections);
   into(data.conflicts, (x) => x.observations[0]!.ref_area, (p) => d(p).conflicts);

@@ -19,9 +19,11 @@ export interface Identity {
 /** `_T = M + F (+ _U)` for every age and partner of a slice. */
 export function sexIdentities(slice: Slice, index: DataIndex): Identity[] {
   const out: Identity[] = [];
-  const at = (n: number) => (n < 0 ? undefined : slice.cells.get(n));
-  for (const [cell, total] of slice.cells) {
+  const at = (n: number) => index.at(slice, n);
+  for (let k = 0; k < slice.cells.length; k++) {
+    const total = slice.cells[k]!;
     if (total.sex !== '_T') continue;
+    const cell = slice.numbers[k]!;
     const m = at(index.withSex(cell, 'M'));
     const f = at(index.withSex(cell, 'F'));
     if (!m && !f) continue;
@@ -36,7 +38,7 @@ export function sexIdentities(slice: Slice, index: DataIndex): Identity[] {
 export function ageIdentities(slice: Slice, index: DataIndex, partitions: Record<string, string[]>): Identity[] {
   const out: Identity[] = [];
   const names = Object.keys(partitions).sort();
-  for (const total of slice.cells.values()) {
+  for (const total of slice.cells) {
     if (total.age !== '_T' || total.partner !== '') continue;
     const u = index.get(slice, total.sex, '_U', '');
     const found = names
@@ -66,7 +68,7 @@ export function partnerIdentities(slice: Slice, index: DataIndex, input: Quality
   const own = !(index.tables.get(slice.table)?.own_country_allowed ?? true);
   const cs = countryOf(input.config, slice.ref_area);
   const bySex = new Map<string, Observation[]>();
-  for (const o of slice.cells.values()) {
+  for (const o of slice.cells) {
     if (o.age !== '') continue;
     const list = bySex.get(o.sex);
     if (list) list.push(o);

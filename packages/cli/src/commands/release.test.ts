@@ -1,25 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { REPO_ROOT } from '@mch/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SHARED_ENV, sharedRelease, startMch as start } from '../testing';
 
 const CONFIG = 'pipelines/mch/2011.1.yaml';
-
-/** Starts the real command as a separate process, the way a user (or cron) does. */
-function start(args: string[], env: Record<string, string> = {}): ChildProcess & { done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, MCH_QUIET: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  child.stdout!.resume();
-  const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
-  return Object.assign(child, { done });
-}
 
 const release = (out: string, env: Record<string, string> = {}) => start(['release', CONFIG, '--out', out], env).done;
 
@@ -36,11 +21,12 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('mch release as a process', { timeout: 240_000 }, () => {
   it('builds byte-identical releases in two processes, seconds apart, under different TZ and LANG', async () => {
-    const a = join(scratch, 'a', '2011.1');
+    // the first: the release the test files share, built under TZ=UTC and LANG=C
+    expect(SHARED_ENV).toEqual({ TZ: 'UTC', LANG: 'C', LC_ALL: 'C' });
+    const shared = await sharedRelease(CONFIG);
+    const a = shared.dir;
     const b = join(scratch, 'b', '2011.1');
-    const first = await release(a, { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' });
-    expect(first.code, first.stderr).toBe(0);
-    await sleep(2100);
+    await sleep(Math.max(0, shared.finished + 2100 - Date.now()));
     const second = await release(b, { TZ: 'Pacific/Kiritimati', LANG: 'ru_RU.UTF-8', LC_ALL: 'ru_RU.UTF-8' });
     expect(second.code, second.stderr).toBe(0);
     expect(files(b)).toEqual(files(a));

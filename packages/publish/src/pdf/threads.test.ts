@@ -24,7 +24,8 @@ describe('the PDFs of a release, on a worker thread or in this one', () => {
     expect(threaded.map((f) => f.path)).toEqual(here.map((f) => f.path));
     const pdfs = here.filter((f) => f.path.endsWith('.pdf'));
     expect(pdfs.map((f) => f.path)).toEqual(['quality/report.pdf', 'notes/methodology.en.pdf', 'notes/methodology.ru.pdf']);
-    for (const [i, f] of here.entries()) expect(Buffer.compare(threaded[i]!.bytes, f.bytes), f.path).toBe(0);
+    const whole = (b: Buffer | readonly Buffer[]) => (Buffer.isBuffer(b) ? b : Buffer.concat(b));
+    for (const [i, f] of here.entries()) expect(Buffer.compare(whole(threaded[i]!.bytes), whole(f.bytes)), f.path).toBe(0);
   }, 120_000);
 
   it('lays out here what a worker that cannot start leaves, in order', async () => {

@@ -1,5 +1,5 @@
 import { releaseFormats } from '../formats';
-import type { ReleaseFile, ReleaseModel } from '../model';
+import type { ReleaseModel, WholeFile } from '../model';
 import type { PublishedRelease } from '../published/index';
 import type { PublicQualitySummary } from '../quality-summary';
 import { DASH_ZERO, SYMBOLS } from '../symbols';
@@ -18,9 +18,9 @@ export type { SiteMirror } from './mirror';
  * chooses them, so a release at tier M opens as fast as one at tier S. `paths` are the release's
  * other files, which the page links to.
  */
-export function releasePage(model: ReleaseModel, release: PublishedRelease, summary: PublicQualitySummary, paths: readonly string[]): ReleaseFile[] {
-  const files: ReleaseFile[] = [];
-  const text = (path: string, content: string): ReleaseFile => ({ path, bytes: Buffer.from(content, 'utf8') });
+export function releasePage(model: ReleaseModel, release: PublishedRelease, summary: PublicQualitySummary, paths: readonly string[]): WholeFile[] {
+  const files: WholeFile[] = [];
+  const text = (path: string, content: string): WholeFile => ({ path, bytes: Buffer.from(content, 'utf8') });
   const tables = release.tables.map((published) => {
     const t = published.table;
     const script = `site/${t.id}.js`;

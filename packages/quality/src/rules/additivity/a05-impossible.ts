@@ -28,7 +28,7 @@ function ownPartner(ctx: RuleContext): Draft[] {
   for (const s of ctx.index.slices) {
     const table = ctx.index.tables.get(s.table);
     if (!table || table.own_country_allowed || table.breakdown !== 'PARTNER') continue;
-    for (const o of s.cells.values()) {
+    for (const o of s.cells) {
       if (o.derived || o.partner !== o.ref_area) continue;
       ctx.checked(o.ref_area);
       if (!o.obs_value) continue;

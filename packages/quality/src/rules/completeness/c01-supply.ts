@@ -56,7 +56,7 @@ function missingShare(ctx: RuleContext): Draft[] {
   const counts = new Map<string, { r: string; t: string; y: number; all: number; missing: number; cells: Observation[] }>();
   for (const s of ctx.index.slices) {
     const c = getOrCreate(counts, `${s.ref_area}|${s.table}|${s.time_period}`, () => ({ r: s.ref_area, t: s.table, y: s.time_period, all: 0, missing: 0, cells: [] }));
-    for (const o of s.cells.values()) {
+    for (const o of s.cells) {
       if (o.derived) continue;
       c.all++;
       if (o.obs_status === 'O' || o.obs_status === 'M') {

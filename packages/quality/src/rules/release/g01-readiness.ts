@@ -55,7 +55,7 @@ function metadata(ctx: RuleContext, r: string, cs: CountrySettings | undefined, 
   const meta = ctx.input.data.metadata.filter((m) => m.ref_area === r);
   const said = (t: string, field: 'reference_date' | 'territory' | 'definition_basis') => meta.some((m) => m.table === t && m[field] !== '');
   const allHaveBasis = (s: Slice) => {
-    for (const o of s.cells.values()) if (o.definition_basis === '') return false;
+    for (const o of s.cells) if (o.definition_basis === '') return false;
     return true;
   };
   const observedBasis = (t: string) => ctx.index.slices.some((s) => s.ref_area === r && s.table === t && allHaveBasis(s));

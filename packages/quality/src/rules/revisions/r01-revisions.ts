@@ -22,7 +22,7 @@ export const R01: Rule = {
     const fresh = new Map<string, Observation[]>();
     const v = ctx.input.config.version;
     for (const s of ctx.index.slices) {
-      for (const o of s.cells.values()) {
+      for (const o of s.cells) {
         if (o.derived) continue;
         ctx.checked(o.ref_area);
         const k = observationKey(o);

@@ -20,7 +20,7 @@ export const S01: Rule = {
     const years = ctx.input.config.reference_years;
     for (const slice of ctx.index.slices) {
       const off = !years.includes(slice.time_period);
-      for (const o of slice.cells.values()) {
+      for (const o of slice.cells) {
         if (o.derived) continue;
         ctx.checked(o.ref_area);
         const problem = problemOf(o);

@@ -10,7 +10,7 @@ export const S02: Rule = {
   defaults: {},
   check(ctx) {
     for (const s of ctx.index.slices) {
-      for (const o of s.cells.values()) if (!o.derived) ctx.checked(o.ref_area);
+      for (const o of s.cells) if (!o.derived) ctx.checked(o.ref_area);
     }
     return ctx.input.data.conflicts.map((c): Draft => {
       const first = c.observations[0]!;

@@ -60,7 +60,7 @@ export const S03: Rule = {
 };
 
 function hasConfidential(slice: Slice): boolean {
-  for (const o of slice.cells.values()) if (o.conf_status !== 'F') return true;
+  for (const o of slice.cells) if (o.conf_status !== 'F') return true;
   return false;
 }
 

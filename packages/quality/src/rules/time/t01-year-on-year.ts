@@ -4,8 +4,9 @@ import { at } from '../../draft';
 import { fmt, pct, sexEn, sexRu, typeEn, typeRu, where } from '../../format';
 import type { DataIndex } from '../../index-data';
 import type { Draft, Rule, RuleContext } from '../../model';
-import { robustZ } from '../../stats';
-import { getOrCreate, sourcesOf, usable } from '../../values';
+import { getOrCreate, sourcesOf } from '../../values';
+import { medianAndMad } from '../../stats';
+import { type SeriesColumns, seriesColumns } from './t01-series';
 
 const MIN_POINTS_FOR_Z = 5;
 
@@ -36,36 +37,14 @@ export const T01: Rule = {
   defaults: { threshold: 0.5, min_size: 100, z_score: 3.5, shift_cells: 5, shift_share: 0.5 },
   check(ctx) {
     const { index } = ctx;
-    // a series is one country, table, type and cell: its number is the (country, table, type)
-    // group's times the cell count plus the cell, so no string is built per observation
-    const groups = new Map<string, number>();
-    const series = new Map<number, Series>();
-    for (const s of index.slices) {
-      const group = `${s.ref_area}|${s.table}|${s.migr_type}`;
-      let g = groups.get(group);
-      if (g === undefined) {
-        g = groups.size;
-        groups.set(group, g);
-      }
-      const base = g * index.cells;
-      for (const [cell, o] of s.cells) {
-        if (o.derived || usable(o) === undefined) continue;
-        let one = series.get(base + cell);
-        if (!one) {
-          one = { cell, points: [], slices: [] };
-          series.set(base + cell, one);
-        }
-        one.points.push(o);
-        one.slices.push(s.id);
-      }
-    }
+    const columns = seriesColumns(index);
     const isBreak = breakLookup(ctx.input);
     const breakAt = index.slices.map((s) => isBreak(s.ref_area, s.table, s.time_period) !== undefined);
     const bySlice: ({ checked: number; jumps: Jump[] } | undefined)[] = [];
-    for (const one of series.values()) {
-      inYearOrder(one);
-      checkSeries(ctx, one, breakAt, bySlice);
-    }
+    let longest = 0;
+    for (let k = 0; k < columns.count; k++) longest = Math.max(longest, columns.start[k + 1]! - columns.start[k]!);
+    const scratch = new Float64Array(longest);
+    for (let k = 0; k < columns.count; k++) checkSeries(ctx, columns, k, breakAt, bySlice, scratch);
     const drafts: Draft[] = [];
     for (const g of bySlice) {
       if (!g) continue;
@@ -80,58 +59,52 @@ export const T01: Rule = {
   },
 };
 
-/** One cell's values year by year, and the slice each came from. */
-interface Series {
-  /** the cell number (index.cell) */
-  cell: number;
-  points: Observation[];
-  slices: number[];
-}
-
-/** Sorts a series by year (stably), unless it came in order, as it nearly always does. */
-function inYearOrder(one: Series): void {
-  const { points } = one;
-  let sorted = true;
-  for (let i = 1; i < points.length && sorted; i++) sorted = points[i - 1]!.time_period <= points[i]!.time_period;
-  if (sorted) return;
-  const order = points.map((_, i) => i).sort((a, b) => points[a]!.time_period - points[b]!.time_period || a - b);
-  one.points = order.map((i) => points[i]!);
-  one.slices = order.map((i) => one.slices[i]!);
-}
-
-/** Counts each checked point in its slice's group and keeps the points that jumped there. */
-function checkSeries(ctx: RuleContext, one: Series, breakAt: readonly boolean[], bySlice: ({ checked: number; jumps: Jump[] } | undefined)[]): void {
-  const { points } = one;
-  const r = points[0]!.ref_area;
+/**
+ * Counts each checked point of series k in its slice's group and keeps the points that jumped
+ * there; the series' points and values become arrays of their own only when one of them jumped.
+ */
+function checkSeries(ctx: RuleContext, c: SeriesColumns, k: number, breakAt: readonly boolean[], bySlice: ({ checked: number; jumps: Jump[] } | undefined)[], scratch: Float64Array): void {
+  const from = c.start[k]!;
+  const to = c.start[k + 1]!;
+  const r = c.points[from]!.ref_area;
   const min = ctx.setting(r, 'min_size');
   const threshold = ctx.setting(r, 'threshold');
   const zLimit = ctx.setting(r, 'z_score');
-  const values = points.map((o) => usable(o)!);
-  const z = points.length >= MIN_POINTS_FOR_Z ? robustZ(values) : undefined;
-  for (let i = 0; i < points.length; i++) {
-    const o = points[i]!;
-    const v = values[i]!;
-    const prev = i > 0 && points[i - 1]!.time_period === o.time_period - 1 ? i - 1 : -1;
-    const p = prev >= 0 ? values[prev]! : undefined;
+  const spread = to - from >= MIN_POINTS_FOR_Z ? medianAndMad(c.values, from, to, scratch) : undefined;
+  // a MAD of 0 gives no z-score
+  const z = spread && spread.mad !== 0 ? spread : undefined;
+  let points: Observation[] | undefined;
+  let values: number[] | undefined;
+  for (let at = from; at < to; at++) {
+    const o = c.points[at]!;
+    const v = c.values[at]!;
+    const i = at - from;
+    const prev = i > 0 && c.points[at - 1]!.time_period === o.time_period - 1 ? i - 1 : -1;
+    const p = prev >= 0 ? c.values[at - 1]! : undefined;
     const big = Math.max(v, p ?? 0) >= min;
     if (!big || (p === undefined && z === undefined)) continue;
-    if (o.obs_status === 'B' || breakAt[one.slices[i]!]) {
+    const slice = c.slice[at]!;
+    if (o.obs_status === 'B' || breakAt[slice]) {
       ctx.skipped(r);
       continue;
     }
     ctx.checked(r);
     const change = p === undefined ? undefined : p === 0 ? Number.POSITIVE_INFINITY : (v - p) / p;
     const jump = change !== undefined && Math.abs(change) > threshold;
-    const zi = z?.[i];
+    const zi = z ? (0.6745 * (v - z.median)) / z.mad : undefined;
     const outlier = zi !== undefined && v >= min && Math.abs(zi) > zLimit;
-    const slice = one.slices[i]!;
     let g = bySlice[slice];
     if (!g) {
       g = { checked: 0, jumps: [] };
       bySlice[slice] = g;
     }
     g.checked++;
-    if (jump || outlier) g.jumps.push({ cell: one.cell, points, values, i, prev, change, z: zi, jump, outlier });
+    if (!jump && !outlier) continue;
+    if (!points || !values) {
+      points = c.points.slice(from, to);
+      values = Array.from(c.values.subarray(from, to));
+    }
+    g.jumps.push({ cell: c.cell[k]!, points, values, i, prev, change, z: zi, jump, outlier });
   }
 }
 

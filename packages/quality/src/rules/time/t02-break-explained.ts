@@ -13,7 +13,7 @@ export const T02: Rule = {
   check(ctx) {
     const flagged = new Map<string, Observation[]>();
     for (const s of ctx.index.slices) {
-      for (const o of s.cells.values()) {
+      for (const o of s.cells) {
         if (!o.derived && o.obs_status === 'B') pushTo(flagged, `${o.ref_area}|${o.table}|${o.time_period}`, o);
       }
     }

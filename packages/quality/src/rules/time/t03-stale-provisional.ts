@@ -24,7 +24,7 @@ export const T03: Rule = {
     const provisional = earlier.map((r) => new Set(r.observations.filter((o) => o.obs_status === 'P' && !o.derived).map(observationKey)));
     const drafts: Draft[] = [];
     for (const s of ctx.index.slices) {
-      for (const o of s.cells.values()) {
+      for (const o of s.cells) {
         if (o.derived || o.obs_status !== 'P') continue;
         const k = observationKey(o);
         let run = 0;
