@@ -42,6 +42,7 @@ export { AppliedWaiver, Finding, RuleId, RuleSummary, RULE_IDS } from './finding
 export { RULE_NAMES, ruleName } from './rule-names';
 export { BreakEntry, BreakRegister, CountrySettings, SubmittedFile, ReleaseConfig, Waiver, NotesMetadata, defineReleaseConfig, describeConfigIssues, isCalendarDate } from './config';
 export { EXIT, ERROR_CODES, MchError, isMchError } from './errors';
+export { groupBy } from './group';
 export { KEY_FIELDS, KeyColumns, cmp, compareObservations, observationKey, sortByKey } from './keys';
 export type { KeyField } from './keys';
 export { editDistance, normaliseLabel, stripFootnoteMarkers } from './labels';

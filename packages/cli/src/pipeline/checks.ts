@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
-import { cmp, type HarmonisedData, type Observation, type QualityReport } from '@mch/core';
+import { cmp, groupBy, type HarmonisedData, type Observation, type QualityReport } from '@mch/core';
 import { type CountryChecks, type QualityInput, checkCountry, countryInputs, finishQuality } from '@mch/quality';
 import { ContentCache, stableJson } from './cache';
 import { type CountryPart, partData } from './country';
@@ -40,9 +40,9 @@ export interface ChecksDone {
  */
 export function checkParts(input: ReleaseChecksInput, parts: readonly CountryPart[], cache?: { dir: string; code: string; partKeys: readonly (string | undefined)[] }): ChecksDone {
   const { previous, history, benchmarks, files: _f, metadata: _m, ...release } = input;
-  const previousBy = byArea(previous?.observations ?? [], (o) => o.ref_area);
-  const historyBy = history.map((h) => byArea(h.observations, (o) => o.ref_area));
-  const benchmarksBy = byArea(benchmarks ?? [], (b) => b.ref_area);
+  const previousBy = groupBy(previous?.observations ?? [], (o) => o.ref_area);
+  const historyBy = history.map((h) => groupBy(h.observations, (o) => o.ref_area));
+  const benchmarksBy = groupBy(benchmarks ?? [], (b) => b.ref_area);
   const partOf = new Map(parts.map((p, i) => [p.ref_area, i]));
   const areas = new Set([...Object.keys(input.config.countries), ...partOf.keys(), ...previousBy.keys(), ...historyBy.flatMap((h) => [...h.keys()]), ...benchmarksBy.keys()]);
   const store = cache && new ContentCache(cache.dir);
@@ -98,17 +98,6 @@ function decodeChecks(payload: Uint8Array, ref_area: string): CountryChecks {
   const c = deserialize(payload) as CountryChecks;
   if (c?.ref_area !== ref_area || !Array.isArray(c.findings) || !(c.tallies instanceof Map)) throw new RangeError(`checks of ${c?.ref_area} under ${ref_area}`);
   return c;
-}
-
-function byArea<T>(list: readonly T[], areaOf: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of list) {
-    const r = areaOf(x);
-    const l = out.get(r);
-    if (l) l.push(x);
-    else out.set(r, [x]);
-  }
-  return out;
 }
 
 function emptyData(): HarmonisedData {

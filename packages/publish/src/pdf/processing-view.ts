@@ -1,6 +1,5 @@
-import { type DefinitionBasis, type HarmonisedData, type Observation, cmp } from '@mch/core';
+import { type DefinitionBasis, type HarmonisedData, type Observation, cmp, groupBy } from '@mch/core';
 import type { ReleaseModel } from '../model';
-import { groupBy } from '../published/build';
 import { type Bilingual, basisSpans, basisText, breaksInScope, territorySpans, yearRange } from '../published/scope';
 import { sourceKindText } from '../published/texts';
 import type { Lang } from './format';

@@ -1,4 +1,4 @@
-import { type CodeLists, type DefinitionBasis, type Observation, type TableDef, cmp, createPartnerResolver } from '@mch/core';
+import { type CodeLists, type DefinitionBasis, type Observation, type TableDef, cmp, createPartnerResolver, groupBy } from '@mch/core';
 import type { ReleaseModel } from '../model';
 import { publishedObservations } from '../publishable';
 import { symbolOf } from '../symbols';
@@ -181,18 +181,6 @@ export function cellText(cell: PublishedCell): string {
 /** Both languages in one header or label cell. */
 export function both(text: Bilingual): string {
   return bilingual(text.en, text.ru);
-}
-
-/** Items by key, in their order: one pass, no copying (tables hold hundreds of thousands of cells). */
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 function unique<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -1,6 +1,6 @@
-import type { Observation, TableDef } from '@mch/core';
+import { type Observation, type TableDef, groupBy } from '@mch/core';
 import { cubeKey, pxCellNote, pxCellOf } from './cube';
-import { cellLookup, groupBy, publishedCell } from '../published/build';
+import { cellLookup, publishedCell } from '../published/build';
 import type { PxCell, PxEntry } from './entries';
 import { COUNTRY_NOTE_KEYWORD } from './file';
 import type { PxTable } from './table';

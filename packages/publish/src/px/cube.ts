@@ -1,6 +1,6 @@
-import { type Observation, type TableDef, cmp, createPartnerResolver } from '@mch/core';
+import { type Observation, type TableDef, cmp, createPartnerResolver, groupBy } from '@mch/core';
 import type { ReleaseModel } from '../model';
-import { cellLookup, groupBy, publishedCell } from '../published/build';
+import { cellLookup, publishedCell } from '../published/build';
 import { ageOrder, migrTypeCompare, partnerOrder, sexCompare } from '../published/order';
 import { partnerRoleName } from '../published/texts';
 import type { PublishedCell } from '../published/types';

@@ -1,10 +1,9 @@
 // Test support: reads a release folder as four independent readers would and compares every cell.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Observation, observationKey } from '@mch/core';
+import { type Observation, groupBy, observationKey } from '@mch/core';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../csv-read';
-import { groupBy } from '../published/build';
 import { readObservationsCsv } from '../observations-csv';
 import { type PxCell, pxCells, readPx } from '../px/index';
 
