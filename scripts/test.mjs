@@ -2,10 +2,11 @@
 // `npm test` after the install: type-checks, lints and tests every package with Node.js and npm
 // alone (Turbo would look for a pnpm binary on PATH), then says what ran and ends with one line,
 // "N passed, N failed, N skipped", each skip with its reason. `node scripts/test.mjs core cli`
-// runs only those packages. Exit 1 when anything failed.
+// runs only those packages. Tasks run side by side, one per core (MCH_TEST_LANES sets how many);
+// what they say is printed in package order, whichever ended first. Exit 1 when anything failed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countLine, countVitest } from './test-report.mjs';
@@ -13,10 +14,6 @@ import { countLine, countVitest } from './test-report.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv.slice(2);
 const scratch = mkdtempSync(join(tmpdir(), 'mch-test-'));
-const totals = { passed: 0, failed: 0, skipped: 0 };
-const failures = [];
-const skips = [];
-const ran = { tests: 0, typecheck: 0, lint: 0 };
 
 /** npm as the one running this script found it, so no PATH lookup can pick another. */
 function npm(args, cwd) {
@@ -36,62 +33,78 @@ function exec(command, args, cwd) {
 }
 
 const tail = (text, lines = 40) => text.trimEnd().split('\n').slice(-lines).join('\n');
+const none = () => ({ passed: 0, failed: 0, skipped: 0, failures: [], skips: [] });
 
 /** typecheck and lint: one item each, passed or failed with the tool's own words. */
 async function check(name, dir, task) {
   const r = await npm(['run', '--silent', task], dir);
-  ran[task]++;
-  if (r.code === 0) {
-    totals.passed++;
-    return 'ok';
+  const out = { ...none(), kind: task };
+  if (r.code === 0) out.passed = 1;
+  else {
+    out.failed = 1;
+    out.failures.push({ where: `${task} ${name}`, message: tail(r.output) });
   }
-  totals.failed++;
-  failures.push({ where: `${task} ${name}`, message: tail(r.output) });
-  return 'FAILED';
+  return { ...out, text: `${task} ${r.code === 0 ? 'ok' : 'FAILED'}` };
 }
 
 async function tests(name, run) {
   const file = join(scratch, `${name.replace(/\W/g, '_')}.json`);
   const r = await run(file);
   if (!existsSync(file)) {
-    totals.failed++;
-    failures.push({ where: `tests of ${name}`, message: `vitest wrote no report (exit ${r.code})\n${tail(r.output)}` });
-    return 'did not run';
+    const message = `vitest wrote no report (exit ${r.code})\n${tail(r.output)}`;
+    return { ...none(), kind: 'tests', failed: 1, failures: [{ where: `tests of ${name}`, message }], text: 'tests did not run' };
   }
   const c = countVitest(name, JSON.parse(readFileSync(file, 'utf8')));
-  totals.passed += c.passed;
-  totals.failed += c.failed;
-  totals.skipped += c.skipped;
-  ran.tests += c.passed + c.failed + c.skipped;
-  failures.push(...c.failures);
-  skips.push(...c.skips);
-  return countLine(c);
+  return { ...c, kind: 'tests', ran: c.passed + c.failed + c.skipped, text: `tests ${countLine(c)}` };
 }
 
 const reporter = (file) => ['--reporter=json', `--outputFile=${file}`];
+const testFiles = (dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => /\.test\.[cm]?[jt]s$/.test(String(f))).length : 0);
 const packages = readdirSync(join(root, 'packages'))
   .sort()
   .filter((n) => existsSync(join(root, 'packages', n, 'package.json')) && (!only.length || only.includes(n)));
 
+/** Every task, in the order its words are printed; `weight` orders the start (the longest bound the run). */
+const jobs = [];
 for (const dir of packages) {
   const cwd = join(root, 'packages', dir);
   const pkg = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));
-  const started = Date.now();
-  const parts = [];
-  for (const task of ['typecheck', 'lint']) if (pkg.scripts?.[task]) parts.push(`${task} ${await check(pkg.name, cwd, task)}`);
-  if (pkg.scripts?.test) parts.push(`tests ${await tests(pkg.name, (file) => npm(['run', '--silent', 'test', '--', ...reporter(file)], cwd))}`);
-  console.log(`${pkg.name.padEnd(15)} ${parts.join(' · ')}  (${Math.round((Date.now() - started) / 1000)} s)`);
+  for (const task of ['typecheck', 'lint']) if (pkg.scripts?.[task]) jobs.push({ row: pkg.name, weight: 1, run: () => check(pkg.name, cwd, task) });
+  if (pkg.scripts?.test) {
+    const run = (file) => npm(['run', '--silent', 'test', '--', ...reporter(file)], cwd);
+    jobs.push({ row: pkg.name, weight: 2 + testFiles(join(cwd, 'src')), run: () => tests(pkg.name, run) });
+  }
 }
 if (!only.length || only.includes('scripts')) {
   const vitest = join(root, 'node_modules', '.bin', 'vitest');
-  console.log(`${'scripts/'.padEnd(15)} tests ${await tests('scripts', (file) => exec(vitest, ['run', '--dir', 'scripts', ...reporter(file)], root))}`);
+  jobs.push({ row: 'scripts/', weight: 1, run: () => tests('scripts', (file) => exec(vitest, ['run', '--dir', 'scripts', ...reporter(file)], root)) });
 }
+
+const queue = [...jobs].sort((a, b) => b.weight - a.weight);
+const lanes = Math.max(1, Math.min(Number(process.env.MCH_TEST_LANES) || availableParallelism(), queue.length));
+async function lane() {
+  for (let job = queue.shift(); job; job = queue.shift()) job.result = await job.run();
+}
+await Promise.all(Array.from({ length: lanes }, lane));
 rmSync(scratch, { recursive: true, force: true });
 
-for (const s of skips) console.log(`skipped: ${s.where} — ${s.reason}`);
+const totals = none();
+const ran = { tests: 0, typecheck: 0, lint: 0 };
+for (const { result } of jobs) {
+  totals.passed += result.passed;
+  totals.failed += result.failed;
+  totals.skipped += result.skipped;
+  totals.failures.push(...result.failures);
+  totals.skips.push(...result.skips);
+  ran[result.kind] += result.kind === 'tests' ? (result.ran ?? 0) : 1;
+}
+for (const row of [...new Set(jobs.map((j) => j.row))]) {
+  console.log(`${row.padEnd(15)} ${jobs.filter((j) => j.row === row).map((j) => j.result.text).join(' · ')}`);
+}
+for (const s of totals.skips) console.log(`skipped: ${s.where} — ${s.reason}`);
 // the assertion and its diff say what failed; vitest's own stack frames say nothing more
 const brief = (message) => message.split('\n').filter((l) => !/^\s+at .*(node_modules|node:internal)/.test(l)).slice(0, 30).join('\n').trimEnd();
-for (const f of failures) console.log(`FAILED: ${f.where}\n${brief(f.message).replace(/^/gm, '    ')}`);
+for (const f of totals.failures) console.log(`FAILED: ${f.where}\n${brief(f.message).replace(/^/gm, '    ')}`);
 console.log(`ran ${ran.tests} tests, ${ran.typecheck} type checks and ${ran.lint} lint runs (each check counts as one)`);
 console.log(countLine(totals));
 process.exitCode = totals.failed ? 1 : 0;
