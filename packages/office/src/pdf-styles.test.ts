@@ -86,4 +86,46 @@ describe('useFastStyleLookups', () => {
       expect(b.styleOverrides, where).toEqual(entries);
     }
   });
+
+  it('answers alike through pushes and pops on one stack, as pdfmake lays out a document', () => {
+    const original = freshClass();
+    const fast = freshClass();
+    useFastStyleLookups(fast);
+    const r = random(20111115);
+    for (let n = 0; n < 200; n++) {
+      const dict = dictionary(r);
+      const defaultStyle = r.pick([{ font: 'DejaVu', fontSize: 9 }, {}]);
+      const a = new original(dict, defaultStyle) as Stack & { push(e: unknown): void; pop(k?: number): void };
+      const b = new fast(dict, defaultStyle) as Stack & { push(e: unknown): void; pop(k?: number): void };
+      const steps: string[] = [];
+      for (let k = 0; k < 60; k++) {
+        const roll = r.next();
+        if (roll < 0.3) {
+          const e = entry(r, false);
+          a.push(e);
+          b.push(e);
+          steps.push(`push ${JSON.stringify(e)}`);
+        } else if (roll < 0.45) {
+          const many = 1 + Math.floor(r.next() * 2);
+          a.pop(many);
+          b.pop(many);
+          steps.push(`pop ${many}`);
+        } else {
+          const property = r.pick(PROPERTIES);
+          steps.push(`get ${property}`);
+          expect(b.getProperty(property), `case ${n}: ${JSON.stringify({ dict, defaultStyle, steps })}`).toBe(a.getProperty(property));
+        }
+      }
+    }
+  });
+
+  it('forgets its answers at a pop: a heading size does not outlive the heading', () => {
+    const fast = freshClass();
+    useFastStyleLookups(fast);
+    const b = new fast({ h1: { fontSize: 14 } }, { fontSize: 9 }) as Stack & { push(e: unknown): void; pop(k?: number): void };
+    b.push('h1');
+    expect(b.getProperty('fontSize')).toBe(14);
+    b.pop();
+    expect(b.getProperty('fontSize')).toBe(9);
+  });
 });

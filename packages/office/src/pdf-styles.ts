@@ -5,7 +5,11 @@ type Item = string | (Record<string, unknown> & { style?: unknown; section?: unk
 
 /** The part of pdfmake 0.3's StyleContextStack (js/StyleContextStack.js) the lookups below replace. */
 export interface StyleStackClass {
-  prototype: { getProperty(this: StyleStack, property: string): unknown };
+  prototype: {
+    getProperty(this: StyleStack, property: string): unknown;
+    push(this: StyleStack, entry: Item): void;
+    pop(this: StyleStack, howMany?: number): void;
+  };
   getStyleProperty(item: Item, stack: StyleStack | null | undefined, property: string, defaultValue: unknown): unknown;
 }
 
@@ -13,6 +17,8 @@ interface StyleStack {
   styleDictionary: Record<string, Style | undefined>;
   defaultStyle?: Record<string, unknown>;
   styleOverrides?: Item[];
+  /** getProperty's answers since the last push or pop */
+  memo?: Map<string, unknown>;
 }
 
 const isValue = (v: unknown) => v !== undefined && v !== null;
@@ -35,22 +41,49 @@ function fromStyle(dictionary: StyleStack['styleDictionary'], name: string, prop
   return undefined;
 }
 
-/** A pushed entry's value of a property: a style name looks in the dictionary, an object holds it. */
-function entryValue(stack: StyleStack, entry: Item, property: string): unknown {
-  return isString(entry) ? fromStyle(stack.styleDictionary, String(entry), property) : entry[property];
+/**
+ * A named style's value of a property, looked up once per document: the dictionary is fixed while
+ * pdfmake lays out, and the same few styles are asked the same properties for every word.
+ */
+const named = new WeakMap<StyleStack['styleDictionary'], Map<string, Map<string, unknown>>>();
+function namedStyleValue(dictionary: StyleStack['styleDictionary'], name: string, property: string): unknown {
+  let styles = named.get(dictionary);
+  if (!styles) named.set(dictionary, (styles = new Map()));
+  let known = styles.get(name);
+  if (!known) styles.set(name, (known = new Map()));
+  if (known.has(property)) return known.get(property);
+  const value = fromStyle(dictionary, name, property);
+  known.set(property, value);
+  return value;
 }
 
-/** The stack from its top: the first value found, else the default style's. */
+/** A pushed entry's value of a property: a style name looks in the dictionary, an object holds it. */
+function entryValue(stack: StyleStack, entry: Item, property: string): unknown {
+  return isString(entry) ? namedStyleValue(stack.styleDictionary, String(entry), property) : entry[property];
+}
+
+/**
+ * The stack from its top: the first value found, else the default style's. Between a push and a
+ * pop the answer cannot change, and pdfmake asks it again for every word: kept until the next.
+ */
 function getProperty(this: StyleStack, property: string): unknown {
-  const overrides = this.styleOverrides;
+  const memo = (this.memo ??= new Map());
+  if (memo.has(property)) return memo.get(property);
+  const value = stackValue(this, property);
+  memo.set(property, value);
+  return value;
+}
+
+function stackValue(stack: StyleStack, property: string): unknown {
+  const overrides = stack.styleOverrides;
   if (overrides) {
     for (let i = overrides.length - 1; i >= 0; i--) {
-      const value = entryValue(this, overrides[i]!, property);
+      const value = entryValue(stack, overrides[i]!, property);
       if (isValue(value)) return value;
     }
   }
   // biome-ignore lint/complexity/useOptionalChain: pdfmake answers null for a null default style, not undefined
-  return this.defaultStyle && this.defaultStyle[property];
+  return stack.defaultStyle && stack.defaultStyle[property];
 }
 
 /**
@@ -81,9 +114,19 @@ export function pdfmakeStyleStack(): StyleStackClass {
  * pdfmake looks up some 25 style properties for every word it measures, each lookup pushing and
  * popping the style stack and allocating a closure and a Set: a third of the time of a PDF.
  * These lookups answer the same values in the same order (pdf-styles.test.ts compares them with
- * pdfmake's on generated stacks) without allocating, so the documents are the same bytes.
+ * pdfmake's on generated stacks, pushes and pops between the questions) without that, and each
+ * answer once per stack state, so the documents are the same bytes.
  */
 export function useFastStyleLookups(cls: StyleStackClass = pdfmakeStyleStack()): void {
+  const { push, pop } = cls.prototype;
+  cls.prototype.push = function (this: StyleStack, entry: Item) {
+    this.memo = undefined;
+    push.call(this, entry);
+  };
+  cls.prototype.pop = function (this: StyleStack, howMany?: number) {
+    this.memo = undefined;
+    pop.call(this, howMany);
+  };
   cls.prototype.getProperty = getProperty;
   cls.getStyleProperty = getStyleProperty;
 }
