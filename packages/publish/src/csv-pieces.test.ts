@@ -27,7 +27,7 @@ describe('CSV in pieces', () => {
       [100, 1000],
     ] as const) {
       const list = rows(n, n + per);
-      const pieces = csvPieces(header, list.length, (i) => list[i]!, per);
+      const pieces = [...csvPieces(header, list.length, (i) => list[i]!, per)];
       expect(Buffer.concat(pieces).toString('utf8'), `${n} rows, ${per} a piece`).toBe(toCsv(header, list));
       expect(pieces).toHaveLength(Math.max(1, Math.ceil(n / per)));
     }
@@ -37,12 +37,29 @@ describe('CSV in pieces', () => {
     // 2^29 characters is V8's longest string: 3 million rows of 200 characters would not fit in one
     const wide = ['x'.repeat(199)];
     let rowsMade = 0;
-    const pieces = csvPieces(['h'], 3_000_000, () => {
-      rowsMade++;
-      return wide;
-    });
+    const pieces = [
+      ...csvPieces(['h'], 3_000_000, () => {
+        rowsMade++;
+        return wide;
+      }),
+    ];
     expect(rowsMade).toBe(3_000_000);
     expect(pieces.reduce((n, p) => n + p.length, 0)).toBe(2 + 3_000_000 * 200);
     expect(pieces.reduce((m, p) => Math.max(m, p.length), 0)).toBeLessThan(2 ** 29 / 64);
   }, 60_000);
+
+  it('makes each piece only when it is read, so a writer holds one piece at a time', () => {
+    let rowsMade = 0;
+    const pieces = csvPieces(['h'], 10, () => {
+      rowsMade++;
+      return ['x'];
+    }, 4)[Symbol.iterator]();
+    expect(rowsMade).toBe(0);
+    pieces.next();
+    expect(rowsMade).toBe(4);
+    pieces.next();
+    pieces.next();
+    expect(rowsMade).toBe(10);
+    expect(pieces.next().done).toBe(true);
+  });
 });

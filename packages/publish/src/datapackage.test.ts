@@ -6,7 +6,8 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv-read';
 import { type Field, OBSERVATION_PRIMARY_KEY, dataPackage, observationFieldInfo, sdmxFieldInfo } from './datapackage';
-import type { ReleaseFile } from './model';
+import { writtenOf } from './file-sinks';
+import type { WrittenFile } from './model';
 import { observationsCsv } from './observations-csv';
 import { publishedObservations } from './publishable';
 import { SDMX_COLUMNS, counterpartRole, sdmxCsv } from './sdmx';
@@ -36,13 +37,13 @@ const AGREED_SDMX_COLUMNS = [
   'COUNTERPART_ROLE',
 ];
 
-function releaseFiles(): ReleaseFile[] {
+function releaseFiles(): { path: string; bytes: Buffer }[] {
   const model = fixtureModel();
   const published = publishedObservations(model.data.observations, model.codelists);
   const stub = (path: string) => ({ path, bytes: Buffer.from(`stub of ${path}`) });
   return [
-    { path: 'data/observations.csv', bytes: observationsCsv(published) },
-    { path: 'sdmx/mch.csv', bytes: sdmxCsv(published, model.tableSet) },
+    { path: 'data/observations.csv', bytes: Buffer.concat([...observationsCsv(published)]) },
+    { path: 'sdmx/mch.csv', bytes: Buffer.concat([...sdmxCsv(published, model.tableSet)]) },
     stub('tables/T04.xlsx'),
     stub('notes/methodology.en.pdf'),
     stub('px/T04.px'),
@@ -58,7 +59,8 @@ type Manifest = {
   resources: { path: string; name: string; schema?: { fields: Field[]; primaryKey: string[]; missingValues: { value: string }[] }; 'mch:tables'?: { id: string; counterpart_role: string }[] }[];
 };
 
-const files = releaseFiles();
+const made = releaseFiles();
+const files: WrittenFile[] = made.map(writtenOf);
 const manifestText = dataPackage(fixtureModel(), files);
 const manifest = JSON.parse(manifestText) as Manifest;
 const resource = (path: string) => manifest.resources.find((r) => r.path === path)!;
@@ -82,7 +84,7 @@ describe('datapackage.json describes its CSV files', () => {
   });
 
   it('lists the fields in the order of the CSV header', () => {
-    for (const f of files.filter((x) => x.path.endsWith('.csv'))) {
+    for (const f of made.filter((x) => x.path.endsWith('.csv'))) {
       const header = f.bytes.toString('utf8').split('\n')[0]!.split(',');
       expect(resource(f.path).schema!.fields.map((x) => x.name)).toEqual(header);
     }
@@ -104,24 +106,24 @@ describe('datapackage.json describes its CSV files', () => {
     expect(resource('data/observations.csv').schema!.primaryKey).toEqual([...OBSERVATION_PRIMARY_KEY]);
     const dims = ['FREQ', 'REF_AREA', 'MCH_TABLE', 'TIME_PERIOD', 'MIGR_TYPE', 'SEX', 'AGE', 'COUNTERPART_AREA'].filter((c) => (SDMX_COLUMNS as readonly string[]).includes(c));
     expect(resource('sdmx/mch.csv').schema!.primaryKey).toEqual(dims);
-    for (const f of files.filter((x) => x.path.endsWith('.csv'))) {
+    for (const f of made.filter((x) => x.path.endsWith('.csv'))) {
       expect(duplicateKeys(f.bytes.toString('utf8'), resource(f.path).schema!.primaryKey)).toEqual([]);
     }
     // the check sees a row that repeats a key
-    const obs = files[0]!.bytes.toString('utf8');
+    const obs = made[0]!.bytes.toString('utf8');
     const repeated = `${obs}${obs.split('\n')[1]}\n`;
     expect(duplicateKeys(repeated, OBSERVATION_PRIMARY_KEY)).toHaveLength(1);
   });
 
   it('types every column so that every cell of the CSV files reads as its type, with its categories', () => {
-    for (const f of files.filter((x) => x.path.endsWith('.csv'))) {
+    for (const f of made.filter((x) => x.path.endsWith('.csv'))) {
       expect(cellProblems(f.bytes.toString('utf8'), resource(f.path).schema!)).toEqual([]);
     }
     const derived = resource('data/observations.csv').schema!.fields.find((f) => f.name === 'derived')!;
     expect(derived).toMatchObject({ type: 'boolean', trueValues: ['true'], falseValues: ['false'] });
     expect(resource('data/observations.csv').schema!.missingValues.map((m) => m.value)).toEqual(['']);
     // what the check refuses: a boolean written as "yes", a year that is no integer, an unknown status
-    const obs = files[0]!.bytes.toString('utf8').split('\n');
+    const obs = made[0]!.bytes.toString('utf8').split('\n');
     const bad = obs[1]!.split(',');
     const col = (name: string) => OBSERVATION_COLUMNS.indexOf(name as (typeof OBSERVATION_COLUMNS)[number]);
     bad[col('derived')] = 'yes';

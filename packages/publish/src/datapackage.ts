@@ -1,6 +1,6 @@
 import { BASIS_LABELS, OBSERVATION_COLUMNS, type TableDef, cmp } from '@mch/core';
-import { byteLength, sha256, stableJson } from './hash';
-import type { ReleaseFile, ReleaseModel } from './model';
+import { stableJson } from './hash';
+import type { ReleaseModel, WrittenFile } from './model';
 import { SDMX_COLUMNS, SDMX_DIMENSIONS, counterpartRole } from './sdmx';
 
 export const MANIFEST = 'datapackage.json';
@@ -338,7 +338,7 @@ function packageDescription(model: ReleaseModel, paths: readonly string[]): stri
 }
 
 /** datapackage.json (Frictionless Data Package v2) over every other file of the release. */
-export function dataPackage(model: ReleaseModel, files: readonly ReleaseFile[]): string {
+export function dataPackage(model: ReleaseModel, files: readonly WrittenFile[]): string {
   const schemas = tableSchemas(model);
   const tables = tableStatement(model);
   const resources = [...files]
@@ -349,8 +349,8 @@ export function dataPackage(model: ReleaseModel, files: readonly ReleaseFile[]):
       return {
         name: f.path.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
         path: f.path,
-        bytes: byteLength(f.bytes),
-        hash: `sha256:${sha256(f.bytes)}`,
+        bytes: f.bytes,
+        hash: `sha256:${f.sha256}`,
         mediatype: MEDIA_TYPES[ext] ?? 'application/octet-stream',
         ...(RESOURCE_TEXT[f.path] ?? {}),
         ...(ext === 'csv' ? { type: 'table', format: 'csv', encoding: 'utf-8', dialect: { header: true, delimiter: ',', lineTerminator: '\n' } } : {}),

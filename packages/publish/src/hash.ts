@@ -1,18 +1,7 @@
 import { createHash } from 'node:crypto';
 
-export function sha256(bytes: Buffer | string | readonly Buffer[]): string {
-  const hash = createHash('sha256');
-  if (typeof bytes === 'string' || Buffer.isBuffer(bytes)) hash.update(bytes);
-  else for (const piece of bytes) hash.update(piece);
-  return hash.digest('hex');
-}
-
-/** The size of a file given whole or in pieces (ReleaseFile). */
-export function byteLength(bytes: Buffer | readonly Buffer[]): number {
-  if (Buffer.isBuffer(bytes)) return bytes.length;
-  let n = 0;
-  for (const piece of bytes) n += piece.length;
-  return n;
+export function sha256(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** JSON with keys sorted at every level and a final newline, so equal content gives equal bytes. */

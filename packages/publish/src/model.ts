@@ -23,12 +23,23 @@ export interface ReleaseModel {
 
 /**
  * One file of a release, by release-relative path. A file of millions of rows (observations.csv,
- * sdmx/mch.csv) comes in pieces, since no one string (2^29 characters) or Buffer could hold it.
+ * sdmx/mch.csv) comes in pieces made as they are read, once: no one string (2^29 characters) or
+ * Buffer could hold it, and a release need not hold it all in memory.
  */
 export interface ReleaseFile {
   path: string;
-  bytes: Buffer | readonly Buffer[];
+  bytes: Buffer | Iterable<Buffer>;
 }
+
+/** What the manifest states of a file once it is written: its size and digest. */
+export interface WrittenFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** Takes each file of a release as soon as it is made (to disk, or to memory in tests), so its bytes can go. */
+export type FileSink = (file: ReleaseFile) => Promise<WrittenFile>;
 
 /** A release file made in one piece. */
 export interface WholeFile extends ReleaseFile {

@@ -6,7 +6,7 @@ import { publishedObservations } from './publishable';
 import { fixtureObservations } from './testing/fixture';
 
 const published = publishedObservations(fixtureObservations(), loadShippedCodeLists());
-const text = Buffer.concat(observationsCsv(published)).toString('utf8');
+const text = Buffer.concat([...observationsCsv(published)]).toString('utf8');
 
 function refusal(csv: string): string {
   try {

@@ -3,7 +3,7 @@ import { csvPieces } from './csv-pieces';
 import { parseCsv, unguard } from './csv-read';
 
 /** data/observations.csv of a release, in pieces: published observations only, raw text of non-free values blanked. */
-export function observationsCsv(published: readonly Observation[]): Buffer[] {
+export function observationsCsv(published: readonly Observation[]): Iterable<Buffer> {
   return csvPieces(OBSERVATION_COLUMNS, published.length, (i) => observationRow(published[i]!, true));
 }
 

@@ -1,4 +1,4 @@
-import { type EmigrationEstimate, type MirrorBand, type MirrorRow, type Observation, type QualityReport, type RuleId, type Severity, type TableSet, cmp, observationKey } from '@mch/core';
+import { type EmigrationEstimate, type MirrorBand, type MirrorRow, type Observation, type QualityReport, type RuleId, type Severity, type TableSet, cmp, groupBy, observationKey } from '@mch/core';
 
 /** A mirror cell as published: no sources, and no figure that rests on a value not free for publication. */
 export interface PublicMirrorRow extends Omit<MirrorRow, 'sources'> {}
@@ -43,7 +43,10 @@ export interface PublicQualitySummary {
  * only when the observation it comes from is published free; ratios fall with their figures.
  */
 export function publicQualitySummary(report: QualityReport, all: readonly Observation[], tableSet: TableSet): PublicQualitySummary {
-  const notFree = new Set(all.filter((o) => o.conf_status !== 'F').map(observationKey));
+  const withheld = all.filter((o) => o.conf_status !== 'F');
+  const notFree = new Set(withheld.map(observationKey));
+  // once, not per estimate: the withheld cells are few, the observations many
+  const withheldByYear = groupBy(withheld, (o) => String(o.time_period));
   const tables = tableSet.mirror ?? { immigration: 'T04', emigration: 'T08' };
   return {
     version: report.version,
@@ -55,7 +58,7 @@ export function publicQualitySummary(report: QualityReport, all: readonly Observ
     ),
     mirror: report.mirror.map((m) => publicMirror(m, notFree, tables)).sort(compareMirror),
     emigration_estimates: report.emigration_estimates
-      .map((e) => publicEstimate(e, all, tables))
+      .map((e) => publicEstimate(e, withheldByYear.get(String(e.time_period)) ?? [], tables))
       .sort((a, b) => cmp(a.sending, b.sending) || a.time_period - b.time_period),
     mirror_band: report.mirror_band ?? { band_low: 0.5, band_high: 2, min_size: 50 },
     countries: scorecards(report),
@@ -111,9 +114,8 @@ function compareMirror(a: PublicMirrorRow, b: PublicMirrorRow): number {
   return a.time_period - b.time_period || cmp(a.receiving, b.receiving) || cmp(a.sending, b.sending) || cmp(a.sex, b.sex);
 }
 
-/** Any non-free cell among the figures a sum is made of withholds the sum (conservative: every type and sex). */
-function publicEstimate(e: EmigrationEstimate, all: readonly Observation[], tables: { immigration: string; emigration: string }): PublicEmigrationEstimate {
-  const year = all.filter((o) => o.time_period === e.time_period && o.conf_status !== 'F');
+/** Any non-free cell (`year`: those of the estimate's year) among the figures a sum is made of withholds the sum (conservative: every type and sex). */
+function publicEstimate(e: EmigrationEstimate, year: readonly Observation[], tables: { immigration: string; emigration: string }): PublicEmigrationEstimate {
   const partners = new Set(e.partners);
   const partnerSide = year.some((o) => o.table === tables.immigration && partners.has(o.ref_area) && o.partner === e.sending);
   const ownSide = year.some((o) => o.table === tables.emigration && o.ref_area === e.sending && partners.has(o.partner));

@@ -1,7 +1,7 @@
 import { changeLabels, changesMarkdown, diffObservations } from './changes';
 import { stableJson } from './hash';
 import { jsonstatDataset } from './jsonstat/index';
-import type { ReleaseFile, ReleaseModel } from './model';
+import type { FileSink, ReleaseFile, ReleaseModel, WrittenFile } from './model';
 import { observationsCsv } from './observations-csv';
 import { methodologyPdfJob } from './pdf/notes';
 import { pdfRenderer } from './pdf/threads';
@@ -17,10 +17,12 @@ import { sdmxStructure } from './sdmx-structure/index';
 import { tableWorkbook } from './xlsx/workbook';
 
 /**
- * Every file of a release except the manifest, in memory: the published model is built once
- * (published/) and every writer renders it. Publishes nothing that is not free.
+ * Every file of a release except the manifest, each handed to `sink` as soon as it is made (so
+ * its bytes can go: a release of millions of observations is never whole in memory): the
+ * published model is built once (published/) and every writer renders it. Publishes nothing
+ * that is not free. Returns what the manifest states of each file, in the order they were made.
  */
-export async function releaseFiles(model: ReleaseModel, options: { pdfWorker?: boolean | 'sources' } = {}): Promise<ReleaseFile[]> {
+export async function releaseFiles(model: ReleaseModel, sink: FileSink, options: { pdfWorker?: boolean | 'sources' } = {}): Promise<WrittenFile[]> {
   const pdfs = pdfRenderer({ worker: options.pdfWorker });
   try {
     const release = publishedRelease(model);
@@ -35,29 +37,38 @@ export async function releaseFiles(model: ReleaseModel, options: { pdfWorker?: b
     for (const lang of ['en', 'ru'] as const) {
       notesPdfs.push([`notes/methodology.${lang}.pdf`, pdfs.render(await methodologyPdfJob(model, lang, published, summary, changes))]);
     }
+    // in the order made; a PDF's place is kept while a worker may still be laying it out
+    const written: Promise<WrittenFile>[] = [];
+    const put = async (file: ReleaseFile) => {
+      const done = sink(file);
+      written.push(done);
+      await done;
+    };
+    const putPdf = (path: string, pdf: Promise<Buffer>) => {
+      const done = pdf.then((bytes) => sink({ path, bytes }));
+      done.catch(() => {}); // awaited below, maybe after another file fails
+      written.push(done);
+    };
     const text = (path: string, content: string): ReleaseFile => ({ path, bytes: Buffer.from(content, 'utf8') });
-    const files: (ReleaseFile | { path: string; pdf: Promise<Buffer> })[] = [
-      { path: 'data/observations.csv', bytes: observationsCsv(published) },
-      { path: 'sdmx/mch.csv', bytes: sdmxCsv(published, model.tableSet) },
-      text('sdmx/structure.xml', sdmxStructure(model, release)),
-      text('quality/report.json', stableJson(summary)),
-      text('quality/report.html', qualityReportHtml(qualityMarkup, qualityTitle)),
-      { path: 'quality/report.pdf', pdf: qualityPdf },
-      text('CHANGES.md', changesMarkdown(model.config.version, model.previous?.version, changes, model.config.release_notes, changeLabels(model), model.codeVersion)),
-    ];
+    await put({ path: 'data/observations.csv', bytes: observationsCsv(published) });
+    await put({ path: 'sdmx/mch.csv', bytes: sdmxCsv(published, model.tableSet) });
+    await put(text('sdmx/structure.xml', sdmxStructure(model, release)));
+    await put(text('quality/report.json', stableJson(summary)));
+    await put(text('quality/report.html', qualityReportHtml(qualityMarkup, qualityTitle)));
+    putPdf('quality/report.pdf', qualityPdf);
+    await put(text('CHANGES.md', changesMarkdown(model.config.version, model.previous?.version, changes, model.config.release_notes, changeLabels(model), model.codeVersion)));
     const workbooks = await tableWorkbooks(model, release.tables);
-    release.tables.forEach((table, i) => {
-      files.push({ path: `tables/${table.table.id}.xlsx`, bytes: workbooks[i]! });
-      files.push({ path: `px/${table.table.id}.px`, bytes: checkedPxFile(model, table) });
-      files.push(text(`jsonstat/${table.table.id}.json`, jsonstatDataset(model, table)));
-    });
-    for (const [path, pdf] of notesPdfs) files.push({ path, pdf });
+    for (const [i, table] of release.tables.entries()) {
+      await put({ path: `tables/${table.table.id}.xlsx`, bytes: workbooks[i]! });
+      await put({ path: `px/${table.table.id}.px`, bytes: checkedPxFile(model, table) });
+      await put(text(`jsonstat/${table.table.id}.json`, jsonstatDataset(model, table)));
+    }
+    for (const [path, pdf] of notesPdfs) putPdf(path, pdf);
     await pdfs.finish();
-    const written: ReleaseFile[] = [];
-    for (const f of files) written.push('pdf' in f ? { path: f.path, bytes: await f.pdf } : f);
+    const files = await Promise.all(written);
     // last: the page links to the files above
-    for (const f of releasePage(model, release, summary, written.map((f) => f.path))) written.push(f);
-    return written;
+    for (const f of releasePage(model, release, summary, files.map((f) => f.path))) files.push(await sink(f));
+    return files;
   } finally {
     await pdfs.close();
   }

@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { MchError, cmp } from '@mch/core';
 import { MANIFEST, dataPackage } from './datapackage';
 import { takeReleaseLock } from './lock';
-import type { ReleaseFile, ReleaseModel } from './model';
+import { diskSink } from './file-sinks';
+import type { ReleaseModel } from './model';
 import { releaseFiles } from './release-files';
 import { manifestDigestFile } from './verify';
 
 /**
- * Writes a release atomically: every file goes to `<target>.tmp-<pid>` beside the target, the
- * manifest last, and the folder is renamed into place, so a crash leaves no release or a whole
+ * Writes a release atomically: every file goes to `<target>.tmp-<pid>` beside the target as soon
+ * as it is made, the manifest last, and the folder is renamed into place, so a crash leaves no release or a whole
  * one. `<target>.lock` (lock.ts) keeps a second writer out. Returns the release-relative paths
  * written, sorted.
  */
@@ -23,11 +24,13 @@ export async function writeRelease(model: ReleaseModel, targetDir: string): Prom
   try {
     refuseExisting(target);
     await rm(temp, { recursive: true, force: true });
-    const files = await releaseFiles(model);
+    await mkdir(temp, { recursive: true });
+    const sink = diskSink(temp);
+    const files = await releaseFiles(model, sink);
     const manifest = { path: MANIFEST, bytes: Buffer.from(dataPackage(model, files), 'utf8') };
     // the manifest's digest travels inside the release, so the release is whole or absent with it (verify.ts)
     const digest = manifestDigestFile(manifest.bytes);
-    for (const file of [...files, manifest, digest]) await writeInto(temp, file);
+    for (const file of [manifest, digest]) await sink(file);
     await testPause();
     await rename(temp, target);
     return [...files, manifest, digest].map((f) => f.path).sort(cmp);
@@ -54,10 +57,4 @@ function refuseExisting(target: string): void {
 async function testPause(): Promise<void> {
   const ms = Number(process.env.MCH_TEST_PAUSE_BEFORE_RENAME ?? '');
   if (Number.isFinite(ms) && ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function writeInto(root: string, file: ReleaseFile): Promise<void> {
-  const path = join(root, ...file.path.split('/'));
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, file.bytes, { flag: 'wx' });
 }

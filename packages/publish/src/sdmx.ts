@@ -39,7 +39,7 @@ export function counterpartRole(role: string | undefined): string {
 }
 
 /** SDMX-CSV 2.0 of every published observation (suppressed, in persons, sorted by the published model), in pieces. */
-export function sdmxCsv(published: readonly Observation[], tableSet: TableSet): Buffer[] {
+export function sdmxCsv(published: readonly Observation[], tableSet: TableSet): Iterable<Buffer> {
   const roles = new Map(tableSet.tables.map((t) => [t.id, counterpartRole(t.partner_role)]));
   const row = (o: Observation) => [
     'dataflow',

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { memorySink } from '../file-sinks';
 import { releaseFiles } from '../release-files';
 import { fixtureModel } from '../testing/fixture';
 import type { PdfJob } from './jobs';
@@ -10,7 +11,8 @@ const job = (text: string): PdfJob => ({ kind: 'quality', markup: `# Quality\n\n
 describe('the PDFs of a release, on a worker thread or in this one', () => {
   it('gives the same files whichever thread lays the PDFs out', async () => {
     const model = fixtureModel();
-    const here = await releaseFiles(model, { pdfWorker: false });
+    const here = memorySink();
+    await releaseFiles(model, here.sink, { pdfWorker: false });
     const renderer = pdfRenderer({ worker: 'sources' });
     expect(renderer.threaded).toBe(true);
     // settled before finish: only the worker can have laid it out
@@ -20,12 +22,15 @@ describe('the PDFs of a release, on a worker thread or in this one', () => {
     const inThread = alone.render(job('one'));
     await alone.finish();
     expect(Buffer.compare(viaWorker, await inThread)).toBe(0);
-    const threaded = await releaseFiles(model, { pdfWorker: 'sources' });
-    expect(threaded.map((f) => f.path)).toEqual(here.map((f) => f.path));
-    const pdfs = here.filter((f) => f.path.endsWith('.pdf'));
+    const threaded = memorySink();
+    const listed = await releaseFiles(model, threaded.sink, { pdfWorker: 'sources' });
+    const byPath = (files: readonly { path: string }[]) => files.map((f) => f.path).sort();
+    expect(byPath(threaded.files)).toEqual(byPath(here.files));
+    expect(byPath(listed)).toEqual(byPath(here.files));
+    const pdfs = listed.filter((f) => f.path.endsWith('.pdf'));
     expect(pdfs.map((f) => f.path)).toEqual(['quality/report.pdf', 'notes/methodology.en.pdf', 'notes/methodology.ru.pdf']);
-    const whole = (b: Buffer | readonly Buffer[]) => (Buffer.isBuffer(b) ? b : Buffer.concat(b));
-    for (const [i, f] of here.entries()) expect(Buffer.compare(whole(threaded[i]!.bytes), whole(f.bytes)), f.path).toBe(0);
+    const mine = new Map(here.files.map((f) => [f.path, f.bytes]));
+    for (const f of threaded.files) expect(Buffer.compare(f.bytes, mine.get(f.path)!), f.path).toBe(0);
   }, 120_000);
 
   it('lays out here what a worker that cannot start leaves, in order', async () => {
