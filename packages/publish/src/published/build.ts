@@ -42,14 +42,18 @@ function publishedTable(
   const found = tableNotes(model, table, groupBy(reported, (o) => o.ref_area), inThousands);
   // note_refs of the CSV files are the numbers of the table's notes ([note N] in the workbook and
   // the PX country note), not the country's own markers, which mean nothing outside its file
+  // the notes of the published observations: only those that have any (most cells have none)
+  const cellNotes = new Map<Observation, number[]>();
   const observations = reported.map((o) => {
-    const numbers = found.cells.get(o) ?? [];
-    const refs = numbers.map(String);
+    const numbers = found.cells.get(o);
+    if (!numbers?.length && !o.note_refs.length) return o;
+    const refs = (numbers ?? []).map(String);
     const published = refs.join('|') === o.note_refs.join('|') ? o : { ...o, note_refs: refs };
     if (published !== o) renumbered.set(o, published);
+    if (numbers?.length) cellNotes.set(published, numbers);
     return published;
   });
-  const notes = { ...found, cells: new Map(reported.map((o, i) => [observations[i]!, found.cells.get(o) ?? []])) };
+  const notes = { ...found, cells: cellNotes };
   const byCountry = groupBy(observations, (o) => o.ref_area);
   const names = createPartnerResolver(model.codelists).names;
   const countries = [...byCountry.keys()].sort(cmp).map((country) => {
@@ -148,16 +152,24 @@ function child<K, M>(parent: Map<K, M>, key: K, make: () => M): M {
   return map;
 }
 
+/**
+ * The empty list of a cell without markers or notes, one for all: a release has millions of
+ * cells and most have neither. Frozen, so a writer that tried to add to it would fail loudly.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
 function hole(status: 'O' | 'M' | 'ELSEWHERE'): PublishedCell {
-  return { value: null, status, conf: 'F', derived: false, dash: false, markers: [], notes: [], observation: null };
+  return { value: null, status, conf: 'F', derived: false, dash: false, markers: NONE, notes: NONE, observation: null };
 }
 
 export function publishedCell(o: Observation, notes: number[]): PublishedCell {
   const free = o.conf_status === 'F';
   const value = free ? o.obs_value : null;
   const status = free ? o.obs_status : 'Q';
-  const markers = value === null ? [] : [...VALUE_MARKS.filter((s) => s === status).map((s) => symbolOf(s).excel), ...(o.derived ? [symbolOf('DERIVED').excel] : [])];
-  return { value, status, conf: o.conf_status, derived: o.derived, dash: value === 0 && status === 'A' && reportedAsDash(o), markers, notes: [...notes].sort((a, b) => a - b), observation: o };
+  const marked = value !== null && (o.derived || (VALUE_MARKS as readonly string[]).includes(status));
+  const markers = marked ? [...VALUE_MARKS.filter((s) => s === status).map((s) => symbolOf(s).excel), ...(o.derived ? [symbolOf('DERIVED').excel] : [])] : NONE;
+  const sorted = notes.length ? [...notes].sort((a, b) => a - b) : NONE;
+  return { value, status, conf: o.conf_status, derived: o.derived, dash: value === 0 && status === 'A' && reportedAsDash(o), markers, notes: sorted, observation: o };
 }
 
 const DASHES = new Set(['-', '–', '—']);
