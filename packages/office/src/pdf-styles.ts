@@ -48,9 +48,15 @@ function fromStyle(dictionary: StyleStack['styleDictionary'], name: string, prop
 const named = new WeakMap<StyleStack['styleDictionary'], Map<string, Map<string, unknown>>>();
 function namedStyleValue(dictionary: StyleStack['styleDictionary'], name: string, property: string): unknown {
   let styles = named.get(dictionary);
-  if (!styles) named.set(dictionary, (styles = new Map()));
+  if (!styles) {
+    styles = new Map();
+    named.set(dictionary, styles);
+  }
   let known = styles.get(name);
-  if (!known) styles.set(name, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    styles.set(name, known);
+  }
   if (known.has(property)) return known.get(property);
   const value = fromStyle(dictionary, name, property);
   known.set(property, value);
@@ -67,7 +73,8 @@ function entryValue(stack: StyleStack, entry: Item, property: string): unknown {
  * pop the answer cannot change, and pdfmake asks it again for every word: kept until the next.
  */
 function getProperty(this: StyleStack, property: string): unknown {
-  const memo = (this.memo ??= new Map());
+  if (!this.memo) this.memo = new Map();
+  const memo = this.memo;
   if (memo.has(property)) return memo.get(property);
   const value = stackValue(this, property);
   memo.set(property, value);
