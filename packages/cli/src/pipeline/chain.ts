@@ -50,8 +50,6 @@ export interface ChainOptions {
 export async function runChain(loaded: LoadedConfig, options: ChainOptions = {}): Promise<ChainResult> {
   const { root, config, configPath } = loaded;
   assertInputs(loaded);
-  const [previous, ...history] = loadPreviousReleases(loaded, options.cache === false ? undefined : new ReleaseReadCache(root));
-  const benchmarks = loadBenchmarks(loaded);
   const unreadable: MchError[] = [];
   const work: CountryWork[] = [];
   for (const [ref_area, settings] of Object.entries(config.countries).sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -68,7 +66,16 @@ export async function runChain(loaded: LoadedConfig, options: ChainOptions = {})
     }
     work.push({ ref_area, settings, files });
   }
-  const done = await computeParts(loaded, work, { cache: options.cache !== false });
+  const computing = computeParts(loaded, work, { cache: options.cache !== false });
+  computing.catch(() => {}); // awaited below, after the reads
+  // read while the worker threads ingest: the previous releases' observations are the largest read of a run
+  const earlier = await whileComputing(computing, () => ({
+    releases: loadPreviousReleases(loaded, options.cache === false ? undefined : new ReleaseReadCache(root)),
+    benchmarks: loadBenchmarks(loaded),
+  }));
+  const [previous, ...history] = earlier.releases;
+  const benchmarks = earlier.benchmarks;
+  const done = await computing;
   if (done.unreadable.length && !options.partial) {
     throw new MchError('file-unreadable', `${done.unreadable.length} file(s) named by ${configPath} cannot be read; nothing was checked or published`, {
       where: configPath,
@@ -103,6 +110,16 @@ export async function runChain(loaded: LoadedConfig, options: ChainOptions = {})
     cache: done.cache,
     onWorkers: done.onWorkers,
   };
+}
+
+/** `read()` while `computing` goes on; when it throws, the error once `computing` has settled (no worker is left running). */
+async function whileComputing<T>(computing: Promise<unknown>, read: () => T): Promise<T> {
+  try {
+    return read();
+  } catch (e) {
+    await computing.catch(() => {});
+    throw e;
+  }
 }
 
 /** The records of the release as a whole the report reads: every country's files and metadata, in country order. */
