@@ -1,7 +1,7 @@
 import { type Observation, compareObservations, observationKey } from '@mch/core';
 import { describe, expect, it } from 'vitest';
 import { loadShippedCodeLists, loadShippedTableSet } from '@mch/core/testing';
-import { changeLabels, changesMarkdown, diffCsv, diffObservations } from './changes';
+import { changeLabels, changesMarkdown, diffCsv, diffObservations, releaseChanges, summariseChanges } from './changes';
 import type { ReleaseModel } from './model';
 import { fixtureConfig, fixtureModel, obs } from './testing/fixture';
 import { randomObservations } from './testing/shuffle';
@@ -65,8 +65,32 @@ describe('diffObservations', () => {
     }
   });
 
+  it('summarises a release (releaseChanges) as the full diff would, keeping no change per new value', () => {
+    const x = obs({ ref_area: 'ARM', table: 'T04', partner: 'RUS', sex: 'X' as Observation['sex'], obs_value: 1 });
+    const y = { ...x, sex: 'Y' as Observation['sex'] };
+    const w = obs({ ref_area: 'ARM', table: 'T04', partner: 'AZE', obs_value: 1 });
+    // the walk meets w revised, then gives up at x and y: what it met before must not count twice
+    expect(releaseChanges([w, x], [{ ...w, obs_value: 2 }, y]).counts).toEqual([{ ref_area: 'ARM', table: 'T04', revised: 1, new: 1, withdrawn: 1 }]);
+    for (let seed = 1; seed <= 40; seed++) {
+      const a = randomObservations(seed, 30);
+      const b = randomObservations(seed + 1000, 30);
+      for (const [before, after] of [
+        [a.sorted, b.sorted],
+        [a.shuffled, b.shuffled],
+        [[], b.sorted],
+      ] as const) {
+        const summary = releaseChanges(before, after);
+        expect(summary, `seed ${seed}`).toEqual(summariseChanges(diffObservations(before, after)));
+        expect(summary.listed.some((c) => c.change === 'new')).toBe(false);
+      }
+    }
+    const first = releaseChanges([], randomObservations(7, 30).sorted);
+    expect(first.listed).toEqual([]);
+    expect(first.newByYear.reduce((n, [, count]) => n + count, 0)).toBe(first.counts.reduce((n, c) => n + c.new, 0));
+  });
+
   it('writes CHANGES.md with counts, the revised and withdrawn values and the release notes, inert', () => {
-    const md = changesMarkdown('2013.2', '2013.1', diffObservations(before, after), 'Armenia <b>resubmitted</b> T04.');
+    const md = changesMarkdown('2013.2', '2013.1', releaseChanges(before, after), 'Armenia <b>resubmitted</b> T04.');
     expect(md).toContain('Compared with release 2013.1.');
     expect(md).toContain('| ARM | T04 | 1 | 1 | 0 |');
     expect(md).toContain('| 2012 |  | _T |  | GEO | 100 | 110 | +10 | A | A |');
@@ -75,7 +99,7 @@ describe('diffObservations', () => {
   });
 
   it('puts what was revised and where first, and names countries, tables, partners and sexes beside their codes', () => {
-    const md = changesMarkdown('2013.2', '2013.1', diffObservations(before, after), '', changeLabels({ codelists: loadShippedCodeLists(), tableSet: loadShippedTableSet() }));
+    const md = changesMarkdown('2013.2', '2013.1', releaseChanges(before, after), '', changeLabels({ codelists: loadShippedCodeLists(), tableSet: loadShippedTableSet() }));
     const summary = md.slice(md.indexOf('## Summary'), md.indexOf('## Revised values'));
     expect(summary).toBe('## Summary\n\n- Revised: 1 value, in Armenia (ARM) T04 (1).\n- Withdrawn: 1 value, in Georgia (GEO) T01 (1).\n- New: 1 value, by reference year 2012: 1.\n\n');
     expect(md).toContain('### Armenia (ARM), T04 Immigrants by country of previous residence, type of migration, sex, country and year');
@@ -143,7 +167,7 @@ describe('the reason of each revised block', () => {
 
   it('takes the reason the configuration gives for the file that sent the new values, in both languages, before any note of the file', () => {
     const model = modelWith({ reason: 'T11 of 2010 resent in persons: the first file had it in thousands.', reason_ru: 'Таблица 11 за 2010 год в человеках: в первом файле — в тысячах.' });
-    const md = changesMarkdown('2013.1', '2011.1', diffObservations(model.previous.observations, current), '', changeLabels(model));
+    const md = changesMarkdown('2013.1', '2011.1', releaseChanges(model.previous.observations, current), '', changeLabels(model));
     expect(block(md, '### Tajikistan (TJK), T11')).toContain(
       `- 1 value from ${tjk} (received 2013-07-02; supersedes the earlier files). Reason (release configuration): T11 of 2010 resent in persons: the first file had it in thousands. / Таблица 11 за 2010 год в человеках: в первом файле — в тысячах.`,
     );
@@ -152,7 +176,7 @@ describe('the reason of each revised block', () => {
 
   it("without a configured reason takes the file's own note that speaks of the correction (below the table or in its Metadata sheet), never its source line", () => {
     const model = modelWith({});
-    const md = changesMarkdown('2013.1', '2011.1', diffObservations(model.previous.observations, current), '', changeLabels(model));
+    const md = changesMarkdown('2013.1', '2011.1', releaseChanges(model.previous.observations, current), '', changeLabels(model));
     const t04 = block(md, '### Armenia (ARM), T04');
     expect(t04).toContain(`- 1 value from ${arm} (received 2013-07-15; supersedes the earlier files). Reason, in the country's own note: «Corrected: 12 immigrants of 2010 re-coded from "Other countries" to Germany.» (sheet "T04", cell A70)`);
     expect(t04).toContain('- 1 value: aggregates the Clearing House derives, recomputed from the changed values the country reported.');
@@ -163,7 +187,7 @@ describe('the reason of each revised block', () => {
 
   it('says plainly when neither the country nor the configuration gives a reason, and when the file is the one the previous release read', () => {
     const model = modelWith({});
-    const md = changesMarkdown('2013.1', '2011.1', diffObservations(model.previous.observations, current), '', changeLabels(model));
+    const md = changesMarkdown('2013.1', '2011.1', releaseChanges(model.previous.observations, current), '', changeLabels(model));
     const geoBlock = block(md, '### Georgia (GEO), T04');
     expect(geoBlock).toContain(`- 1 value from ${geo}: no reason given by the country or the configuration.`);
     expect(geoBlock).not.toContain('border crossings');
@@ -180,7 +204,7 @@ describe('the reason of each revised block', () => {
     const model = modelWith({ reason: 'resent in persons' });
     const twoFiles = [...current, obs({ ref_area: 'TJK', table: 'T11', time_period: 2010, partner: 'KAZ', obs_value: 2, source: src('data/raw/2013/TJK_questionnaire_2013.xlsx', 'B10', 't11') })];
     const before = [...previous, obs({ ref_area: 'TJK', table: 'T11', time_period: 2010, partner: 'KAZ', obs_value: 2000, source: src('data/raw/2011/TJK_questionnaire_2011.xlsx', 'E10', 't11') })];
-    const md = changesMarkdown('2013.1', '2011.1', diffObservations(before, twoFiles), '', changeLabels({ ...model, data: { ...model.data, observations: twoFiles } }));
+    const md = changesMarkdown('2013.1', '2011.1', releaseChanges(before, twoFiles), '', changeLabels({ ...model, data: { ...model.data, observations: twoFiles } }));
     const tjkBlock = block(md, '### Tajikistan (TJK), T11');
     expect(tjkBlock).toContain(`- 1 value from ${tjk} (received 2013-07-02; supersedes the earlier files). Reason (release configuration): resent in persons`);
     expect(tjkBlock).toContain('- 1 value from data/raw/2013/TJK_questionnaire_2013.xlsx: no reason given by the country or the configuration.');

@@ -28,14 +28,85 @@ export const DIFF_COLUMNS = [
   'change',
 ] as const;
 
-/** Revised (same key, other value or status), new and withdrawn values, in observation order. */
+/** Revised (same key, other value or status), new and withdrawn values, in observation order (`mch diff`). */
 export function diffObservations(
   previous: readonly Observation[],
   current: readonly Observation[],
   ageOrder: ReadonlyMap<string, number> = new Map(),
 ): Change[] {
   const compare = compareObservations(ageOrder);
-  return mergedChanges(previous, current, compare) ?? keyedChanges(previous, current, compare);
+  const changes: Change[] = [];
+  if (mergedChanges(previous, current, compare, (c) => changes.push(c))) return changes;
+  return keyedChanges(previous, current, compare);
+}
+
+/** What a release says of its changes: every revised and withdrawn value, and how many are new. */
+export interface ReleaseChanges {
+  /** the revised and withdrawn values, in observation order */
+  listed: readonly Change[];
+  /** by country and table, in that order */
+  counts: readonly ChangeCount[];
+  /** new values by reference year, in year order */
+  newByYear: readonly [year: number, count: number][];
+}
+
+export interface ChangeCount {
+  ref_area: string;
+  table: string;
+  revised: number;
+  new: number;
+  withdrawn: number;
+}
+
+/**
+ * The changes of a release against the previous one. New values are counted, not kept: a first
+ * release of millions of observations would hold a change per value for a count per year.
+ */
+export function releaseChanges(
+  previous: readonly Observation[],
+  current: readonly Observation[],
+  ageOrder: ReadonlyMap<string, number> = new Map(),
+): ReleaseChanges {
+  const compare = compareObservations(ageOrder);
+  let summary = new ChangeSummary();
+  if (!mergedChanges(previous, current, compare, (c) => summary.add(c))) {
+    summary = new ChangeSummary();
+    for (const c of keyedChanges(previous, current, compare)) summary.add(c);
+  }
+  return summary.done();
+}
+
+/** The summary of a list of changes (in observation order), as a release states it. */
+export function summariseChanges(changes: Iterable<Change>): ReleaseChanges {
+  const summary = new ChangeSummary();
+  for (const c of changes) summary.add(c);
+  return summary.done();
+}
+
+class ChangeSummary {
+  private readonly listed: Change[] = [];
+  private readonly counts = new Map<string, ChangeCount>();
+  private readonly years = new Map<number, number>();
+
+  add(c: Change): void {
+    if (c.change === 'new') this.years.set(c.time_period, (this.years.get(c.time_period) ?? 0) + 1);
+    else this.listed.push(c);
+    const key = `${c.ref_area}|${c.table}`;
+    let row = this.counts.get(key);
+    if (!row) {
+      row = { ref_area: c.ref_area, table: c.table, revised: 0, new: 0, withdrawn: 0 };
+      this.counts.set(key, row);
+    }
+    row[c.change]++;
+  }
+
+  done(): ReleaseChanges {
+    return {
+      listed: this.listed,
+      counts: [...this.counts.values()].sort((a, b) => cmp(a.ref_area, b.ref_area) || cmp(a.table, b.table)),
+      newByYear: [...this.years].sort(([a], [b]) => a - b),
+    };
+  }
 }
 
 function keyedChanges(previous: readonly Observation[], current: readonly Observation[], compare: (a: Change, b: Change) => number): Change[] {
@@ -54,12 +125,17 @@ function keyedChanges(previous: readonly Observation[], current: readonly Observ
 /**
  * keyedChanges() of two releases each strictly in observation order (so each key once), as
  * published releases are: one walk down both side by side, which meets the changes in their
- * order, with no key built per observation. Undefined when either is out of order, or two
- * different keys compare equal (a sex outside the code list).
+ * order, with no key built per observation, each handed to `emit`. False when either is out of
+ * order (before any change is emitted), or two different keys compare equal (a sex outside the
+ * code list): the caller then starts again from the keys.
  */
-function mergedChanges(previous: readonly Observation[], current: readonly Observation[], compare: (a: Observation, b: Observation) => number): Change[] | undefined {
-  if (!strictlyInOrder(previous, compare) || !strictlyInOrder(current, compare)) return undefined;
-  const changes: Change[] = [];
+function mergedChanges(
+  previous: readonly Observation[],
+  current: readonly Observation[],
+  compare: (a: Observation, b: Observation) => number,
+  emit: (c: Change) => void,
+): boolean {
+  if (!strictlyInOrder(previous, compare) || !strictlyInOrder(current, compare)) return false;
   let i = 0;
   let j = 0;
   while (i < previous.length || j < current.length) {
@@ -67,19 +143,19 @@ function mergedChanges(previous: readonly Observation[], current: readonly Obser
     const now = current[j];
     const c = old === undefined ? 1 : now === undefined ? -1 : compare(old, now);
     if (c < 0) {
-      changes.push(change(old!, old!, null, 'withdrawn'));
+      emit(change(old!, old!, null, 'withdrawn'));
       i++;
     } else if (c > 0) {
-      changes.push(change(now!, null, now!, 'new'));
+      emit(change(now!, null, now!, 'new'));
       j++;
     } else {
-      if (observationKey(old!) !== observationKey(now!)) return undefined;
-      if (old!.obs_value !== now!.obs_value || old!.obs_status !== now!.obs_status) changes.push(change(now!, old!, now!, 'revised'));
+      if (observationKey(old!) !== observationKey(now!)) return false;
+      if (old!.obs_value !== now!.obs_value || old!.obs_status !== now!.obs_status) emit(change(now!, old!, now!, 'revised'));
       i++;
       j++;
     }
   }
-  return changes;
+  return true;
 }
 
 function strictlyInOrder(list: readonly Observation[], compare: (a: Observation, b: Observation) => number): boolean {
@@ -109,18 +185,6 @@ export function diffCsv(changes: readonly Change[]): string {
     DIFF_COLUMNS,
     changes.map((c) => DIFF_COLUMNS.map((k) => (c[k] === null ? '' : String(c[k])))),
   );
-}
-
-/** Counts by country and table, for CHANGES.md and the notes' revision section. */
-export function changeCounts(changes: readonly Change[]): { ref_area: string; table: string; revised: number; new: number; withdrawn: number }[] {
-  const counts = new Map<string, { ref_area: string; table: string; revised: number; new: number; withdrawn: number }>();
-  for (const c of changes) {
-    const key = `${c.ref_area}|${c.table}`;
-    const row = counts.get(key) ?? { ref_area: c.ref_area, table: c.table, revised: 0, new: 0, withdrawn: 0 };
-    row[c.change]++;
-    counts.set(key, row);
-  }
-  return [...counts.values()].sort((a, b) => cmp(a.ref_area, b.ref_area) || cmp(a.table, b.table));
 }
 
 /**
@@ -250,7 +314,7 @@ const CODES_ONLY: ChangeLabels = { country: (c) => c, partner: (c) => c, table: 
 export function changesMarkdown(
   version: string,
   previousVersion: string | undefined,
-  changes: readonly Change[],
+  changes: ReleaseChanges,
   releaseNotes: string,
   labels: ChangeLabels = CODES_ONLY,
   code?: { packages: Record<string, string>; lockfile_sha256: string },
@@ -263,11 +327,11 @@ export function changesMarkdown(
     const versions = Object.entries(code.packages).sort(([a], [b]) => cmp(a, b)).map(([name, v]) => `${md(name)} ${md(v)}`);
     out.push('## Code', '', `Built with ${versions.join(', ')}; lockfile sha256 ${md(code.lockfile_sha256.slice(0, 12))}.`, '');
   }
-  const counts = changeCounts(changes);
+  const counts = changes.counts;
   out.push('## Summary', '');
   if (!counts.length) out.push('No value changed.', '');
-  else for (const l of [...summaryLines(changes, counts, labels), '']) out.push(l);
-  for (const kind of ['revised', 'withdrawn'] as const) for (const l of listSection(kind, changes.filter((c) => c.change === kind), labels)) out.push(l);
+  else for (const l of [...summaryLines(changes, labels), '']) out.push(l);
+  for (const kind of ['revised', 'withdrawn'] as const) for (const l of listSection(kind, changes.listed.filter((c) => c.change === kind), labels)) out.push(l);
   if (counts.length) {
     out.push('## Counts by country and table', '', '| country | table | revised | new | withdrawn |', '|---|---|---:|---:|---:|');
     for (const c of counts) out.push(`| ${md(c.ref_area)} | ${md(c.table)} | ${c.revised} | ${c.new} | ${c.withdrawn} |`);
@@ -276,16 +340,15 @@ export function changesMarkdown(
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function summaryLines(changes: readonly Change[], counts: ReturnType<typeof changeCounts>, labels: ChangeLabels): string[] {
+function summaryLines(changes: ReleaseChanges, labels: ChangeLabels): string[] {
+  const counts = changes.counts;
   const where = (kind: 'revised' | 'withdrawn') => {
     const byCountry = new Map<string, string[]>();
     for (const c of counts) if (c[kind]) byCountry.set(c.ref_area, [...(byCountry.get(c.ref_area) ?? []), `${c.table} (${c[kind]})`]);
     return [...byCountry].map(([country, tables]) => `${md(labels.country(country))} (${md(country)}) ${md(tables.join(', '))}`).join('; ');
   };
-  const total = (kind: 'revised' | 'new' | 'withdrawn') => changes.filter((c) => c.change === kind).length;
-  const years = new Map<number, number>();
-  for (const c of changes) if (c.change === 'new') years.set(c.time_period, (years.get(c.time_period) ?? 0) + 1);
-  const byYear = [...years].sort(([a], [b]) => a - b).map(([y, n]) => `${y}: ${n}`).join(', ');
+  const total = (kind: ChangeKind) => counts.reduce((n, c) => n + c[kind], 0);
+  const byYear = changes.newByYear.map(([y, n]) => `${y}: ${n}`).join(', ');
   return [
     `- Revised: ${total('revised') ? `${values(total('revised'))}, in ${where('revised')}.` : 'none.'}`,
     `- Withdrawn: ${total('withdrawn') ? `${values(total('withdrawn'))}, in ${where('withdrawn')}.` : 'none.'}`,

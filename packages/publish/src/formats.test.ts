@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { cmp } from '@mch/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { summariseChanges } from './changes';
 import { type ReleaseFormat, releaseFormats } from './formats';
 import { parseMarkup } from './pdf/markup';
 import { methodologyMarkup } from './pdf/notes';
@@ -56,7 +57,7 @@ describe('the formats of a release (formats.ts)', () => {
     const release = publishedRelease(model);
     const summary = publicQualitySummary(model.quality, model.data.observations, model.tableSet);
     for (const lang of ['en', 'ru'] as const) {
-      const blocks = parseMarkup(await methodologyMarkup(model, notesView(model, lang, release.observations, summary, []), lang));
+      const blocks = parseMarkup(await methodologyMarkup(model, notesView(model, lang, release.observations, summary, summariseChanges([])), lang));
       const at = blocks.findIndex((b) => b.kind === 'heading' && /^10\. /.test(b.text));
       const list = blocks.slice(at).find((b) => b.kind === 'list');
       expect(list?.kind === 'list' ? list.items : [], lang).toEqual(formats.map((f) => `${f.path}: ${f[lang]}`));

@@ -1,6 +1,6 @@
 // The publish stage: writes an immutable, versioned release from core types. Types first.
 export type { ReleaseFile, ReleaseModel } from './model';
-export type { Change, ChangeKind } from './changes';
+export type { Change, ChangeCount, ChangeKind, ReleaseChanges } from './changes';
 export type { PublicQualitySummary } from './quality-summary';
 export type { SymbolEntry } from './symbols';
 export type { VerifyResult } from './verify';
@@ -12,7 +12,7 @@ export type { PxProblem, PxReadResult, PxTable } from './px/index';
 export { writeRelease } from './release';
 export { readObservationsCsv } from './observations-csv';
 export { MANIFEST_DIGEST, manifestDigest, verifyRelease } from './verify';
-export { DIFF_COLUMNS, diffCsv, diffObservations } from './changes';
+export { DIFF_COLUMNS, diffCsv, diffObservations, releaseChanges, summariseChanges } from './changes';
 export { SYMBOLS } from './symbols';
 export { compareReleases } from './reproduce/compare';
 export { readReleaseRecord, sameCodeVersion } from './reproduce/manifest';

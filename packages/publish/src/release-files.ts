@@ -1,4 +1,4 @@
-import { changeLabels, changesMarkdown, diffObservations } from './changes';
+import { changeLabels, changesMarkdown, releaseChanges } from './changes';
 import { stableJson } from './hash';
 import { jsonstatDataset } from './jsonstat/index';
 import type { FileSink, ReleaseFile, ReleaseModel, WrittenFile } from './model';
@@ -28,7 +28,7 @@ export async function releaseFiles(model: ReleaseModel, sink: FileSink, options:
     const release = publishedRelease(model);
     const published = release.observations;
     const summary = publicQualitySummary(model.quality, model.data.observations, model.tableSet);
-    const changes = diffObservations(model.previous?.observations ?? [], published, ageOrder(model.codelists));
+    const changes = releaseChanges(model.previous?.observations ?? [], published, ageOrder(model.codelists));
     const qualityMarkup = qualityReportMarkup(summary, model.codelists);
     const qualityTitle = `Quality summary of release ${model.config.version}`;
     // the PDFs first: a worker lays them out while this thread writes the rest (pdf/threads.ts)

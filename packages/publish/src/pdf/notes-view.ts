@@ -1,6 +1,5 @@
 import { type Observation, cmp, createPartnerResolver } from '@mch/core';
-import type { Change } from '../changes';
-import { changeCounts } from '../changes';
+import type { ReleaseChanges } from '../changes';
 import { releaseFormats } from '../formats';
 import type { ReleaseModel } from '../model';
 import { breaksInScope, releaseScope, yearRange } from '../published/scope';
@@ -79,7 +78,7 @@ const SEVERITY: Record<string, Record<Lang, string>> = {
  * markup (so no value from a country file can add a heading, a table or a chart). Only what holds
  * for the release's reference years and was known at its release date (published/scope.ts).
  */
-export function notesView(model: ReleaseModel, lang: Lang, published: readonly Observation[], summary: PublicQualitySummary, changes: readonly Change[]) {
+export function notesView(model: ReleaseModel, lang: Lang, published: readonly Observation[], summary: PublicQualitySummary, changes: ReleaseChanges) {
   const c = model.config;
   const scope = releaseScope(c);
   const names = createPartnerResolver(model.codelists).names;
@@ -196,9 +195,9 @@ function timeliness(model: ReleaseModel, lang: Lang) {
 }
 
 /** Revisions per country: counts, and the tables where values were revised or withdrawn. */
-function revisionRows(changes: readonly Change[], name: (c: string) => string) {
+function revisionRows(changes: ReleaseChanges, name: (c: string) => string) {
   const byCountry = new Map<string, { ref_area: string; revised: number; new: number; withdrawn: number; tables: string[] }>();
-  for (const c of changeCounts(changes)) {
+  for (const c of changes.counts) {
     const row = byCountry.get(c.ref_area) ?? { ref_area: c.ref_area, revised: 0, new: 0, withdrawn: 0, tables: [] };
     row.revised += c.revised;
     row.new += c.new;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Observation, RULE_IDS } from '@mch/core';
 import { describe, expect, it } from 'vitest';
+import { summariseChanges } from '../changes';
 import type { ReleaseModel } from '../model';
 import type { PublicMirrorRow, PublicQualitySummary } from '../quality-summary';
 import { publicQualitySummary } from '../quality-summary';
@@ -73,9 +74,12 @@ function summaryOf(m: ReleaseModel, mirror: PublicMirrorRow[] = []): PublicQuali
 }
 
 async function markupOf(m: ReleaseModel, lang: Lang, summary = summaryOf(m)) {
-  const view = notesView(m, lang, m.data.observations, summary, []);
+  const view = notesView(m, lang, m.data.observations, summary, NO_CHANGES);
   return { view, markup: await methodologyMarkup(m, view, lang) };
 }
+
+/** A release against a previous one where nothing changed. */
+const NO_CHANGES = summariseChanges([]);
 
 const headings = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
 const text = (blocks: Block[]) =>
@@ -315,7 +319,7 @@ describe('the PDF', () => {
       const m = model();
       for (const lang of ['en', 'ru'] as const) {
         const file = join(dir, `${lang}.pdf`);
-        await writeFile(file, await methodologyPdf(m, lang, m.data.observations, summaryOf(m, mirrorFixture()), []));
+        await writeFile(file, await methodologyPdf(m, lang, m.data.observations, summaryOf(m, mirrorFixture()), NO_CHANGES));
         const found = pdfText(file)!.replace(/\s+/g, ' ');
         for (const c of SIMS_CONCEPTS) expect(found, lang).toContain(simsHeading(c, lang));
         if (lang === 'ru') expect(found).toContain('Узбекистан ← Туркменистан');
@@ -331,9 +335,9 @@ describe('the PDF', () => {
       const m = model();
       for (const pairs of [26, 70]) {
         const summary = summaryOf(m, mirrorFixture(pairs));
-        const view = notesView(m, 'en', m.data.observations, summary, []);
+        const view = notesView(m, 'en', m.data.observations, summary, NO_CHANGES);
         const file = join(dir, `${pairs}.pdf`);
-        await writeFile(file, await methodologyPdf(m, 'en', m.data.observations, summary, []));
+        await writeFile(file, await methodologyPdf(m, 'en', m.data.observations, summary, NO_CHANGES));
         const found = pdfText(file)!.replace(/\s+/g, ' ');
         const labels = view.mirror.rows.map((r) => `${r.receiving} ← ${r.sending}`);
         expect(labels).toHaveLength(Math.min(pairs, 60));

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Observation } from '@mch/core';
 import { createPartnerResolver } from '@mch/core';
-import type { Change } from '../changes';
+import type { ReleaseChanges } from '../changes';
 import type { ReleaseModel } from '../model';
 import type { PublicQualitySummary } from '../quality-summary';
 import type { MirrorChartText } from './chart';
@@ -36,7 +36,7 @@ export async function methodologyPdfJob(
   lang: Lang,
   published: readonly Observation[],
   summary: PublicQualitySummary,
-  changes: readonly Change[],
+  changes: ReleaseChanges,
 ): Promise<NotesPdfJob> {
   const view = notesView(model, lang, published, summary, changes);
   const markup = await methodologyMarkup(model, view, lang);
@@ -61,7 +61,7 @@ export async function methodologyPdf(
   lang: Lang,
   published: readonly Observation[],
   summary: PublicQualitySummary,
-  changes: readonly Change[],
+  changes: ReleaseChanges,
 ): Promise<Buffer> {
   return renderNotesPdf(await methodologyPdfJob(model, lang, published, summary, changes));
 }
