@@ -30,46 +30,67 @@ export function comparePxWithObservations(px: PxTable, table: TableDef, rows: re
   const byValue = variables.map((v) => new Map(v.values.map((x, i) => [x, i])));
   const position = (at: readonly (number | undefined)[]) => (at.every((i) => i !== undefined) ? at.reduce<number>((n, i, d) => n + i! * strides[d]!, 0) : -1);
   const keyAt = (i: number) => codes.map((list, d) => list[Math.floor(i / strides[d]!) % list.length]!);
-  const expected = new Map<number, { cell: PxCell; note: string | null }>();
-  let unplaced = 0;
-  const placed = new Set<string>();
-  for (const o of rows) {
-    const key = cubeKey(table, o);
-    const at = position(key.map((k, d) => byCode[d]!.get(k)));
-    const published = publishedCell(o, []);
-    const want = { cell: pxCellOf(published), note: pxCellNote(published)?.en ?? null };
-    if (at >= 0) expected.set(at, want);
-    else if (!placed.has(key.join('|'))) {
-      placed.add(key.join('|'));
-      unplaced++;
-    }
-  }
   const notes = new Map<number, string>();
   for (const e of px.entries) {
     if (e.keyword !== 'CELLNOTE' || e.lang !== null) continue;
     const at = position(e.subkeys.map((k, d) => byValue[d]?.get(k) ?? byCode[d]?.get(k)));
     if (at >= 0) notes.set(at, e.items.map((i) => (i.kind === 'text' ? i.text : '')).join(''));
   }
+  // each observation against its cell as it comes (no map of expected cells: a table has millions)
+  const reported = new Uint8Array(px.data.length);
+  let missing = 0;
+  const placed = new Set<string>();
+  for (const o of rows) {
+    const key = cubeKey(table, o);
+    let at = 0;
+    for (let d = 0; d < key.length && at >= 0; d++) {
+      const i = byCode[d]!.get(key[d]!);
+      at = i === undefined ? -1 : at + i * strides[d]!;
+    }
+    if (at < 0) {
+      if (!placed.has(key.join('|'))) {
+        placed.add(key.join('|'));
+        missing++;
+      }
+      continue;
+    }
+    if (at >= px.data.length) {
+      missing++;
+      continue;
+    }
+    const published = publishedCell(o, []);
+    const wantCell = pxCellOf(published);
+    const cell = px.data[at]!;
+    if (!sameCell(cell, wantCell)) add(`${key.join('|')}: ${show(cell)} in PX, ${show(wantCell)} published`);
+    const wantNote = wantCell.kind === 'number' ? (pxCellNote(published)?.en ?? null) : null;
+    if ((notes.get(at) ?? null) !== wantNote) add(`${key.join('|')}: cell note "${notes.get(at) ?? ''}" in PX, "${wantNote ?? ''}" published`);
+    reported[at] = 1;
+  }
+  // the model's lookup of a country's holes, built only for a country whose table has any
   const byCountry = groupBy(rows, (o) => o.ref_area);
-  const holes = new Map([...byCountry].map(([c, list]) => [c, cellLookup(table, list, kindOf)]));
+  const lookups = new Map<string, ReturnType<typeof cellLookup> | undefined>();
+  const lookupOf = (country: string) => {
+    if (!lookups.has(country)) {
+      const list = byCountry.get(country);
+      lookups.set(country, list ? cellLookup(table, list, kindOf) : undefined);
+    }
+    return lookups.get(country);
+  };
   const noNotes = new Map<Observation, number[]>();
   // a cell nobody reported is "included in another row" where the country reported "Other countries" there, else ".."
   const hole = (at: number): PxCell => {
     const [country, ...rest] = keyAt(at);
     const [migr, item, year, sex] = table.has_migr_type ? rest : ['', ...rest];
-    const cell = holes.get(country!)?.(migr!, item!, Number(year), sex!, noNotes);
+    const cell = lookupOf(country!)?.(migr!, item!, Number(year), sex!, noNotes);
     return cell ? pxCellOf(cell) : { kind: 'symbol', symbol: '..' };
   };
-  let matched = 0;
-  px.data.forEach((cell, at) => {
-    const want = expected.get(at);
-    if (want) matched++;
-    const wantCell: PxCell = want?.cell ?? hole(at);
+  for (let at = 0; at < px.data.length; at++) {
+    if (reported[at]) continue;
+    const cell = px.data[at]!;
+    const wantCell = hole(at);
     if (!sameCell(cell, wantCell)) add(`${keyAt(at).join('|')}: ${show(cell)} in PX, ${show(wantCell)} published`);
-    const wantNote = want && want.cell.kind === 'number' ? want.note : null;
-    if ((notes.get(at) ?? null) !== wantNote) add(`${keyAt(at).join('|')}: cell note "${notes.get(at) ?? ''}" in PX, "${wantNote ?? ''}" published`);
-  });
-  const missing = expected.size - matched + unplaced;
+    if (notes.has(at)) add(`${keyAt(at).join('|')}: cell note "${notes.get(at)}" in PX, "" published`);
+  }
   if (missing) add(`${missing} published observations have no cell in the PX file`);
   for (const d of comparePxMetadata(px, rows)) add(d);
   return differences;
