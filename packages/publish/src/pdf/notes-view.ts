@@ -84,7 +84,10 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
   const names = createPartnerResolver(model.codelists).names;
   const name = (code: string) => esc(names(code)[lang]);
   const num = (v: number | null) => (v === null ? '—' : formatInt(v));
-  const countries = [...new Set([...published.map((o) => o.ref_area), ...Object.keys(c.countries)])].sort(cmp);
+  const countrySet = new Set<string>();
+  for (const o of published) countrySet.add(o.ref_area);
+  for (const code of Object.keys(c.countries)) countrySet.add(code);
+  const countries = [...countrySet].sort(cmp);
   const years = [...c.reference_years].sort((a, b) => a - b);
   const given = (id: string) => c.metadata.sections[id]?.[lang] ?? c.metadata.sections[aliasOf(id)]?.[lang] ?? '';
   const sections = Object.fromEntries(SIMS_SECTIONS.map((id) => [id, esc(given(id))]));

@@ -94,7 +94,9 @@ export function buildCube(model: ReleaseModel, table: TableDef, rows: readonly O
   const countries = rows.length ? present((o) => o.ref_area).sort(cmp) : Object.keys(model.config.countries).sort(cmp);
   const items = rows.length ? present((o) => (byAge ? o.age : o.partner)).sort(byAge ? ageOrder(cl, rows.filter((o) => !o.derived).map((o) => o.age)).compare : order.compare) : ['_T'];
   const migr = rows.length ? present((o) => o.migr_type).sort(migrTypeCompare(cl)) : cl.migr_type.map((m) => m.code);
-  const years = [...new Set([...model.config.reference_years, ...rows.map((o) => o.time_period)])].sort((a, b) => a - b).map(String);
+  const yearSet = new Set(model.config.reference_years);
+  for (const o of rows) yearSet.add(o.time_period);
+  const years = [...yearSet].sort((a, b) => a - b).map(String);
   const sexes = (rows.length ? present((o) => o.sex) : ['_T', 'M', 'F']).sort(sexCompare);
 
   const listLabel = (list: { code: string; label_en: string; label_ru: string }[]) => (code: string) => {

@@ -40,12 +40,12 @@ const bi = (x: { label_en: string; label_ru: string }): Bilingual => ({ en: x.la
 export function structureCodeLists(model: ReleaseModel, release: PublishedRelease): CodeList[] {
   const cl = model.codelists;
   const names = createPartnerResolver(cl).names;
-  const areas = new Set([
-    ...Object.keys(model.config.countries),
-    ...cl.standard_partner_rows,
-    ...cl.special_partners.map((p) => p.code),
-    ...release.observations.flatMap((o) => [o.ref_area, o.partner]),
-  ]);
+  const areas = new Set([...Object.keys(model.config.countries), ...cl.standard_partner_rows, ...cl.special_partners.map((p) => p.code)]);
+  // a loop, not a list of every observation's two codes: a release has millions
+  for (const o of release.observations) {
+    areas.add(o.ref_area);
+    areas.add(o.partner);
+  }
   areas.delete('');
   const order = partnerOrder(cl);
   const roles = [...new Set(model.tableSet.tables.flatMap((t) => (t.partner_role ? [t.partner_role] : [])))].sort(cmp);
