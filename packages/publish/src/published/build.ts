@@ -102,9 +102,11 @@ function publishedCountry(
 
   const rows = rowKeys.map((r): PublishedRow => {
     const cells = columns.map((c) => lookup(r.migr, r.code, c.year, c.sex, cellNotes));
+    const note_years: Record<number, number[]> = {};
+    // most rows have no note: nothing more to gather
+    if (!cells.some((c) => c.notes.length)) return { migr_type: r.migr, code: r.code, kind: byAge ? 'age' : order.kind(r.code), label: label(r.code), type_label: typeLabel(r.migr), cells, notes: [], note_years };
     const notes = [...new Set(cells.flatMap((c) => c.notes))].sort((a, b) => a - b);
     const rowYears = new Set(columns.filter((_, j) => cells[j]!.observation).map((c) => c.year));
-    const note_years: Record<number, number[]> = {};
     for (const n of notes) {
       const years = [...new Set(columns.filter((_, j) => cells[j]!.notes.includes(n)).map((c) => c.year))].sort((a, b) => a - b);
       if (years.length < rowYears.size) note_years[n] = years;
@@ -123,13 +125,33 @@ function publishedCountry(
 export function cellLookup(table: TableDef, observations: readonly Observation[], kindOf: (code: string) => string) {
   const byAge = table.breakdown === 'AGE';
   // migration type → row code → year → sex: no key string built per cell asked for
-  const at = new Map<string, Map<string, Map<number, Map<string, Observation>>>>();
+  // one grid of rows (migration type, row code) by columns (year, sex): no map per row and year
+  const rowOf = new Map<string, Map<string, number>>();
+  const yearOf = new Map<number, number>();
+  const sexOf = new Map<string, number>();
+  let rowCount = 0;
   for (const o of observations) {
-    const rows = child(at, o.migr_type, () => new Map<string, Map<number, Map<string, Observation>>>());
-    const years = child(rows, byAge ? o.age : o.partner, () => new Map<number, Map<string, Observation>>());
-    child(years, o.time_period, () => new Map<string, Observation>()).set(o.sex, o);
+    const rows = child(rowOf, o.migr_type, () => new Map<string, number>());
+    const code = byAge ? o.age : o.partner;
+    if (!rows.has(code)) rows.set(code, rowCount++);
+    if (!yearOf.has(o.time_period)) yearOf.set(o.time_period, yearOf.size);
+    if (!sexOf.has(o.sex)) sexOf.set(o.sex, sexOf.size);
   }
-  const find = (migr: string, code: string, year: number, sex: string) => at.get(migr)?.get(code)?.get(year)?.get(sex);
+  const sexes = sexOf.size;
+  const width = yearOf.size * sexes;
+  const grid: (Observation | undefined)[] = new Array(rowCount * width);
+  const slot = (migr: string, code: string, year: number, sex: string): number => {
+    const row = rowOf.get(migr)?.get(code);
+    const y = yearOf.get(year);
+    const s = sexOf.get(sex);
+    return row === undefined || y === undefined || s === undefined ? -1 : row * width + y * sexes + s;
+  };
+  // a key given twice keeps its last observation
+  for (const o of observations) grid[slot(o.migr_type, byAge ? o.age : o.partner, o.time_period, o.sex)] = o;
+  const find = (migr: string, code: string, year: number, sex: string) => {
+    const i = slot(migr, code, year, sex);
+    return i < 0 ? undefined : grid[i];
+  };
   return (migr: string, code: string, year: number, sex: string, cellNotes: ReadonlyMap<Observation, number[]>): PublishedCell => {
     const o = find(migr, code, year, sex);
     if (o) return publishedCell(o, cellNotes.get(o) ?? []);
