@@ -151,11 +151,7 @@ function countrySheet(book: StreamedWorkbook, table: TableDef, country: string, 
     if (lines > 1) row.height = lines * LINE_HEIGHT;
     r.forEach((c, j) => {
       const numFmt = c.kind === 'number' ? (c.marker ? `${NUMBER_FORMAT}" ${c.marker}"` : NUMBER_FORMAT) : undefined;
-      let alignment: Partial<ExcelJS.Alignment> | undefined = c.kind === 'symbol' ? { horizontal: 'right' } : undefined;
-      if (wraps[j]) alignment = { wrapText: true, vertical: 'top' };
-      // codes and figures line up with the first line of the wrapped label
-      if (lines > 1) alignment = { ...alignment, vertical: 'top' };
-      row.getCell(j + 1).style = style(numFmt, alignment);
+      row.getCell(j + 1).style = style(numFmt, c.kind === 'symbol', wraps[j]!, lines > 1);
     });
   });
   // the header row wraps ("2012 Men / Мужчины" on two lines) and stays in view while the reader scrolls
@@ -164,19 +160,42 @@ function countrySheet(book: StreamedWorkbook, table: TableDef, country: string, 
   ws.commit();
 }
 
+/** A cell's alignment: a symbol to the right; a label too long for its column wraps. */
+function alignmentOf(symbol: boolean, wraps: boolean, multiline: boolean): Partial<ExcelJS.Alignment> | undefined {
+  let alignment: Partial<ExcelJS.Alignment> | undefined = symbol ? { horizontal: 'right' } : undefined;
+  if (wraps) alignment = { wrapText: true, vertical: 'top' };
+  // codes and figures line up with the first line of the wrapped label
+  if (multiline) alignment = { ...alignment, vertical: 'top' };
+  return alignment;
+}
+
 /**
  * One style object per distinct format and alignment, shared by the cells that have it: exceljs
  * serialises a style once per object it has not seen, not once per cell. Never changed after.
+ * Asked for every cell of a sheet: found by what decides it, and only a new combination builds
+ * its alignment and looks for an equal style.
  */
-function sharedStyles(): (numFmt: string | undefined, alignment: Partial<ExcelJS.Alignment> | undefined) => Partial<ExcelJS.Style> {
+function sharedStyles(): (numFmt: string | undefined, symbol: boolean, wraps: boolean, multiline: boolean) => Partial<ExcelJS.Style> {
   const styles = new Map<string, Partial<ExcelJS.Style>>();
-  return (numFmt, alignment) => {
+  // per number format, the eight cases of symbol, wrap and several lines
+  const byCase = new Map<string, (Partial<ExcelJS.Style> | undefined)[]>();
+  return (numFmt, symbol, wraps, multiline) => {
+    let cases = byCase.get(numFmt ?? '');
+    if (!cases) {
+      cases = [];
+      byCase.set(numFmt ?? '', cases);
+    }
+    const at = (symbol ? 4 : 0) + (wraps ? 2 : 0) + (multiline ? 1 : 0);
+    const found = cases[at];
+    if (found) return found;
+    const alignment = alignmentOf(symbol, wraps, multiline);
     const key = JSON.stringify([numFmt ?? null, alignment ?? null]);
     let style = styles.get(key);
     if (!style) {
       style = { ...(numFmt === undefined ? {} : { numFmt }), ...(alignment === undefined ? {} : { alignment }) };
       styles.set(key, style);
     }
+    cases[at] = style;
     return style;
   };
 }
