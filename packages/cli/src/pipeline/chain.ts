@@ -50,6 +50,9 @@ export interface ChainOptions {
 export async function runChain(loaded: LoadedConfig, options: ChainOptions = {}): Promise<ChainResult> {
   const { root, config, configPath } = loaded;
   assertInputs(loaded);
+  // the chain of previous releases and the benchmarks first: a wrong link stops the run before any work
+  const links = previousReleaseLinks(loaded);
+  const benchmarks = loadBenchmarks(loaded);
   const unreadable: MchError[] = [];
   const work: CountryWork[] = [];
   for (const [ref_area, settings] of Object.entries(config.countries).sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -67,14 +70,10 @@ export async function runChain(loaded: LoadedConfig, options: ChainOptions = {})
     work.push({ ref_area, settings, files });
   }
   const computing = computeParts(loaded, work, { cache: options.cache !== false });
-  computing.catch(() => {}); // awaited below, after the reads
-  // read while the worker threads ingest: the previous releases' observations are the largest read of a run
-  const earlier = await whileComputing(computing, () => ({
-    releases: loadPreviousReleases(loaded, options.cache === false ? undefined : new ReleaseReadCache(root)),
-    benchmarks: loadBenchmarks(loaded),
-  }));
-  const [previous, ...history] = earlier.releases;
-  const benchmarks = earlier.benchmarks;
+  computing.catch(() => {}); // awaited below, after the read
+  // parsed while the worker threads ingest: the previous releases' observations are the largest read of a run
+  const releases = await whileComputing(computing, () => readPreviousReleases(links, options.cache === false ? undefined : new ReleaseReadCache(root)));
+  const [previous, ...history] = releases;
   const done = await computing;
   if (done.unreadable.length && !options.partial) {
     throw new MchError('file-unreadable', `${done.unreadable.length} file(s) named by ${configPath} cannot be read; nothing was checked or published`, {
@@ -141,7 +140,19 @@ const MAX_HISTORY = 20;
  * datapackage.json records, so the chain is what was published, whatever the configurations say now.
  */
 export function loadPreviousReleases(loaded: LoadedConfig, cache: ReleaseReadCache | undefined): PublishedRelease[] {
-  const out: PublishedRelease[] = [];
+  return readPreviousReleases(previousReleaseLinks(loaded), cache);
+}
+
+/** One previous release found: its folder as shown, its version and its observations.csv. */
+interface ReleaseLink {
+  shown: string;
+  version: string;
+  csv: string;
+}
+
+/** The chain of previous releases from their manifests alone (cheap: no observations are read). */
+function previousReleaseLinks(loaded: LoadedConfig): ReleaseLink[] {
+  const out: ReleaseLink[] = [];
   const seen = new Set<string>();
   let path = loaded.config.previous_release;
   let field = `${loaded.configPath}: previous_release`;
@@ -149,31 +160,30 @@ export function loadPreviousReleases(loaded: LoadedConfig, cache: ReleaseReadCac
     const dir = repoPath(loaded.root, path, field);
     if (seen.has(dir)) break;
     seen.add(dir);
-    const release = readRelease(loaded.root, dir, field, cache);
-    out.push(release.observations);
-    field = `${displayPath(loaded.root, dir)}/datapackage.json: mch.previous_release`;
-    path = release.previous;
+    const shown = displayPath(loaded.root, dir);
+    const csv = join(dir, 'data', 'observations.csv');
+    if (!existsSync(csv)) {
+      throw new MchError('config-invalid', `${field}: "${shown}" has no data/observations.csv; publish that release first`, { where: field });
+    }
+    let manifest: { version?: string; mch?: { previous_release?: string | null } } = {};
+    try {
+      manifest = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
+    } catch (e) {
+      throw new MchError('manifest-invalid', `"${shown}/datapackage.json" cannot be read (${(e as Error).message})`, { where: `${shown}/datapackage.json` });
+    }
+    out.push({ shown, version: manifest.version ?? shown, csv });
+    field = `${shown}/datapackage.json: mch.previous_release`;
+    path = manifest.mch?.previous_release ?? undefined;
   }
   return out;
 }
 
-function readRelease(root: string, dir: string, field: string, cache: ReleaseReadCache | undefined): { observations: PublishedRelease; previous?: string } {
-  const shown = displayPath(root, dir);
-  const csv = join(dir, 'data', 'observations.csv');
-  if (!existsSync(csv)) {
-    throw new MchError('config-invalid', `${field}: "${shown}" has no data/observations.csv; publish that release first`, { where: field });
-  }
-  let manifest: { version?: string; mch?: { previous_release?: string | null } } = {};
-  try {
-    manifest = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
-  } catch (e) {
-    throw new MchError('manifest-invalid', `"${shown}/datapackage.json" cannot be read (${(e as Error).message})`, { where: `${shown}/datapackage.json` });
-  }
-  const bytes = readFileSync(csv);
-  return {
-    observations: { version: manifest.version ?? shown, observations: readCsv(bytes, cache), sha256: createHash('sha256').update(bytes).digest('hex') },
-    previous: manifest.mch?.previous_release ?? undefined,
-  };
+/** Each linked release's observations, parsed and checked (or from the cache). */
+function readPreviousReleases(links: readonly ReleaseLink[], cache: ReleaseReadCache | undefined): PublishedRelease[] {
+  return links.map((link) => {
+    const bytes = readFileSync(link.csv);
+    return { version: link.version, observations: readCsv(bytes, cache), sha256: createHash('sha256').update(bytes).digest('hex') };
+  });
 }
 
 /** A release's observations.csv, parsed, or its columns from the cache. */

@@ -64,7 +64,12 @@ export function workerRunner(ctx: ChainContext, jobs: number, inputBytes: number
     async compute(ref_area, settings, files) {
       const slot = idle.pop() ?? (await new Promise<Slot>((resolve) => waiting.push(resolve)));
       try {
-        return (await slot.ready) ? { part: await slot.run({ ref_area, settings, files }), onWorker: true } : await here.compute(ref_area, settings, files);
+        // posted at once: the job waits on the port while the worker loads, and this thread may be busy meanwhile
+        const running = slot.run({ ref_area, settings, files });
+        running.catch(() => {}); // awaited below when the worker started; else it failed with the worker
+        if (await slot.ready) return { part: await running, onWorker: true };
+        // the worker could not start: its country is computed here
+        return await here.compute(ref_area, settings, files);
       } finally {
         release(slot);
       }

@@ -36,35 +36,32 @@ export function comparePxWithObservations(px: PxTable, table: TableDef, rows: re
     const at = position(e.subkeys.map((k, d) => byValue[d]?.get(k) ?? byCode[d]?.get(k)));
     if (at >= 0) notes.set(at, e.items.map((i) => (i.kind === 'text' ? i.text : '')).join(''));
   }
-  // each observation against its cell as it comes (no map of expected cells: a table has millions)
+  // each observation against its cell, the last of a key winning as in the published model: no
+  // map of expected cells (a table has millions), only the cells that differ, kept by position
   const reported = new Uint8Array(px.data.length);
-  let missing = 0;
-  const placed = new Set<string>();
-  for (const o of rows) {
+  const unplaced = new Set<string>();
+  const outside = new Set<number>();
+  const differing: { at: number; o: Observation | undefined }[] = [];
+  const expectedAt = (o: Observation) => {
+    const published = publishedCell(o, []);
+    const cell = pxCellOf(published);
+    return { cell, note: cell.kind === 'number' ? (pxCellNote(published)?.en ?? null) : null };
+  };
+  for (let r = rows.length - 1; r >= 0; r--) {
+    const o = rows[r]!;
     const key = cubeKey(table, o);
     let at = 0;
     for (let d = 0; d < key.length && at >= 0; d++) {
       const i = byCode[d]!.get(key[d]!);
       at = i === undefined ? -1 : at + i * strides[d]!;
     }
-    if (at < 0) {
-      if (!placed.has(key.join('|'))) {
-        placed.add(key.join('|'));
-        missing++;
-      }
-      continue;
+    if (at < 0) unplaced.add(key.join('|'));
+    else if (at >= px.data.length) outside.add(at);
+    else if (!reported[at]) {
+      reported[at] = 1;
+      const want = expectedAt(o);
+      if (!sameCell(px.data[at]!, want.cell) || (notes.get(at) ?? null) !== want.note) differing.push({ at, o });
     }
-    if (at >= px.data.length) {
-      missing++;
-      continue;
-    }
-    const published = publishedCell(o, []);
-    const wantCell = pxCellOf(published);
-    const cell = px.data[at]!;
-    if (!sameCell(cell, wantCell)) add(`${key.join('|')}: ${show(cell)} in PX, ${show(wantCell)} published`);
-    const wantNote = wantCell.kind === 'number' ? (pxCellNote(published)?.en ?? null) : null;
-    if ((notes.get(at) ?? null) !== wantNote) add(`${key.join('|')}: cell note "${notes.get(at) ?? ''}" in PX, "${wantNote ?? ''}" published`);
-    reported[at] = 1;
   }
   // the model's lookup of a country's holes, built only for a country whose table has any
   const byCountry = groupBy(rows, (o) => o.ref_area);
@@ -85,12 +82,18 @@ export function comparePxWithObservations(px: PxTable, table: TableDef, rows: re
     return cell ? pxCellOf(cell) : { kind: 'symbol', symbol: '..' };
   };
   for (let at = 0; at < px.data.length; at++) {
-    if (reported[at]) continue;
-    const cell = px.data[at]!;
-    const wantCell = hole(at);
-    if (!sameCell(cell, wantCell)) add(`${keyAt(at).join('|')}: ${show(cell)} in PX, ${show(wantCell)} published`);
-    if (notes.has(at)) add(`${keyAt(at).join('|')}: cell note "${notes.get(at)}" in PX, "" published`);
+    if (!reported[at] && (!sameCell(px.data[at]!, hole(at)) || notes.has(at))) differing.push({ at, o: undefined });
   }
+  // in DATA order, each cell's value before its note
+  differing.sort((a, b) => a.at - b.at);
+  for (const { at, o } of differing) {
+    if (differences.length >= limit) break;
+    const want = o ? expectedAt(o) : { cell: hole(at), note: null };
+    const cell = px.data[at]!;
+    if (!sameCell(cell, want.cell)) add(`${keyAt(at).join('|')}: ${show(cell)} in PX, ${show(want.cell)} published`);
+    if ((notes.get(at) ?? null) !== want.note) add(`${keyAt(at).join('|')}: cell note "${notes.get(at) ?? ''}" in PX, "${want.note ?? ''}" published`);
+  }
+  const missing = unplaced.size + outside.size;
   if (missing) add(`${missing} published observations have no cell in the PX file`);
   for (const d of comparePxMetadata(px, rows)) add(d);
   return differences;

@@ -84,6 +84,32 @@ describe('pxFile', () => {
     if (tampered.ok) expect(comparePxWithObservations(tampered.table, tableDef('T04'), rowsOf('T04'), 20, kindOf)).toEqual(['ARM|NAT|_T|2012|_T: 5101 in PX, 5100 published']);
   });
 
+  it('takes the last of two observations of one key, as the published model does', () => {
+    const rows = rowsOf('T04');
+    const last = rows.find((o) => o.obs_value === 5100)!;
+    const earlier = { ...last, obs_value: 1 };
+    expect(comparePxWithObservations(written('T04').table, tableDef('T04'), [earlier, ...rows], 20, kindOf)).toEqual([]);
+    expect(comparePxWithObservations(written('T04').table, tableDef('T04'), [...rows, earlier], 20, kindOf)).toEqual(['ARM|NAT|_T|2012|_T: 5100 in PX, 1 published']);
+  });
+
+  it('gives the differences in the order of DATA, up to the limit', () => {
+    const { bytes } = written('T04');
+    const text = bytes.toString('utf8');
+    const data = text.indexOf('DATA=');
+    // every number of DATA one more: each cell differs
+    const tampered = readPx(Buffer.from(text.slice(0, data) + text.slice(data).replace(/\b\d+\b/g, (n) => String(Number(n) + 1)), 'utf8'));
+    if (!tampered.ok) throw new Error(JSON.stringify(tampered.problems));
+    const all = comparePxWithObservations(tampered.table, tableDef('T04'), rowsOf('T04'), 10_000, kindOf);
+    expect(all.length).toBeGreaterThan(4);
+    // the first four of all of them, whatever the order of the observations
+    const reversed = [...rowsOf('T04')].reverse();
+    expect(comparePxWithObservations(tampered.table, tableDef('T04'), reversed, 4, kindOf)).toEqual(all.slice(0, 4));
+    const view = tampered.table.views.get(tampered.table.language || 'default')!;
+    const variables = [...view.stub, ...view.heading];
+    const at = (d: string) => d.split(':')[0]!.split('|').reduce((n, code, i) => n * variables[i]!.codes!.length + variables[i]!.codes!.indexOf(code), 0);
+    expect(all.map(at)).toEqual(all.map(at).sort((a, b) => a - b));
+  });
+
   it('finds a hole, a cell note and an observation the PX file gets wrong', () => {
     const { bytes } = written('T04');
     const text = bytes.toString('utf8');
