@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   'manifest-invalid': EXIT.cannotRun,
   /** an input a release manifest records no longer has the recorded hash (reproduce) */
   'input-changed': EXIT.cannotRun,
+  /** more data than this process has memory for (a release too large to publish at once) */
+  'too-large': EXIT.cannotRun,
   internal: EXIT.internal,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

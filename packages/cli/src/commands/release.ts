@@ -6,6 +6,7 @@ import { manifestDigest, writeRelease } from '@mch/publish';
 import { writeInternalReports } from '@mch/quality';
 import { type ChainResult, runChain } from '../pipeline/chain';
 import { loadReleaseConfig } from '../pipeline/config';
+import { assertPublishFits } from '../pipeline/memory';
 import { checkOutputPlace } from '../pipeline/outputs';
 import { formatCount, timed } from '../pipeline/progress';
 import { releaseModel } from '../pipeline/release-model';
@@ -40,6 +41,7 @@ export default defineCommand({
     console.log(`internal quality reports: ${displayPath(root, reportsDir)}/`);
     const refused = refusal(chain);
     if (refused !== null) return refused;
+    assertPublishFits(chain.observations, loaded.configPath);
     const written = await timed(`publish  ${shown}`, () => writeRelease(releaseModel(loaded, chain), target));
     const published = chain.data.observations.filter((o) => !o.derived).length;
     const digest = await manifestDigest(target);

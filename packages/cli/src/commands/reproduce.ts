@@ -6,6 +6,7 @@ import { defineCommand } from 'citty';
 import { EXIT, MchError } from '@mch/core';
 import { compareReleases, readReleaseRecord, sameCodeVersion, writeRelease } from '@mch/publish';
 import { runChain } from '../pipeline/chain';
+import { assertPublishFits } from '../pipeline/memory';
 import { codeVersion } from '../pipeline/code-version';
 import { loadReleaseConfig } from '../pipeline/config';
 import { timed } from '../pipeline/progress';
@@ -34,6 +35,7 @@ export default defineCommand({
     const chain = await runChain(loaded, { cache: false });
     const refused = refusal(chain);
     if (refused !== null) return refused;
+    assertPublishFits(chain.observations, record.configuration.path);
     const scratch = mkdtempSync(join(tmpdir(), 'mch-reproduce-'));
     try {
       const rebuilt = join(scratch, record.version);

@@ -30,6 +30,8 @@ export interface ChainResult {
   cache: { reused: string[]; computed: string[] };
   /** the computed countries a worker thread computed (none when one core or MCH_THREADS=1) */
   onWorkers: string[];
+  /** harmonised observations of every country, derived ones included */
+  observations: number;
 }
 
 export interface ChainOptions {
@@ -108,6 +110,7 @@ export async function runChain(loaded: LoadedConfig, options: ChainOptions = {})
     previous: previous && { version: previous.version, observations: previous.observations },
     cache: done.cache,
     onWorkers: done.onWorkers,
+    observations: checks.observations,
   };
 }
 

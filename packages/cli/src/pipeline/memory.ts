@@ -1,0 +1,34 @@
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { MchError } from '@mch/core';
+
+/**
+ * JavaScript heap a release takes to publish, per harmonised observation: publish holds the
+ * release's observations and published cells as objects (tier M peaked at about 2.5 GB of heap
+ * for 4.5 million observations, BENCHMARKS.md), with room for the writers' own.
+ */
+export const PUBLISH_HEAP_PER_OBSERVATION = 640;
+
+const GB = 1024 ** 3;
+const gb = (bytes: number) => (bytes / GB).toFixed(1);
+
+/**
+ * Refuses, before any file is written, a release this process cannot hold: Node would otherwise
+ * stop with a fatal out-of-memory error (no message of ours, a half-written temporary folder
+ * left) after minutes of work. The limit is this process's heap limit, which
+ * NODE_OPTIONS=--max-old-space-size raises where the machine has the memory.
+ */
+export function assertPublishFits(observations: number, where: string, heapLimit = getHeapStatistics().heap_size_limit, machine = totalmem()): void {
+  const need = observations * PUBLISH_HEAP_PER_OBSERVATION;
+  if (need <= heapLimit) return;
+  // beside the heap the process holds buffers and worker threads: about half as much again at tier M
+  const more = need * 1.6 <= machine;
+  throw new MchError('too-large', `${where}: a release of ${observations.toLocaleString('en')} observations needs about ${gb(need)} GiB of memory to publish, and this process may use ${gb(heapLimit)} GiB; nothing was published`, {
+    where,
+    details: [
+      more
+        ? `this machine has ${gb(machine)} GiB: give Node more with NODE_OPTIONS=--max-old-space-size=${Math.ceil((need * 1.1) / 1024 ** 2)} and run again`
+        : `this machine has ${gb(machine)} GiB, too little for the release at once: publish fewer countries or years per release`,
+    ],
+  });
+}
