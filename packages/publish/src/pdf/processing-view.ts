@@ -80,13 +80,12 @@ export interface CountryView {
 export function countryViews(model: ReleaseModel, countries: readonly string[], lang: Lang, published: readonly Observation[], name: (code: string) => string): CountryView[] {
   const breaks = breaksInScope(model);
   // one pass over the observations and the sheets, not one per country and table
-  const byCountry = groupBy(published, (o) => o.ref_area);
+  const byCountry = groupedOnce(published);
   const sheets = new Map<string, HarmonisedData['metadata'][number]>();
   for (const m of model.data.metadata) if (!sheets.has(`${m.ref_area}|${m.table}`)) sheets.set(`${m.ref_area}|${m.table}`, m);
   const typed = new Set(model.tableSet.tables.filter((t) => t.has_migr_type).map((t) => t.id));
   return countries.map((country) => {
-    const own = byCountry.get(country) ?? [];
-    const byTable = groupBy(own, (o) => o.table);
+    const { own, byTable } = byCountry.get(country) ?? { own: [], byTable: new Map<string, { byType: Map<string, Observation[]> }>() };
     const settings = model.config.countries[country];
     const sheet = (table: string) => sheets.get(`${country}|${table}`);
     const tables = model.tableSet.tables.filter((t) => byTable.has(t.id) || sheet(t.id) !== undefined);
@@ -104,7 +103,7 @@ export function countryViews(model: ReleaseModel, countries: readonly string[], 
     const dates = group(tables.map((t) => ({ table: t.id, text: referenceDate(t.kind, settings?.stock_reference, sheet(t.id)?.reference_date ?? '', lang) })));
     const basisItems = new Map<string, { type: string; basis: string; tables: string[] }>();
     for (const t of tables) {
-      const byType = groupBy(byTable.get(t.id) ?? [], (o) => o.migr_type);
+      const byType = byTable.get(t.id)?.byType ?? new Map<string, Observation[]>();
       for (const type of [...byType.keys()].sort((a, b) => typeOrder(a) - typeOrder(b))) {
         const text = basisText(basisSpans(byType.get(type)!));
         if (!text.en) continue;
@@ -139,6 +138,27 @@ export function countryViews(model: ReleaseModel, countries: readonly string[], 
       short_stays: esc(shortStays(flows, lang) || (lang === 'en' ? 'no flows published' : 'данные о потоках не публикуются')),
     };
   });
+}
+
+interface CountryGroups {
+  own: Observation[];
+  byTable: Map<string, { byType: Map<string, Observation[]> }>;
+}
+
+/** The published observations by country, table and migration type: the same for the notes in either language, so grouped once per list. */
+const grouped = new WeakMap<readonly Observation[], Map<string, CountryGroups>>();
+function groupedOnce(published: readonly Observation[]): Map<string, CountryGroups> {
+  let groups = grouped.get(published);
+  if (!groups) {
+    groups = new Map();
+    for (const [country, own] of groupBy(published, (o) => o.ref_area)) {
+      const byTable = new Map<string, { byType: Map<string, Observation[]> }>();
+      for (const [table, list] of groupBy(own, (o) => o.table)) byTable.set(table, { byType: groupBy(list, (o) => o.migr_type) });
+      groups.set(country, { own, byTable });
+    }
+    grouped.set(published, groups);
+  }
+  return groups;
 }
 
 /** The territory a country's figures cover over the reference years: one text, or one per stretch of years. */
