@@ -10,13 +10,42 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** Physical lines of a CSV file, numbered as ingest numbers them (header = line 1). */
+/**
+ * Physical lines of a CSV file, numbered as ingest numbers them (header = line 1; CR LF, LF or CR
+ * ends a line). Decoded and indexed when a line is first asked for, each line cut out only then:
+ * a listing quotes a few hundred lines of a file of hundreds of thousands.
+ */
 export function csvLines(bytes: Uint8Array): (line: string) => string {
-  const lines = decodeText(bytes).split(/\r\n|\n|\r/);
+  let text = '';
+  let starts: number[] | undefined;
+  const index = (): number[] => {
+    text = decodeText(bytes);
+    const out = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF) out.push(i + 1);
+      else if (c === CR) {
+        if (text.charCodeAt(i + 1) === LF) i++;
+        out.push(i + 1);
+      }
+    }
+    return out;
+  };
   return (line) => {
     const n = Number(line);
-    return Number.isInteger(n) && n >= 1 ? (lines[n - 1] ?? '') : '';
+    if (!Number.isInteger(n) || n < 1) return '';
+    starts ??= index();
+    if (n > starts.length) return '';
+    const from = starts[n - 1]!;
+    if (n === starts.length) return text.slice(from);
+    // the line's break: CR LF, LF or CR
+    let end = starts[n]! - 1;
+    if (text.charCodeAt(end) === LF && end > from && text.charCodeAt(end - 1) === CR) end--;
+    return text.slice(from, end);
   };
 }
+
+const LF = 10;
+const CR = 13;
 
 export const isWorkbook = (path: string): boolean => /\.xlsx$/i.test(path);
