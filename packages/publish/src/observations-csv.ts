@@ -9,6 +9,8 @@ export function observationsCsv(published: readonly Observation[]): Iterable<Buf
 
 const FILE = 'observations.csv';
 
+const COLUMN_AT = Object.fromEntries(OBSERVATION_COLUMNS.map((c, i) => [c, i])) as Record<(typeof OBSERVATION_COLUMNS)[number], number>;
+
 /** Strict reader of observations.csv (previous releases, diff, reproduce): header, field count and every value checked. */
 export function readObservationsCsv(text: string): Observation[] {
   const rows = parseCsv(text.replace(/^\uFEFF/, ''), FILE);
@@ -24,10 +26,29 @@ function parseRow(fields: string[], line: number): Observation {
   if (fields.length !== OBSERVATION_COLUMNS.length) {
     throw new MchError('manifest-invalid', `${where}: ${fields.length} fields, expected ${OBSERVATION_COLUMNS.length}`, { where });
   }
-  const f = Object.fromEntries(OBSERVATION_COLUMNS.map((c, i) => [c, unguard(fields[i]!)])) as Record<
-    (typeof OBSERVATION_COLUMNS)[number],
-    string
-  >;
+  // by name, through the column's place (no object of the row's fields built first)
+  const field = (column: (typeof OBSERVATION_COLUMNS)[number]) => unguard(fields[COLUMN_AT[column]]!);
+  const f = {
+    ref_area: field('ref_area'),
+    table: field('table'),
+    time_period: field('time_period'),
+    migr_type: field('migr_type'),
+    sex: field('sex'),
+    age: field('age'),
+    partner: field('partner'),
+    obs_value: field('obs_value'),
+    obs_status: field('obs_status'),
+    conf_status: field('conf_status'),
+    definition_basis: field('definition_basis'),
+    unit_mult: field('unit_mult'),
+    derived: field('derived'),
+    note_refs: field('note_refs'),
+    source_file: field('source_file'),
+    source_sha256: field('source_sha256'),
+    source_sheet: field('source_sheet'),
+    source_cell: field('source_cell'),
+    source_raw: field('source_raw'),
+  } satisfies Record<(typeof OBSERVATION_COLUMNS)[number], string>;
   const hasSource = f.source_file !== '' || f.source_sha256 !== '';
   const candidate = {
     ref_area: f.ref_area,

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv, unguard } from './csv-read';
+
+/** The definition, character by character: what parseCsv must give (or refuse, with the same words) on any text. */
+function byCharacter(text: string, fileName: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let i = 0;
+  const fail = (what: string): never => {
+    throw new Error(`${fileName} line ${line}: ${what}`);
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') {
+        quoted = false;
+        i++;
+        const next = text[i];
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') fail('text after a closing quote');
+        continue;
+      }
+      if (c === '\n') line++;
+      field += c;
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      if (field !== '') fail('a quote inside an unquoted field');
+      quoted = true;
+      i++;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+      i++;
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] !== '\n') fail('a bare carriage return');
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += c === '\r' ? 2 : 1;
+      line++;
+    } else {
+      field += c;
+      i++;
+    }
+  }
+  if (quoted) fail('an unterminated quoted field');
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const outcome = (read: () => string[][]) => {
+  try {
+    return { rows: read() };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+};
+
+describe('parseCsv', () => {
+  it('reads any text as the character-by-character definition does, refusals and their lines included', () => {
+    const pieces = ['a', 'б', '12', ',', ',', '\n', '\n', '\r\n', '\r', '"', '""', '"x,y"', '"a\nb"', ' ', "'=1"];
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    let refused = 0;
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      for (let k = next() % 14; k > 0; k--) text += pieces[next() % pieces.length];
+      const got = outcome(() => parseCsv(text, 'f.csv'));
+      expect(got, JSON.stringify(text)).toEqual(outcome(() => byCharacter(text, 'f.csv')));
+      if ('error' in got) refused++;
+    }
+    // both kinds of text were met: read and refused
+    expect(refused).toBeGreaterThan(100);
+    expect(refused).toBeLessThan(2900);
+  });
+
+  it('refuses with the file and line', () => {
+    expect(() => parseCsv('a,b\n"c"d\n', 'x.csv')).toThrow('x.csv line 2: text after a closing quote');
+    expect(() => parseCsv('a\n"b\nc', 'x.csv')).toThrow('x.csv line 3: an unterminated quoted field');
+  });
+
+  it('undoes the formula guard and nothing else', () => {
+    expect(unguard("'=SUM(A1)")).toBe('=SUM(A1)');
+    expect(unguard("'abc")).toBe("'abc");
+    expect(unguard('=x')).toBe('=x');
+    expect(unguard('')).toBe('');
+  });
+});
