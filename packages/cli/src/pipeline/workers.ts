@@ -31,16 +31,17 @@ export function inProcess(ctx: ChainContext): CountryRunner {
 }
 
 /**
- * Under the sources a worker compiles them again with tsx (about a second of CPU each), so
- * without MCH_THREADS workers start there only for this much input; the built CLI starts them
- * for any two countries.
+ * Input below which, without MCH_THREADS, the countries stay in this thread: a worker's start
+ * and the cold compilation of its own copy of the code cost more than it saves (BENCHMARKS.md:
+ * `mch check` of tier S's 12 countries, 2.9 MB, is 14 % faster in one thread; of two tier M
+ * countries, 19 MB, 10 % slower). Under the sources a worker also compiles them with tsx.
  */
-const SOURCE_WORKER_MIN_BYTES = 8 * 1024 * 1024;
+const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
 /**
  * Countries on worker threads, one worker per core up to the number of countries; MCH_THREADS=N
  * asks for N (1 keeps everything in this thread). Undefined where it cannot help: one core, little
- * input under the sources, or no worker entry beside this module. A worker that cannot start
+ * input, or no worker entry beside this module. A worker that cannot start
  * leaves its countries to this thread. Each country's answer is the same bytes wherever it was
  * computed, and the chain merges in country order, so the output does not depend on which thread
  * finished first.
@@ -49,7 +50,7 @@ export function workerRunner(ctx: ChainContext, jobs: number, inputBytes: number
   const asked = Number(process.env.MCH_THREADS) || undefined;
   const size = Math.min(asked ?? availableParallelism(), jobs);
   const start = size >= 2 ? workerStart() : undefined;
-  if (!start || (start.compiles && !asked && inputBytes < SOURCE_WORKER_MIN_BYTES)) return undefined;
+  if (!start || (!asked && inputBytes < WORKER_MIN_BYTES)) return undefined;
   const slots = Array.from({ length: size }, () => new Slot(start.worker(ctx)));
   const idle = [...slots];
   const waiting: ((s: Slot) => void)[] = [];
