@@ -6,8 +6,10 @@ import { type CodeLists, type Observation, compareObservations, observationKey }
  * as a suppressed cell (status Q, no value, no raw text) so the table shows `[c]`.
  */
 export function publishedObservations(observations: readonly Observation[], codelists: CodeLists): Observation[] {
-  const kept = keptInOrder(observations, compareObservations(ageOrder(codelists))) ?? unshadowed(observations);
-  return sortObservations(kept.map(suppressIfNotFree), codelists);
+  const inOrder = keptInOrder(observations, compareObservations(ageOrder(codelists)));
+  // in order already (as the chain hands them on): suppression changes no key, so no sort
+  if (inOrder) return inOrder.map(suppressIfNotFree);
+  return sortObservations(unshadowed(observations).map(suppressIfNotFree), codelists);
 }
 
 /** Every reported value, and a derived one only where no reported value has its key. */
