@@ -68,12 +68,10 @@ export function releaseChanges(
   ageOrder: ReadonlyMap<string, number> = new Map(),
 ): ReleaseChanges {
   const compare = compareObservations(ageOrder);
-  let summary = new ChangeSummary();
-  if (!mergedChanges(previous, current, compare, (c) => summary.add(c))) {
-    summary = new ChangeSummary();
-    for (const c of keyedChanges(previous, current, compare)) summary.add(c);
-  }
-  return summary.done();
+  const summary = new ChangeSummary();
+  if (mergedChanges(previous, current, compare, (c) => summary.add(c))) return summary.done();
+  // the walk gave up: what it met is dropped with its summary
+  return summariseChanges(keyedChanges(previous, current, compare));
 }
 
 /** The summary of a list of changes (in observation order), as a release states it. */

@@ -146,9 +146,8 @@ export function loadPreviousReleases(loaded: LoadedConfig, cache: ReleaseReadCac
   return readPreviousReleases(previousReleaseLinks(loaded), cache);
 }
 
-/** One previous release found: its folder as shown, its version and its observations.csv. */
+/** One previous release found: its version and its observations.csv. */
 interface ReleaseLink {
-  shown: string;
   version: string;
   csv: string;
 }
@@ -174,7 +173,7 @@ function previousReleaseLinks(loaded: LoadedConfig): ReleaseLink[] {
     } catch (e) {
       throw new MchError('manifest-invalid', `"${shown}/datapackage.json" cannot be read (${(e as Error).message})`, { where: `${shown}/datapackage.json` });
     }
-    out.push({ shown, version: manifest.version ?? shown, csv });
+    out.push({ version: manifest.version ?? shown, csv });
     field = `${shown}/datapackage.json: mch.previous_release`;
     path = manifest.mch?.previous_release ?? undefined;
   }

@@ -85,7 +85,7 @@ export function countryViews(model: ReleaseModel, countries: readonly string[], 
   for (const m of model.data.metadata) if (!sheets.has(`${m.ref_area}|${m.table}`)) sheets.set(`${m.ref_area}|${m.table}`, m);
   const typed = new Set(model.tableSet.tables.filter((t) => t.has_migr_type).map((t) => t.id));
   return countries.map((country) => {
-    const { own, byTable } = byCountry.get(country) ?? { own: [], byTable: new Map<string, { byType: Map<string, Observation[]> }>() };
+    const { own, byTable } = byCountry.get(country) ?? { own: [], byTable: new Map<string, Map<string, Observation[]>>() };
     const settings = model.config.countries[country];
     const sheet = (table: string) => sheets.get(`${country}|${table}`);
     const tables = model.tableSet.tables.filter((t) => byTable.has(t.id) || sheet(t.id) !== undefined);
@@ -103,7 +103,7 @@ export function countryViews(model: ReleaseModel, countries: readonly string[], 
     const dates = group(tables.map((t) => ({ table: t.id, text: referenceDate(t.kind, settings?.stock_reference, sheet(t.id)?.reference_date ?? '', lang) })));
     const basisItems = new Map<string, { type: string; basis: string; tables: string[] }>();
     for (const t of tables) {
-      const byType = byTable.get(t.id)?.byType ?? new Map<string, Observation[]>();
+      const byType = byTable.get(t.id) ?? new Map<string, Observation[]>();
       for (const type of [...byType.keys()].sort((a, b) => typeOrder(a) - typeOrder(b))) {
         const text = basisText(basisSpans(byType.get(type)!));
         if (!text.en) continue;
@@ -142,7 +142,8 @@ export function countryViews(model: ReleaseModel, countries: readonly string[], 
 
 interface CountryGroups {
   own: Observation[];
-  byTable: Map<string, { byType: Map<string, Observation[]> }>;
+  /** table → migration type → observations */
+  byTable: Map<string, Map<string, Observation[]>>;
 }
 
 /** The published observations by country, table and migration type: the same for the notes in either language, so grouped once per list. */
@@ -152,8 +153,8 @@ function groupedOnce(published: readonly Observation[]): Map<string, CountryGrou
   if (!groups) {
     groups = new Map();
     for (const [country, own] of groupBy(published, (o) => o.ref_area)) {
-      const byTable = new Map<string, { byType: Map<string, Observation[]> }>();
-      for (const [table, list] of groupBy(own, (o) => o.table)) byTable.set(table, { byType: groupBy(list, (o) => o.migr_type) });
+      const byTable = new Map<string, Map<string, Observation[]>>();
+      for (const [table, list] of groupBy(own, (o) => o.table)) byTable.set(table, groupBy(list, (o) => o.migr_type));
       groups.set(country, { own, byTable });
     }
     grouped.set(published, groups);

@@ -102,18 +102,22 @@ function publishedCountry(
 
   const rows = rowKeys.map((r): PublishedRow => {
     const cells = columns.map((c) => lookup(r.migr, r.code, c.year, c.sex, cellNotes));
-    const note_years: Record<number, number[]> = {};
-    // most rows have no note: nothing more to gather
-    if (!cells.some((c) => c.notes.length)) return { migr_type: r.migr, code: r.code, kind: byAge ? 'age' : order.kind(r.code), label: label(r.code), type_label: typeLabel(r.migr), cells, notes: [], note_years };
-    const notes = [...new Set(cells.flatMap((c) => c.notes))].sort((a, b) => a - b);
-    const rowYears = new Set(columns.filter((_, j) => cells[j]!.observation).map((c) => c.year));
-    for (const n of notes) {
-      const years = [...new Set(columns.filter((_, j) => cells[j]!.notes.includes(n)).map((c) => c.year))].sort((a, b) => a - b);
-      if (years.length < rowYears.size) note_years[n] = years;
-    }
-    return { migr_type: r.migr, code: r.code, kind: byAge ? 'age' : order.kind(r.code), label: label(r.code), type_label: typeLabel(r.migr), cells, notes, note_years };
+    return { migr_type: r.migr, code: r.code, kind: byAge ? 'age' : order.kind(r.code), label: label(r.code), type_label: typeLabel(r.migr), cells, ...rowNotes(columns, cells) };
   });
   return { ref_area: country, name, columns, rows, notes: [...sheetNotes].sort((a, b) => a - b) };
+}
+
+/** The notes a row's cells refer to and, per note, its years where not every year of the row; most rows have none. */
+function rowNotes(columns: readonly PublishedColumn[], cells: readonly PublishedCell[]): Pick<PublishedRow, 'notes' | 'note_years'> {
+  const note_years: Record<number, number[]> = {};
+  if (!cells.some((c) => c.notes.length)) return { notes: [], note_years };
+  const notes = [...new Set(cells.flatMap((c) => c.notes))].sort((a, b) => a - b);
+  const rowYears = new Set(columns.filter((_, j) => cells[j]!.observation).map((c) => c.year));
+  for (const n of notes) {
+    const years = [...new Set(columns.filter((_, j) => cells[j]!.notes.includes(n)).map((c) => c.year))].sort((a, b) => a - b);
+    if (years.length < rowYears.size) note_years[n] = years;
+  }
+  return { notes, note_years };
 }
 
 /**
@@ -124,7 +128,6 @@ function publishedCountry(
  */
 export function cellLookup(table: TableDef, observations: readonly Observation[], kindOf: (code: string) => string) {
   const byAge = table.breakdown === 'AGE';
-  // migration type → row code → year → sex: no key string built per cell asked for
   // one grid of rows (migration type, row code) by columns (year, sex): no map per row and year
   const rowOf = new Map<string, Map<string, number>>();
   const yearOf = new Map<number, number>();
