@@ -20,8 +20,11 @@ export const OBSERVATION_COLUMNS = [
   'source_raw',
 ] as const;
 
-/** One observations.csv row; `publicOnly` blanks the raw text of values that are not free for publication. */
-export function observationRow(o: Observation, publicOnly = false): string[] {
+/**
+ * One observations.csv row; `publicOnly` blanks the raw text of values that are not free for
+ * publication. `source` is where the value was read, when `o` carries its source by origin only.
+ */
+export function observationRow(o: Observation, publicOnly = false, source: Observation['source'] = o.source): string[] {
   const hideRaw = publicOnly && o.conf_status !== 'F';
   return [
     o.ref_area,
@@ -38,11 +41,11 @@ export function observationRow(o: Observation, publicOnly = false): string[] {
     String(o.unit_mult),
     o.derived ? 'true' : 'false',
     o.note_refs.join('|'),
-    o.source?.file ?? '',
-    o.source?.sha256 ?? '',
-    o.source?.sheet ?? '',
-    o.source?.cell ?? '',
-    hideRaw ? '' : (o.source?.raw ?? ''),
+    source?.file ?? '',
+    source?.sha256 ?? '',
+    source?.sheet ?? '',
+    source?.cell ?? '',
+    hideRaw ? '' : (source?.raw ?? ''),
   ];
 }
 

@@ -7,6 +7,13 @@ export interface ReleaseModel {
   codelists: CodeLists;
   /** harmonised observations (reported + derived), metadata, notes, remarks */
   data: HarmonisedData;
+  /**
+   * The same observations again, in the same order, with their whole sources (cell and raw text),
+   * made one at a time: set where `data.observations` carry their source by origin only (file, hash
+   * and sheet, the raw text of a zero), as the chain hands them from its columns to save memory;
+   * observations.csv then takes cell and raw text from here. Unset, `data` is whole.
+   */
+  sources?: () => Iterable<Observation>;
   /** the full internal model; only its public summary is published */
   quality: QualityReport;
   breaks: BreakEntry[];

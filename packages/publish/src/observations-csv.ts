@@ -2,9 +2,13 @@ import { MchError, OBSERVATION_COLUMNS, Observation, observationRow } from '@mch
 import { csvPieces } from './csv-pieces';
 import { parseCsv, unguard } from './csv-read';
 
-/** data/observations.csv of a release, in pieces: published observations only, raw text of non-free values blanked. */
-export function observationsCsv(published: readonly Observation[]): Iterable<Buffer> {
-  return csvPieces(OBSERVATION_COLUMNS, published.length, (i) => observationRow(published[i]!, true));
+/**
+ * data/observations.csv of a release, in pieces: published observations only, raw text of non-free
+ * values blanked; each row's source from `sources` where given (published/sources.ts), in order.
+ */
+export function observationsCsv(published: readonly Observation[], sources?: Iterator<Observation['source']>): Iterable<Buffer> {
+  if (!sources) return csvPieces(OBSERVATION_COLUMNS, published.length, (i) => observationRow(published[i]!, true));
+  return csvPieces(OBSERVATION_COLUMNS, published.length, (i) => observationRow(published[i]!, true, sources.next().value ?? null));
 }
 
 const FILE = 'observations.csv';

@@ -6,13 +6,14 @@ import { observationsCsv } from './observations-csv';
 import { methodologyPdfJob } from './pdf/notes';
 import { pdfRenderer } from './pdf/threads';
 import { ageOrder } from './publishable';
-import { publishedRelease } from './published/index';
-import type { PublishedTable } from './published/types';
+import { releaseFrame, tableWithCountries } from './published/build';
+import { publishedSources } from './published/sources';
+import type { PublishedTable, TableFrame } from './published/types';
 import { checkedPxFile } from './px/index';
 import { qualityReportHtml, qualityReportMarkup } from './quality-report';
 import { publicQualitySummary } from './quality-summary';
 import { sdmxCsv } from './sdmx';
-import { releasePage } from './site/index';
+import { type SiteTablePart, releaseIndex, siteTablePart } from './site/index';
 import { sdmxStructure } from './sdmx-structure/index';
 import { tableWorkbook } from './xlsx/workbook';
 
@@ -25,7 +26,7 @@ import { tableWorkbook } from './xlsx/workbook';
 export async function releaseFiles(model: ReleaseModel, sink: FileSink, options: { pdfWorker?: boolean | 'sources' } = {}): Promise<WrittenFile[]> {
   const pdfs = pdfRenderer({ worker: options.pdfWorker });
   try {
-    const release = publishedRelease(model);
+    const release = releaseFrame(model);
     const published = release.observations;
     const summary = publicQualitySummary(model.quality, model.data.observations, model.tableSet);
     const changes = releaseChanges(model.previous?.observations ?? [], published, ageOrder(model.codelists));
@@ -50,24 +51,32 @@ export async function releaseFiles(model: ReleaseModel, sink: FileSink, options:
       written.push(done);
     };
     const text = (path: string, content: string): ReleaseFile => ({ path, bytes: Buffer.from(content, 'utf8') });
-    await put({ path: 'data/observations.csv', bytes: observationsCsv(published) });
+    const sources = model.sources && publishedSources(published, model.sources(), ageOrder(model.codelists));
+    await put({ path: 'data/observations.csv', bytes: observationsCsv(published, sources) });
     await put({ path: 'sdmx/mch.csv', bytes: sdmxCsv(published, model.tableSet) });
     await put(text('sdmx/structure.xml', sdmxStructure(model, release)));
     await put(text('quality/report.json', stableJson(summary)));
     await put(text('quality/report.html', qualityReportHtml(qualityMarkup, qualityTitle)));
     putPdf('quality/report.pdf', qualityPdf);
     await put(text('CHANGES.md', changesMarkdown(model.config.version, model.previous?.version, changes, model.config.release_notes, changeLabels(model), model.codeVersion)));
-    const workbooks = await tableWorkbooks(model, release.tables);
-    for (const [i, table] of release.tables.entries()) {
-      await put({ path: `tables/${table.table.id}.xlsx`, bytes: workbooks[i]! });
-      await put({ path: `px/${table.table.id}.px`, bytes: checkedPxFile(model, table) });
-      await put(text(`jsonstat/${table.table.id}.json`, jsonstatDataset(model, table)));
+    // one table's cells at a time (and those of the few workbooks under way), let go once written
+    const site: SiteTablePart[] = [];
+    const workbooks = tableWorkbooks(model, release.tables);
+    for (const frame of release.tables) {
+      const { table, workbook } = await workbooks.next();
+      await put({ path: `tables/${frame.table.id}.xlsx`, bytes: workbook });
+      await put({ path: `px/${frame.table.id}.px`, bytes: checkedPxFile(model, table) });
+      await put(text(`jsonstat/${frame.table.id}.json`, jsonstatDataset(model, table)));
+      const part = siteTablePart(model, table);
+      if (part.file) await put(part.file);
+      site.push({ ...part, file: null });
     }
     for (const [path, pdf] of notesPdfs) putPdf(path, pdf);
     await pdfs.finish();
     const files = await Promise.all(written);
-    // last: the page links to the files above
-    for (const f of releasePage(model, release, summary, files.map((f) => f.path))) files.push(await sink(f));
+    // last: the page links to the files above, besides its own data scripts
+    const paths = files.map((f) => f.path).filter((path) => !path.startsWith('site/'));
+    for (const f of releaseIndex(model, site, summary, paths)) files.push(await sink(f));
     return files;
   } finally {
     await pdfs.close();
@@ -77,14 +86,28 @@ export async function releaseFiles(model: ReleaseModel, sink: FileSink, options:
 /** Workbooks compressed while the next are built: exceljs deflates off this thread, so a few at a time keep it busy. */
 const WORKBOOKS_IN_FLIGHT = 3;
 
-async function tableWorkbooks(model: ReleaseModel, tables: readonly PublishedTable[]): Promise<Buffer[]> {
-  const done: Promise<Buffer>[] = [];
-  for (const table of tables) {
-    const workbook = tableWorkbook(model, table);
-    // awaited below, maybe after it fails: handled here so a failure is not an unhandled rejection meanwhile
-    workbook.catch(() => {});
-    done.push(workbook);
-    if (done.length >= WORKBOOKS_IN_FLIGHT) await done[done.length - WORKBOOKS_IN_FLIGHT];
-  }
-  return Promise.all(done);
+/**
+ * Each table with its cells and its workbook, in order, `next()` giving each as soon as the
+ * workbook is done, with the next few already under way: only those few tables' cells and
+ * workbooks are held at once (a tier M workbook is tens of megabytes).
+ */
+function tableWorkbooks(model: ReleaseModel, frames: readonly TableFrame[]): { next(): Promise<{ table: PublishedTable; workbook: Buffer }> } {
+  const pending: Promise<{ table: PublishedTable; workbook: Buffer }>[] = [];
+  let started = 0;
+  const start = () => {
+    const table = tableWithCountries(model, frames[started++]!);
+    const done = tableWorkbook(model, table).then((workbook) => ({ table, workbook }));
+    // awaited in turn, maybe after it fails: handled here so a failure is not an unhandled rejection meanwhile
+    done.catch(() => {});
+    pending.push(done);
+  };
+  while (started < Math.min(WORKBOOKS_IN_FLIGHT, frames.length)) start();
+  return {
+    next() {
+      const done = pending.shift();
+      if (!done) throw new Error('tableWorkbooks: asked for more workbooks than tables');
+      if (started < frames.length) start();
+      return done;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { type HarmonisedData, MchError, type QualityReport, isMchError } from '@mch/core';
+import { type HarmonisedData, MchError, type Observation, type QualityReport, isMchError } from '@mch/core';
 import { readObservationsCsv } from '@mch/publish';
 import { type BenchmarkValue, parseBenchmarkCsv, type ReleaseObservations, type ReportInputFile } from '@mch/quality';
 import { type PublishedRelease, checkParts } from './checks';
@@ -23,7 +23,14 @@ export interface ChainResult {
   unreadable: MchError[];
   /** what ingest said about the files as a whole (a converted .xls …), each naming its file */
   fileWarnings: string[];
+  /**
+   * the release's observations as publish reads them: each value's source by its file, hash and
+   * sheet only (cell and raw text stay in the country's columns; a zero keeps its raw text, which
+   * may be a dash), so a release's objects take a third less memory (store.ts, `get`)
+   */
   data: HarmonisedData;
+  /** `data.observations` again with their whole sources, one at a time (publish's `ReleaseModel.sources`) */
+  sources: () => Iterable<Observation>;
   report: QualityReport;
   previous?: ReleaseObservations;
   /** countries whose ingest and harmonise came from the cache, and those computed in this run */
@@ -103,8 +110,11 @@ export async function runChain(loaded: LoadedConfig, options: ChainOptions = {})
     unreadable,
     fileWarnings: done.fileWarnings,
     get data() {
-      data ??= mergeParts(parts);
+      data ??= mergeParts(parts, 'origin');
       return data;
+    },
+    *sources() {
+      for (const p of parts) for (let i = 0; i < p.observations.length; i++) yield p.observations.get(i);
     },
     report,
     previous: previous && { version: previous.version, observations: previous.observations },

@@ -97,12 +97,13 @@ export function partData(p: CountryPart): HarmonisedData {
 /**
  * The countries' parts as one release's harmonised data, in the order given (sorted by country):
  * each part is sorted by key with the country first, so their concatenation is sorted too.
+ * `provenance` 'origin' gives each value's source without its cell (ObservationStore.get).
  */
-export function mergeParts(parts: readonly CountryPart[]): HarmonisedData {
+export function mergeParts(parts: readonly CountryPart[], provenance: 'whole' | 'origin' = 'whole'): HarmonisedData {
   const data: HarmonisedData = { observations: [], rejections: [], conflicts: [], resubmissions: [], metadata: [], notes: [], files: [], net_migration: [], remarks: [], analytical: [] };
   for (const p of parts) {
-    for (let i = 0; i < p.observations.length; i++) data.observations.push(p.observations.get(i));
-    for (let i = 0; i < p.analytical.length; i++) data.analytical!.push(p.analytical.get(i));
+    for (let i = 0; i < p.observations.length; i++) data.observations.push(p.observations.get(i, provenance));
+    for (let i = 0; i < p.analytical.length; i++) data.analytical!.push(p.analytical.get(i, provenance));
     for (const c of p.conflicts) data.conflicts.push(c);
     for (const r of p.resubmissions) data.resubmissions.push(r);
     for (const key of ['rejections', 'metadata', 'notes', 'files', 'net_migration', 'remarks'] as const) for (const x of p.rest[key]) (data[key] as unknown[]).push(x);

@@ -16,6 +16,7 @@ export function releaseModel(loaded: LoadedConfig, chain: ChainResult): ReleaseM
     tableSet: loaded.tableSet,
     codelists: loaded.codelists,
     data: chain.data,
+    sources: chain.sources,
     quality: chain.report,
     breaks: loaded.breaks,
     inputs: [...chain.inputs.map((i) => ({ path: i.path, sha256: i.sha256, bytes: i.bytes.byteLength })), ...configurationInputs(loaded)],

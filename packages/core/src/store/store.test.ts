@@ -46,6 +46,19 @@ describe('ObservationStore', () => {
     expect('reference_date' in store.get(2)).toBe(false);
   });
 
+  it('gives the source by origin alone on asking: shared, without cell, the raw text of a zero kept', () => {
+    const store = new ObservationStore().appendAll([xlsx, csv, { ...csv, partner: 'AZE', source: { ...csv.source!, cell: '3' } }, derived]);
+    const [zero, first, second, none] = [0, 1, 2, 3].map((i) => store.get(i, 'origin'));
+    // a zero's raw text may be a dash, which publish shows
+    expect(zero!.source).toStrictEqual({ ...xlsx.source, cell: '' });
+    expect(first!.source).toStrictEqual({ file: csv.source!.file, sha256: csv.source!.sha256, sheet: '', cell: '', raw: '' });
+    expect(second!.source).toBe(first!.source);
+    expect(Object.isFrozen(first!.source)).toBe(true);
+    expect(none!.source).toBeNull();
+    const { source: _, ...rest } = store.get(1);
+    expect(first).toStrictEqual({ ...rest, source: first!.source });
+  });
+
   it('counts the derived rows on its flags', () => {
     expect(new ObservationStore().appendAll([xlsx, csv]).countDerived()).toBe(0);
     expect(new ObservationStore().appendAll([xlsx, derived, csv, derived]).countDerived()).toBe(2);

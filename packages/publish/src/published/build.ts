@@ -6,7 +6,7 @@ import { bilingual } from '../text';
 import { tableNotes } from './notes';
 import { ageOrder, migrTypeCompare, partnerOrder, sexCompare } from './order';
 import { type Bilingual, releaseScope } from './scope';
-import type { PublishedCell, PublishedColumn, PublishedCountry, PublishedRelease, PublishedRow, PublishedTable } from './types';
+import type { PublishedCell, PublishedColumn, PublishedCountry, PublishedRelease, PublishedRow, PublishedTable, ReleaseFrame, TableFrame } from './types';
 
 const VALUE_MARKS = ['E', 'P', 'B'] as const;
 
@@ -16,6 +16,16 @@ const VALUE_MARKS = ['E', 'P', 'B'] as const;
  * on its own series. Every writer renders this and decides nothing of its own.
  */
 export function publishedRelease(model: ReleaseModel): PublishedRelease {
+  const frame = releaseFrame(model);
+  return { ...frame, tables: frame.tables.map((t) => tableWithCountries(model, t)) };
+}
+
+/**
+ * The release as published without its cells: every published observation with its note
+ * numbers, and per table its notes and metadata. A release's writers take one table's cells at a
+ * time (`tableWithCountries`), so the cells of every table are never held at once.
+ */
+export function releaseFrame(model: ReleaseModel): ReleaseFrame {
   const inThousands = new Set<Observation>();
   const observations = publishedObservations(model.data.observations, model.codelists).map((o) => {
     if (o.unit_mult === 0) return o;
@@ -26,19 +36,19 @@ export function publishedRelease(model: ReleaseModel): PublishedRelease {
   });
   const byTable = groupBy(observations, (o) => o.table);
   const renumbered = new Map<Observation, Observation>();
-  const tables = model.tableSet.tables.map((t) => publishedTable(model, t, byTable.get(t.id) ?? [], inThousands, renumbered));
+  const tables = model.tableSet.tables.map((t) => tableFrame(model, t, byTable.get(t.id) ?? [], inThousands, renumbered));
   const all = observations.map((o) => renumbered.get(o) ?? o);
   const bases = [...new Set(all.map((o) => o.definition_basis).filter((b): b is DefinitionBasis => b !== ''))].sort(cmp);
   return { scope: releaseScope(model.config), tables, observations: all, bases };
 }
 
-function publishedTable(
+function tableFrame(
   model: ReleaseModel,
   table: TableDef,
   reported: Observation[],
   inThousands: ReadonlySet<Observation>,
   renumbered: Map<Observation, Observation>,
-): PublishedTable {
+): TableFrame {
   const found = tableNotes(model, table, groupBy(reported, (o) => o.ref_area), inThousands);
   // note_refs of the CSV files are the numbers of the table's notes ([note N] in the workbook and
   // the PX country note), not the country's own markers, which mean nothing outside its file
@@ -53,14 +63,19 @@ function publishedTable(
     if (numbers?.length) cellNotes.set(published, numbers);
     return published;
   });
-  const notes = { ...found, cells: cellNotes };
+  return { table, notes: found.notes, meta: found.meta, observations, cellNotes, sheetNotes: found.sheet };
+}
+
+/** One table of the release with its cells: each country's rows and columns in questionnaire order. */
+export function tableWithCountries(model: ReleaseModel, frame: TableFrame): PublishedTable {
+  const { table, observations, cellNotes, sheetNotes } = frame;
   const byCountry = groupBy(observations, (o) => o.ref_area);
   const names = createPartnerResolver(model.codelists).names;
   const countries = [...byCountry.keys()].sort(cmp).map((country) => {
     const own = byCountry.get(country)!;
-    return publishedCountry(model.codelists, table, country, names(country), own, notes.cells, notes.sheet.get(country) ?? [], notes.meta.find((m) => m.ref_area === country)?.bases ?? []);
+    return publishedCountry(model.codelists, table, country, names(country), own, cellNotes, sheetNotes.get(country) ?? [], frame.meta.find((m) => m.ref_area === country)?.bases ?? []);
   });
-  return { table, countries, notes: notes.notes, meta: notes.meta, observations };
+  return { table, countries, notes: frame.notes, meta: frame.meta, observations };
 }
 
 function publishedCountry(

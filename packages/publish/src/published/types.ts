@@ -88,3 +88,16 @@ export interface PublishedRelease {
   /** definition bases any published series carries */
   bases: DefinitionBasis[];
 }
+
+/** A table of the release before its cells are laid out (build.ts `releaseFrame`). */
+export interface TableFrame extends Omit<PublishedTable, 'countries'> {
+  /** per published observation (by identity), the numbers of the notes its cell refers to */
+  cellNotes: ReadonlyMap<Observation, number[]>;
+  /** per country, the notes on its table as a whole */
+  sheetNotes: ReadonlyMap<string, number[]>;
+}
+
+/** The release as published, its tables without their cells: what the writers of the whole release read. */
+export interface ReleaseFrame extends Omit<PublishedRelease, 'tables'> {
+  tables: TableFrame[];
+}

@@ -37,7 +37,7 @@ const bi = (x: { label_en: string; label_ru: string }): Bilingual => ({ en: x.la
  * symbol mapping. CL_AREA holds the configured countries and partner rows and every code the
  * release publishes, so it is complete for its sdmx/mch.csv.
  */
-export function structureCodeLists(model: ReleaseModel, release: PublishedRelease): CodeList[] {
+export function structureCodeLists(model: ReleaseModel, release: Pick<PublishedRelease, 'observations'>): CodeList[] {
   const cl = model.codelists;
   const names = createPartnerResolver(cl).names;
   const areas = new Set([...Object.keys(model.config.countries), ...cl.standard_partner_rows, ...cl.special_partners.map((p) => p.code)]);

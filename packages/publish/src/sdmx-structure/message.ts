@@ -28,7 +28,7 @@ const ref = (attrs: Record<string, string>) => el('Ref', attrs);
  * the data structure definition and the dataflow UNECE:MCH(1.0) behind sdmx/mch.csv, every name in
  * English and Russian. Dated by the release date of the configuration, never by the clock.
  */
-export function sdmxStructure(model: ReleaseModel, release: PublishedRelease): string {
+export function sdmxStructure(model: ReleaseModel, release: Pick<PublishedRelease, 'observations'>): string {
   const c = model.config;
   const title: Bilingual = { en: c.metadata.title_en, ru: c.metadata.title_ru };
   const components = dataStructureComponents();
