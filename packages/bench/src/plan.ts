@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Workspace } from './workspace';
@@ -47,17 +47,30 @@ export interface Tools {
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** The compiled CLI when packages/cli/dist/bin.js exists (it rebuilds itself when older than its sources), else tsx. */
+/**
+ * The compiled CLI when packages/cli/dist/bin.js exists (it rebuilds itself when older than its
+ * sources), else tsx; with the Node.js options the README's `npm run mch` gives it, so the bench
+ * times mch as a user runs it.
+ */
 export function tools(repo: string, python: string | undefined): Tools {
   const compiled = join(repo, 'packages', 'cli', 'dist', 'bin.js');
   const tsx = fileURLToPath(import.meta.resolve('tsx'));
   const heap = '--max-old-space-size=20000';
+  const flags = mchNodeOptions(repo);
   return {
-    mch: existsSync(compiled) ? ['node', compiled] : ['node', '--import', tsx, join(repo, 'packages', 'cli', 'src', 'bin.ts')],
+    mch: existsSync(compiled) ? ['node', ...flags, compiled] : ['node', ...flags, '--import', tsx, join(repo, 'packages', 'cli', 'src', 'bin.ts')],
     mchKind: existsSync(compiled) ? 'compiled' : 'tsx',
     stage: ['node', heap, '--import', tsx, join(here, 'stage.ts')],
     python,
   };
+}
+
+/** The Node.js options of the root package.json's `mch` script (`node <options> packages/cli/dist/bin.js`). */
+export function mchNodeOptions(repo: string): string[] {
+  const scripts = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  const words = (scripts.mch ?? '').split(/\s+/).filter(Boolean);
+  if (words[0] !== 'node' || words.at(-1) !== 'packages/cli/dist/bin.js') throw new Error(`package.json: the mch script "${scripts.mch ?? ''}" is not "node [options] packages/cli/dist/bin.js"`);
+  return words.slice(1, -1);
 }
 
 /** Every step of a run on a workspace. */
