@@ -8,12 +8,12 @@ export interface ReleaseModel {
   /** harmonised observations (reported + derived), metadata, notes, remarks */
   data: HarmonisedData;
   /**
-   * The same observations again, in the same order, with their whole sources (cell and raw text),
-   * made one at a time: set where `data.observations` carry their source by origin only (file, hash
-   * and sheet, the raw text of a zero), as the chain hands them from its columns to save memory;
-   * observations.csv then takes cell and raw text from here. Unset, `data` is whole.
+   * The whole source (cell and raw text included) of `data.observations[i]`, made on asking: set
+   * where those observations carry their source by origin only (file, hash and sheet, the raw
+   * text of a zero), as the chain hands them from its columns to save memory; observations.csv
+   * then takes cell and raw text from here. Unset, `data` is whole.
    */
-  sources?: () => Iterable<Observation>;
+  sourceOf?: (i: number) => Observation['source'];
   /** the full internal model; only its public summary is published */
   quality: QualityReport;
   breaks: BreakEntry[];

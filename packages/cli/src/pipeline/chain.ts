@@ -29,8 +29,8 @@ export interface ChainResult {
    * may be a dash), so a release's objects take a third less memory (store.ts, `get`)
    */
   data: HarmonisedData;
-  /** `data.observations` again with their whole sources, one at a time (publish's `ReleaseModel.sources`) */
-  sources: () => Iterable<Observation>;
+  /** the whole source of `data.observations[i]`, from its country's columns (publish's `ReleaseModel.sourceOf`) */
+  sourceOf: (i: number) => Observation['source'];
   report: QualityReport;
   previous?: ReleaseObservations;
   /** countries whose ingest and harmonise came from the cache, and those computed in this run */
@@ -113,14 +113,30 @@ export async function runChain(loaded: LoadedConfig, options: ChainOptions = {})
       data ??= mergeParts(parts, 'origin');
       return data;
     },
-    *sources() {
-      for (const p of parts) for (let i = 0; i < p.observations.length; i++) yield p.observations.get(i);
-    },
+    sourceOf: partSources(parts),
     report,
     previous: previous && { version: previous.version, observations: previous.observations },
     cache: done.cache,
     onWorkers: done.onWorkers,
     observations: checks.observations,
+  };
+}
+
+/** The whole source of the i-th observation of the countries' parts taken one after another (mergeParts' order). */
+function partSources(parts: readonly CountryPart[]): (i: number) => Observation['source'] {
+  const starts: number[] = [];
+  let n = 0;
+  for (const p of parts) {
+    starts.push(n);
+    n += p.observations.length;
+  }
+  return (i) => {
+    // the last part starting at or before i (parts are few: a country each)
+    let k = starts.length - 1;
+    while (k > 0 && starts[k]! > i) k--;
+    const part = parts[k];
+    if (!part || i < 0 || i >= n) throw new RangeError(`no observation ${i} in a release of ${n}`);
+    return part.observations.source(i - starts[k]!);
   };
 }
 

@@ -16,7 +16,7 @@ export function releaseModel(loaded: LoadedConfig, chain: ChainResult): ReleaseM
     tableSet: loaded.tableSet,
     codelists: loaded.codelists,
     data: chain.data,
-    sources: chain.sources,
+    sourceOf: chain.sourceOf,
     quality: chain.report,
     breaks: loaded.breaks,
     inputs: [...chain.inputs.map((i) => ({ path: i.path, sha256: i.sha256, bytes: i.bytes.byteLength })), ...configurationInputs(loaded)],

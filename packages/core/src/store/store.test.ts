@@ -57,6 +57,8 @@ describe('ObservationStore', () => {
     expect(none!.source).toBeNull();
     const { source: _, ...rest } = store.get(1);
     expect(first).toStrictEqual({ ...rest, source: first!.source });
+    // and the whole source on its own, for the rows that keep only their origin
+    expect([0, 1, 2, 3].map((i) => store.source(i))).toStrictEqual([xlsx.source, csv.source, { ...csv.source, cell: '3' }, null]);
   });
 
   it('counts the derived rows on its flags', () => {

@@ -166,6 +166,13 @@ export class ObservationStore {
     return o;
   }
 
+  /** The whole source of the observation at `i` (cell and raw text included), without the rest of it. */
+  source(i: number): Source | null {
+    if (!(i >= 0 && i < this.length)) throw new RangeError(`no observation ${i} in a store of ${this.length}`);
+    const f = this.flags.at(i);
+    return this.sourceAt(i, f, f & NULL_VALUE ? null : this.value.at(i));
+  }
+
   *[Symbol.iterator](): IterableIterator<Observation> {
     for (let i = 0; i < this.length; i++) yield this.get(i);
   }
