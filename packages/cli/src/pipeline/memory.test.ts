@@ -17,7 +17,7 @@ describe('assertPublishFits', () => {
     }
     expect(error).toMatchObject({ code: 'too-large', where: 'release 2020.1' });
     const e = error as { message: string; details: string[]; exitCode: number };
-    expect(e.message).toContain('10,000,000 observations needs about 6.0 GiB');
+    expect(e.message).toContain('10,000,000 observations needs about 4.9 GiB');
     expect(e.message).toContain('may use 4.3 GiB');
     expect(e.details[0]).toMatch(/NODE_OPTIONS=--max-old-space-size=\d+/);
     expect(e.exitCode).toBe(2);

@@ -4,10 +4,11 @@ import { MchError } from '@mch/core';
 
 /**
  * JavaScript heap a release takes to publish, per harmonised observation: publish holds the
- * release's observations and published cells as objects (tier M peaked at about 2.5 GB of heap
- * for 4.5 million observations, BENCHMARKS.md), with room for the writers' own.
+ * release's observations (each source by origin) and one table's cells at a time as objects;
+ * tier M committed at most 2.09 GB of heap for 4.52 million observations (462 bytes each,
+ * `--trace-gc`, BENCHMARKS.md), with 15 % room for the writers' own.
  */
-export const PUBLISH_HEAP_PER_OBSERVATION = 640;
+export const PUBLISH_HEAP_PER_OBSERVATION = 530;
 
 const GB = 1024 ** 3;
 const gb = (bytes: number) => (bytes / GB).toFixed(1);

@@ -1,4 +1,4 @@
-import { type DefinitionBasis, type HarmonisedData, type Observation, cmp, groupBy } from '@mch/core';
+import { type DefinitionBasis, type HarmonisedData, type Observation, type TableDef, cmp, groupBy } from '@mch/core';
 import type { ReleaseModel } from '../model';
 import { type Bilingual, basisSpans, basisText, breaksInScope, territorySpans, yearRange } from '../published/scope';
 import { sourceKindText } from '../published/texts';
@@ -80,15 +80,14 @@ export interface CountryView {
 export function countryViews(model: ReleaseModel, countries: readonly string[], lang: Lang, published: readonly Observation[], name: (code: string) => string): CountryView[] {
   const breaks = breaksInScope(model);
   // one pass over the observations and the sheets, not one per country and table
-  const byCountry = groupedOnce(published);
+  const byCountry = factsOnce(published, model.tableSet.tables);
   const sheets = new Map<string, HarmonisedData['metadata'][number]>();
   for (const m of model.data.metadata) if (!sheets.has(`${m.ref_area}|${m.table}`)) sheets.set(`${m.ref_area}|${m.table}`, m);
-  const typed = new Set(model.tableSet.tables.filter((t) => t.has_migr_type).map((t) => t.id));
   return countries.map((country) => {
-    const { own, byTable } = byCountry.get(country) ?? { own: [], byTable: new Map<string, Map<string, Observation[]>>() };
+    const facts = byCountry.get(country) ?? NO_FACTS;
     const settings = model.config.countries[country];
     const sheet = (table: string) => sheets.get(`${country}|${table}`);
-    const tables = model.tableSet.tables.filter((t) => byTable.has(t.id) || sheet(t.id) !== undefined);
+    const tables = model.tableSet.tables.filter((t) => facts.bases.has(t.id) || sheet(t.id) !== undefined);
     const group = (items: { table: string; text: string }[]) => {
       const byText = new Map<string, string[]>();
       for (const i of items) {
@@ -103,9 +102,7 @@ export function countryViews(model: ReleaseModel, countries: readonly string[], 
     const dates = group(tables.map((t) => ({ table: t.id, text: referenceDate(t.kind, settings?.stock_reference, sheet(t.id)?.reference_date ?? '', lang) })));
     const basisItems = new Map<string, { type: string; basis: string; tables: string[] }>();
     for (const t of tables) {
-      const byType = byTable.get(t.id) ?? new Map<string, Observation[]>();
-      for (const type of [...byType.keys()].sort((a, b) => typeOrder(a) - typeOrder(b))) {
-        const text = basisText(basisSpans(byType.get(type)!));
+      for (const { type, text } of facts.bases.get(t.id) ?? []) {
         if (!text.en) continue;
         const label = type ? (MIGR_TYPE[type]?.[lang] ?? type) : UNTYPED[t.kind][lang];
         const key = `${label}|${text.en}`;
@@ -115,18 +112,16 @@ export function countryViews(model: ReleaseModel, countries: readonly string[], 
       }
     }
     const bases = [...basisItems.values()].map((b) => ({ tables: esc(tableRanges(b.tables)), type: esc(b.type), basis: esc(b.basis) }));
-    // migration flows (tables by migration type), not acquisitions of citizenship
-    const flows = own.filter((o) => typed.has(o.table));
     const coverage = settings?.coverage;
     return {
       code: esc(country),
       country: name(country),
-      years: esc(yearRange([...new Set(own.map((o) => o.time_period))])),
+      years: esc(yearRange(facts.years)),
       sources: esc(sources.map((s) => `${s.text} (${s.tables})`).join('; ')) || esc(NOT_DOCUMENTED[lang]),
       bases,
       // what the country's bases mean in its own words (the rule of its border crossings, what OTHER stands for)
       basis_notes: (settings?.basis_notes ?? [])
-        .filter((n) => own.some((o) => o.definition_basis === n.basis && (!n.tables || n.tables.includes(o.table))))
+        .filter((n) => [...(facts.basisTables.get(n.basis) ?? [])].some((table) => !n.tables || n.tables.includes(table)))
         .map((n) => ({ basis: esc(n.basis), tables: esc(n.tables ? tableRanges(n.tables) : ''), text: esc(lang === 'en' ? n.en : n.ru) })),
       reference_dates: esc(dates.map((d) => `${d.text} (${d.tables})`).join('; ')) || '—',
       territory: esc(territoryOf(model, country, lang)) || esc(NOT_DOCUMENTED[lang]),
@@ -135,31 +130,52 @@ export function countryViews(model: ReleaseModel, countries: readonly string[], 
         .map((b) => ({ year: b.first_year, tables: esc(tableRanges(b.tables)), text: esc(lang === 'en' ? b.text_en : b.text_ru) })),
       labour_migrants: esc(inLanguage((lang === 'ru' ? coverage?.labour_migrants_ru : undefined) ?? coverage?.labour_migrants ?? '', lang) || NOT_DOCUMENTED[lang]),
       refugees: esc(inLanguage((lang === 'ru' ? coverage?.refugees_ru : undefined) ?? coverage?.refugees ?? '', lang) || NOT_DOCUMENTED[lang]),
-      short_stays: esc(shortStays(flows, lang) || (lang === 'en' ? 'no flows published' : 'данные о потоках не публикуются')),
+      short_stays: esc(shortStays(facts, lang) || (lang === 'en' ? 'no flows published' : 'данные о потоках не публикуются')),
     };
   });
 }
 
-interface CountryGroups {
-  own: Observation[];
-  /** table → migration type → observations */
-  byTable: Map<string, Map<string, Observation[]>>;
+/** What the notes say of one country's published observations, the same in either language. */
+interface CountryFacts {
+  /** per table it has observations in: its migration types in the notes' order, each with its basis in words */
+  bases: Map<string, { type: string; text: Bilingual }[]>;
+  /** its years, each once */
+  years: number[];
+  /** per definition basis, the tables that carry it */
+  basisTables: Map<string, Set<string>>;
+  /** of its migration flows (tables by migration type, not acquisitions of citizenship): per basis its years, and every year */
+  flowYears: Map<DefinitionBasis, Set<number>>;
+  flowAll: Set<number>;
 }
 
-/** The published observations by country, table and migration type: the same for the notes in either language, so grouped once per list. */
-const grouped = new WeakMap<readonly Observation[], Map<string, CountryGroups>>();
-function groupedOnce(published: readonly Observation[]): Map<string, CountryGroups> {
-  let groups = grouped.get(published);
-  if (!groups) {
-    groups = new Map();
-    for (const [country, own] of groupBy(published, (o) => o.ref_area)) {
-      const byTable = new Map<string, Map<string, Observation[]>>();
-      for (const [table, list] of groupBy(own, (o) => o.table)) byTable.set(table, groupBy(list, (o) => o.migr_type));
-      groups.set(country, { own, byTable });
+const NO_FACTS: CountryFacts = { bases: new Map(), years: [], basisTables: new Map(), flowYears: new Map(), flowAll: new Set() };
+
+/** The facts of every country, worked out once per list of published observations for the notes in both languages. */
+const factsOf = new WeakMap<readonly Observation[], Map<string, CountryFacts>>();
+function factsOnce(published: readonly Observation[], tables: readonly TableDef[]): Map<string, CountryFacts> {
+  let all = factsOf.get(published);
+  if (all) return all;
+  all = new Map();
+  const typed = new Set(tables.filter((t) => t.has_migr_type).map((t) => t.id));
+  for (const [country, own] of groupBy(published, (o) => o.ref_area)) {
+    const facts: CountryFacts = { bases: new Map(), years: [...new Set(own.map((o) => o.time_period))], basisTables: new Map(), flowYears: new Map(), flowAll: new Set() };
+    for (const [table, list] of groupBy(own, (o) => o.table)) {
+      const byType = groupBy(list, (o) => o.migr_type);
+      const types = [...byType.keys()].sort((a, b) => typeOrder(a) - typeOrder(b));
+      facts.bases.set(table, types.map((type) => ({ type, text: basisText(basisSpans(byType.get(type)!)) })));
     }
-    grouped.set(published, groups);
+    for (const o of own) {
+      let tablesOf = facts.basisTables.get(o.definition_basis);
+      if (!tablesOf) facts.basisTables.set(o.definition_basis, (tablesOf = new Set()));
+      tablesOf.add(o.table);
+      if (!typed.has(o.table)) continue;
+      facts.flowAll.add(o.time_period);
+      if (o.definition_basis) facts.flowYears.set(o.definition_basis, (facts.flowYears.get(o.definition_basis) ?? new Set()).add(o.time_period));
+    }
+    all.set(country, facts);
   }
-  return groups;
+  factsOf.set(published, all);
+  return all;
 }
 
 /** The territory a country's figures cover over the reference years: one text, or one per stretch of years. */
@@ -177,10 +193,9 @@ function territoryText(t: Bilingual, lang: Lang): string {
 }
 
 /** Stays under 12 months, by the bases of the country's published flows, with the years of each basis when it changed. */
-function shortStays(flows: readonly Observation[], lang: Lang): string {
-  const years = new Map<DefinitionBasis, Set<number>>();
-  for (const o of flows) if (o.definition_basis) years.set(o.definition_basis, (years.get(o.definition_basis) ?? new Set()).add(o.time_period));
-  const all = new Set(flows.map((o) => o.time_period));
+function shortStays(facts: CountryFacts, lang: Lang): string {
+  const years = facts.flowYears;
+  const all = facts.flowAll;
   const entries = [...years].sort(([a, ya], [b, yb]) => Math.min(...ya) - Math.min(...yb) || cmp(a, b));
   if (entries.length === 1) return SHORT_STAYS[entries[0]![0]][lang];
   return entries.map(([basis, ys]) => `${basis}${ys.size < all.size ? ` ${yearRange([...ys])}` : ''}: ${SHORT_STAYS[basis][lang]}`).join('; ');
