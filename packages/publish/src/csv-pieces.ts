@@ -2,6 +2,8 @@ import { csvField } from '@mch/core';
 
 /** Rows per piece: a few megabytes, far below the longest string V8 makes (2^29 characters). */
 const ROWS_PER_PIECE = 20_000;
+/** Characters of lines gathered before they are encoded: short-lived, never copied by the garbage collector. */
+const LINES_TO_WRITE = 8_192;
 
 /**
  * The bytes of toCsv(header, rows) (core's RFC 4180 CSV, LF line ends, formula text guarded) in
@@ -14,14 +16,23 @@ export function* csvPieces(header: readonly string[], count: number, row: (i: nu
   piece.put(`${line(header)}\n`);
   for (let from = 0; from < count; from += rowsPerPiece) {
     const to = Math.min(count, from + rowsPerPiece);
-    for (let i = from; i < to; i++) piece.put(`${line(row(i))}\n`);
+    // a few dozen lines to one write: a call into the encoder per line cost more than the lines
+    let lines = '';
+    for (let i = from; i < to; i++) {
+      lines += `${line(row(i))}\n`;
+      if (lines.length >= LINES_TO_WRITE) {
+        piece.put(lines);
+        lines = '';
+      }
+    }
+    piece.put(lines);
     yield piece.take();
   }
   if (piece.length) yield piece.take();
 }
 
 /**
- * Text encoded into a buffer line by line as it comes: each line is garbage the moment it is
+ * Text encoded into a buffer a few lines at a time as it comes: each is garbage the moment it is
  * written, where a string or array of a piece's lines would live long enough to be copied by the
  * garbage collector (most of the time a release of millions of rows spent in CSV).
  */

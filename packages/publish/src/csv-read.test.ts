@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, unguard } from './csv-read';
+import { csvRecords, parseCsv, unguard } from './csv-read';
 
 /** The definition, character by character: what parseCsv must give (or refuse, with the same words) on any text. */
 function byCharacter(text: string, fileName: string): string[][] {
@@ -90,9 +90,32 @@ describe('parseCsv', () => {
     expect(refused).toBeLessThan(2900);
   });
 
+  it('reads bytes piece by piece as it reads the whole text, refusals and their lines included', () => {
+    const pieces = ['a', 'б', '12', ',', '\n', '\n', '\r\n', '\r', '"', '""', '"x,y"', '"a\nb"', '"\n\n"', ' '];
+    let seed = 5;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    let cut = 0;
+    for (let round = 0; round < 2000; round++) {
+      let text = '';
+      for (let k = next() % 24; k > 0; k--) text += pieces[next() % pieces.length];
+      const whole = outcome(() => parseCsv(text, 'f.csv'));
+      for (const size of [1, 2, 5]) {
+        expect(outcome(() => [...csvRecords(Buffer.from(text, 'utf8'), 'f.csv', size)]), `${JSON.stringify(text)} by ${size}`).toEqual(whole);
+      }
+      if (text.indexOf('\n') > 0 && text.indexOf('\n') < text.length - 1) cut++;
+    }
+    // most texts had a line end inside them, where a piece may end
+    expect(cut).toBeGreaterThan(1000);
+  });
+
   it('refuses with the file and line', () => {
     expect(() => parseCsv('a,b\n"c"d\n', 'x.csv')).toThrow('x.csv line 2: text after a closing quote');
     expect(() => parseCsv('a\n"b\nc', 'x.csv')).toThrow('x.csv line 3: an unterminated quoted field');
+    // a piece after the first counts its lines on from those before
+    expect(() => [...csvRecords(Buffer.from('a,b\n"c\nd",e\nf"g\n'), 'x.csv', 4)]).toThrow('x.csv line 4: a quote inside an unquoted field');
   });
 
   it('undoes the formula guard and nothing else', () => {

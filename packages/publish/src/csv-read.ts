@@ -4,10 +4,10 @@ import { MchError } from '@mch/core';
  * Strict RFC 4180 reader for the CSV files this package writes (LF or CRLF line ends, quoted
  * fields with doubled quotes). Anything malformed is refused with its line, never guessed.
  */
-export function parseCsv(text: string, fileName: string): string[][] {
+export function parseCsv(text: string, fileName: string, firstLine = 1): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
-  let line = 1;
+  let line = firstLine;
   let i = 0;
   const n = text.length;
   const fail = (what: string): never => {
@@ -96,3 +96,41 @@ export function unguard(value: string): string {
 }
 
 const APOSTROPHE = 39;
+
+/** Bytes of CSV decoded and parsed at a time: far below the longest string V8 makes (2^29 characters). */
+const CHUNK_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The records of CSV bytes, a few tens of megabytes at a time: each piece ends at a line end
+ * outside quotes (an even count of quote characters before it) and is parsed with parseCsv, its
+ * line numbers counted on from the pieces before. A file of any size is read (tier M's
+ * observations.csv is 612 MB, more than one string may hold); the records are what memory holds.
+ */
+export function* csvRecords(bytes: Buffer, fileName: string, chunkBytes = CHUNK_BYTES): Generator<string[]> {
+  let line = 1;
+  for (let from = 0; from < bytes.length; ) {
+    const to = recordEnd(bytes, from, chunkBytes);
+    const text = bytes.toString('utf8', from, to);
+    for (const record of parseCsv(text, fileName, line)) yield record;
+    line += countByte(bytes, LF, from, to);
+    from = to;
+  }
+}
+
+/** Where the piece from `from` ends: just after the first line end outside quotes at or past `from + size`, else the end. */
+function recordEnd(bytes: Buffer, from: number, size: number): number {
+  if (bytes.length - from <= size) return bytes.length;
+  let quotes = countByte(bytes, QUOTE, from, from + size);
+  for (let at = from + size; at < bytes.length; at++) {
+    const c = bytes[at];
+    if (c === QUOTE) quotes++;
+    else if (c === LF && quotes % 2 === 0) return at + 1;
+  }
+  return bytes.length;
+}
+
+function countByte(bytes: Buffer, byte: number, from: number, to: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(byte, from); at >= 0 && at < to; at = bytes.indexOf(byte, at + 1)) count++;
+  return count;
+}

@@ -24,6 +24,11 @@ describe('readObservationsCsv', () => {
     expect(published.find((o) => o.source?.raw === '-')).toBeDefined();
   });
 
+  it('reads the bytes piece by piece as it reads the text, a BOM and the header included', () => {
+    for (const size of [1, 100, 10_000]) expect(readObservationsCsv(Buffer.from(`\uFEFF${text}`, 'utf8'), size)).toEqual(published);
+    expect(() => readObservationsCsv(Buffer.from(''))).toThrow('the header is not');
+  });
+
   it('refuses a wrong header, a short row, a value that is not a number and a broken quote', () => {
     const [header, first] = text.split('\n');
     expect(refusal(`${header!.replace('obs_value', 'value')}\n`)).toContain('header');

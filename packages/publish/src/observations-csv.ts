@@ -1,6 +1,6 @@
 import { MchError, OBSERVATION_COLUMNS, Observation, observationRow } from '@mch/core';
 import { csvPieces } from './csv-pieces';
-import { parseCsv, unguard } from './csv-read';
+import { csvRecords, parseCsv, unguard } from './csv-read';
 
 /**
  * data/observations.csv of a release, in pieces: published observations only, raw text of non-free
@@ -15,14 +15,33 @@ const FILE = 'observations.csv';
 
 const COLUMN_AT = Object.fromEntries(OBSERVATION_COLUMNS.map((c, i) => [c, i])) as Record<(typeof OBSERVATION_COLUMNS)[number], number>;
 
-/** Strict reader of observations.csv (previous releases, diff, reproduce): header, field count and every value checked. */
-export function readObservationsCsv(text: string): Observation[] {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''), FILE);
-  const header = rows[0];
-  if (!header || header.join(',') !== OBSERVATION_COLUMNS.join(',')) {
-    throw new MchError('manifest-invalid', `${FILE}: the header is not ${OBSERVATION_COLUMNS.join(',')}`, { where: `${FILE}:1` });
+/**
+ * Strict reader of observations.csv (previous releases, diff, reproduce): header, field count and
+ * every value checked. Bytes are read piece by piece (csvRecords), so a file larger than one
+ * string may hold is read too.
+ */
+export function readObservationsCsv(input: string | Buffer, chunkBytes?: number): Observation[] {
+  const records = typeof input === 'string' ? parseCsv(input.replace(/^\uFEFF/, ''), FILE) : csvRecords(withoutBom(input), FILE, chunkBytes);
+  const out: Observation[] = [];
+  let line = 0;
+  for (const fields of records) {
+    line++;
+    if (line === 1) {
+      if (fields.join(',') !== OBSERVATION_COLUMNS.join(',')) throw badHeader();
+      continue;
+    }
+    out.push(parseRow(fields, line));
   }
-  return rows.slice(1).map((fields, i) => parseRow(fields, i + 2));
+  if (line === 0) throw badHeader();
+  return out;
+}
+
+function badHeader(): MchError {
+  return new MchError('manifest-invalid', `${FILE}: the header is not ${OBSERVATION_COLUMNS.join(',')}`, { where: `${FILE}:1` });
+}
+
+function withoutBom(bytes: Buffer): Buffer {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 function parseRow(fields: string[], line: number): Observation {

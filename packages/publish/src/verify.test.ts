@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MANIFEST_DIGEST, manifestDigest, manifestDigestFile, verifyRelease } from './verify';
+import { MANIFEST_DIGEST, fileDigest, manifestDigest, manifestDigestFile, verifyRelease } from './verify';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mch-verify-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -76,5 +76,17 @@ describe('verifyRelease', () => {
 
   it('refuses a folder that is not a release, quoting it', async () => {
     await expect(verifyRelease(join(scratch, 'nowhere'))).rejects.toThrow(`"${join(scratch, 'nowhere')}" is not a release folder: it has no datapackage.json`);
+  });
+});
+
+describe('fileDigest', () => {
+  it('hashes a file of several reads as the whole bytes would be hashed, and counts them', async () => {
+    const bytes = Buffer.alloc(3 * 1024 * 1024 + 17);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 251;
+    const path = join(scratch, 'large.bin');
+    writeFileSync(path, bytes);
+    expect(await fileDigest(path)).toStrictEqual({ sha256: sha(bytes), bytes: bytes.length });
+    appendFileSync(path, 'x');
+    expect((await fileDigest(path)).sha256).not.toBe(sha(bytes));
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { MchError, cmp } from '@mch/core';
@@ -49,8 +51,8 @@ export async function verifyRelease(dir: string, options: { digest?: string } = 
       if (!links.includes(r.path)) missing.push(r.path);
       continue;
     }
-    const bytes = await readFile(join(dir, ...r.path.split('/')));
-    if (`sha256:${sha256(bytes)}` !== r.hash || bytes.length !== r.bytes) changed.add(r.path);
+    const file = await fileDigest(join(dir, ...r.path.split('/')));
+    if (`sha256:${file.sha256}` !== r.hash || file.bytes !== r.bytes) changed.add(r.path);
   }
   const actual = sha256(manifestBytes);
   if (!present.has(MANIFEST_DIGEST)) missing.push(MANIFEST_DIGEST);
@@ -63,6 +65,20 @@ export async function verifyRelease(dir: string, options: { digest?: string } = 
   const extra = files.filter((p) => p !== MANIFEST && p !== MANIFEST_DIGEST && !listed.has(p));
   const sort = (xs: Iterable<string>) => [...xs].sort(cmp);
   return { ok: !missing.length && !extra.length && !changed.size, missing: sort(missing), extra: sort(extra), changed: sort(changed) };
+}
+
+/**
+ * A file's sha256 and size, read a megabyte at a time: a release's observations.csv can be larger
+ * than one Buffer may be (2 GiB; tier L's is 4.3 GB).
+ */
+export async function fileDigest(path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
 }
 
 async function readManifest(dir: string): Promise<Buffer> {

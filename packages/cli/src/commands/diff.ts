@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, MchError, type Observation } from '@mch/core';
@@ -6,6 +6,7 @@ import { diffCsv, diffObservations, readObservationsCsv } from '@mch/publish';
 import { formatCount } from '../pipeline/progress';
 import { newOutputFile, writeWhole } from '../pipeline/outputs';
 import { argPath } from '../pipeline/repo';
+import { readReleaseCsv } from '../pipeline/release-csv';
 
 export default defineCommand({
   meta: { name: 'diff', description: 'List revised, new and withdrawn values between two releases.' },
@@ -35,5 +36,5 @@ export default defineCommand({
 function releaseObservations(dir: string): Observation[] {
   const csv = join(argPath(dir), 'data', 'observations.csv');
   if (!existsSync(csv)) throw new MchError('file-unreadable', `"${dir}" is not a release folder: data/observations.csv is missing`, { where: dir });
-  return readObservationsCsv(readFileSync(csv, 'utf8'));
+  return readObservationsCsv(readReleaseCsv(csv, `${dir}/data/observations.csv`));
 }

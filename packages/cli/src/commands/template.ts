@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, MchError, type Observation, isCalendarDate } from '@mch/core';
@@ -7,6 +7,7 @@ import { readObservationsCsv } from '@mch/publish';
 import { newOutputFile, writeWhole } from '../pipeline/outputs';
 import { argPath, findRepoRoot } from '../pipeline/repo';
 import { reportingCountry } from '../pipeline/country-arg';
+import { readReleaseCsv } from '../pipeline/release-csv';
 import { countryContext } from './ingest';
 
 export default defineCommand({
@@ -52,5 +53,5 @@ export default defineCommand({
 function publishedValues(release: string, country: string): Observation[] {
   const csv = join(argPath(release), 'data', 'observations.csv');
   if (!existsSync(csv)) throw new MchError('file-unreadable', `--prefill "${release}" is not a release folder: data/observations.csv is missing`, { where: release });
-  return readObservationsCsv(readFileSync(csv, 'utf8')).filter((o) => o.ref_area === country && !o.derived && o.conf_status === 'F' && o.obs_value !== null);
+  return readObservationsCsv(readReleaseCsv(csv, `${release}/data/observations.csv`)).filter((o) => o.ref_area === country && !o.derived && o.conf_status === 'F' && o.obs_value !== null);
 }

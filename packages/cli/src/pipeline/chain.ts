@@ -9,6 +9,7 @@ import { QUALITY_CODE, codeFingerprint } from './code-fingerprint';
 import { type CountryWork, cacheDir, computeParts } from './countries';
 import type { LoadedConfig } from './config';
 import { type CountryPart, mergeParts } from './country';
+import { assertReleaseCsvReadable } from './release-csv';
 import { type InputFileRead, readInputFile } from './inputs';
 import { assertInputs } from './preflight';
 import { ReleaseReadCache } from './release-cache';
@@ -193,6 +194,7 @@ function previousReleaseLinks(loaded: LoadedConfig): ReleaseLink[] {
     if (!existsSync(csv)) {
       throw new MchError('config-invalid', `${field}: "${shown}" has no data/observations.csv; publish that release first`, { where: field });
     }
+    assertReleaseCsvReadable(csv, `${shown}/data/observations.csv`);
     let manifest: { version?: string; mch?: { previous_release?: string | null } } = {};
     try {
       manifest = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
@@ -216,7 +218,7 @@ function readPreviousReleases(links: readonly ReleaseLink[], cache: ReleaseReadC
 
 /** A release's observations.csv, parsed, or its columns from the cache. */
 function readCsv(bytes: Buffer, cache: ReleaseReadCache | undefined): ReleaseObservations['observations'] {
-  const parse = () => readObservationsCsv(bytes.toString('utf8'));
+  const parse = () => readObservationsCsv(bytes);
   return cache ? cache.observations(bytes, parse) : parse();
 }
 

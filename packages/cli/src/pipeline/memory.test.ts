@@ -24,7 +24,12 @@ describe('assertPublishFits', () => {
     expect(10_000_000 * PUBLISH_HEAP_PER_OBSERVATION).toBeGreaterThan(4.3 * GB);
   });
 
-  it('says when the machine itself is too small (tier L: 31.7 million observations on 24 GB)', () => {
-    expect(() => assertPublishFits(31_721_862, 'release 2020.1', 4.3 * GB, 24 * GB)).toThrow(expect.objectContaining({ details: expect.arrayContaining([expect.stringContaining('publish fewer countries or years')]) }));
+  it('tells how to give Node the memory where the machine has it (tier L: 31.7 million observations, published so on 24 GB)', () => {
+    expect(() => assertPublishFits(31_721_862, 'release 2020.1', 4.3 * GB, 24 * GB)).toThrow(expect.objectContaining({ details: [expect.stringMatching(/NODE_OPTIONS=--max-old-space-size=1[78]\d{3} /)] }));
+    expect(() => assertPublishFits(31_721_862, 'release 2020.1', 18.5 * GB, 24 * GB)).not.toThrow();
+  });
+
+  it('says when the machine itself is too small (60 million observations on 24 GB)', () => {
+    expect(() => assertPublishFits(60_000_000, 'release 2020.1', 4.3 * GB, 24 * GB)).toThrow(expect.objectContaining({ details: expect.arrayContaining([expect.stringContaining('publish fewer countries or years')]) }));
   });
 });

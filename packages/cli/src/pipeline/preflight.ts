@@ -4,6 +4,7 @@ import { MchError, isMchError } from '@mch/core';
 import { systemReason } from '../report-error';
 import type { LoadedConfig } from './config';
 import { MAX_INPUT_BYTES } from './inputs';
+import { RELEASE_CSV_LIMIT } from './release-csv';
 import { repoPath } from './repo';
 
 /**
@@ -49,11 +50,11 @@ export function assertInputs(loaded: LoadedConfig): void {
   }
 }
 
-function fileProblem(full: string): string | undefined {
+function fileProblem(full: string, limit = MAX_INPUT_BYTES): string | undefined {
   try {
     const stat = statSync(full);
     if (!stat.isFile()) return 'is not a file';
-    if (stat.size > MAX_INPUT_BYTES) return `is ${stat.size} bytes, above the limit of ${MAX_INPUT_BYTES}`;
+    if (stat.size > limit) return `is ${stat.size} bytes, above the limit of ${limit}`;
     accessSync(full, constants.R_OK);
     return undefined;
   } catch (e) {
@@ -64,8 +65,10 @@ function fileProblem(full: string): string | undefined {
 
 function releaseProblem(full: string): string | undefined {
   if (!existsSync(full)) return 'does not exist; publish that release first';
+  // a release's own files are not country files: its observations.csv may be as large as mch reads (release-csv.ts)
   for (const part of ['data/observations.csv', 'datapackage.json']) {
-    if (fileProblem(join(full, part))) return `is not a published release: ${part} is missing or unreadable`;
+    const problem = fileProblem(join(full, part), RELEASE_CSV_LIMIT);
+    if (problem) return `is not a published release mch can read: ${part} ${problem}`;
   }
   return undefined;
 }
