@@ -165,9 +165,9 @@ function factsOnce(published: readonly Observation[], tables: readonly TableDef[
       facts.bases.set(table, types.map((type) => ({ type, text: basisText(basisSpans(byType.get(type)!)) })));
     }
     for (const o of own) {
-      let tablesOf = facts.basisTables.get(o.definition_basis);
-      if (!tablesOf) facts.basisTables.set(o.definition_basis, (tablesOf = new Set()));
-      tablesOf.add(o.table);
+      const tablesOf = facts.basisTables.get(o.definition_basis);
+      if (tablesOf) tablesOf.add(o.table);
+      else facts.basisTables.set(o.definition_basis, new Set([o.table]));
       if (!typed.has(o.table)) continue;
       facts.flowAll.add(o.time_period);
       if (o.definition_basis) facts.flowYears.set(o.definition_basis, (facts.flowYears.get(o.definition_basis) ?? new Set()).add(o.time_period));
