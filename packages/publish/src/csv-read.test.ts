@@ -61,6 +61,20 @@ function byCharacter(text: string, fileName: string): string[][] {
   return rows;
 }
 
+/** `count` texts of up to `most` pieces each, the same every run (a linear congruential generator). */
+function* randomTexts(pieces: readonly string[], seed: number, count: number, most: number): Generator<string> {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state;
+  };
+  for (let round = 0; round < count; round++) {
+    let text = '';
+    for (let k = next() % most; k > 0; k--) text += pieces[next() % pieces.length];
+    yield text;
+  }
+}
+
 const outcome = (read: () => string[][]) => {
   try {
     return { rows: read() };
@@ -72,15 +86,8 @@ const outcome = (read: () => string[][]) => {
 describe('parseCsv', () => {
   it('reads any text as the character-by-character definition does, refusals and their lines included', () => {
     const pieces = ['a', 'б', '12', ',', ',', '\n', '\n', '\r\n', '\r', '"', '""', '"x,y"', '"a\nb"', ' ', "'=1"];
-    let seed = 11;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed;
-    };
     let refused = 0;
-    for (let round = 0; round < 3000; round++) {
-      let text = '';
-      for (let k = next() % 14; k > 0; k--) text += pieces[next() % pieces.length];
+    for (const text of randomTexts(pieces, 11, 3000, 14)) {
       const got = outcome(() => parseCsv(text, 'f.csv'));
       expect(got, JSON.stringify(text)).toEqual(outcome(() => byCharacter(text, 'f.csv')));
       if ('error' in got) refused++;
@@ -92,15 +99,8 @@ describe('parseCsv', () => {
 
   it('reads bytes piece by piece as it reads the whole text, refusals and their lines included', () => {
     const pieces = ['a', 'б', '12', ',', '\n', '\n', '\r\n', '\r', '"', '""', '"x,y"', '"a\nb"', '"\n\n"', ' '];
-    let seed = 5;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed;
-    };
     let cut = 0;
-    for (let round = 0; round < 2000; round++) {
-      let text = '';
-      for (let k = next() % 24; k > 0; k--) text += pieces[next() % pieces.length];
+    for (const text of randomTexts(pieces, 5, 2000, 24)) {
       const whole = outcome(() => parseCsv(text, 'f.csv'));
       for (const size of [1, 2, 5]) {
         expect(outcome(() => [...csvRecords(Buffer.from(text, 'utf8'), 'f.csv', size)]), `${JSON.stringify(text)} by ${size}`).toEqual(whole);
