@@ -33,7 +33,8 @@ export interface ChainResult {
   /** the whole source of `data.observations[i]`, from its country's columns (publish's `ReleaseModel.sourceOf`) */
   sourceOf: (i: number) => Observation['source'];
   report: QualityReport;
-  previous?: ReleaseObservations;
+  /** the previous release's observations, and the sha256 of its observations.csv (an input of the release) */
+  previous?: ReleaseObservations & { sha256: string };
   /** countries whose ingest and harmonise came from the cache, and those computed in this run */
   cache: { reused: string[]; computed: string[] };
   /** the computed countries a worker thread computed (none when one core or MCH_THREADS=1) */
@@ -116,7 +117,7 @@ export async function runChain(loaded: LoadedConfig, options: ChainOptions = {})
     },
     sourceOf: partSources(parts),
     report,
-    previous: previous && { version: previous.version, observations: previous.observations },
+    previous: previous && { version: previous.version, observations: previous.observations, sha256: previous.sha256 },
     cache: done.cache,
     onWorkers: done.onWorkers,
     observations: checks.observations,

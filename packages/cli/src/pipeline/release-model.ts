@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { ReleaseModel } from '@mch/publish';
 import { publishedBy } from '@mch/quality';
 import type { ChainResult } from './chain';
@@ -19,7 +19,7 @@ export function releaseModel(loaded: LoadedConfig, chain: ChainResult): ReleaseM
     sourceOf: chain.sourceOf,
     quality: chain.report,
     breaks: loaded.breaks,
-    inputs: [...chain.inputs.map((i) => ({ path: i.path, sha256: i.sha256, bytes: i.bytes.byteLength })), ...configurationInputs(loaded)],
+    inputs: [...chain.inputs.map((i) => ({ path: i.path, sha256: i.sha256, bytes: i.bytes.byteLength })), ...configurationInputs(loaded, chain.previous?.sha256)],
     codeVersion: codeVersion(root),
     environment: { node: process.version, platform: `${process.platform}-${process.arch}` },
     previous: chain.previous,
@@ -34,9 +34,10 @@ export function releaseModel(loaded: LoadedConfig, chain: ChainResult): ReleaseM
  * register, the benchmark series compared (those published by the release date), and the
  * previous release's observations and manifest.
  */
-function configurationInputs(loaded: LoadedConfig): ReleaseModel['inputs'] {
+function configurationInputs(loaded: LoadedConfig, previousCsvSha256: string | undefined): ReleaseModel['inputs'] {
   const c = loaded.config;
-  const previous = c.previous_release ? [`${c.previous_release}/data/observations.csv`, `${c.previous_release}/datapackage.json`] : [];
+  const previousCsv = c.previous_release ? `${c.previous_release}/data/observations.csv` : undefined;
+  const previous = c.previous_release ? [previousCsv, `${c.previous_release}/datapackage.json`] : [];
   // a benchmark published after the release date is not compared (MCH-B01), so it is no input of the release
   const benchmarks = (['ims2019', 'wpp2024'] as const).filter((s) => publishedBy(s, c.release_date)).map((s) => c.benchmarks[s]);
   const paths = [c.table_set, c.codelists, c.break_register, ...benchmarks, ...previous];
@@ -44,6 +45,8 @@ function configurationInputs(loaded: LoadedConfig): ReleaseModel['inputs'] {
     .filter((p): p is string => Boolean(p))
     .map((p) => {
       const full = repoPath(loaded.root, p, `${loaded.configPath}`);
+      // the chain hashed the previous release's observations as it read them: hundreds of megabytes not read again
+      if (p === previousCsv && previousCsvSha256) return { path: displayPath(loaded.root, full), sha256: previousCsvSha256, bytes: statSync(full).size };
       const bytes = readFileSync(full);
       return { path: displayPath(loaded.root, full), sha256: sha256(bytes), bytes: bytes.byteLength };
     });
