@@ -7,8 +7,7 @@ import { csvRecords, parseCsv, unguard } from './csv-read';
  * values blanked; each row's source from `sources` where given (published/sources.ts), in order.
  */
 export function observationsCsv(published: readonly Observation[], sources?: Iterator<Observation['source']>): Iterable<Buffer> {
-  if (!sources) return csvPieces(OBSERVATION_COLUMNS, published.length, (i) => observationRow(published[i]!, true));
-  return csvPieces(OBSERVATION_COLUMNS, published.length, (i) => observationRow(published[i]!, true, sources.next().value ?? null));
+  return csvPieces(OBSERVATION_COLUMNS, published.length, (i) => observationRow(published[i]!, true, sources ? (sources.next().value ?? null) : published[i]!.source));
 }
 
 const FILE = 'observations.csv';

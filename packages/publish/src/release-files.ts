@@ -75,7 +75,8 @@ export async function releaseFiles(model: ReleaseModel, sink: FileSink, options:
     await pdfs.finish();
     const files = await Promise.all(written);
     // last: the page links to the files above, besides its own data scripts
-    const paths = files.map((f) => f.path).filter((path) => !path.startsWith('site/'));
+    const scripts = new Set(site.map((p) => p.entry.script));
+    const paths = files.map((f) => f.path).filter((path) => !scripts.has(path));
     for (const f of releaseIndex(model, site, summary, paths)) files.push(await sink(f));
     return files;
   } finally {

@@ -132,13 +132,13 @@ function partSources(parts: readonly CountryPart[]): (i: number) => Observation[
     starts.push(n);
     n += p.observations.length;
   }
+  // publish asks in order: the part of the last answer is where the next one starts looking
+  let k = 0;
   return (i) => {
-    // the last part starting at or before i (parts are few: a country each)
-    let k = starts.length - 1;
-    while (k > 0 && starts[k]! > i) k--;
-    const part = parts[k];
-    if (!part || i < 0 || i >= n) throw new RangeError(`no observation ${i} in a release of ${n}`);
-    return part.observations.source(i - starts[k]!);
+    if (i < 0 || i >= n) throw new RangeError(`no observation ${i} in a release of ${n}`);
+    if (i < starts[k]!) k = 0;
+    while (k + 1 < starts.length && starts[k + 1]! <= i) k++;
+    return parts[k]!.observations.source(i - starts[k]!);
   };
 }
 
