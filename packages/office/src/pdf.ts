@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
+import { useMeasureOnce } from './pdf-measure';
 import { useFastStyleLookups } from './pdf-styles';
 
 const require = createRequire(import.meta.url);
@@ -16,18 +17,22 @@ let ready = false;
 function setUp(): void {
   if (ready) return;
   useFastStyleLookups();
+  useMeasureOnce();
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
-  pdfmake.addFonts({
-    [PDF_FONT]: {
-      normal: join(FONT_DIR, 'DejaVuSans.ttf'),
-      bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
-      italics: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
-      bolditalics: join(FONT_DIR, 'DejaVuSans-BoldOblique.ttf'),
-    },
-  });
+  pdfmake.addFonts(PDF_FONTS);
   ready = true;
 }
+
+/** The files of PDF_FONT's four faces, as pdfmake's addFonts takes them. */
+export const PDF_FONTS = {
+  [PDF_FONT]: {
+    normal: join(FONT_DIR, 'DejaVuSans.ttf'),
+    bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
+    italics: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
+    bolditalics: join(FONT_DIR, 'DejaVuSans-BoldOblique.ttf'),
+  },
+};
 
 /**
  * Lays out a pdfmake document definition. The caller fixes `info.creationDate` and `modDate`
