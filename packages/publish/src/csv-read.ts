@@ -98,7 +98,7 @@ export function unguard(value: string): string {
 const APOSTROPHE = 39;
 
 /** Bytes of CSV decoded and parsed at a time: far below the longest string V8 makes (2^29 characters). */
-const CHUNK_BYTES = 64 * 1024 * 1024;
+const CHUNK_BYTES = 8 * 1024 * 1024;
 
 /**
  * The records of CSV bytes, a few tens of megabytes at a time: each piece ends at a line end

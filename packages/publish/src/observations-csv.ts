@@ -22,6 +22,7 @@ const COLUMN_AT = Object.fromEntries(OBSERVATION_COLUMNS.map((c, i) => [c, i])) 
 export function readObservationsCsv(input: string | Buffer, chunkBytes?: number): Observation[] {
   const records = typeof input === 'string' ? parseCsv(input.replace(/^\uFEFF/, ''), FILE) : csvRecords(withoutBom(input), FILE, chunkBytes);
   const out: Observation[] = [];
+  const codes = new Codes();
   let line = 0;
   for (const fields of records) {
     line++;
@@ -29,7 +30,7 @@ export function readObservationsCsv(input: string | Buffer, chunkBytes?: number)
       if (fields.join(',') !== OBSERVATION_COLUMNS.join(',')) throw badHeader();
       continue;
     }
-    out.push(parseRow(fields, line));
+    out.push(parseRow(fields, line, codes));
   }
   if (line === 0) throw badHeader();
   return out;
@@ -43,73 +44,100 @@ function withoutBom(bytes: Buffer): Buffer {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
-function parseRow(fields: string[], line: number): Observation {
-  const where = `${FILE}:${line}`;
+function parseRow(fields: string[], line: number, codes: Codes): Observation {
   if (fields.length !== OBSERVATION_COLUMNS.length) {
+    const where = `${FILE}:${line}`;
     throw new MchError('manifest-invalid', `${where}: ${fields.length} fields, expected ${OBSERVATION_COLUMNS.length}`, { where });
   }
-  // by name, through the column's place (no object of the row's fields built first)
-  const field = (column: (typeof OBSERVATION_COLUMNS)[number]) => unguard(fields[COLUMN_AT[column]]!);
-  const f = {
-    ref_area: field('ref_area'),
-    table: field('table'),
-    time_period: field('time_period'),
-    migr_type: field('migr_type'),
-    sex: field('sex'),
-    age: field('age'),
-    partner: field('partner'),
-    obs_value: field('obs_value'),
-    obs_status: field('obs_status'),
-    conf_status: field('conf_status'),
-    definition_basis: field('definition_basis'),
-    unit_mult: field('unit_mult'),
-    derived: field('derived'),
-    note_refs: field('note_refs'),
-    source_file: field('source_file'),
-    source_sha256: field('source_sha256'),
-    source_sheet: field('source_sheet'),
-    source_cell: field('source_cell'),
-    source_raw: field('source_raw'),
-  } satisfies Record<(typeof OBSERVATION_COLUMNS)[number], string>;
-  const hasSource = f.source_file !== '' || f.source_sha256 !== '';
+  // by the column's place (no object of the row's fields built first)
+  const at = COLUMN_AT;
+  const sourceFile = codes.of(at.source_file, unguard(fields[at.source_file]!));
+  const sourceSha256 = codes.of(at.source_sha256, unguard(fields[at.source_sha256]!));
+  const noteRefs = unguard(fields[at.note_refs]!);
   const candidate = {
-    ref_area: f.ref_area,
-    table: f.table,
-    time_period: integer(f.time_period, where, 'time_period'),
-    migr_type: f.migr_type,
-    sex: f.sex,
-    age: f.age,
-    partner: f.partner,
-    obs_value: f.obs_value === '' ? null : number(f.obs_value, where),
-    obs_status: f.obs_status,
-    conf_status: f.conf_status,
-    definition_basis: f.definition_basis,
-    unit_mult: integer(f.unit_mult, where, 'unit_mult'),
-    derived: boolean(f.derived, where),
-    note_refs: f.note_refs === '' ? [] : f.note_refs.split('|'),
-    source: hasSource
-      ? { file: f.source_file, sha256: f.source_sha256, sheet: f.source_sheet, cell: f.source_cell, raw: f.source_raw }
-      : null,
+    ref_area: codes.of(at.ref_area, unguard(fields[at.ref_area]!)),
+    table: codes.of(at.table, unguard(fields[at.table]!)),
+    time_period: integer(unguard(fields[at.time_period]!), line, 'time_period'),
+    migr_type: codes.of(at.migr_type, unguard(fields[at.migr_type]!)),
+    sex: codes.of(at.sex, unguard(fields[at.sex]!)),
+    age: codes.of(at.age, unguard(fields[at.age]!)),
+    partner: codes.of(at.partner, unguard(fields[at.partner]!)),
+    obs_value: number(unguard(fields[at.obs_value]!), line),
+    obs_status: codes.of(at.obs_status, unguard(fields[at.obs_status]!)),
+    conf_status: codes.of(at.conf_status, unguard(fields[at.conf_status]!)),
+    definition_basis: codes.of(at.definition_basis, unguard(fields[at.definition_basis]!)),
+    unit_mult: integer(unguard(fields[at.unit_mult]!), line, 'unit_mult'),
+    derived: boolean(unguard(fields[at.derived]!), line),
+    note_refs: noteRefs === '' ? [] : noteRefs.split('|').map((r) => codes.of(NOTE_REFS, r)),
+    source:
+      sourceFile !== '' || sourceSha256 !== ''
+        ? { file: sourceFile, sha256: sourceSha256, sheet: codes.of(at.source_sheet, unguard(fields[at.source_sheet]!)), cell: own(unguard(fields[at.source_cell]!)), raw: own(unguard(fields[at.source_raw]!)) }
+        : null,
   };
   const parsed = Observation.safeParse(candidate);
   if (!parsed.success) {
+    const where = `${FILE}:${line}`;
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new MchError('manifest-invalid', `${where}: not a valid observation (${problems.join('; ')})`, { where, details: problems });
   }
-  return parsed.data;
+  // checked, and of the schema's shape already (it has no defaults or transforms): kept, not zod's copy of it
+  return candidate as Observation;
 }
 
-function integer(text: string, where: string, column: string): number {
-  if (!/^-?\d+$/.test(text)) throw new MchError('manifest-invalid', `${where}: ${column} "${text}" is not an integer`, { where });
+/** note_refs' place among the interned columns (one past the file's). */
+const NOTE_REFS = OBSERVATION_COLUMNS.length;
+
+/**
+ * One string for each value of a code column (area, table, partner, statuses, source file and
+ * hash…), however many rows repeat it, held apart from the text it was read from. A field cut
+ * from the text keeps the whole piece it came from alive (V8 shares the piece with a slice of 13
+ * characters or more), and a previous release of millions of rows read into objects held each
+ * piece and a string per field: 920 bytes of heap a row, 340 with one string per value.
+ */
+class Codes {
+  private readonly known = new Map<string, string>();
+  // rows come in key order: most fields repeat the row before's, a comparison rather than a lookup
+  private readonly last: (string | undefined)[] = [];
+  private readonly lastOwn: string[] = [];
+
+  of(column: number, text: string): string {
+    if (text === this.last[column]) return this.lastOwn[column]!;
+    let value = this.known.get(text);
+    if (value === undefined) {
+      value = own(text);
+      this.known.set(value, value);
+    }
+    this.last[column] = text;
+    this.lastOwn[column] = value;
+    return value;
+  }
+}
+
+/** The text as a string of its own, not a slice of the piece it was cut from (which it would keep alive). */
+function own(text: string): string {
+  return text.length < SHORTEST_SLICE ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+/** V8 copies a substring shorter than this and shares the parent's characters from it on. */
+const SHORTEST_SLICE = 13;
+
+function integer(text: string, line: number, column: string): number {
+  if (!/^-?\d+$/.test(text)) throw notA(line, `${column} "${text}" is not an integer`);
   return Number(text);
 }
 
-function number(text: string, where: string): number {
-  if (!/^-?\d+(\.\d+)?$/.test(text)) throw new MchError('manifest-invalid', `${where}: obs_value "${text}" is not a number`, { where });
+function number(text: string, line: number): number | null {
+  if (text === '') return null;
+  if (!/^-?\d+(\.\d+)?$/.test(text)) throw notA(line, `obs_value "${text}" is not a number`);
   return Number(text);
 }
 
-function boolean(text: string, where: string): boolean {
-  if (text !== 'true' && text !== 'false') throw new MchError('manifest-invalid', `${where}: derived "${text}" is not true or false`, { where });
+function boolean(text: string, line: number): boolean {
+  if (text !== 'true' && text !== 'false') throw notA(line, `derived "${text}" is not true or false`);
   return text === 'true';
+}
+
+function notA(line: number, problem: string): MchError {
+  const where = `${FILE}:${line}`;
+  return new MchError('manifest-invalid', `${where}: ${problem}`, { where });
 }
