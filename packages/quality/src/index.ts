@@ -1,7 +1,7 @@
 // The quality stage: the rule catalogue, waivers, the gate and the internal reports (quality.md).
 export type { BenchmarkValue, CountryChecks, MirrorExtract, QualityInput, ReleaseObservations, ReleaseQualityInput } from './model';
 export type { CountryInput } from './country';
-export type { ReportInputFile } from './write';
+export type { FeedbackCache, ReportInputFile } from './write';
 
 export { parseBenchmarkCsv } from './benchmarks';
 export { checkCountry } from './check-country';

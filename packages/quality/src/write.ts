@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { QualityReport } from '@mch/core';
-import { type FeedbackInput, feedbackCountries, feedbackWorkbook } from './feedback/workbook';
+import { type FeedbackInput, feedbackCountries, feedbackKey, feedbackWorkbook } from './feedback/workbook';
 import { groupFindings } from './groups';
 import { type ReportTemplates, renderReportHtml } from './report-html';
 import { reportJsonChunks } from './report-json';
@@ -48,12 +48,27 @@ async function writeChunks(path: string, chunks: Iterable<string>): Promise<void
 }
 
 /**
+ * Feedback workbooks made before, by feedbackKey: a country whose files and findings are those of
+ * an earlier run gets that run's workbook, not another second of exceljs. The caller keys by the
+ * code too (another version of this package makes other bytes).
+ */
+export interface FeedbackCache {
+  read(key: string): Uint8Array | undefined;
+  write(key: string, bytes: Uint8Array): void;
+}
+
+/**
  * The internal report forms of quality.md, written to outDir: report.json (streamed), report.html,
  * report.pdf and feedback/<ISO3>.xlsx for every country that sent anything (on its own files,
- * when given), one workbook at a time. The findings are grouped once for every form.
- * Returns the written paths.
+ * when given), one workbook at a time, from `feedbackCache` where it has the country's. The
+ * findings are grouped once for every form. Returns the written paths.
  */
-export async function writeInternalReports(report: QualityReport, outDir: string, inputs: ReportInputFile[] = []): Promise<string[]> {
+export async function writeInternalReports(
+  report: QualityReport,
+  outDir: string,
+  inputs: ReportInputFile[] = [],
+  options: { feedbackCache?: FeedbackCache } = {},
+): Promise<string[]> {
   const templates = await readReportTemplates();
   await mkdir(join(outDir, 'feedback'), { recursive: true });
   const groups = groupFindings(report.findings);
@@ -66,9 +81,16 @@ export async function writeInternalReports(report: QualityReport, outDir: string
   await put('report.json', reportJsonChunks(report, groups));
   await put('report.html', renderReportHtml(report, templates, groups));
   await put('report.pdf', await renderReportPdf(report, groups));
+  const cache = options.feedbackCache;
   for (const r of feedbackCountries(report, inputs)) {
-    const f = await feedbackWorkbook(report, r, inputs.filter((i) => i.ref_area === r));
-    await put(join('feedback', `${r}.xlsx`), f.bytes);
+    const files = inputs.filter((i) => i.ref_area === r);
+    const key = cache && feedbackKey(report, r, files);
+    let bytes = key === undefined ? undefined : cache!.read(key);
+    if (!bytes) {
+      bytes = (await feedbackWorkbook(report, r, files)).bytes;
+      if (key !== undefined) cache!.write(key, bytes);
+    }
+    await put(join('feedback', `${r}.xlsx`), bytes);
   }
   return written;
 }

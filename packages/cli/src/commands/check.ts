@@ -5,6 +5,7 @@ import { EXIT } from '@mch/core';
 import { writeInternalReports } from '@mch/quality';
 import { runChain } from '../pipeline/chain';
 import { loadReleaseConfig } from '../pipeline/config';
+import { FeedbackWorkbookCache } from '../pipeline/feedback-cache';
 import { checkOutputPlace, replaceFolder } from '../pipeline/outputs';
 import { argPath, displayPath, findRepoRoot } from '../pipeline/repo';
 import { printBlocking, printFindingSummary, printRunWarnings } from '../print';
@@ -14,7 +15,7 @@ export default defineCommand({
   args: {
     config: { type: 'positional', description: 'release configuration, e.g. pipelines/mch/2013.1.yaml', required: true },
     out: { type: 'string', description: 'report folder (default data/reports/<version>)' },
-    cache: { type: 'boolean', default: true, description: 'reuse the ingest, harmonise and checks of countries whose files, settings and code are unchanged (--no-cache: compute every country)' },
+    cache: { type: 'boolean', default: true, description: 'reuse the ingest, harmonise, checks and feedback workbooks of countries whose files, settings and code are unchanged (--no-cache: compute every country)' },
   },
   async run({ args }) {
     const root = findRepoRoot();
@@ -23,7 +24,7 @@ export default defineCommand({
     const shown = args.out ?? displayPath(root, outDir);
     checkOutputPlace(outDir, shown, '--out');
     const chain = await runChain(loaded, { compareWithPrevious: true, cache: args.cache });
-    const written = await writeReports(outDir, shown, '--out', (temp) => writeInternalReports(chain.report, temp, chain.countryFiles));
+    const written = await writeReports(outDir, shown, '--out', (temp) => writeInternalReports(chain.report, temp, chain.countryFiles, { feedbackCache: args.cache ? new FeedbackWorkbookCache(root) : undefined }));
     printFindingSummary(chain.report);
     printRunWarnings(chain.report, chain.fileWarnings);
     const feedback = written.filter((w) => w.includes(`${sep}feedback${sep}`)).length;

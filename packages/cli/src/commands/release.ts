@@ -6,6 +6,7 @@ import { manifestDigest, writeRelease } from '@mch/publish';
 import { writeInternalReports } from '@mch/quality';
 import { type ChainResult, runChain } from '../pipeline/chain';
 import { loadReleaseConfig } from '../pipeline/config';
+import { FeedbackWorkbookCache } from '../pipeline/feedback-cache';
 import { assertPublishFits } from '../pipeline/memory';
 import { checkOutputPlace } from '../pipeline/outputs';
 import { formatCount, timed } from '../pipeline/progress';
@@ -19,7 +20,7 @@ export default defineCommand({
   args: {
     config: { type: 'positional', description: 'release configuration, e.g. pipelines/mch/2013.1.yaml', required: true },
     out: { type: 'string', description: 'release folder (default data/releases/<version>)' },
-    cache: { type: 'boolean', default: true, description: 'reuse the ingest, harmonise and checks of countries whose files, settings and code are unchanged (--no-cache: compute every country)' },
+    cache: { type: 'boolean', default: true, description: 'reuse the ingest, harmonise, checks and feedback workbooks of countries whose files, settings and code are unchanged (--no-cache: compute every country)' },
   },
   async run({ args }) {
     const root = findRepoRoot();
@@ -35,7 +36,7 @@ export default defineCommand({
     checkOutputPlace(reportsDir, displayPath(root, reportsDir), 'the reports folder');
     console.log(`mch release ${config.version} (release date ${config.release_date}, reference years ${config.reference_years.join(', ')})`);
     const chain = await runChain(loaded, { cache: args.cache });
-    await writeReports(reportsDir, displayPath(root, reportsDir), 'the reports folder', (temp) => writeInternalReports(chain.report, temp, chain.countryFiles));
+    await writeReports(reportsDir, displayPath(root, reportsDir), 'the reports folder', (temp) => writeInternalReports(chain.report, temp, chain.countryFiles, { feedbackCache: args.cache ? new FeedbackWorkbookCache(root) : undefined }));
     printFindingSummary(chain.report);
     printRunWarnings(chain.report, chain.fileWarnings);
     console.log(`internal quality reports: ${displayPath(root, reportsDir)}/`);

@@ -107,7 +107,7 @@ function report(w: CountryWork, part: CountryPart, cached: boolean, done: PartsD
       continue;
     }
     done.inputs.push(f.read);
-    done.countryFiles.push({ path: f.read.path, bytes: f.read.bytes, ref_area: w.ref_area });
+    done.countryFiles.push({ path: f.read.path, bytes: f.read.bytes, ref_area: w.ref_area, sha256: f.read.sha256 });
     for (const warning of outcome.warnings) done.fileWarnings.push(warning);
     const of = outcome.value_cells === undefined ? '' : ` of ${formatCount(outcome.value_cells)} value cells`;
     tick(`${w.ref_area} ${f.read.path}: ${formatCount(outcome.observations)} observations, ${formatCount(outcome.rejections)} rejected${of}${cached ? ' (cached)' : ''}`);

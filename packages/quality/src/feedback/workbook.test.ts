@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { runQuality } from '../run';
 import { input, o } from '../testing/fixtures';
 import { noisyReport } from '../testing/noisy-report';
-import { feedbackCountries, feedbackWorkbook } from './workbook';
+import { writeInternalReports } from '../write';
+import { feedbackCountries, feedbackKey, feedbackWorkbook } from './workbook';
 
 async function countryWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -33,6 +35,46 @@ const report = () =>
       o('KAZ|T05|2012|LT|F||_T', 50, at(CSV, '4', '')),
     ]),
   );
+
+describe('feedbackKey', () => {
+  it("changes with the country's findings and files, not with another country's findings", async () => {
+    const bytes = await countryWorkbook();
+    const files = [{ path: XLSX, bytes, ref_area: 'ARM' }];
+    const base = report();
+    const key = feedbackKey(base, 'ARM', files);
+    expect(feedbackKey(report(), 'ARM', files)).toBe(key);
+    // the file's content, given as its hash or as bytes
+    expect(feedbackKey(base, 'ARM', [{ ...files[0]!, sha256: createHash('sha256').update(bytes).digest('hex') }])).toBe(key);
+    expect(feedbackKey(base, 'ARM', [{ ...files[0]!, bytes: new Uint8Array([...bytes, 0]) }])).not.toBe(key);
+    const arm = base.findings.findIndex((f) => f.ref_area === 'ARM');
+    const kaz = base.findings.findIndex((f) => f.ref_area === 'KAZ' && !f.sources.some((x) => x.file === XLSX));
+    expect(arm).toBeGreaterThanOrEqual(0);
+    expect(kaz).toBeGreaterThanOrEqual(0);
+    const edited = (i: number) => ({ ...base, findings: base.findings.map((f, j) => (j === i ? { ...f, message: `${f.message}!` } : f)) });
+    expect(feedbackKey(edited(arm), 'ARM', files)).not.toBe(key);
+    expect(feedbackKey(edited(kaz), 'ARM', files)).toBe(key);
+    expect(feedbackKey({ ...base, release_date: '2099-01-01' }, 'ARM', files)).not.toBe(key);
+  });
+
+  it('lets writeInternalReports take a workbook from its cache and keep the ones it makes', async () => {
+    const inputs = [{ path: XLSX, bytes: await countryWorkbook(), ref_area: 'ARM' }];
+    const kept = new Map<string, Uint8Array>();
+    const cache = { read: (k: string) => kept.get(k), write: (k: string, b: Uint8Array) => void kept.set(k, b) };
+    const dir = mkdtempSync(join(tmpdir(), 'mch-feedback-cache-'));
+    try {
+      await writeInternalReports(report(), dir, inputs, { feedbackCache: cache });
+      const key = feedbackKey(report(), 'ARM', inputs);
+      expect(Buffer.from(kept.get(key)!).equals(readFileSync(join(dir, 'feedback', 'ARM.xlsx')))).toBe(true);
+      expect(kept.size).toBe(2); // ARM's and KAZ's (it reported, with no file given here)
+      // what the cache holds under the key is what is written (here a marker, to see it read)
+      kept.set(key, new Uint8Array([1, 2, 3]));
+      await writeInternalReports(report(), dir, inputs, { feedbackCache: cache });
+      expect([...readFileSync(join(dir, 'feedback', 'ARM.xlsx'))]).toEqual([1, 2, 3]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('feedback workbooks', () => {
   it('marks the findings on the cells of a copy of the country’s workbook, with a bilingual summary', async () => {

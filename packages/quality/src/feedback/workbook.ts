@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { Finding, QualityReport } from '@mch/core';
 import { cmp, fixZipEntryTimes } from '@mch/core';
@@ -10,6 +11,8 @@ export interface FeedbackInput {
   path: string;
   bytes: Uint8Array;
   ref_area: string;
+  /** the sha256 of the bytes, where the caller has it (else feedbackKey hashes them) */
+  sha256?: string;
 }
 
 export interface FeedbackWorkbook {
@@ -249,6 +252,20 @@ export async function feedbackWorkbook(report: QualityReport, r: string, files: 
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.length - 2, visibility: 'visible' }];
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   return { ref_area: r, bytes: Buffer.from(fixZipEntryTimes(bytes, report.release_date)), annotated: base };
+}
+
+/**
+ * Everything a country's feedback workbook is made from, as one hash: the release's version and
+ * date, the country, its files (path and content) and the findings it is asked about, in order.
+ * The workbook is a function of these alone, so a workbook kept under its key is the one this run
+ * would make (with the same code: the caller's cache keys by that too).
+ */
+export function feedbackKey(report: QualityReport, r: string, files: FeedbackInput[]): string {
+  const hash = createHash('sha256').update(JSON.stringify([report.version, report.release_date, r]));
+  for (const f of files) hash.update(`\n${f.path}\n${f.sha256 ?? createHash('sha256').update(f.bytes).digest('hex')}`);
+  hash.update('\n');
+  for (const finding of findingsFor(report, r, new Set(files.map((f) => f.path)))) hash.update(JSON.stringify(finding)).update('\n');
+  return hash.digest('hex');
 }
 
 /** The countries that get a feedback workbook: every one that sent anything, by ISO3 code. */
