@@ -38,12 +38,12 @@ function installedFrom(hash) {
 function npx(args) {
   const npm = process.env.npm_execpath;
   const cli = npm ? join(dirname(npm), 'npx-cli.js') : '';
-  const [command, argv] = existsSync(cli) ? [process.execPath, [cli, ...args]] : ['npx', args];
-  return spawnSync(command, argv, { cwd: root, stdio: 'inherit' });
+  return existsSync(cli) ? [process.execPath, [cli, ...args]] : ['npx', args];
 }
 
-function run(command, args) {
-  const r = command === 'npx' ? npx(args) : spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+/** Runs a command in the repository, output shown; a failure ends this script with its exit code. */
+function run([command, args]) {
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (r.error) console.error(`setup: could not start ${command}: ${r.error.message}`);
   if (r.status !== 0) process.exit(r.status || 1);
 }
@@ -53,8 +53,8 @@ if (installedFrom(hash)) {
   console.log('dependencies: installed from this lockfile already (node_modules/.mch-installed)');
 } else {
   const pnpm = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager;
-  run('npx', ['-y', pnpm, 'install', '--frozen-lockfile']);
+  run(npx(['-y', pnpm, 'install', '--frozen-lockfile']));
   writeFileSync(STAMP, hash);
 }
 // pnpm's install builds (the prepare script); a source edited since is built here
-if (newerSource(root)) run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+if (newerSource(root)) run([process.execPath, [join(root, 'scripts', 'build.mjs')]]);

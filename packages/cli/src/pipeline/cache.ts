@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CountrySettings, SubmittedFile } from '@mch/core';
+import { codeFingerprint } from './code-fingerprint';
 import type { ChainContext, CountryPart } from './country';
 import { decodePart, encodePart } from './part-codec';
 import { progress } from './progress';
@@ -131,6 +132,37 @@ export class CountryCache {
 
   write(ref_area: string, key: string, part: CountryPart): void {
     this.files.write(join('countries', ref_area), key, encodePart(part));
+  }
+}
+
+/**
+ * A group of the content cache whose keys hold the code that makes its entries too (the
+ * fingerprint of those packages, taken once, when first asked): what other code made is never read.
+ */
+export class CodeKeyedCache {
+  private readonly files: ContentCache;
+  private code: string | undefined;
+
+  constructor(
+    dir: string,
+    private readonly root: string,
+    private readonly group: string,
+    private readonly packages: readonly string[],
+  ) {
+    this.files = new ContentCache(dir);
+  }
+
+  read<T>(key: string | Uint8Array, decode: (payload: Uint8Array) => T): T | undefined {
+    return this.files.read(this.group, this.keyOf(key), decode);
+  }
+
+  write(key: string | Uint8Array, payload: Uint8Array): void {
+    this.files.write(this.group, this.keyOf(key), payload);
+  }
+
+  private keyOf(key: string | Uint8Array): string {
+    this.code ??= codeFingerprint(this.root, this.packages);
+    return createHash('sha256').update(this.code).update('\n').update(key).digest('hex');
   }
 }
 

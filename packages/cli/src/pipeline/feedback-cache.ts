@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { FeedbackCache } from '@mch/quality';
-import { ContentCache } from './cache';
-import { QUALITY_CODE, codeFingerprint } from './code-fingerprint';
+import { CodeKeyedCache } from './cache';
+import { QUALITY_CODE } from './code-fingerprint';
 import { cacheDir } from './countries';
 
 /**
@@ -10,23 +9,17 @@ import { cacheDir } from './countries';
  * workbooks are read back rather than built again, a second of exceljs at tier M.
  */
 export class FeedbackWorkbookCache implements FeedbackCache {
-  private readonly files: ContentCache;
-  private code: string | undefined;
+  private readonly cache: CodeKeyedCache;
 
-  constructor(private readonly root: string) {
-    this.files = new ContentCache(cacheDir(root));
+  constructor(root: string) {
+    this.cache = new CodeKeyedCache(cacheDir(root), root, 'feedback', QUALITY_CODE);
   }
 
   read(key: string): Uint8Array | undefined {
-    return this.files.read('feedback', this.keyOf(key), (payload) => payload);
+    return this.cache.read(key, (payload) => payload);
   }
 
   write(key: string, bytes: Uint8Array): void {
-    this.files.write('feedback', this.keyOf(key), bytes);
-  }
-
-  private keyOf(key: string): string {
-    this.code ??= codeFingerprint(this.root, QUALITY_CODE);
-    return createHash('sha256').update(this.code).update('\n').update(key).digest('hex');
+    this.cache.write(key, bytes);
   }
 }

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { type Observation, ObservationStore, deserialiseStore, serialiseStore } from '@mch/core';
-import { ContentCache } from './cache';
-import { RELEASE_READER_CODE, codeFingerprint } from './code-fingerprint';
+import { CodeKeyedCache } from './cache';
+import { RELEASE_READER_CODE } from './code-fingerprint';
 import { cacheDir } from './countries';
 
 /**
@@ -11,20 +10,17 @@ import { cacheDir } from './countries';
  * the columns instead of parsing the CSV again.
  */
 export class ReleaseReadCache {
-  private readonly files: ContentCache;
-  private readonly code: string;
+  private readonly cache: CodeKeyedCache;
 
   constructor(root: string) {
-    this.files = new ContentCache(cacheDir(root));
-    this.code = codeFingerprint(root, RELEASE_READER_CODE);
+    this.cache = new CodeKeyedCache(cacheDir(root), root, 'releases', RELEASE_READER_CODE);
   }
 
   observations(csv: Uint8Array, parse: () => Observation[]): Observation[] {
-    const key = createHash('sha256').update(this.code).update('\n').update(csv).digest('hex');
-    const hit = this.files.read('releases', key, (payload) => deserialiseStore(payload).toArray());
+    const hit = this.cache.read(csv, (payload) => deserialiseStore(payload).toArray());
     if (hit) return hit;
     const parsed = parse();
-    this.files.write('releases', key, serialiseStore(new ObservationStore().appendAll(parsed)));
+    this.cache.write(csv, serialiseStore(new ObservationStore().appendAll(parsed)));
     return parsed;
   }
 }
