@@ -13,6 +13,7 @@ const LINES_TO_WRITE = 8_192;
  */
 export function* csvPieces(header: readonly string[], count: number, row: (i: number) => readonly string[], rowsPerPiece = ROWS_PER_PIECE): Generator<Buffer> {
   const piece = new PieceWriter();
+  const line = lineWriter(header.length);
   piece.put(`${line(header)}\n`);
   for (let from = 0; from < count; from += rowsPerPiece) {
     const to = Math.min(count, from + rowsPerPiece);
@@ -62,8 +63,24 @@ class PieceWriter {
   }
 }
 
-function line(fields: readonly string[]): string {
-  let out = csvField(fields[0] ?? '');
-  for (let i = 1; i < fields.length; i++) out += `,${csvField(fields[i]!)}`;
-  return out;
+/**
+ * A CSV line of fields, each column remembering its last field: rows come in key order, so most
+ * columns (country, table, year, statuses, source file …) repeat the field above, and its
+ * escaping is not worked out again.
+ */
+function lineWriter(width: number): (fields: readonly string[]) => string {
+  const lastIn: (string | undefined)[] = new Array(width).fill(undefined);
+  const lastOut: string[] = new Array(width).fill('');
+  const field = (i: number, value: string): string => {
+    if (value === lastIn[i]) return lastOut[i]!;
+    const out = csvField(value);
+    lastIn[i] = value;
+    lastOut[i] = out;
+    return out;
+  };
+  return (fields) => {
+    let out = field(0, fields[0] ?? '');
+    for (let i = 1; i < fields.length; i++) out += `,${i < width ? field(i, fields[i]!) : csvField(fields[i]!)}`;
+    return out;
+  };
 }

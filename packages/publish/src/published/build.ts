@@ -174,11 +174,11 @@ export function cellLookup(table: TableDef, observations: readonly Observation[]
     const o = find(migr, code, year, sex);
     if (o) return publishedCell(o, cellNotes.get(o) ?? []);
     // a country's own code as previous or next residence cannot exist (tables.yaml own_country_allowed)
-    if (!byAge && table.own_country_allowed === false && code === observations[0]?.ref_area) return hole('M');
-    const other = byAge ? undefined : find(migr, 'OTH', year, sex);
-    const countryRow = kindOf(code) === 'country' || kindOf(code) === 'former';
-    const elsewhere = other !== undefined && other.obs_status !== 'O' && other.obs_status !== 'M' && code !== '_T' && countryRow;
-    return hole(elsewhere ? 'ELSEWHERE' : 'O');
+    if (!byAge && table.own_country_allowed === false && code === observations[0]?.ref_area) return HOLES.M;
+    const other = byAge || code === '_T' ? undefined : find(migr, 'OTH', year, sex);
+    if (other === undefined || other.obs_status === 'O' || other.obs_status === 'M') return HOLES.O;
+    const kind = kindOf(code);
+    return kind === 'country' || kind === 'former' ? HOLES.ELSEWHERE : HOLES.O;
   };
 }
 
@@ -199,8 +199,14 @@ function child<K, M>(parent: Map<K, M>, key: K, make: () => M): M {
 const NONE = Object.freeze([]) as unknown as never[];
 
 function hole(status: 'O' | 'M' | 'ELSEWHERE'): PublishedCell {
-  return { value: null, status, conf: 'F', derived: false, dash: false, markers: NONE, notes: NONE, observation: null };
+  return Object.freeze({ value: null, status, conf: 'F', derived: false, dash: false, markers: NONE, notes: NONE, observation: null });
 }
+
+/**
+ * The three kinds of hole, one cell each for all tables: most cells of a release's cubes are
+ * holes (PX and JSON-stat hold every combination). Frozen like NONE, since writers only read.
+ */
+const HOLES = { O: hole('O'), M: hole('M'), ELSEWHERE: hole('ELSEWHERE') } as const;
 
 export function publishedCell(o: Observation, notes: number[]): PublishedCell {
   const free = o.conf_status === 'F';

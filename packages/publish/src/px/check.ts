@@ -115,6 +115,7 @@ export function comparePxMetadata(px: PxTable, rows: readonly Observation[]): st
   if (!country.codes?.every((c) => /^[A-Z]{3}$/.test(c))) {
     return [`the first STUB variable "${country.name}" is not the reporting country coded by ISO3 codes`];
   }
+  const reportedBases = basesByCountry(rows);
   const notes = (lang: string | null) => px.entries.filter((e) => (e.keyword === 'VALUENOTE' || e.keyword === 'VALUENOTEX') && e.lang === lang);
   for (const lang of px.languages.length ? px.languages : [px.language]) {
     const suffix = lang === px.language ? null : lang;
@@ -130,14 +131,16 @@ export function comparePxMetadata(px: PxTable, rows: readonly Observation[]): st
       }
     }
     const variable = view.stub[0]!;
+    const countryNotes = firstBy(own.filter((x) => x.keyword === COUNTRY_NOTE_KEYWORD && x.subkeys[0] === variable.name), (x) => x.subkeys[1]!);
     variable.values.forEach((value, i) => {
       const code = country.codes![i]!;
-      const e = own.find((x) => x.keyword === COUNTRY_NOTE_KEYWORD && x.subkeys[0] === variable.name && x.subkeys[1] === value);
+      // the first such note, as a reader takes it
+      const e = countryNotes.get(value);
       const text = e ? noteText(e) : '';
       if (!e) problems.push(`${where}("${variable.name}","${value}") is missing: PX users see no territory, source, basis or breaks for ${code}`);
       else if (!text.trim()) problems.push(`${where}("${variable.name}","${value}") is empty`);
       else if (suffix === null) {
-        const bases = [...new Set(rows.filter((o) => o.ref_area === code && !o.derived && o.definition_basis).map((o) => o.definition_basis))].sort();
+        const bases = [...(reportedBases.get(code) ?? [])].sort();
         const unnamed = bases.filter((b) => !text.includes(`(${b})`));
         if (unnamed.length) problems.push(`${where}("${variable.name}","${value}") does not name the basis ${unnamed.join(', ')} of ${code}'s series`);
       }
@@ -145,6 +148,24 @@ export function comparePxMetadata(px: PxTable, rows: readonly Observation[]): st
     for (const p of dataSymbolProblems(px, suffix)) problems.push(p);
   }
   return problems;
+}
+
+/** Per reporting country, the definition bases its reported (not derived) series carry: one pass over the rows. */
+function basesByCountry(rows: readonly Observation[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const o of rows) {
+    if (o.derived || !o.definition_basis) continue;
+    let set = out.get(o.ref_area);
+    if (!set) out.set(o.ref_area, (set = new Set()));
+    set.add(o.definition_basis);
+  }
+  return out;
+}
+
+function firstBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const x of list) if (!out.has(key(x))) out.set(key(x), x);
+  return out;
 }
 
 function dataSymbolProblems(px: PxTable, lang: string | null): string[] {

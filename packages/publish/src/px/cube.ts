@@ -42,10 +42,22 @@ const PX_SYMBOLS = new Map<string, string>();
 
 /** What a published cell becomes in PX (releases.md, "One mapping of statuses to symbols"). */
 export function pxCellOf(cell: PublishedCell): PxCell {
-  if (cell.value === null) return { kind: 'symbol', symbol: pxSymbol(cell.status === 'Q' || cell.status === 'M' || cell.status === 'ELSEWHERE' ? cell.status : 'O') };
-  if (cell.dash) return { kind: 'symbol', symbol: '-' };
+  if (cell.value === null) return symbolCell(pxSymbol(cell.status === 'Q' || cell.status === 'M' || cell.status === 'ELSEWHERE' ? cell.status : 'O'));
+  if (cell.dash) return symbolCell('-');
   return { kind: 'number', value: cell.value };
 }
+
+/** One cell per symbol, shared and frozen: most cells of a cube are holes. */
+function symbolCell(symbol: string): PxCell {
+  let cell = SYMBOL_CELLS.get(symbol);
+  if (cell === undefined) {
+    cell = Object.freeze({ kind: 'symbol', symbol });
+    SYMBOL_CELLS.set(symbol, cell);
+  }
+  return cell;
+}
+
+const SYMBOL_CELLS = new Map<string, PxCell>();
 
 /** What a published observation becomes in a PX cell. */
 export function pxCell(o: Observation): PxCell {
