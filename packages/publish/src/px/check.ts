@@ -156,7 +156,10 @@ function basesByCountry(rows: readonly Observation[]): Map<string, Set<string>> 
   for (const o of rows) {
     if (o.derived || !o.definition_basis) continue;
     let set = out.get(o.ref_area);
-    if (!set) out.set(o.ref_area, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      out.set(o.ref_area, set);
+    }
     set.add(o.definition_basis);
   }
   return out;
