@@ -53,7 +53,7 @@ export { CompletenessCell, EmigrationEstimate, FindingChanges, FindingGroup, Fla
 export { Conflict, HarmonisedData, Resubmission } from './harmonised';
 export { OBSERVATION_COLUMNS, OBSERVATION_KEY_COLUMNS, csvField, observationRow, toCsv } from './csv';
 export { fixZipEntryTimes } from './zip-times';
-export { crc32, zipArchive } from './zip-write';
+export { crc32, deflateStored, zipArchive } from './zip-write';
 export type { ZipEntry } from './zip-write';
 export { mulberry32 } from './random';
 export { ObservationStore, deserialiseStore, serialiseStore } from './store';

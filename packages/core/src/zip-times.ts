@@ -10,8 +10,7 @@ const END = 0x06054b50;
 export function fixZipEntryTimes(zip: Uint8Array, isoDate = '1980-01-01'): Uint8Array {
   const out = new Uint8Array(zip);
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  const [year = 1980, month = 1, day = 1] = isoDate.split('-').map(Number);
-  const dosDate = ((Math.max(year, 1980) - 1980) << 9) | (month << 5) | day;
+  const dosDate = dosDateOf(isoDate);
   const end = endOfCentralDirectory(view);
   let at = view.getUint32(end + 16, true);
   for (let e = view.getUint16(end + 10, true); e > 0; e--) {
@@ -23,6 +22,36 @@ export function fixZipEntryTimes(zip: Uint8Array, isoDate = '1980-01-01'): Uint8
     view.setUint16(local + 10, 0, true);
     view.setUint16(local + 12, dosDate, true);
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return out;
+}
+
+/** The MS-DOS date field of a zip entry for a YYYY-MM-DD date (1980 at the earliest). */
+export function dosDateOf(isoDate: string): number {
+  const [year = 1980, month = 1, day = 1] = isoDate.split('-').map(Number);
+  return ((Math.max(year, 1980) - 1980) << 9) | (month << 5) | day;
+}
+
+/**
+ * Every entry of an archive whose entries are all stored (method 0), by name and content, in
+ * order: what JSZip writes when asked not to compress.
+ */
+export function storedEntries(zip: Uint8Array): [name: string, content: Uint8Array][] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = endOfCentralDirectory(view);
+  const out: [string, Uint8Array][] = [];
+  let at = view.getUint32(end + 16, true);
+  for (let e = view.getUint16(end + 10, true); e > 0; e--) {
+    if (view.getUint32(at, true) !== CENTRAL) throw new Error(`zip central directory broken at byte ${at}`);
+    const nameLength = view.getUint16(at + 28, true);
+    const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
+    if (view.getUint16(at + 10, true) !== 0) throw new Error(`zip entry ${name} is compressed; only stored entries are read here`);
+    const size = view.getUint32(at + 20, true);
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) !== LOCAL) throw new Error(`zip local header broken at byte ${local}`);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    out.push([name, zip.subarray(start, start + size)]);
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return out;
 }

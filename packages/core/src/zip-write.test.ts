@@ -1,10 +1,14 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, zipArchive } from './zip-write';
+import { storedEntries } from './zip-times';
+import { crc32, deflateStored, tableCrc32, zipArchive } from './zip-write';
 
 describe('zipArchive', () => {
   it('computes the CRC-32 zip readers check', () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(tableCrc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    const bytes = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) & 0xff);
+    for (const n of [0, 1, 31, 5000]) expect(crc32(bytes.subarray(0, n))).toBe(tableCrc32(bytes.subarray(0, n)));
   });
 
   it('writes deflated and stored entries that read back, with the fixed date and a declared size where asked', () => {
@@ -29,5 +33,35 @@ describe('zipArchive', () => {
         ['b.xml', 'bbbb', 99, 0x21],
       ]);
     }
+  });
+});
+
+describe('deflateStored', () => {
+  it('deflates every entry of a stored archive, names, order and content kept, stamped with the date', () => {
+    const entries: [string, string][] = [['[Content_Types].xml', '<Types/>'], ['xl/worksheets/sheet1.xml', '<worksheet>'.repeat(200)], ['empty.txt', '']];
+    const stored = zipArchive(entries, { store: true });
+    const zip = Buffer.from(deflateStored(stored, '2013-10-15'));
+    expect(zip.length).toBeLessThan(stored.length);
+    const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let p = zip.readUInt32LE(end + 16);
+    const read: [string, string][] = [];
+    for (let i = 0; i < entries.length; i++) {
+      const n = zip.readUInt16LE(p + 28);
+      expect(zip.readUInt16LE(p + 10)).toBe(8);
+      // 2013-10-15 as MS-DOS: (2013 - 1980) << 9 | 10 << 5 | 15
+      expect(zip.readUInt16LE(p + 14)).toBe((33 << 9) | (10 << 5) | 15);
+      const local = zip.readUInt32LE(p + 42);
+      const start = local + 30 + zip.readUInt16LE(local + 26);
+      const content = inflateRawSync(zip.subarray(start, start + zip.readUInt32LE(p + 20)));
+      expect(zip.readUInt32LE(p + 16)).toBe(crc32(content));
+      read.push([zip.subarray(p + 46, p + 46 + n).toString(), content.toString()]);
+      p += 46 + n;
+    }
+    expect(read).toEqual(entries);
+  });
+
+  it('refuses an archive with a compressed entry rather than store its compressed bytes as content', () => {
+    expect(() => deflateStored(zipArchive([['a.xml', '<a/>']]), '2013-10-15')).toThrow('a.xml is compressed');
+    expect(storedEntries(zipArchive([['a.xml', '<a/>']], { store: true })).map(([n, c]) => [n, Buffer.from(c).toString()])).toEqual([['a.xml', '<a/>']]);
   });
 });

@@ -37,4 +37,21 @@ describe('readObservationsCsv', () => {
     expect(refusal(`${header}\n${first!.replace(',100,', ',"10"0,')}\n`)).toContain('text after a closing quote');
     expect(refusal(`${header}\n${first!.replace(',A,', ',Z,')}\n`)).toContain('obs_status');
   });
+
+  it('checks each code once but every row: a bad value after good ones is refused at its own line', () => {
+    const [header, first] = text.split('\n');
+    const cols = header!.split(',');
+    const withField = (name: string, value: string) => {
+      const fields = first!.split(',');
+      fields[cols.indexOf(name)] = value;
+      return fields.join(',');
+    };
+    const after = (row: string) => refusal(`${header}\n${first}\n${first}\n${row}\n`);
+    expect(after(first!)).toBe('accepted');
+    expect(after(withField('obs_status', 'Z'))).toMatch(/observations.csv:4: not a valid observation \(obs_status/);
+    expect(after(withField('ref_area', 'ARME'))).toMatch(/observations.csv:4: not a valid observation \(ref_area/);
+    expect(after(withField('sex', 'X'))).toMatch(/observations.csv:4: .*sex/);
+    expect(after(withField('unit_mult', '6'))).toMatch(/observations.csv:4: .*unit_mult/);
+    expect(after(withField('time_period', '123456789012345678901'))).toMatch(/observations.csv:4: .*time_period/);
+  });
 });
