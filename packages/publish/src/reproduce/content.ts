@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import { Workbook } from '@mch/office/exceljs';
 import { parseCsv } from '../csv-read';
 import { MANIFEST } from '../datapackage';
 import { readPx } from '../px/table';
@@ -33,6 +33,7 @@ const scriptData = (bytes: Buffer) => Buffer.from(JSON.stringify(dataScriptData(
 
 /** The differences of substance between two versions of one release file. */
 export async function contentDifferences(path: string, published: Buffer, rebuilt: Buffer): Promise<CellDifference[]> {
+  if (path === CHANGES) return compareTables(path, changesCells(published), changesCells(rebuilt));
   const ext = path.slice(path.lastIndexOf('.') + 1);
   const compare = COMPARERS[ext] ?? (async (p, a, b) => compareTables(p, lineCells(a.toString('utf8')), lineCells(b.toString('utf8'))));
   return compare(path, published, rebuilt);
@@ -109,7 +110,7 @@ function jsonCells(bytes: Buffer, manifest: boolean): Cells {
 
 /** Every cell of every sheet, as `Sheet!B7`: its value, and for a number its format (which carries the [e] markers). */
 async function workbookCells(bytes: Buffer): Promise<Cells> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const cells: Cells = new Map();
   for (const ws of wb.worksheets) {
@@ -120,6 +121,23 @@ async function workbookCells(bytes: Buffer): Promise<Cells> {
         cells.set(`${ws.name}!${cell.address}`, shown);
       });
     });
+  }
+  return cells;
+}
+
+const CHANGES = 'CHANGES.md';
+
+/**
+ * CHANGES.md by line, but for the line of its Code section that names the code version it was
+ * built with: like the manifest's code_version, that is not content. Content is compared only
+ * when the code version differs, so that line always would.
+ */
+function changesCells(bytes: Buffer): Cells {
+  const cells = lineCells(bytes.toString('utf8'));
+  let inCode = false;
+  for (const [where, line] of cells) {
+    if (line.startsWith('## ')) inCode = line === '## Code';
+    else if (inCode && /^Built with .+; lockfile sha256 [0-9a-f]+\.$/.test(line)) cells.set(where, '(the code version: not content)');
   }
   return cells;
 }

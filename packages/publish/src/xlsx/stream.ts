@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { WorkbookWriter } from '@mch/office/exceljs';
+import type ExcelJS from 'exceljs';
 
 const require = createRequire(import.meta.url);
 
@@ -62,7 +63,7 @@ export class StreamedWorkbook {
         done();
       },
     });
-    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+    this.writer = new WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
     const internals = this.writer as unknown as WriterInternals;
     // the writer's own list of parts, with the table parts added
     internals.addContentTypes = async () => {

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { Finding, QualityReport } from '@mch/core';
 import { cmp, deflateStored, fixZipEntryTimes } from '@mch/core';
-import ExcelJS from 'exceljs';
+import { Workbook, WorkbookWriter } from '@mch/office/exceljs';
+import type ExcelJS from 'exceljs';
 import { csvLines, isWorkbook } from './original-text';
 import { LISTING_HEADER, noteText, SEVERITY } from './text';
 
@@ -31,7 +32,7 @@ async function loadWorkbooks(files: FeedbackInput[]): Promise<Map<string, ExcelJ
   for (const f of files) {
     if (!isWorkbook(f.path)) continue;
     try {
-      const wb = new ExcelJS.Workbook();
+      const wb = new Workbook();
       await wb.xlsx.load(Buffer.from(f.bytes) as unknown as ArrayBuffer);
       if (wb.getWorksheet(SUMMARY) || wb.getWorksheet(LISTING)) continue;
       out.set(f.path, wb);
@@ -150,7 +151,7 @@ async function streamedListing(report: QualityReport, r: string, findings: Findi
     },
   });
   const fixed = new Date(`${report.release_date}T00:00:00Z`);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  const wb = new WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   wb.created = fixed;
   wb.modified = fixed;
   wb.creator = 'mch';
