@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { storedEntries } from './zip-times';
-import { crc32, deflateStored, tableCrc32, zipArchive } from './zip-write';
+import { dosDateOf, storedEntries } from './zip-times';
+import { crc32, deflatePieces, tableCrc32, zipArchive } from './zip-write';
 
 describe('zipArchive', () => {
   it('computes the CRC-32 zip readers check', () => {
@@ -9,6 +9,27 @@ describe('zipArchive', () => {
     expect(tableCrc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
     const bytes = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) & 0xff);
     for (const n of [0, 1, 31, 5000]) expect(crc32(bytes.subarray(0, n))).toBe(tableCrc32(bytes.subarray(0, n)));
+    // continued over pieces, as deflatePieces does, it is the CRC of the whole
+    for (const f of [crc32, tableCrc32]) expect(f(bytes.subarray(1234), f(bytes.subarray(0, 1234)))).toBe(crc32(bytes));
+  });
+
+  it('takes content deflated piece by piece, which reads back whole with its CRC and size', async () => {
+    const pieces = Array.from({ length: 50 }, (_, i) => Buffer.from(`<row r="${i}">${'x'.repeat(i * 97)}</row>`));
+    const whole = Buffer.concat(pieces);
+    const deflated = await deflatePieces(pieces);
+    expect(deflated.size).toBe(whole.length);
+    expect(deflated.crc).toBe(crc32(whole));
+    expect(inflateRawSync(deflated.deflated).equals(whole)).toBe(true);
+    const zip = Buffer.from(zipArchive([['a.xml', '<a/>'], ['b.xml', deflated]]));
+    expect(storedEntries(zipArchive([['b.xml', whole]], { store: true }))[0]![1].length).toBe(whole.length);
+    const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let p = zip.readUInt32LE(end + 16);
+    p += 46 + zip.readUInt16LE(p + 28);
+    expect([zip.readUInt32LE(p + 16), zip.readUInt32LE(p + 24)]).toEqual([crc32(whole), whole.length]);
+    const local = zip.readUInt32LE(p + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26);
+    expect(inflateRawSync(zip.subarray(start, start + zip.readUInt32LE(p + 20))).equals(whole)).toBe(true);
+    expect(() => zipArchive([['b.xml', deflated]], { store: true })).toThrow('deflated already');
   });
 
   it('writes deflated and stored entries that read back, with the fixed date and a declared size where asked', () => {
@@ -36,11 +57,12 @@ describe('zipArchive', () => {
   });
 });
 
-describe('deflateStored', () => {
-  it('deflates every entry of a stored archive, names, order and content kept, stamped with the date', () => {
+describe('storedEntries', () => {
+  it('reads back every entry of a stored archive, names, order and content, which zipArchive deflates again with the date', () => {
     const entries: [string, string][] = [['[Content_Types].xml', '<Types/>'], ['xl/worksheets/sheet1.xml', '<worksheet>'.repeat(200)], ['empty.txt', '']];
     const stored = zipArchive(entries, { store: true });
-    const zip = Buffer.from(deflateStored(stored, '2013-10-15'));
+    expect(storedEntries(stored).map(([n, c]) => [n, Buffer.from(c).toString()])).toEqual(entries);
+    const zip = Buffer.from(zipArchive(storedEntries(stored), { dosDate: dosDateOf('2013-10-15') }));
     expect(zip.length).toBeLessThan(stored.length);
     const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     let p = zip.readUInt32LE(end + 16);
@@ -60,8 +82,7 @@ describe('deflateStored', () => {
     expect(read).toEqual(entries);
   });
 
-  it('refuses an archive with a compressed entry rather than store its compressed bytes as content', () => {
-    expect(() => deflateStored(zipArchive([['a.xml', '<a/>']]), '2013-10-15')).toThrow('a.xml is compressed');
-    expect(storedEntries(zipArchive([['a.xml', '<a/>']], { store: true })).map(([n, c]) => [n, Buffer.from(c).toString()])).toEqual([['a.xml', '<a/>']]);
+  it('refuses an archive with a compressed entry rather than take its compressed bytes for content', () => {
+    expect(() => storedEntries(zipArchive([['a.xml', '<a/>']]))).toThrow('a.xml is compressed');
   });
 });

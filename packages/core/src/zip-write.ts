@@ -1,9 +1,38 @@
 import * as zlib from 'node:zlib';
 import { deflateRawSync } from 'node:zlib';
-import { dosDateOf, storedEntries } from './zip-times';
+
+/** Content deflated already (deflatePieces), with the CRC-32 and size of what it inflates to. */
+export interface Deflated {
+  deflated: Uint8Array;
+  crc: number;
+  size: number;
+}
 
 /** One entry of an archive; `declared` overrides the uncompressed size the headers state (hostile fixtures). */
-export type ZipEntry = [name: string, content: Uint8Array | string, declared?: number];
+export type ZipEntry = [name: string, content: Uint8Array | string | Deflated, declared?: number];
+
+const isDeflated = (c: ZipEntry[1]): c is Deflated => typeof c === 'object' && 'deflated' in c;
+
+/**
+ * Content made a piece at a time, deflated as it comes (zlib, off this thread) with its CRC-32:
+ * an entry of a hundred megabytes of XML is never whole in memory, only its deflated bytes.
+ */
+export async function deflatePieces(pieces: Iterable<Uint8Array>): Promise<Deflated> {
+  const deflate = zlib.createDeflateRaw();
+  const out: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => deflate.on('end', resolve).on('error', reject));
+  let crc = 0;
+  let size = 0;
+  for (const piece of pieces) {
+    crc = crc32(piece, crc);
+    size += piece.length;
+    if (!deflate.write(piece)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await ended;
+  return { deflated: Buffer.concat(out), crc, size };
+}
 
 /**
  * A zip archive of the given entries, deflated (or stored, method 0), every entry stamped with one
@@ -18,11 +47,12 @@ export function zipArchive(entries: readonly ZipEntry[], options: { store?: bool
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, body, declaredSize] of entries) {
-    const content = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
-    const data = store ? content : deflateRawSync(content);
-    const size = declaredSize ?? content.length;
+    if (isDeflated(body) && store) throw new Error(`zipArchive: ${name} is deflated already and cannot be stored`);
+    const content = isDeflated(body) ? undefined : typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+    const data = content === undefined ? Buffer.from((body as Deflated).deflated) : store ? content : deflateRawSync(content);
+    const size = declaredSize ?? (content === undefined ? (body as Deflated).size : content.length);
     const n = Buffer.from(name, 'utf8');
-    const crc = crc32(content);
+    const crc = content === undefined ? (body as Deflated).crc : crc32(content);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(version, 4);
@@ -63,27 +93,18 @@ const CRC_TABLE = new Int32Array(256).map((_, n) => {
   return c;
 });
 
-/**
- * An archive written uncompressed (exceljs's writeBuffer with JSZip's STORE) deflated by zlib,
- * entry by entry in order, every entry stamped with `isoDate`: JSZip deflates and checksums in
- * JavaScript, which took a third of the time of a country's annotated feedback workbook.
- */
-export function deflateStored(zip: Uint8Array, isoDate: string): Uint8Array {
-  return zipArchive(storedEntries(zip), { dosDate: dosDateOf(isoDate) });
-}
-
 /** zlib's own CRC-32 (Node.js 20.15 on), else the table below. */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
 /** The CRC-32 a zip entry records of its uncompressed content. */
-export function crc32(b: Uint8Array): number {
-  if (nativeCrc32) return nativeCrc32(b);
-  return tableCrc32(b);
+export function crc32(b: Uint8Array, previous = 0): number {
+  if (nativeCrc32) return nativeCrc32(b, previous);
+  return tableCrc32(b, previous);
 }
 
-/** The CRC-32 by the table, for a Node.js without zlib.crc32 (and to test one against the other). */
-export function tableCrc32(b: Uint8Array): number {
-  let c = -1;
+/** The CRC-32 by the table, for a Node.js without zlib.crc32 (and to test one against the other); `previous` continues one. */
+export function tableCrc32(b: Uint8Array, previous = 0): number {
+  let c = ~previous;
   for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }

@@ -11,6 +11,32 @@ import { noisyReport } from '../testing/noisy-report';
 import { writeInternalReports } from '../write';
 import { feedbackCountries, feedbackKey, feedbackWorkbook } from './workbook';
 
+/** LibreOffice's CSV export as rows (RFC 4180: quoted fields may hold commas, quotes and line ends). */
+function parseCsvText(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += text[++i];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
 async function countryWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('T05');
@@ -137,6 +163,24 @@ describe('feedback workbooks', () => {
     expect(wb.getWorksheet('MCH summary')!.getCell('B6').value).toBe(own.length);
   }, 120_000);
 
+  it('lists thousands of findings on the cells of an annotated workbook too, every one with its place', async () => {
+    const noisy = noisyReport(5_000);
+    // the noisy findings placed on cells of the country's workbook rather than lines of a CSV file
+    const onCells = { ...noisy, findings: noisy.findings.map((f) => (f.ref_area === 'ARM' ? { ...f, sources: f.sources.map((s, k) => ({ ...s, file: XLSX, sheet: 'T05', cell: `C${5 + ((Number(s.cell) + k) % 9)}` })) } : f)) };
+    const fb = await feedbackWorkbook(onCells, 'ARM', [{ path: XLSX, bytes: await countryWorkbook(), ref_area: 'ARM' }]);
+    expect(fb.annotated).toBe(XLSX);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fb.bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['T05', 'MCH summary', 'MCH findings']);
+    const own = onCells.findings.filter((f) => f.ref_area === 'ARM');
+    const listing = wb.getWorksheet('MCH findings')!;
+    expect(listing.rowCount).toBe(1 + own.reduce((n, f) => n + f.sources.length, 0));
+    const last = own.at(-1)!;
+    const row = listing.getRow(listing.rowCount);
+    expect([row.getCell(1).value, row.getCell(13).value, row.getCell(14).value]).toEqual([last.id, 'T05', last.sources.at(-1)!.cell]);
+    expect(wb.getWorksheet('T05')!.getCell('C5').note).toBeDefined();
+  }, 120_000);
+
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
   it.skipIf(!soffice && process.env.CI !== 'true')(`opens in LibreOffice${soffice ? '' : ' (skipped: LibreOffice not installed)'}`, async () => {
     expect(soffice, 'LibreOffice is required under CI').toBeDefined();
@@ -149,6 +193,12 @@ describe('feedback workbooks', () => {
       expect(sheets).toEqual(['ARM-MCH findings.csv', 'ARM-MCH summary.csv', 'ARM-T05.csv']);
       expect(readFileSync(join(dir, 'ARM-MCH summary.csv'), 'utf8')).toContain('замечания по данным ARM');
       expect(readFileSync(join(dir, 'ARM-T05.csv'), 'utf8')).toContain('5210,2400,2790');
+      // the listing's rows, spliced in as XML after exceljs wrote the header: a second reader sees them
+      const listing = parseCsvText(readFileSync(join(dir, 'ARM-MCH findings.csv'), 'utf8'));
+      expect(listing[0]![0]).toBe('finding / замечание');
+      const slip = listing.find((row) => row[13] === 'C5');
+      expect(slip?.slice(11, 15)).toEqual([XLSX, 'T05', 'C5', '5210']);
+      expect(slip?.[4]).toBe('2012');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type { Finding, QualityReport } from '@mch/core';
-import { cmp, deflateStored, fixZipEntryTimes } from '@mch/core';
-import { Workbook, WorkbookWriter } from '@mch/office/exceljs';
+import { type ZipEntry, cmp, deflatePieces, dosDateOf, storedEntries, zipArchive } from '@mch/core';
+import { Workbook } from '@mch/office/exceljs';
 import type ExcelJS from 'exceljs';
+import { withRows, worksheetPath } from './listing-xml';
 import { csvLines, isWorkbook } from './original-text';
 import { LISTING_HEADER, noteText, SEVERITY } from './text';
 
@@ -59,7 +59,7 @@ function originalValue(path: string, sheet: string, cell: string, books: Map<str
   }
 }
 
-/** One row per finding and place, with the original value found there. */
+/** One row per finding and place (a finding without a place: one row), with the original value found there. */
 function* listingRows(findings: Finding[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): Generator<(string | number)[]> {
   for (const f of findings) {
     const places = f.sources.length ? f.sources : [{ file: '', sheet: '', cell: '' }];
@@ -88,10 +88,10 @@ function* listingRows(findings: Finding[], books: Map<string, ExcelJS.Workbook>,
 
 const LISTING_WIDTHS = LISTING_HEADER.map((_, i) => (i === 9 || i === 10 ? 70 : i === 0 ? 40 : 14));
 
-function addListing(wb: ExcelJS.Workbook, findings: Finding[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): void {
+/** The listing sheet with its header row alone: its rows are spliced in as XML once exceljs has written the workbook (written). */
+function addListingHeader(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet(LISTING);
   ws.addRow(LISTING_HEADER).font = { bold: true };
-  for (const row of listingRows(findings, books, csv)) ws.addRow(row);
   ws.columns.forEach((c, i) => {
     c.width = LISTING_WIDTHS[i] ?? 14;
   });
@@ -124,7 +124,6 @@ function summaryRows(report: QualityReport, r: string, findings: Finding[], file
 }
 
 const SUMMARY_WIDTHS = [60, 10, 60];
-const PLAIN: Partial<ExcelJS.Style> = {};
 const TITLE_FONT = { bold: true, size: 13 };
 
 function addSummary(wb: ExcelJS.Workbook, report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], annotated: string | null): void {
@@ -138,49 +137,32 @@ function addSummary(wb: ExcelJS.Workbook, report: QualityReport, r: string, find
 }
 
 /**
- * The workbook of a country whose files cannot be annotated (CSV, or a workbook that does not
- * read back): summary and listing through exceljs's streaming writer, each row written and let go,
- * so a listing of a few hundred thousand rows never lives in memory as cell objects.
+ * The workbook's bytes: exceljs writes it uncompressed with the listing's header row alone; the
+ * listing's rows go into that sheet as XML text (listing-xml.ts), so thousands of findings are
+ * never exceljs cell objects; then zlib deflates every entry (JSZip's deflate is JavaScript, a
+ * third of the time), each stamped with the release date so the same workbook is the same bytes.
  */
-async function streamedListing(report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
+async function written(wb: ExcelJS.Workbook, report: QualityReport, findings: Finding[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): Promise<Buffer> {
   const fixed = new Date(`${report.release_date}T00:00:00Z`);
-  const wb = new WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   wb.created = fixed;
   wb.modified = fixed;
-  wb.creator = 'mch';
   wb.lastModifiedBy = 'mch';
-  const summary = wb.addWorksheet(SUMMARY);
-  summary.columns = SUMMARY_WIDTHS.map((width) => ({ width }));
-  summaryRows(report, r, findings, files, null).forEach((values, i) => {
-    const row = summary.addRow(values);
-    if (i < 2) row.font = TITLE_FONT;
-    row.commit();
-  });
-  summary.commit();
-  const listing = wb.addWorksheet(LISTING, { views: [{ state: 'frozen', ySplit: 1 }] });
-  listing.columns = LISTING_WIDTHS.map((width) => ({ width }));
-  const header = listing.addRow(LISTING_HEADER);
-  header.font = { bold: true };
-  header.commit();
-  for (const values of listingRows(findings, books, csv)) {
-    const row = listing.addRow(values);
-    // one shared style object: exceljs finds its style by identity instead of serialising each cell's (half the time)
-    row.eachCell((c) => {
-      c.style = PLAIN;
-    });
-    row.commit();
-  }
-  listing.commit();
-  await wb.commit();
-  await new Promise<void>((resolve, reject) => (sink.writableFinished ? resolve() : sink.on('finish', resolve).on('error', reject)));
-  return fixZipEntryTimes(Buffer.concat(chunks), report.release_date);
+  const entries = storedEntries(new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
+  const text = (name: string) => Buffer.from(entries.find(([n]) => n === name)?.[1] ?? []).toString('utf8');
+  const listing = worksheetPath(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'), LISTING);
+  const rows = findings.reduce((n, f) => n + Math.max(1, f.sources.length), 0);
+  const withListing: ZipEntry[] = [];
+  for (const [name, content] of entries) withListing.push([name, name === listing ? await deflatePieces(withRows(content, listingRows(findings, books, csv), LISTING_HEADER.length, rows)) : content]);
+  return Buffer.from(zipArchive(withListing, { dosDate: dosDateOf(report.release_date) }));
+}
+
+/** The workbook of a country whose files cannot be annotated (CSV, or a workbook that does not read back): summary and listing. */
+async function listingWorkbook(report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): Promise<Buffer> {
+  const wb = new Workbook();
+  wb.creator = 'mch';
+  addSummary(wb, report, r, findings, files, null);
+  addListingHeader(wb);
+  return written(wb, report, findings, books, csv);
 }
 
 /** Highlight and comment on each cell of the workbook a finding points to; returns how many cells. */
@@ -235,25 +217,19 @@ export async function feedbackWorkbook(report: QualityReport, r: string, files: 
   const csv = new Map(files.filter((f) => !isWorkbook(f.path)).map((f) => [f.path, csvLines(f.bytes)]));
   const findings = findingsFor(report, r, new Set(files.map((f) => f.path)));
   const base = baseWorkbook(files, books, findings);
-  const listingOnly = async () => ({ ref_area: r, bytes: Buffer.from(await streamedListing(report, r, findings, files, books, csv)), annotated: null });
+  const listingOnly = async () => ({ ref_area: r, bytes: await listingWorkbook(report, r, findings, files, books, csv), annotated: null });
   if (!base) return listingOnly();
   const wb = books.get(base)!;
   annotate(wb, base, findings);
   try {
     addSummary(wb, report, r, findings, files, base);
-    addListing(wb, findings, books, csv);
+    addListingHeader(wb);
   } catch {
     // the country's workbook does not take the sheets: the listing alone, as for CSV
     return listingOnly();
   }
-  const fixed = new Date(`${report.release_date}T00:00:00Z`);
-  wb.created = fixed;
-  wb.modified = fixed;
-  wb.lastModifiedBy = 'mch';
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.length - 2, visibility: 'visible' }];
-  // written uncompressed, then deflated by zlib: JSZip deflates in JavaScript, at several times the cost
-  const stored = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
-  return { ref_area: r, bytes: Buffer.from(deflateStored(stored, report.release_date)), annotated: base };
+  return { ref_area: r, bytes: await written(wb, report, findings, books, csv), annotated: base };
 }
 
 /**
