@@ -3,7 +3,8 @@
 // alone (Turbo would look for a pnpm binary on PATH), then says what ran and ends with one line,
 // "N passed, N failed, N skipped", each skip with its reason. `node scripts/test.mjs core cli`
 // runs only those packages. Tasks run side by side, one per core (MCH_TEST_LANES sets how many);
-// what they say is printed in package order, whichever ended first. Exit 1 when anything failed.
+// what they say is printed in package order, whichever ended first, with the seconds each package's
+// tasks took (side by side with others, so they add up to more than the run). Exit 1 when anything failed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -83,7 +84,11 @@ if (!only.length || only.includes('scripts')) {
 const queue = [...jobs].sort((a, b) => b.weight - a.weight);
 const lanes = Math.max(1, Math.min(Number(process.env.MCH_TEST_LANES) || availableParallelism(), queue.length));
 async function lane() {
-  for (let job = queue.shift(); job; job = queue.shift()) job.result = await job.run();
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    const start = performance.now();
+    job.result = await job.run();
+    job.seconds = (performance.now() - start) / 1000;
+  }
 }
 await Promise.all(Array.from({ length: lanes }, lane));
 rmSync(scratch, { recursive: true, force: true });
@@ -99,12 +104,14 @@ for (const { result } of jobs) {
   ran[result.kind] += result.kind === 'tests' ? (result.ran ?? 0) : 1;
 }
 for (const row of [...new Set(jobs.map((j) => j.row))]) {
-  console.log(`${row.padEnd(15)} ${jobs.filter((j) => j.row === row).map((j) => j.result.text).join(' · ')}`);
+  const own = jobs.filter((j) => j.row === row);
+  const seconds = own.reduce((n, j) => n + j.seconds, 0);
+  console.log(`${row.padEnd(15)} ${own.map((j) => j.result.text).join(' · ')} (${seconds.toFixed(0)} s)`);
 }
 for (const s of totals.skips) console.log(`skipped: ${s.where} — ${s.reason}`);
 // the assertion and its diff say what failed; vitest's own stack frames say nothing more
 const brief = (message) => message.split('\n').filter((l) => !/^\s+at .*(node_modules|node:internal)/.test(l)).slice(0, 30).join('\n').trimEnd();
 for (const f of totals.failures) console.log(`FAILED: ${f.where}\n${brief(f.message).replace(/^/gm, '    ')}`);
-console.log(`ran ${ran.tests} tests, ${ran.typecheck} type checks and ${ran.lint} lint runs (each check counts as one)`);
+console.log(`ran ${ran.tests} tests, ${ran.typecheck} type checks and ${ran.lint} lint runs (each check counts as one) in ${(performance.now() / 1000).toFixed(0)} s`);
 console.log(countLine(totals));
 process.exitCode = totals.failed ? 1 : 0;
