@@ -48,13 +48,14 @@ async function writeChunks(path: string, chunks: Iterable<string>): Promise<void
 }
 
 /**
- * Feedback workbooks made before, by feedbackKey: a country whose files and findings are those of
- * an earlier run gets that run's workbook, not another second of exceljs. The caller keys by the
- * code too (another version of this package makes other bytes).
+ * Feedback workbooks made before, by country and feedbackKey: a country whose files and findings
+ * are those of an earlier run gets that run's workbook, not another second of exceljs. The caller
+ * keys by the code too (another version of this package makes other bytes), and keeps each
+ * country's apart, so one country's rounds never push out another's workbook.
  */
 export interface FeedbackCache {
-  read(key: string): Uint8Array | undefined;
-  write(key: string, bytes: Uint8Array): void;
+  read(country: string, key: string): Uint8Array | undefined;
+  write(country: string, key: string, bytes: Uint8Array): void;
 }
 
 /**
@@ -85,10 +86,10 @@ export async function writeInternalReports(
   for (const r of feedbackCountries(report, inputs)) {
     const files = inputs.filter((i) => i.ref_area === r);
     const key = cache && feedbackKey(report, r, files);
-    let bytes = key === undefined ? undefined : cache!.read(key);
+    let bytes = key === undefined ? undefined : cache!.read(r, key);
     if (!bytes) {
       bytes = (await feedbackWorkbook(report, r, files)).bytes;
-      if (key !== undefined) cache!.write(key, bytes);
+      if (key !== undefined) cache!.write(r, key, bytes);
     }
     await put(join('feedback', `${r}.xlsx`), bytes);
   }

@@ -152,12 +152,20 @@ export class CodeKeyedCache {
     this.files = new ContentCache(dir);
   }
 
-  read<T>(key: string | Uint8Array, decode: (payload: Uint8Array) => T): T | undefined {
-    return this.files.read(this.group, this.keyOf(key), decode);
+  /** `subgroup` (a country) keeps its entries in a folder of their own inside the group, pruned apart. */
+  read<T>(key: string | Uint8Array, decode: (payload: Uint8Array) => T, subgroup?: string): T | undefined {
+    return this.files.read(this.groupOf(subgroup), this.keyOf(key), decode);
   }
 
-  write(key: string | Uint8Array, payload: Uint8Array): void {
-    this.files.write(this.group, this.keyOf(key), payload);
+  write(key: string | Uint8Array, payload: Uint8Array, subgroup?: string): void {
+    this.files.write(this.groupOf(subgroup), this.keyOf(key), payload);
+  }
+
+  private groupOf(subgroup: string | undefined): string {
+    if (subgroup === undefined) return this.group;
+    // a name, never a path: it becomes a folder
+    if (!/^[A-Za-z0-9_-]+$/.test(subgroup)) throw new Error(`cache subgroup "${subgroup}" is not a plain name`);
+    return `${this.group}/${subgroup}`;
   }
 
   private keyOf(key: string | Uint8Array): string {

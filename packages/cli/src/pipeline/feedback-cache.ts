@@ -5,8 +5,10 @@ import { cacheDir } from './countries';
 
 /**
  * The feedback workbooks of earlier runs (quality's feedbackKey: a country's files and findings),
- * kept under that key and the code that makes them: after one country resubmits, the others'
- * workbooks are read back rather than built again, a second of exceljs at tier M.
+ * kept under that key and the code that makes them, in a group per country (feedback/ARM/…): after
+ * one country resubmits, the others' workbooks are read back rather than built again. (In one
+ * group of every country, the group's last few entries held fewer workbooks than a release has
+ * countries, and each run pushed out the ones the next would ask for.)
  */
 export class FeedbackWorkbookCache implements FeedbackCache {
   private readonly cache: CodeKeyedCache;
@@ -15,11 +17,11 @@ export class FeedbackWorkbookCache implements FeedbackCache {
     this.cache = new CodeKeyedCache(cacheDir(root), root, 'feedback', QUALITY_CODE);
   }
 
-  read(key: string): Uint8Array | undefined {
-    return this.cache.read(key, (payload) => payload);
+  read(country: string, key: string): Uint8Array | undefined {
+    return this.cache.read(key, (payload) => payload, country);
   }
 
-  write(key: string, bytes: Uint8Array): void {
-    this.cache.write(key, bytes);
+  write(country: string, key: string, bytes: Uint8Array): void {
+    this.cache.write(key, bytes, country);
   }
 }

@@ -85,7 +85,7 @@ describe('feedbackKey', () => {
   it('lets writeInternalReports take a workbook from its cache and keep the ones it makes', async () => {
     const inputs = [{ path: XLSX, bytes: await countryWorkbook(), ref_area: 'ARM' }];
     const kept = new Map<string, Uint8Array>();
-    const cache = { read: (k: string) => kept.get(k), write: (k: string, b: Uint8Array) => void kept.set(k, b) };
+    const cache = { read: (_: string, k: string) => kept.get(k), write: (_: string, k: string, b: Uint8Array) => void kept.set(k, b) };
     const dir = mkdtempSync(join(tmpdir(), 'mch-feedback-cache-'));
     try {
       await writeInternalReports(report(), dir, inputs, { feedbackCache: cache });
