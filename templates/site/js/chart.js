@@ -7,6 +7,8 @@ const PARTNERS_SHOWN = 6;
 const TYPE_COLOURS = { '': PALETTE[0], LT: PALETTE[0], ST: PALETTE[1], NAT: PALETTE[2] };
 const LARGE = { W: 640, H: 280, left: 78, ticks: 4, key: true };
 const SMALL = { W: 300, H: 170, left: 64, ticks: 3, key: false };
+/** The widest a digit or separator of an 11-pixel tick label is drawn, in the chart's units (DejaVu Sans: 0.64 em). */
+const TICK_CHAR_WIDTH = 7.1;
 
 function charts(data) {
   const box = clear(document.getElementById('charts'));
@@ -76,13 +78,14 @@ function partnerChart(countries, years, sex) {
 /** A line chart with a zero-based axis; no line joins a point to one across a break in series. */
 function lineChart(id, title, years, series, size) {
   const { W, H } = size;
-  const m = { left: size.left, right: 16, top: 12, bottom: 30 };
   const values = series.flatMap((s) => s.points.map((p) => p.y)).filter((v) => v !== null);
   const captionId = `${id}-caption`;
   const caption = el('figcaption', { id: captionId }, title);
   if (!values.length) return el('figure', { class: 'chart', id }, [caption, el('p', { class: 'empty' }, t('chartNoData'))]);
   const step = niceStep(Math.max(...values, 1) / size.ticks);
   const top = Math.ceil(Math.max(...values, 1) / step) * step;
+  // the axis is as wide as its widest label needs ("10,000,000" does not fit the small panels' 64)
+  const m = { left: Math.max(size.left, Math.ceil(formatInt(top).length * TICK_CHAR_WIDTH) + 10), right: 16, top: 12, bottom: 30 };
   const x = (year) => (years.length === 1 ? (m.left + W - m.right) / 2 : m.left + ((W - m.left - m.right) * years.indexOf(year)) / (years.length - 1));
   const y = (v) => H - m.bottom - ((H - m.top - m.bottom) * v) / top;
   const parts = [];

@@ -57,6 +57,21 @@ describe('compareReleases', () => {
     expect(await compareReleases(published, otherNote, 'content')).toMatchObject({ ok: false, differentContent: ['CHANGES.md'] });
   });
 
+  it("takes the release page's own script and style as code, its text and embedded data as content", async () => {
+    const page = await readFile(join(published, 'index.html'), 'utf8');
+    expect(page).toMatch(/<script type="application\/json" id="release">/);
+    const edited = (name: string, edit: (t: string) => string) => variant(name, (d) => writeFile(join(d, 'index.html'), edit(page)));
+    // another code version's viewer: other script, other style, so other hashes in the policy
+    const otherCode = await edited('page-code', (t) => t.replace("'use strict';", "'use strict';\nconst DRAWN_ANOTHER_WAY = 1;").replace(/<style>/, '<style>body{margin:0}').replace(/'sha256-[A-Za-z0-9+/=]+'/, "'sha256-AAAA'"));
+    expect(await compareReleases(published, otherCode, 'content')).toMatchObject({ ok: true, differentBytes: ['index.html'], differentContent: [] });
+    const release = /<script type="application\/json" id="release">([\s\S]*?)<\/script>/.exec(page)![1]!;
+    const otherData = await edited('page-data', (t) => t.replace(release, release.replace(/"2013\.1"/, '"2013.9"')));
+    expect(release).toContain('"2013.1"');
+    expect(await compareReleases(published, otherData, 'content')).toMatchObject({ ok: false, differentContent: ['index.html'] });
+    const otherText = await edited('page-text', (t) => t.replace('<noscript><p>', '<noscript><p>Another sentence. '));
+    expect(await compareReleases(published, otherText, 'content')).toMatchObject({ ok: false, differentContent: ['index.html'] });
+  });
+
   it('ignores the environment recorded in the manifest', async () => {
     const env = await variant('env', async (d) => {
       const m = JSON.parse(await readFile(join(d, 'datapackage.json'), 'utf8'));

@@ -34,6 +34,7 @@ const scriptData = (bytes: Buffer) => Buffer.from(JSON.stringify(dataScriptData(
 /** The differences of substance between two versions of one release file. */
 export async function contentDifferences(path: string, published: Buffer, rebuilt: Buffer): Promise<CellDifference[]> {
   if (path === CHANGES) return compareTables(path, changesCells(published), changesCells(rebuilt));
+  if (path === PAGE) return compareTables(path, pageCells(published), pageCells(rebuilt));
   const ext = path.slice(path.lastIndexOf('.') + 1);
   const compare = COMPARERS[ext] ?? (async (p, a, b) => compareTables(p, lineCells(a.toString('utf8')), lineCells(b.toString('utf8'))));
   return compare(path, published, rebuilt);
@@ -126,6 +127,25 @@ async function workbookCells(bytes: Buffer): Promise<Cells> {
 }
 
 const CHANGES = 'CHANGES.md';
+const PAGE = 'index.html';
+
+/**
+ * The release page by content: its text by line, and the release's data it embeds field by field.
+ * Its own script and style are code, not content (another code version draws the same figures its
+ * own way), and so are the hashes of them its Content-Security-Policy names.
+ */
+function pageCells(bytes: Buffer): Cells {
+  const html = bytes.toString('utf8');
+  const cells: Cells = new Map();
+  const data = /<script type="application\/json" id="release">([\s\S]*?)<\/script>/.exec(html);
+  if (data) for (const [where, v] of jsonCells(Buffer.from(data[1]!, 'utf8'), false)) cells.set(`release data ${where}`, v);
+  const text = html
+    .replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/g, '$1(code)$2')
+    .replace(/(<style\b[^>]*>)[\s\S]*?(<\/style>)/g, '$1(code)$2')
+    .replace(/'sha256-[A-Za-z0-9+/=]+'/g, "'sha256-(code)'");
+  for (const [where, v] of lineCells(text)) cells.set(where, v);
+  return cells;
+}
 
 /**
  * CHANGES.md by line, but for the line of its Code section that names the code version it was

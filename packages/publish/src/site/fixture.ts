@@ -20,7 +20,7 @@ export function siteModel(): ReleaseModel {
         ...base.data.observations,
         obs({ ...t04, partner: 'ARM', obs_value: 80 }),
         obs({ ...t04, partner: '_T', obs_value: 900 }),
-        obs({ ...t04, time_period: 2011, partner: '_T', obs_value: 1234567 }),
+        obs({ ...t04, time_period: 2011, partner: '_T', obs_value: 12345678 }),
       ],
       metadata: [...base.data.metadata, { ...base.data.metadata[1]!, table: 'T04', source_kind: `border crossings ${HOSTILE.rtl}` }],
       notes: [...base.data.notes, { ref_area: 'GEO', table: 'T04', ref: '', text: HOSTILE.markup, source: { file: 'data/raw/GEO/geo_2013.csv', sha256: 'b'.repeat(64), sheet: '', cell: '9', raw: HOSTILE.markup } }],

@@ -176,7 +176,7 @@ describe.skipIf(!executable && !needed)(`the release page in Chromium${executabl
     const arm = await pageTable(page, 'ARM');
     expect(arm.rows.find((r) => r.cells[0] === 'RUS')?.cells.slice(1, 4)).toEqual(['Российская Федерация', '[x]', '3\u00a0456 [e]']);
     expect(await page.textContent('section[data-country="ARM"] aside')).toContain('Источник');
-    expect(await page.textContent('section[data-country="GEO"] table')).toContain('1\u00a0234\u00a0567');
+    expect(await page.textContent('section[data-country="GEO"] table')).toContain('12\u00a0345\u00a0678');
     await close();
   });
 
@@ -226,6 +226,18 @@ describe.skipIf(!executable && !needed)(`the release page in Chromium${executabl
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(await page.evaluate("document.body.textContent.includes('\\u202e')")).toBe(false);
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('keeps every axis label of the charts inside the chart, millions included, in both languages', async () => {
+    const { page, close } = await open('#table=T04');
+    for (const lang of ['en', 'ru']) {
+      if (lang === 'ru') await page.click('[data-lang="ru"]');
+      const ticks = await page.$$eval('svg.plot text.tick', (ts) => ts.map((t) => ({ text: t.textContent ?? '', x: (t as unknown as { getBBox(): { x: number } }).getBBox().x })));
+      // the fixture's largest figure, 12 345 678, puts 15,000,000 on the small panels' axis
+      expect(ticks.some((t) => t.text.replace(/\D/g, '') === '15000000')).toBe(true);
+      expect(ticks.filter((t) => t.x < 0)).toEqual([]);
+    }
     await close();
   });
 
