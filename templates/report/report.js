@@ -93,12 +93,14 @@
   }
 
   function chartFigure(c) {
-    var W = 360, H = 150, L = 56, R = 10, T = 10, B = 22;
+    var W = 360, H = 150, R = 10, T = 10, B = 22;
     var years = [], values = [];
     c.lines.forEach(function (l) { l[2].forEach(function (p) { if (years.indexOf(p[0]) < 0) years.push(p[0]); values.push(p[1]); }); });
     years.sort(function (a, b) { return a - b; });
     var lo = Math.min.apply(null, [0].concat(values));
     var hi = Math.max.apply(null, [1].concat(values));
+    // the axis as wide as its longer label needs: a 9-pixel digit or space is at most 5.8 wide
+    var L = Math.max(56, Math.ceil(Math.max(fmt(lo).length, fmt(hi).length) * 5.8) + 8);
     function x(y) { return years.length < 2 ? L + (W - L - R) / 2 : L + ((y - years[0]) / (years[years.length - 1] - years[0])) * (W - L - R); }
     function y(v) { return T + (1 - (v - lo) / (hi - lo)) * (H - T - B); }
     function r(n) { return Math.round(n * 10) / 10; }

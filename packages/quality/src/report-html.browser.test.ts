@@ -98,6 +98,15 @@ describe.skipIf(!executable && !needed)(`report.html in Chromium${executable ? '
     expect(requests).toEqual([]);
   }, 60_000);
 
+  it('keeps the axis labels of a series of hundreds of millions inside its chart', async () => {
+    const report = runQuality(input(series({ 2009: 120_000_000, 2010: 310_000_000, 2011: 125_000_000, 2012: 126_000_000 })));
+    const { page, errors } = await open(browser, report, dir);
+    const ticks = await page.$$eval('#charts svg text', (ts) => ts.map((t) => ({ text: t.textContent ?? '', x: (t as unknown as { getBBox(): { x: number } }).getBBox().x })));
+    expect(ticks.some((t) => t.text === '310 000 000')).toBe(true);
+    expect(ticks.filter((t) => t.x < 0)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('shows the years of one series as one group that opens to each finding, and follows a link to a finding', async () => {
     const report = runQuality(input([...series({ 2006: 1000, 2007: 2200, 2008: 900, 2009: 2300, 2010: 950, 2011: 2400, 2012: 1000 }), ...series({ 2011: 500, 2012: 505 }, 'UKR')]));
     const t01 = report.findings.filter((f) => f.rule === 'MCH-T01');
