@@ -1,6 +1,6 @@
-import { type DefinitionBasis, type HarmonisedData, type Observation, type TableDef, cmp, groupBy } from '@mch/core';
+import { type DefinitionBasis, type HarmonisedData, type Observation, type TableDef, cmp } from '@mch/core';
 import type { ReleaseModel } from '../model';
-import { type Bilingual, basisSpans, basisText, breaksInScope, territorySpans, yearRange } from '../published/scope';
+import { type Bilingual, basisText, breaksInScope, spansByYear, territorySpans, yearRange } from '../published/scope';
 import { sourceKindText } from '../published/texts';
 import type { Lang } from './format';
 import { tableRanges } from './group';
@@ -157,22 +157,44 @@ function factsOnce(published: readonly Observation[], tables: readonly TableDef[
   if (all) return all;
   all = new Map();
   const typed = new Set(tables.filter((t) => t.has_migr_type).map((t) => t.id));
-  for (const [country, own] of groupBy(published, (o) => o.ref_area)) {
-    const facts: CountryFacts = { bases: new Map(), years: [...new Set(own.map((o) => o.time_period))], basisTables: new Map(), flowYears: new Map(), flowAll: new Set() };
-    for (const [table, list] of groupBy(own, (o) => o.table)) {
-      const byType = groupBy(list, (o) => o.migr_type);
+  // one pass over the observations (millions at tier M): per country, table and migration type, in
+  // the order they first come, the basis of each year (the year's last observation with one decides)
+  const years = new Map<string, Set<number>>();
+  const series = new Map<string, Map<string, Map<string, Map<number, DefinitionBasis>>>>();
+  for (const o of published) {
+    let facts = all.get(o.ref_area);
+    if (!facts) {
+      facts = { bases: new Map(), years: [], basisTables: new Map(), flowYears: new Map(), flowAll: new Set() };
+      all.set(o.ref_area, facts);
+      years.set(o.ref_area, new Set());
+      series.set(o.ref_area, new Map());
+    }
+    years.get(o.ref_area)!.add(o.time_period);
+    const byTable = series.get(o.ref_area)!;
+    let byType = byTable.get(o.table);
+    if (!byType) {
+      byType = new Map();
+      byTable.set(o.table, byType);
+    }
+    let byYear = byType.get(o.migr_type);
+    if (!byYear) {
+      byYear = new Map();
+      byType.set(o.migr_type, byYear);
+    }
+    if (o.definition_basis) byYear.set(o.time_period, o.definition_basis);
+    const tablesOf = facts.basisTables.get(o.definition_basis);
+    if (tablesOf) tablesOf.add(o.table);
+    else facts.basisTables.set(o.definition_basis, new Set([o.table]));
+    if (!typed.has(o.table)) continue;
+    facts.flowAll.add(o.time_period);
+    if (o.definition_basis) facts.flowYears.set(o.definition_basis, (facts.flowYears.get(o.definition_basis) ?? new Set()).add(o.time_period));
+  }
+  for (const [country, facts] of all) {
+    facts.years = [...years.get(country)!];
+    for (const [table, byType] of series.get(country)!) {
       const types = [...byType.keys()].sort((a, b) => typeOrder(a) - typeOrder(b));
-      facts.bases.set(table, types.map((type) => ({ type, text: basisText(basisSpans(byType.get(type)!)) })));
+      facts.bases.set(table, types.map((type) => ({ type, text: basisText(spansByYear(byType.get(type)!)) })));
     }
-    for (const o of own) {
-      const tablesOf = facts.basisTables.get(o.definition_basis);
-      if (tablesOf) tablesOf.add(o.table);
-      else facts.basisTables.set(o.definition_basis, new Set([o.table]));
-      if (!typed.has(o.table)) continue;
-      facts.flowAll.add(o.time_period);
-      if (o.definition_basis) facts.flowYears.set(o.definition_basis, (facts.flowYears.get(o.definition_basis) ?? new Set()).add(o.time_period));
-    }
-    all.set(country, facts);
   }
   factsOf.set(published, all);
   return all;

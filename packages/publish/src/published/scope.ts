@@ -78,6 +78,11 @@ export interface BasisSpan {
 export function basisSpans(observations: readonly Pick<Observation, 'definition_basis' | 'time_period'>[]): BasisSpan[] {
   const byYear = new Map<number, DefinitionBasis>();
   for (const o of observations) if (o.definition_basis) byYear.set(o.time_period, o.definition_basis);
+  return spansByYear(byYear);
+}
+
+/** The spans of a series' basis by year (the last observation of a year with a basis decides it). */
+export function spansByYear(byYear: ReadonlyMap<number, DefinitionBasis>): BasisSpan[] {
   const spans: BasisSpan[] = [];
   for (const [year, basis] of [...byYear].sort(([a], [b]) => a - b)) {
     const last = spans[spans.length - 1];
