@@ -14,10 +14,12 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (p: string) => readFileSync(join(repo, p), 'utf8');
 const codelists = parseYamlWith(CodeLists, read('pipelines/mch/codelists.yaml'), 'codelists.yaml');
 const tableSet = parseYamlWith(TableSet, read('pipelines/mch/tables.yaml'), 'tables.yaml');
-const python = spawnSync('python3', ['-c', 'import pandas, openpyxl, yaml'], { encoding: 'utf8' });
+// asked from an empty folder: from packages/bench, `import pandas` would find the folder pandas/ of
+// scripts beside it (a namespace package) and pass without the library
+const dir = mkdtempSync(join(tmpdir(), 'mch-bench-pandas-'));
+const python = spawnSync('python3', ['-c', 'import pandas, openpyxl, yaml; pandas.DataFrame'], { cwd: dir, encoding: 'utf8' });
 // the reason goes in the test's name in parentheses (scripts/test-report.mjs), so none inside it
 const why = python.status === 0 ? undefined : `python3 with pandas, openpyxl and PyYAML is not installed: ${(python.stderr || String(python.error)).trim().split('\n').at(-1)?.replace(/[()]/g, '')}`;
-const dir = mkdtempSync(join(tmpdir(), 'mch-bench-pandas-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** CSV lines split into fields (the harmonised file quotes only its raw-text column, last but one). */
