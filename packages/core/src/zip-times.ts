@@ -41,12 +41,16 @@ export function storedEntries(zip: Uint8Array): [name: string, content: Uint8Arr
   const end = endOfCentralDirectory(view);
   const out: [string, Uint8Array][] = [];
   let at = view.getUint32(end + 16, true);
-  for (let e = view.getUint16(end + 10, true); e > 0; e--) {
+  const count = view.getUint16(end + 10, true);
+  // ZIP64 moves counts and sizes elsewhere; JSZip never writes it, and nothing here reads it
+  if (count === 0xffff || at === 0xffffffff) throw new Error('a ZIP64 archive: only plain zip archives are read here');
+  for (let e = count; e > 0; e--) {
     if (view.getUint32(at, true) !== CENTRAL) throw new Error(`zip central directory broken at byte ${at}`);
     const nameLength = view.getUint16(at + 28, true);
     const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
     if (view.getUint16(at + 10, true) !== 0) throw new Error(`zip entry ${name} is compressed; only stored entries are read here`);
     const size = view.getUint32(at + 20, true);
+    if (size === 0xffffffff) throw new Error(`zip entry ${name} is a ZIP64 entry: only plain zip archives are read here`);
     const local = view.getUint32(at + 42, true);
     if (view.getUint32(local, true) !== LOCAL) throw new Error(`zip local header broken at byte ${local}`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);

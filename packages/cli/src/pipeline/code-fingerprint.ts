@@ -6,6 +6,8 @@ import { join, relative } from 'node:path';
 export const COUNTRY_CODE = ['core', 'ingest', 'harmonise'] as const;
 /** The packages a country's checks are made by (on top of its part, whose key holds the rest). */
 export const QUALITY_CODE = ['core', 'quality'] as const;
+/** The packages a feedback workbook is made by: office lends quality the exceljs it writes with. */
+export const FEEDBACK_CODE = ['core', 'quality', 'office'] as const;
 /** The packages that read a published release's observations.csv. */
 export const RELEASE_READER_CODE = ['core', 'publish'] as const;
 

@@ -1,6 +1,6 @@
 import type { FeedbackCache } from '@mch/quality';
 import { CodeKeyedCache } from './cache';
-import { QUALITY_CODE } from './code-fingerprint';
+import { FEEDBACK_CODE } from './code-fingerprint';
 import { cacheDir } from './countries';
 
 /**
@@ -14,7 +14,7 @@ export class FeedbackWorkbookCache implements FeedbackCache {
   private readonly cache: CodeKeyedCache;
 
   constructor(root: string) {
-    this.cache = new CodeKeyedCache(cacheDir(root), root, 'feedback', QUALITY_CODE);
+    this.cache = new CodeKeyedCache(cacheDir(root), root, 'feedback', FEEDBACK_CODE);
   }
 
   read(country: string, key: string): Uint8Array | undefined {

@@ -70,6 +70,16 @@ describe('compareReleases', () => {
     expect(await compareReleases(published, otherData, 'content')).toMatchObject({ ok: false, differentContent: ['index.html'] });
     const otherText = await edited('page-text', (t) => t.replace('<noscript><p>', '<noscript><p>Another sentence. '));
     expect(await compareReleases(published, otherText, 'content')).toMatchObject({ ok: false, differentContent: ['index.html'] });
+    // the page's own words live in its script: a changed statement is a difference, not code
+    expect(page).toContain('Figures are numbers of persons.');
+    const otherWords = await edited('page-words', (t) => t.replace('Figures are numbers of persons.', 'Figures are thousands of persons.'));
+    expect(await compareReleases(published, otherWords, 'content')).toMatchObject({ ok: false, differentContent: ['index.html'] });
+    // a page whose data block is not found is compared whole, so a changed figure still shows
+    const moved = (t: string) => t.replace('<script type="application/json" id="release">', '<script id="data" type="application/json">');
+    const movedPublished = await variant('page-moved', (d) => writeFile(join(d, 'index.html'), moved(page)));
+    const movedData = await edited('page-moved-data', (t) => moved(t.replace(release, release.replace(/"2013\.1"/, '"2013.9"'))));
+    const cells = (await compareReleases(movedPublished, movedData, 'content')).cells;
+    expect(cells.length).toBeGreaterThan(0);
   });
 
   it('ignores the environment recorded in the manifest', async () => {

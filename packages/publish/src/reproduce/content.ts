@@ -130,15 +130,21 @@ const CHANGES = 'CHANGES.md';
 const PAGE = 'index.html';
 
 /**
- * The release page by content: its text by line, and the release's data it embeds field by field.
- * Its own script and style are code, not content (another code version draws the same figures its
- * own way), and so are the hashes of them its Content-Security-Policy names.
+ * The release page by content: its text by line, the release's data it embeds field by field, and
+ * the page's own words (the STRINGS of its script, templates/site/js/strings.js) by line. The rest
+ * of its script and its style are code, not content (another code version draws the same figures
+ * its own way), and so are the hashes of them its Content-Security-Policy names. A page whose
+ * release data cannot be found is compared whole, line by line: nothing is taken for code then.
  */
 function pageCells(bytes: Buffer): Cells {
   const html = bytes.toString('utf8');
   const cells: Cells = new Map();
-  const data = /<script type="application\/json" id="release">([\s\S]*?)<\/script>/.exec(html);
-  if (data) for (const [where, v] of jsonCells(Buffer.from(data[1]!, 'utf8'), false)) cells.set(`release data ${where}`, v);
+  const data = /<script\b[^>]*\bid="release"[^>]*>([\s\S]*?)<\/script>/.exec(html);
+  if (!data) return lineCells(html);
+  for (const [where, v] of jsonCells(Buffer.from(data[1]!, 'utf8'), false)) cells.set(`release data ${where}`, v);
+  const words = /\nconst STRINGS = \{\n[\s\S]*?\n\};\n/.exec(html);
+  cells.set('page words', words ? '(below)' : '(none found)');
+  if (words) for (const [where, v] of lineCells(words[0])) cells.set(`page words ${where}`, v);
   const text = html
     .replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/g, '$1(code)$2')
     .replace(/(<style\b[^>]*>)[\s\S]*?(<\/style>)/g, '$1(code)$2')

@@ -1,17 +1,25 @@
 import ExcelJS from 'exceljs';
 import { deflatePieces, storedEntries, zipArchive } from '@mch/core';
 import { describe, expect, it } from 'vitest';
-import { cellText, rowXml, withRows, worksheetPath } from './listing-xml';
+import { cellText, rowXml, withRows, worksheetPath, xmlSafe } from './listing-xml';
 
 describe('listing sheet XML', () => {
   it('escapes markup, writes characters XML cannot hold as _xHHHH_, guards a literal _xHHHH_ and cuts text Excel would refuse', () => {
     expect(cellText('a < b & c > d "e"')).toBe('a &lt; b &amp; c &gt; d "e"');
     expect(cellText('bell\u0007, tab\tand\nline')).toBe('bell_x0007_, tab\tand\nline');
+    expect(cellText('windows\r\nline')).toBe('windows_x000D_\nline');
     expect(cellText('_x0041_ stays text')).toBe('_x005F_x0041_ stays text');
-    expect(cellText('lone \uD800 surrogate; pair 😀 kept')).toBe('lone _xD800_ surrogate; pair 😀 kept');
+    expect(cellText('lone \uD800 surrogate, \uDC00 too; pair 😀 kept')).toBe('lone \uFFFD surrogate, \uFFFD too; pair 😀 kept');
     const long = cellText('x'.repeat(40_000));
     expect(long.length).toBe(32_767);
     expect(long.endsWith('…')).toBe(true);
+    // cut before a pair, never between its halves
+    const emoji = cellText(`${'x'.repeat(32_765)}😀😀`);
+    expect(emoji).toBe(`${'x'.repeat(32_765)}…`);
+  });
+
+  it('makes text exceljs writes as it is safe for XML: controls, U+FFFE and lone surrogates become U+FFFD', () => {
+    expect(xmlSafe('a\u0001b\uFFFEc\uD800d\tok\n😀')).toBe('a\uFFFDb\uFFFDc\uFFFDd\tok\n😀');
   });
 
   it('writes numbers as numbers, text inline and no cell for empty text', () => {
@@ -24,6 +32,10 @@ describe('listing sheet XML', () => {
     expect(worksheetPath(workbook, rels, 'T05')).toBe('xl/worksheets/sheet1.xml');
     expect(worksheetPath(workbook, rels, 'MCH findings')).toBe('xl/worksheets/sheet2.xml');
     expect(() => worksheetPath(workbook, rels, 'MCH summary')).toThrow('no sheet "MCH summary"');
+    // names as exceljs writes them: entities decoded, nothing else
+    const odd = '<sheets><sheet sheetId="1" name="Bob&apos;s &amp; &quot;T_x0041_&quot;" r:id="rId9"/></sheets>';
+    const oddRels = '<Relationship Id="rId9" Type="x/worksheet" Target="worksheets/sheet9.xml"/>';
+    expect(worksheetPath(odd, oddRels, 'Bob\'s & "T_x0041_"')).toBe('xl/worksheets/sheet9.xml');
   });
 
   it('splices rows below the header of a sheet exceljs wrote, which exceljs reads back cell for cell', async () => {

@@ -4,22 +4,40 @@
 /** Longest text a cell may hold in Excel; a longer one makes the workbook unreadable to it. */
 const MAX_CELL_TEXT = 32_767;
 
-/** Characters XML 1.0 cannot hold (controls but tab and line ends, unpaired surrogates, U+FFFE/F), and text that reads as OOXML's `_xHHHH_` escape. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/gu;
+/**
+ * What a cell's text cannot carry as it is: characters XML 1.0 cannot hold (controls but tab and
+ * line feed), a carriage return (XML readers turn CR LF into LF), and text that reads as OOXML's
+ * `_xHHHH_` escape; each is written as that escape, as Excel does.
+ */
+const ESCAPED = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+/** A half of a surrogate pair without its other half: no character at all, written as U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Any character cellText changes, or starts a change at. */
-const SPECIAL = /[&<>_\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+const SPECIAL = /[&<>_\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-/** A cell's text as sheet XML: escaped, a character XML cannot hold written as OOXML's `_xHHHH_` (as Excel does). */
+/** A cell's text as sheet XML: escaped, cut to what Excel holds (never inside a surrogate pair). */
 export function cellText(text: string): string {
   // most texts hold none of it: one test, no replacing
   if (text.length <= MAX_CELL_TEXT && !SPECIAL.test(text)) return text;
-  const cut = text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+  let cut = text;
+  if (text.length > MAX_CELL_TEXT) {
+    let end = MAX_CELL_TEXT - 1;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end--;
+    cut = `${text.slice(0, end)}…`;
+  }
   return cut
-    .replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(ESCAPED, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
+}
+
+/** Text exceljs writes as it is (cell notes, the summary) with what XML 1.0 cannot hold replaced by U+FFFD. */
+export function xmlSafe(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
 }
 
 /** A1 column letters of the 0-based column `i`. */
@@ -77,11 +95,20 @@ export function* withRows(sheet: Uint8Array, rows: Iterable<readonly (string | n
  * as exceljs writes them (`xl/workbook.xml`, `xl/_rels/workbook.xml.rels`).
  */
 export function worksheetPath(workbookXml: string, relsXml: string, name: string): string {
-  const escaped = cellText(name).replace(/"/g, '&quot;');
-  const sheet = [...workbookXml.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => m[0]).find((s) => s.includes(`name="${escaped}"`));
-  const id = sheet?.match(/\br:id="([^"]+)"/)?.[1];
-  const rel = id && [...relsXml.matchAll(/<Relationship\b[^>]*\/>/g)].map((m) => m[0]).find((r) => r.includes(`Id="${id}"`));
-  const target = rel ? rel.match(/\bTarget="([^"]+)"/)?.[1] : undefined;
+  const attribute = (element: string, key: string) => {
+    const v = new RegExp(`\\s${key}="([^"]*)"`).exec(element)?.[1];
+    return v === undefined ? undefined : decodeEntities(v);
+  };
+  const sheet = [...workbookXml.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => m[0]).find((s) => attribute(s, 'name') === name);
+  const id = sheet && attribute(sheet, 'r:id');
+  const rel = id && [...relsXml.matchAll(/<Relationship\b[^>]*\/>/g)].map((m) => m[0]).find((r) => attribute(r, 'Id') === id);
+  const target = rel ? attribute(rel, 'Target') : undefined;
   if (!target) throw new Error(`the workbook exceljs wrote has no sheet "${name}"`);
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
+
+/** An XML attribute value's text: the five named entities and character references. */
+function decodeEntities(v: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return v.replace(/&(#x[0-9A-Fa-f]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))) : named[e]!));
 }

@@ -134,6 +134,18 @@ describe('feedback workbooks', () => {
     expect([row.getCell(12).value, row.getCell(14).value, row.getCell(15).value]).toEqual([CSV, '2', 'KAZ;Всего;100']);
   });
 
+  it('writes a finding whose text XML cannot hold into notes and listing a reader still opens', async () => {
+    const base = report();
+    const hostile = { ...base, findings: base.findings.map((f) => (f.ref_area === 'ARM' ? { ...f, message: `${f.message} \u0001bell\uFFFE\r\nend \uD800` } : f)) };
+    const fb = await feedbackWorkbook(hostile, 'ARM', [{ path: XLSX, bytes: await countryWorkbook(), ref_area: 'ARM' }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fb.bytes as unknown as ArrayBuffer);
+    expect(JSON.stringify(wb.getWorksheet('T05')!.getCell('C5').note)).toContain('\uFFFDbell\uFFFD');
+    const listed = String(wb.getWorksheet('MCH findings')!.getRow(2).getCell(10).value);
+    expect(listed).toContain('_x0001_bell_xFFFE__x000D_');
+    expect(listed).toContain('end \uFFFD');
+  });
+
   it('gives the same bytes twice', async () => {
     const bytes = await countryWorkbook();
     const a = await feedbackWorkbook(report(), 'ARM', [{ path: XLSX, bytes, ref_area: 'ARM' }]);

@@ -3,7 +3,7 @@ import type { Finding, QualityReport } from '@mch/core';
 import { type ZipEntry, cmp, deflatePieces, dosDateOf, storedEntries, zipArchive } from '@mch/core';
 import { Workbook } from '@mch/office/exceljs';
 import type ExcelJS from 'exceljs';
-import { withRows, worksheetPath } from './listing-xml';
+import { withRows, worksheetPath, xmlSafe } from './listing-xml';
 import { csvLines, isWorkbook } from './original-text';
 import { LISTING_HEADER, noteText, SEVERITY } from './text';
 
@@ -128,7 +128,7 @@ const TITLE_FONT = { bold: true, size: 13 };
 
 function addSummary(wb: ExcelJS.Workbook, report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], annotated: string | null): void {
   const ws = wb.addWorksheet(SUMMARY);
-  for (const row of summaryRows(report, r, findings, files, annotated)) ws.addRow(row);
+  for (const row of summaryRows(report, r, findings, files, annotated)) ws.addRow(row.map((v) => (typeof v === 'string' ? xmlSafe(v) : v)));
   ws.getRow(1).font = TITLE_FONT;
   ws.getRow(2).font = TITLE_FONT;
   SUMMARY_WIDTHS.forEach((w, i) => {
@@ -186,7 +186,8 @@ function annotate(wb: ExcelJS.Workbook, path: string, findings: Finding[]): numb
     const cell = ws.getCell(address);
     const worst = list.some((f) => f.severity === 'error') ? 'error' : list.some((f) => f.severity === 'warning') ? 'warning' : 'info';
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY[worst].argb } };
-    cell.note = noteText(list);
+    // exceljs writes a note's text as it is: what XML cannot hold would make the workbook unreadable
+    cell.note = xmlSafe(noteText(list));
     placed++;
   }
   return placed;
