@@ -88,6 +88,9 @@ const started = Date.now();
 const newest = newestSource(root);
 const entries = PACKAGES.flatMap((p) => sources(join(pkgDir(p), 'src'))).sort();
 const result = await build({
+  // the path comment esbuild puts atop each file is relative to this: the repository root, so
+  // a build started from any folder (a package's tests, a CLI run elsewhere) gives the same bytes
+  absWorkingDir: root,
   entryPoints: entries,
   outbase: join(root, 'packages'),
   outdir: join(root, 'packages'),
