@@ -11,17 +11,11 @@ export function fixZipEntryTimes(zip: Uint8Array, isoDate = '1980-01-01'): Uint8
   const out = new Uint8Array(zip);
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const dosDate = dosDateOf(isoDate);
-  const end = endOfCentralDirectory(view);
-  let at = view.getUint32(end + 16, true);
-  for (let e = view.getUint16(end + 10, true); e > 0; e--) {
-    if (view.getUint32(at, true) !== CENTRAL) throw new Error(`zip central directory broken at byte ${at}`);
-    view.setUint16(at + 12, 0, true);
-    view.setUint16(at + 14, dosDate, true);
-    const local = view.getUint32(at + 42, true);
-    if (view.getUint32(local, true) !== LOCAL) throw new Error(`zip local header broken at byte ${local}`);
+  for (const { central, local } of entryHeaders(view)) {
+    view.setUint16(central + 12, 0, true);
+    view.setUint16(central + 14, dosDate, true);
     view.setUint16(local + 10, 0, true);
     view.setUint16(local + 12, dosDate, true);
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return out;
 }
@@ -38,26 +32,33 @@ export function dosDateOf(isoDate: string): number {
  */
 export function storedEntries(zip: Uint8Array): [name: string, content: Uint8Array][] {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const end = endOfCentralDirectory(view);
   const out: [string, Uint8Array][] = [];
-  let at = view.getUint32(end + 16, true);
+  for (const { central, local } of entryHeaders(view)) {
+    const nameLength = view.getUint16(central + 28, true);
+    const name = new TextDecoder().decode(zip.subarray(central + 46, central + 46 + nameLength));
+    if (view.getUint16(central + 10, true) !== 0) throw new Error(`zip entry ${name} is compressed; only stored entries are read here`);
+    const size = view.getUint32(central + 20, true);
+    if (size === 0xffffffff) throw new Error(`zip entry ${name} is a ZIP64 entry: only plain zip archives are read here`);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    out.push([name, zip.subarray(start, start + size)]);
+  }
+  return out;
+}
+
+/** Where each entry's central directory record and local header start, both checked, in order. */
+function* entryHeaders(view: DataView): Generator<{ central: number; local: number }> {
+  const end = endOfCentralDirectory(view);
   const count = view.getUint16(end + 10, true);
-  // ZIP64 moves counts and sizes elsewhere; JSZip never writes it, and nothing here reads it
+  let at = view.getUint32(end + 16, true);
+  // ZIP64 moves counts and offsets elsewhere; JSZip never writes it, and nothing here reads it
   if (count === 0xffff || at === 0xffffffff) throw new Error('a ZIP64 archive: only plain zip archives are read here');
   for (let e = count; e > 0; e--) {
     if (view.getUint32(at, true) !== CENTRAL) throw new Error(`zip central directory broken at byte ${at}`);
-    const nameLength = view.getUint16(at + 28, true);
-    const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
-    if (view.getUint16(at + 10, true) !== 0) throw new Error(`zip entry ${name} is compressed; only stored entries are read here`);
-    const size = view.getUint32(at + 20, true);
-    if (size === 0xffffffff) throw new Error(`zip entry ${name} is a ZIP64 entry: only plain zip archives are read here`);
     const local = view.getUint32(at + 42, true);
     if (view.getUint32(local, true) !== LOCAL) throw new Error(`zip local header broken at byte ${local}`);
-    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    out.push([name, zip.subarray(start, start + size)]);
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    yield { central: at, local };
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
-  return out;
 }
 
 function endOfCentralDirectory(view: DataView): number {

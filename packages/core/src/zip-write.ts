@@ -1,5 +1,4 @@
 import * as zlib from 'node:zlib';
-import { deflateRawSync } from 'node:zlib';
 
 /** Content deflated already (deflatePieces), with the CRC-32 and size of what it inflates to. */
 export interface Deflated {
@@ -48,11 +47,10 @@ export function zipArchive(entries: readonly ZipEntry[], options: { store?: bool
   let offset = 0;
   for (const [name, body, declaredSize] of entries) {
     if (isDeflated(body) && store) throw new Error(`zipArchive: ${name} is deflated already and cannot be stored`);
-    const content = isDeflated(body) ? undefined : typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
-    const data = content === undefined ? Buffer.from((body as Deflated).deflated) : store ? content : deflateRawSync(content);
-    const size = declaredSize ?? (content === undefined ? (body as Deflated).size : content.length);
+    const { deflated, crc, size: contentSize } = isDeflated(body) ? body : packed(typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body), store);
+    const data = Buffer.from(deflated);
+    const size = declaredSize ?? contentSize;
     const n = Buffer.from(name, 'utf8');
-    const crc = content === undefined ? (body as Deflated).crc : crc32(content);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(version, 4);
@@ -92,6 +90,11 @@ const CRC_TABLE = new Int32Array(256).map((_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c;
 });
+
+/** An entry's bytes as the archive holds them, with the CRC-32 and size of its content: deflated by zlib, or the content itself where the archive stores. */
+function packed(content: Buffer, store: boolean): Deflated {
+  return { deflated: store ? content : zlib.deflateRawSync(content), crc: crc32(content), size: content.length };
+}
 
 /** zlib's own CRC-32 (Node.js 20.15 on), else the table below. */
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;

@@ -159,22 +159,19 @@ function factsOnce(published: readonly Observation[], tables: readonly TableDef[
   const typed = new Set(tables.filter((t) => t.has_migr_type).map((t) => t.id));
   // one pass over the observations (millions at tier M): per country, table and migration type, in
   // the order they first come, the basis of each year (the year's last observation with one decides)
-  const years = new Map<string, Set<number>>();
-  const series = new Map<string, Map<string, Map<string, Map<number, DefinitionBasis>>>>();
+  const gathered = new Map<string, { facts: CountryFacts; years: Set<number>; series: Map<string, Map<string, Map<number, DefinitionBasis>>> }>();
   for (const o of published) {
-    let facts = all.get(o.ref_area);
-    if (!facts) {
-      facts = { bases: new Map(), years: [], basisTables: new Map(), flowYears: new Map(), flowAll: new Set() };
-      all.set(o.ref_area, facts);
-      years.set(o.ref_area, new Set());
-      series.set(o.ref_area, new Map());
+    let country = gathered.get(o.ref_area);
+    if (!country) {
+      country = { facts: { bases: new Map(), years: [], basisTables: new Map(), flowYears: new Map(), flowAll: new Set() }, years: new Set(), series: new Map() };
+      gathered.set(o.ref_area, country);
     }
-    years.get(o.ref_area)!.add(o.time_period);
-    const byTable = series.get(o.ref_area)!;
-    let byType = byTable.get(o.table);
+    const { facts, series } = country;
+    country.years.add(o.time_period);
+    let byType = series.get(o.table);
     if (!byType) {
       byType = new Map();
-      byTable.set(o.table, byType);
+      series.set(o.table, byType);
     }
     let byYear = byType.get(o.migr_type);
     if (!byYear) {
@@ -189,12 +186,13 @@ function factsOnce(published: readonly Observation[], tables: readonly TableDef[
     facts.flowAll.add(o.time_period);
     if (o.definition_basis) facts.flowYears.set(o.definition_basis, (facts.flowYears.get(o.definition_basis) ?? new Set()).add(o.time_period));
   }
-  for (const [country, facts] of all) {
-    facts.years = [...years.get(country)!];
-    for (const [table, byType] of series.get(country)!) {
+  for (const [code, { facts, years, series }] of gathered) {
+    facts.years = [...years];
+    for (const [table, byType] of series) {
       const types = [...byType.keys()].sort((a, b) => typeOrder(a) - typeOrder(b));
       facts.bases.set(table, types.map((type) => ({ type, text: basisText(spansByYear(byType.get(type)!)) })));
     }
+    all.set(code, facts);
   }
   factsOf.set(published, all);
   return all;

@@ -4,17 +4,21 @@
 /** Longest text a cell may hold in Excel; a longer one makes the workbook unreadable to it. */
 const MAX_CELL_TEXT = 32_767;
 
+/** Characters XML 1.0 cannot hold: controls but tab, line feed and carriage return; U+FFFE and U+FFFF. */
+const NOT_XML = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF';
+const NOT_XML_CHAR = new RegExp(`[${NOT_XML}]`, 'g');
+
 /**
- * What a cell's text cannot carry as it is: characters XML 1.0 cannot hold (controls but tab and
- * line feed), a carriage return (XML readers turn CR LF into LF), and text that reads as OOXML's
- * `_xHHHH_` escape; each is written as that escape, as Excel does.
+ * What a cell's text cannot carry as it is: what XML cannot hold, a carriage return (XML readers
+ * turn CR LF into LF), and text that reads as OOXML's `_xHHHH_` escape; each is written as that
+ * escape, as Excel does.
  */
-const ESCAPED = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+const ESCAPED = new RegExp(`[${NOT_XML}\\r]|_(?=x[0-9A-Fa-f]{4}_)`, 'g');
 /** A half of a surrogate pair without its other half: no character at all, written as U+FFFD. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Any character cellText changes, or starts a change at. */
-const SPECIAL = /[&<>_\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const SPECIAL = new RegExp(`[&<>_\\r\\uD800-\\uDFFF${NOT_XML}]`);
 
 /** A cell's text as sheet XML: escaped, cut to what Excel holds (never inside a surrogate pair). */
 export function cellText(text: string): string {
@@ -37,7 +41,7 @@ export function cellText(text: string): string {
 
 /** Text exceljs writes as it is (cell notes, the summary) with what XML 1.0 cannot hold replaced by U+FFFD. */
 export function xmlSafe(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
+  return text.replace(LONE_SURROGATE, '\uFFFD').replace(NOT_XML_CHAR, '\uFFFD');
 }
 
 /** A1 column letters of the 0-based column `i`. */

@@ -59,11 +59,14 @@ function originalValue(path: string, sheet: string, cell: string, books: Map<str
   }
 }
 
-/** One row per finding and place (a finding without a place: one row), with the original value found there. */
+/** The places a finding is listed at: its sources, or one row without a place. */
+const NO_PLACE = [{ file: '', sheet: '', cell: '' }];
+const placesOf = (f: Finding) => (f.sources.length ? f.sources : NO_PLACE);
+
+/** One row per finding and place, with the original value found there. */
 function* listingRows(findings: Finding[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): Generator<(string | number)[]> {
   for (const f of findings) {
-    const places = f.sources.length ? f.sources : [{ file: '', sheet: '', cell: '' }];
-    for (const s of places) {
+    for (const s of placesOf(f)) {
       yield [
         f.id,
         f.rule,
@@ -150,7 +153,7 @@ async function written(wb: ExcelJS.Workbook, report: QualityReport, findings: Fi
   const entries = storedEntries(new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
   const text = (name: string) => Buffer.from(entries.find(([n]) => n === name)?.[1] ?? []).toString('utf8');
   const listing = worksheetPath(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'), LISTING);
-  const rows = findings.reduce((n, f) => n + Math.max(1, f.sources.length), 0);
+  const rows = findings.reduce((n, f) => n + placesOf(f).length, 0);
   const withListing: ZipEntry[] = [];
   for (const [name, content] of entries) withListing.push([name, name === listing ? await deflatePieces(withRows(content, listingRows(findings, books, csv), LISTING_HEADER.length, rows)) : content]);
   return Buffer.from(zipArchive(withListing, { dosDate: dosDateOf(report.release_date) }));
