@@ -1,11 +1,11 @@
-import { type Observation, cmp, createPartnerResolver } from '@mch/core';
+import { cmp, createPartnerResolver } from '@mch/core';
 import type { ReleaseModel } from '../model';
 import {
   type Bilingual,
   type PublishedCell,
   type PublishedTable,
   ageCompare,
-  cellLookup,
+  countryCellAt,
   migrTypeCompare,
   partnerOrder,
   sexCompare,
@@ -66,40 +66,24 @@ export function tableCube(model: ReleaseModel, published: PublishedTable): Cube 
     dim('TIME_PERIOD', { en: 'Year', ru: 'Год' }, years.map(String), (y) => ({ en: y, ru: y })),
     dim('SEX', { en: 'Sex', ru: 'Пол' }, sexes, listed(cl.sex)),
   ];
-  return { dimensions, cells: fill(model, published, dimensions) };
+  return { dimensions, cells: fill(published, dimensions) };
 }
 
-function fill(model: ReleaseModel, published: PublishedTable, dimensions: readonly CubeDimension[]): PublishedCell[] {
-  const { table } = published;
-  const kind = partnerOrder(model.codelists).kind;
-  const byCountry = new Map<string, Observation[]>();
-  for (const o of published.observations) {
-    const list = byCountry.get(o.ref_area);
-    if (list) list.push(o);
-    else byCountry.set(o.ref_area, [o]);
-  }
-  const tables = new Map(published.countries.map((c) => [c.ref_area, c]));
-  const noNotes = new Map<Observation, number[]>();
+function fill(published: PublishedTable, dimensions: readonly CubeDimension[]): PublishedCell[] {
   const missing: PublishedCell = { value: null, status: 'O', conf: 'F', derived: false, dash: false, markers: [], notes: [], observation: null };
-  const typed = table.has_migr_type ? 1 : 0;
+  const tables = new Map(published.countries.map((c) => [c.ref_area, c]));
+  const typed = published.table.has_migr_type ? 1 : 0;
   const [countries, migrTypes, items, years, sexes] = [dimensions[0]!.codes, typed ? dimensions[1]!.codes : [''], ...dimensions.slice(1 + typed).map((d) => d.codes)] as string[][];
   const yearNumbers = years!.map(Number);
   const cells: PublishedCell[] = [];
-  // the last dimension varies fastest; a country's own cells are the model's, the rest asks the model's hole rule
+  // the last dimension varies fastest; a country's own cells are the model's, the rest the model's hole rule
   for (const country of countries!) {
     const own = tables.get(country);
-    const rows = new Map(own?.rows.map((r) => [`${r.migr_type}|${r.code}`, r]));
-    const columns = new Map(own?.columns.map((c, j) => [`${c.year}|${c.sex}`, j]));
-    const list = byCountry.get(country);
-    const hole = list ? cellLookup(table, list, kind) : undefined;
+    const cellAt = own ? countryCellAt(own) : undefined;
     for (const migr of migrTypes!) {
       for (const item of items!) {
-        const row = rows.get(`${migr}|${item}`);
         for (const year of yearNumbers) {
-          for (const sex of sexes!) {
-            const j = row ? columns.get(`${year}|${sex}`) : undefined;
-            cells.push((j === undefined ? undefined : row!.cells[j]) ?? hole?.(migr, item, year, sex, noNotes) ?? missing);
-          }
+          for (const sex of sexes!) cells.push(cellAt ? cellAt(migr, item, year, sex) : missing);
         }
       }
     }

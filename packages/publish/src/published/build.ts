@@ -94,10 +94,10 @@ function publishedCountry(
   const types = migrTypeCompare(codelists);
   const item = (o: Observation) => (byAge ? o.age : o.partner);
 
-  const columns = unique(observations.map((o) => ({ year: o.time_period, sex: o.sex })), (c) => `${c.year}|${c.sex}`).sort(
+  const columns = pairs(observations, (o) => o.time_period, (o) => o.sex, (year, sex) => ({ year, sex })).sort(
     (a, b) => a.year - b.year || sexCompare(a.sex, b.sex),
   );
-  const rowKeys = unique(observations.map((o) => ({ migr: o.migr_type, code: item(o) })), (r) => `${r.migr}|${r.code}`).sort(
+  const rowKeys = pairs(observations, (o) => o.migr_type, item, (migr, code) => ({ migr, code })).sort(
     (a, b) => types(a.migr, b.migr) || (byAge ? ages(a.code, b.code) : order.compare(a.code, b.code)),
   );
   const lookup = cellLookup(table, observations, order.kind);
@@ -119,7 +119,43 @@ function publishedCountry(
     const cells = columns.map((c) => lookup(r.migr, r.code, c.year, c.sex, cellNotes));
     return { migr_type: r.migr, code: r.code, kind: byAge ? 'age' : order.kind(r.code), label: label(r.code), type_label: typeLabel(r.migr), cells, ...rowNotes(columns, cells) };
   });
-  return { ref_area: country, name, columns, rows, notes: [...sheetNotes].sort((a, b) => a - b) };
+  const published: PublishedCountry = { ref_area: country, name, columns, rows, notes: [...sheetNotes].sort((a, b) => a - b) };
+  CELLS.set(published, gridCellAt(rows, columns, (migr, code, year, sex) => lookup(migr, code, year, sex, cellNotes)));
+  return published;
+}
+
+/** The published cell of a country's table at any key of the table's cube (`countryCellAt`). */
+export type CellAt = (migr: string, code: string, year: number, sex: string) => PublishedCell;
+
+/** Each country table's cells by key, kept beside it: the cubes (PX, JSON-stat) and the PX check ask for every key. */
+const CELLS = new WeakMap<PublishedCountry, CellAt>();
+
+/**
+ * The cell at any key of the table's cube for one country table of `tableWithCountries`: its own
+ * cells as its rows hold them, and outside its rows and columns the hole the model gives (not
+ * available, included in another row, cannot exist). One lookup per country table, built once,
+ * for every writer that lays the table out as a full cube.
+ */
+export function countryCellAt(country: PublishedCountry): CellAt {
+  const at = CELLS.get(country);
+  if (!at) throw new Error(`countryCellAt: the table of ${country.ref_area} was not made by tableWithCountries`);
+  return at;
+}
+
+function gridCellAt(rows: readonly PublishedRow[], columns: readonly PublishedColumn[], hole: CellAt): CellAt {
+  const rowAt = new Map<string, Map<string, number>>();
+  rows.forEach((r, i) => {
+    child(rowAt, r.migr_type, () => new Map<string, number>()).set(r.code, i);
+  });
+  const columnAt = new Map<number, Map<string, number>>();
+  columns.forEach((c, j) => {
+    child(columnAt, c.year, () => new Map<string, number>()).set(c.sex, j);
+  });
+  return (migr, code, year, sex) => {
+    const i = rowAt.get(migr)?.get(code);
+    const j = i === undefined ? undefined : columnAt.get(year)?.get(sex);
+    return j === undefined ? hole(migr, code, year, sex) : rows[i!]!.cells[j]!;
+  };
 }
 
 /** The notes a row's cells refer to and, per note, its years where not every year of the row; most rows have none. */
@@ -212,11 +248,25 @@ export function publishedCell(o: Observation, notes: number[]): PublishedCell {
   const free = o.conf_status === 'F';
   const value = free ? o.obs_value : null;
   const status = free ? o.obs_status : 'Q';
-  const marked = value !== null && (o.derived || (VALUE_MARKS as readonly string[]).includes(status));
-  const markers = marked ? [...VALUE_MARKS.filter((s) => s === status).map((s) => symbolOf(s).excel), ...(o.derived ? [symbolOf('DERIVED').excel] : [])] : NONE;
+  const markers = value === null ? NONE : markersOf(status, o.derived);
   const sorted = notes.length ? [...notes].sort((a, b) => a - b) : NONE;
   return { value, status, conf: o.conf_status, derived: o.derived, dash: value === 0 && status === 'A' && reportedAsDash(o), markers, notes: sorted, observation: o };
 }
+
+/** The marks beside a value of a status, derived or not: one frozen list per pair, asked for by every cell. */
+function markersOf(status: string, derived: boolean): string[] {
+  const known = derived ? MARKERS_DERIVED : MARKERS;
+  let markers = known.get(status);
+  if (markers === undefined) {
+    const marked = derived || (VALUE_MARKS as readonly string[]).includes(status);
+    markers = marked ? Object.freeze([...VALUE_MARKS.filter((s) => s === status).map((s) => symbolOf(s).excel), ...(derived ? [symbolOf('DERIVED').excel] : [])]) as string[] : NONE;
+    known.set(status, markers);
+  }
+  return markers;
+}
+
+const MARKERS = new Map<string, string[]>();
+const MARKERS_DERIVED = new Map<string, string[]>();
 
 const DASHES = new Set(['-', '–', '—']);
 
@@ -241,10 +291,23 @@ export function both(text: Bilingual): string {
   return bilingual(text.en, text.ru);
 }
 
-function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
-  return [...seen.values()];
+/** The distinct pairs of two fields, in the order first met: no key string made per observation. */
+function pairs<A, B, T>(observations: readonly Observation[], first: (o: Observation) => A, second: (o: Observation) => B, make: (a: A, b: B) => T): T[] {
+  const seen = new Map<A, Set<B>>();
+  const out: T[] = [];
+  for (const o of observations) {
+    const a = first(o);
+    const b = second(o);
+    let of = seen.get(a);
+    if (of === undefined) {
+      of = new Set();
+      seen.set(a, of);
+    }
+    if (of.has(b)) continue;
+    of.add(b);
+    out.push(make(a, b));
+  }
+  return out;
 }
 
 export type { PublishedColumn };

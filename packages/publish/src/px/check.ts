@@ -1,6 +1,6 @@
 import { type Observation, type TableDef, groupBy } from '@mch/core';
 import { cubeKey, pxCellNote, pxCellOf } from './cube';
-import { cellLookup, publishedCell } from '../published/build';
+import { type CellAt, cellLookup, publishedCell } from '../published/build';
 import type { PxCell, PxEntry } from './entries';
 import { COUNTRY_NOTE_KEYWORD } from './file';
 import type { PxTable } from './table';
@@ -11,9 +11,17 @@ import type { PxTable } from './table';
  * in every other cell, the hole the published model gives (`.....` included in another row, `...`
  * the country itself, `..`), which needs the partner kinds (`partnerOrder(codelists).kind`); then
  * the metadata beside the cells (comparePxMetadata). Returns the differences, at most `limit`,
- * each naming the cell by its codes.
+ * each naming the cell by its codes. `cellsOf` gives a country's cells of the published model
+ * (the published table's, `countryCellAt`); without it they are built from the rows.
  */
-export function comparePxWithObservations(px: PxTable, table: TableDef, rows: readonly Observation[], limit: number, kindOf: (code: string) => string): string[] {
+export function comparePxWithObservations(
+  px: PxTable,
+  table: TableDef,
+  rows: readonly Observation[],
+  limit: number,
+  kindOf: (code: string) => string,
+  cellsOf: (country: string) => CellAt | undefined = holesOf(table, rows, kindOf),
+): string[] {
   const view = px.views.get(px.language || 'default')!;
   const variables = [...view.stub, ...view.heading];
   const differences: string[] = [];
@@ -47,15 +55,11 @@ export function comparePxWithObservations(px: PxTable, table: TableDef, rows: re
     const cell = pxCellOf(published);
     return { cell, note: cell.kind === 'number' ? (pxCellNote(published)?.en ?? null) : null };
   };
+  const placeOf = cubePlace(table, byCode, strides);
   for (let r = rows.length - 1; r >= 0; r--) {
     const o = rows[r]!;
-    const key = cubeKey(table, o);
-    let at = 0;
-    for (let d = 0; d < key.length && at >= 0; d++) {
-      const i = byCode[d]!.get(key[d]!);
-      at = i === undefined ? -1 : at + i * strides[d]!;
-    }
-    if (at < 0) unplaced.add(key.join('|'));
+    const at = placeOf(o);
+    if (at < 0) unplaced.add(cubeKey(table, o).join('|'));
     else if (at >= px.data.length) outside.add(at);
     else if (!reported[at]) {
       reported[at] = 1;
@@ -63,26 +67,34 @@ export function comparePxWithObservations(px: PxTable, table: TableDef, rows: re
       if (!sameCell(px.data[at]!, want.cell) || (notes.get(at) ?? null) !== want.note) differing.push({ at, o });
     }
   }
-  // the model's lookup of a country's holes, built only for a country whose table has any
-  const byCountry = groupBy(rows, (o) => o.ref_area);
-  const lookups = new Map<string, ReturnType<typeof cellLookup> | undefined>();
-  const lookupOf = (country: string) => {
-    if (!lookups.has(country)) {
-      const list = byCountry.get(country);
-      lookups.set(country, list ? cellLookup(table, list, kindOf) : undefined);
-    }
-    return lookups.get(country);
-  };
-  const noNotes = new Map<Observation, number[]>();
   // a cell nobody reported is "included in another row" where the country reported "Other countries" there, else ".."
+  const unknown: PxCell = { kind: 'symbol', symbol: '..' };
   const hole = (at: number): PxCell => {
     const [country, ...rest] = keyAt(at);
     const [migr, item, year, sex] = table.has_migr_type ? rest : ['', ...rest];
-    const cell = lookupOf(country!)?.(migr!, item!, Number(year), sex!, noNotes);
-    return cell ? pxCellOf(cell) : { kind: 'symbol', symbol: '..' };
+    const cell = cellsOf(country!)?.(migr!, item!, Number(year), sex!);
+    return cell ? pxCellOf(cell) : unknown;
   };
-  for (let at = 0; at < px.data.length; at++) {
-    if (!reported[at] && (!sameCell(px.data[at]!, hole(at)) || notes.has(at))) differing.push({ at, o: undefined });
+  // every cell in DATA order, the key walked as an odometer rather than worked out per cell
+  const [countryCodes, ...inner] = codes as [string[], ...string[][]];
+  const [migrCodes, itemCodes, yearCodes, sexCodes] = table.has_migr_type ? inner : [[''], ...inner];
+  const years = yearCodes!.map(Number);
+  let at = 0;
+  for (const country of countryCodes) {
+    const cellAt = cellsOf(country);
+    for (const migr of migrCodes!) {
+      for (const item of itemCodes!) {
+        for (const year of years) {
+          for (const sex of sexCodes!) {
+            if (at < px.data.length && !reported[at]) {
+              const cell = cellAt?.(migr, item, year, sex);
+              if (!sameCell(px.data[at]!, cell ? pxCellOf(cell) : unknown) || notes.has(at)) differing.push({ at, o: undefined });
+            }
+            at++;
+          }
+        }
+      }
+    }
   }
   // in DATA order, each cell's value before its note
   differing.sort((a, b) => a.at - b.at);
@@ -97,6 +109,53 @@ export function comparePxWithObservations(px: PxTable, table: TableDef, rows: re
   if (missing) add(`${missing} published observations have no cell in the PX file`);
   for (const d of comparePxMetadata(px, rows)) add(d);
   return differences;
+}
+
+/** Each country's cells of the published model, built from the rows (where no published table is at hand). */
+function holesOf(table: TableDef, rows: readonly Observation[], kindOf: (code: string) => string): (country: string) => CellAt | undefined {
+  const byCountry = groupBy(rows, (o) => o.ref_area);
+  const lookups = new Map<string, CellAt | undefined>();
+  return (country) => {
+    if (!lookups.has(country)) {
+      const list = byCountry.get(country);
+      const lookup = list ? cellLookup(table, list, kindOf) : undefined;
+      const noNotes = new Map<Observation, number[]>();
+      lookups.set(country, lookup && ((migr, item, year, sex) => lookup(migr, item, year, sex, noNotes)));
+    }
+    return lookups.get(country);
+  };
+}
+
+/**
+ * An observation's position in DATA (-1 where a code has no value there): its fields in the order
+ * of the cube's variables, each dimension remembering its last code, since rows in key order
+ * repeat the country, type, year and sex of the row before.
+ */
+function cubePlace(table: TableDef, byCode: readonly ReadonlyMap<string, number>[], strides: readonly number[]): (o: Observation) => number {
+  const fields: ((o: Observation) => string | number)[] = [
+    (o) => o.ref_area,
+    ...(table.has_migr_type ? [(o: Observation) => o.migr_type] : []),
+    table.breakdown === 'AGE' ? (o) => o.age : (o) => o.partner,
+    (o) => o.time_period,
+    (o) => o.sex,
+  ];
+  const last: (string | number | undefined)[] = fields.map(() => undefined);
+  const lastAt: (number | undefined)[] = fields.map(() => undefined);
+  return (o) => {
+    let at = 0;
+    for (let d = 0; d < fields.length; d++) {
+      const value = fields[d]!(o);
+      let i = lastAt[d];
+      if (value !== last[d]) {
+        i = byCode[d]!.get(String(value));
+        last[d] = value;
+        lastAt[d] = i;
+      }
+      if (i === undefined) return -1;
+      at += i * strides[d]!;
+    }
+    return at;
+  };
 }
 
 /**

@@ -1,9 +1,9 @@
-import { type Observation, type TableDef, cmp, createPartnerResolver, groupBy } from '@mch/core';
+import { type Observation, type TableDef, cmp, createPartnerResolver } from '@mch/core';
 import type { ReleaseModel } from '../model';
-import { cellLookup, publishedCell } from '../published/build';
+import { countryCellAt, publishedCell } from '../published/build';
 import { ageOrder, migrTypeCompare, partnerOrder, sexCompare } from '../published/order';
 import { partnerRoleName } from '../published/texts';
-import type { PublishedCell } from '../published/types';
+import type { PublishedCell, PublishedTable } from '../published/types';
 import { SYMBOLS, symbolOf } from '../symbols';
 import type { PxCell } from './entries';
 
@@ -74,18 +74,19 @@ export function pxStatusNote(status: string): Bilingual | null {
 /** The cell note of a published value: its status (estimated, provisional, break) and whether it is derived. */
 export function pxCellNote(cell: PublishedCell): Bilingual | null {
   if (cell.value === null) return null;
-  const key = `${cell.status}|${cell.derived}`;
-  let note = CELL_NOTES.get(key);
+  const known = cell.derived ? CELL_NOTES_DERIVED : CELL_NOTES;
+  let note = known.get(cell.status);
   if (note === undefined) {
     const parts = [pxStatusNote(cell.status), cell.derived ? { en: symbolOf('DERIVED').en, ru: symbolOf('DERIVED').ru } : null].filter((x): x is Bilingual => x !== null);
     note = parts.length ? { en: parts.map((p) => p.en).join('; '), ru: parts.map((p) => p.ru).join('; ') } : null;
-    CELL_NOTES.set(key, note);
+    known.set(cell.status, note);
   }
   return note;
 }
 
-/** The note of each status and derived mark, built once (the writers only read it). */
+/** The note of each status, derived or not, built once (the writers only read it): no key made per cell. */
 const CELL_NOTES = new Map<string, Bilingual | null>();
+const CELL_NOTES_DERIVED = new Map<string, Bilingual | null>();
 
 /** The dimension values of an observation in the order of the cube's variables. */
 export function cubeKey(table: TableDef, o: Pick<Observation, 'ref_area' | 'migr_type' | 'partner' | 'age' | 'time_period' | 'sex'>): string[] {
@@ -97,7 +98,8 @@ export function cubeKey(table: TableDef, o: Pick<Observation, 'ref_area' | 'migr
  * heading: year and sex. A combination nobody reported is `..` (not available). A table with
  * no observations still gets the release's countries and years, every cell `..`.
  */
-export function buildCube(model: ReleaseModel, table: TableDef, rows: readonly Observation[]): Cube {
+export function buildCube(model: ReleaseModel, published: PublishedTable): Cube {
+  const { table, observations: rows } = published;
   const names = createPartnerResolver(model.codelists).names;
   const cl = model.codelists;
   const byAge = table.breakdown === 'AGE';
@@ -124,34 +126,33 @@ export function buildCube(model: ReleaseModel, table: TableDef, rows: readonly O
     { ...variable({ en: 'Year', ru: 'Год' }, years, (y) => ({ en: y, ru: y })), time: true },
     variable({ en: 'Sex', ru: 'Пол' }, sexes, listLabel(cl.sex)),
   ];
-  return { stub, heading, ...fillCells(table, [...stub, ...heading], rows, order.kind) };
+  return { stub, heading, ...fillCells(published, [...stub, ...heading]) };
 }
 
 /**
  * Every cell of the cube from the published model: values, holes "included in another row" or not
  * available. Cells in DATA order: country, (migration type,) item, year, sex, the last fastest.
  */
-function fillCells(table: TableDef, variables: readonly CubeVariable[], rows: readonly Observation[], kindOf: (code: string) => string): Pick<Cube, 'cells' | 'notes'> {
-  const byCountry = groupBy(rows, (o) => o.ref_area);
-  const noNotes = new Map<Observation, number[]>();
+function fillCells(published: PublishedTable, variables: readonly CubeVariable[]): Pick<Cube, 'cells' | 'notes'> {
+  const tables = new Map(published.countries.map((c) => [c.ref_area, c]));
   const cells: PxCell[] = [];
   const notes = new Map<number, Bilingual>();
-  const typed = table.has_migr_type ? 1 : 0;
+  const typed = published.table.has_migr_type ? 1 : 0;
   const [countries, migrTypes, items, years, sexes] = [variables[0]!.codes, typed ? variables[1]!.codes : [''], ...variables.slice(1 + typed).map((v) => v.codes)] as string[][];
   const yearNumbers = years!.map(Number);
   const notAvailable: PxCell = { kind: 'symbol', symbol: pxSymbol('O') };
   for (const country of countries!) {
-    const list = byCountry.get(country);
-    const lookup = list ? cellLookup(table, list, kindOf) : null;
+    const own = tables.get(country);
+    const cellAt = own ? countryCellAt(own) : null;
     for (const migr of migrTypes!) {
       for (const item of items!) {
         for (const year of yearNumbers) {
           for (const sex of sexes!) {
-            if (!lookup) {
+            if (!cellAt) {
               cells.push(notAvailable);
               continue;
             }
-            const cell = lookup(migr, item, year, sex, noNotes);
+            const cell = cellAt(migr, item, year, sex);
             const note = pxCellNote(cell);
             if (note) notes.set(cells.length, note);
             cells.push(pxCellOf(cell));

@@ -37,7 +37,7 @@ const DATASYMBOL_SHORT: Readonly<Record<string, Bilingual>> = {
  * Everything it says comes from the published table (published/): cells, notes, metadata.
  */
 export function pxFile(model: ReleaseModel, published: PublishedTable): Buffer {
-  const cube = buildCube(model, published.table, published.observations);
+  const cube = buildCube(model, published);
   return Buffer.from(serialisePx(pxEntries(model, published, cube)), 'utf8');
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type PxTable, pxCells, pxKeywordText, readPx } from './index';
+import { decodePx } from './read';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
 
@@ -108,5 +109,20 @@ describe('readPx refuses what the specification does not allow', () => {
   it('refuses bytes that are not valid in the declared code page', () => {
     const utf8 = Buffer.from('CODEPAGE="utf-8";\r\nMATRIX="\xff";\r\n', 'latin1');
     expect(problemsOf(utf8)).toEqual(['the bytes are not valid utf-8']);
+    // an overlong form and a lone surrogate are not UTF-8 either
+    for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80]]) {
+      const bytes = Buffer.concat([Buffer.from('CODEPAGE="utf-8";\r\nMATRIX="'), Buffer.from(bad), Buffer.from('";\r\n')]);
+      expect(problemsOf(bytes)).toEqual(['the bytes are not valid utf-8']);
+    }
+  });
+
+  it('decodes UTF-8 as the fatal TextDecoder does: a leading byte order mark dropped, and one more after it', () => {
+    const text = 'CHARSET="ANSI";\r\nCODEPAGE="utf-8";\r\nMATRIX="Миграция";\r\n';
+    for (const bom of ['', '\uFEFF', '\uFEFF\uFEFF', '\uFEFF\uFEFF\uFEFF']) {
+      const bytes = Buffer.from(bom + text, 'utf8');
+      const decoded = decodePx(bytes);
+      expect(decoded).toEqual({ text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), codepage: 'utf-8' });
+      expect('text' in decoded && decoded.text.startsWith('CHARSET')).toBe(bom.length < 3);
+    }
   });
 });

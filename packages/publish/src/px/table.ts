@@ -84,7 +84,8 @@ type Problem = (line: number, message: string) => void;
 
 function indexEntries(entries: readonly PxEntry[], problem: Problem): Get {
   const byKey = new Map<string, PxEntry>();
-  const key = (k: string, lang: string | null, subkeys: readonly string[]) => JSON.stringify([k, lang, subkeys]);
+  // a quoted PX string cannot hold `"`, a keyword or language code neither `[` nor `]`: one string, no JSON per statement
+  const key = (k: string, lang: string | null, subkeys: readonly string[]) => `${k}[${lang ?? ''}]${subkeys.length}"${subkeys.join('"')}`;
   for (const e of entries) {
     const k = key(e.keyword, e.lang, e.subkeys);
     const before = byKey.get(k);

@@ -145,7 +145,7 @@ function fixtureRelease(model = fixtureModel()) {
     table: t.table,
     rows: t.observations,
     bytes: checkedPxFile(model, t),
-    entries: pxEntries(model, t, buildCube(model, t.table, t.observations)),
+    entries: pxEntries(model, t, buildCube(model, t)),
   }));
 }
 
