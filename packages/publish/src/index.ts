@@ -10,7 +10,7 @@ export type { ReleaseRecord } from './reproduce/manifest';
 export type { PxProblem, PxReadResult, PxTable } from './px/index';
 
 export { writeRelease } from './release';
-export { readObservationsCsv } from './observations-csv';
+export { readObservationsCsv, readObservationsCsvInTurns } from './observations-csv';
 export { MANIFEST_DIGEST, manifestDigest, verifyRelease } from './verify';
 export { DIFF_COLUMNS, diffCsv, diffObservations, releaseChanges, summariseChanges } from './changes';
 export { SYMBOLS } from './symbols';

@@ -1,7 +1,7 @@
 import { isMchError } from '@mch/core';
 import { loadShippedCodeLists } from '@mch/core/testing';
 import { describe, expect, it } from 'vitest';
-import { observationsCsv, readObservationsCsv } from './observations-csv';
+import { observationsCsv, readObservationsCsv, readObservationsCsvInTurns } from './observations-csv';
 import { publishedObservations } from './publishable';
 import { fixtureObservations } from './testing/fixture';
 
@@ -53,5 +53,19 @@ describe('readObservationsCsv', () => {
     expect(after(withField('sex', 'X'))).toMatch(/observations.csv:4: .*sex/);
     expect(after(withField('unit_mult', '6'))).toMatch(/observations.csv:4: .*unit_mult/);
     expect(after(withField('time_period', '123456789012345678901'))).toMatch(/observations.csv:4: .*time_period/);
+  });
+
+  it('reads the same in turns of the event loop, and refuses what it refuses at the same line', async () => {
+    expect(await readObservationsCsvInTurns(Buffer.from(text, 'utf8'), 100)).toEqual(published);
+    // the loop gets its turns while the rows are read: a timer set before fires before the end
+    // (read in one go, as readObservationsCsv does, it would not fire once)
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const rows = [text.split('\n')[0], ...Array.from({ length: 45_000 }, () => text.split('\n')[1])].join('\n');
+    await expect(readObservationsCsvInTurns(`${rows}\n`)).resolves.toHaveLength(45_000);
+    clearInterval(ticking);
+    expect(turns).toBeGreaterThan(0);
+    const [header, first] = text.split('\n');
+    await expect(readObservationsCsvInTurns(`${header}\n${first!.replace(',100,', ',1e2,')}\n`)).rejects.toThrow('observations.csv:2: obs_value "1e2"');
   });
 });

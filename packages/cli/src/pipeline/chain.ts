@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { type HarmonisedData, MchError, type Observation, type QualityReport, isMchError } from '@mch/core';
-import { readObservationsCsv } from '@mch/publish';
+import { readObservationsCsvInTurns } from '@mch/publish';
 import { type BenchmarkValue, parseBenchmarkCsv, type ReleaseObservations, type ReportInputFile } from '@mch/quality';
 import { type PublishedRelease, checkParts } from './checks';
 import { QUALITY_CODE, codeFingerprint } from './code-fingerprint';
@@ -143,9 +143,9 @@ function partSources(parts: readonly CountryPart[]): (i: number) => Observation[
 }
 
 /** `read()` while `computing` goes on; when it throws, the error once `computing` has settled (no worker is left running). */
-async function whileComputing<T>(computing: Promise<unknown>, read: () => T): Promise<T> {
+async function whileComputing<T>(computing: Promise<unknown>, read: () => Promise<T>): Promise<T> {
   try {
-    return read();
+    return await read();
   } catch (e) {
     await computing.catch(() => {});
     throw e;
@@ -170,7 +170,7 @@ const MAX_HISTORY = 20;
  * the configuration; every further link from the `mch.previous_release` that release's own
  * datapackage.json records, so the chain is what was published, whatever the configurations say now.
  */
-export function loadPreviousReleases(loaded: LoadedConfig, cache: ReleaseReadCache | undefined): PublishedRelease[] {
+export function loadPreviousReleases(loaded: LoadedConfig, cache: ReleaseReadCache | undefined): Promise<PublishedRelease[]> {
   return readPreviousReleases(previousReleaseLinks(loaded), cache);
 }
 
@@ -209,18 +209,19 @@ function previousReleaseLinks(loaded: LoadedConfig): ReleaseLink[] {
   return out;
 }
 
-/** Each linked release's observations, parsed and checked (or from the cache). */
-function readPreviousReleases(links: readonly ReleaseLink[], cache: ReleaseReadCache | undefined): PublishedRelease[] {
-  return links.map((link) => {
+/**
+ * Each linked release's observations, parsed and checked (or from the cache), read in turns of
+ * the event loop so that the worker threads ingesting meanwhile are handed their next country.
+ */
+async function readPreviousReleases(links: readonly ReleaseLink[], cache: ReleaseReadCache | undefined): Promise<PublishedRelease[]> {
+  const out: PublishedRelease[] = [];
+  for (const link of links) {
     const bytes = readFileSync(link.csv);
-    return { version: link.version, observations: readCsv(bytes, cache), sha256: createHash('sha256').update(bytes).digest('hex') };
-  });
-}
-
-/** A release's observations.csv, parsed, or its columns from the cache. */
-function readCsv(bytes: Buffer, cache: ReleaseReadCache | undefined): ReleaseObservations['observations'] {
-  const parse = () => readObservationsCsv(bytes);
-  return cache ? cache.observations(bytes, parse) : parse();
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const parse = () => readObservationsCsvInTurns(bytes);
+    out.push({ version: link.version, observations: await (cache ? cache.observations(sha256, parse) : parse()), sha256 });
+  }
+  return out;
 }
 
 /**

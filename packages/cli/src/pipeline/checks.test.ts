@@ -24,7 +24,7 @@ beforeAll(async () => {
     const files = settings!.files.map((file) => ({ file, ...readInputFile(REPO_ROOT, file, r) }));
     parts.push(await computeCountry(ctx, r, settings!, files));
   }
-  const [previous, ...history] = loadPreviousReleases(loaded, undefined);
+  const [previous, ...history] = await loadPreviousReleases(loaded, undefined);
   const files = parts.flatMap((p) => p.rest.files);
   const metadata = parts.flatMap((p) => p.rest.metadata);
   input = { ...ctx, previous, history, benchmarks: loadBenchmarks(loaded), files, metadata, compareWithPrevious: false };

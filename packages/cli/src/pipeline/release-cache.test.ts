@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,28 +13,29 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('ReleaseReadCache', () => {
   const csv = readFileSync(join(REPO_ROOT, 'data/releases/2011.1/data/observations.csv'));
   const parsed = readObservationsCsv(csv.toString('utf8'));
+  const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-  it('parses a published observations.csv once, then gives the same observations from its columns', () => {
+  it('parses a published observations.csv once, then gives the same observations from its columns', async () => {
     vi.stubEnv('MCH_CACHE_DIR', dir);
     const parse = vi.fn(() => readObservationsCsv(csv.toString('utf8')));
-    expect(new ReleaseReadCache(REPO_ROOT).observations(csv, parse)).toStrictEqual(parsed);
-    const again = new ReleaseReadCache(REPO_ROOT).observations(csv, parse);
+    expect(await new ReleaseReadCache(REPO_ROOT).observations(sha256(csv), parse)).toStrictEqual(parsed);
+    const again = await new ReleaseReadCache(REPO_ROOT).observations(sha256(csv), parse);
     expect(parse).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(again)).toBe(JSON.stringify(parsed));
     expect(again.length).toBeGreaterThan(10_000);
   });
 
-  it('parses again when the bytes differ or the cached file is damaged', () => {
+  it('parses again when the bytes differ or the cached file is damaged', async () => {
     vi.stubEnv('MCH_CACHE_DIR', dir);
     const parse = vi.fn(() => parsed);
-    new ReleaseReadCache(REPO_ROOT).observations(Buffer.concat([csv, Buffer.from('\n')]), parse);
+    await new ReleaseReadCache(REPO_ROOT).observations(sha256(Buffer.concat([csv, Buffer.from('\n')])), parse);
     expect(parse).toHaveBeenCalledTimes(1);
     for (const f of readdirSync(join(dir, 'releases'))) {
       const b = readFileSync(join(dir, 'releases', f));
       b[b.length - 1] = b[b.length - 1]! ^ 0x01;
       writeFileSync(join(dir, 'releases', f), b);
     }
-    expect(new ReleaseReadCache(REPO_ROOT).observations(csv, parse)).toBe(parsed);
+    expect(await new ReleaseReadCache(REPO_ROOT).observations(sha256(csv), parse)).toBe(parsed);
     expect(parse).toHaveBeenCalledTimes(2);
   });
 });

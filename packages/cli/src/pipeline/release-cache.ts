@@ -7,7 +7,8 @@ import { cacheDir } from './countries';
  * The observations of published releases (the previous ones a release is compared with), read
  * once: a published release never changes, so its observations.csv, parsed and checked, is kept as
  * columns under the hash of its bytes and of the code that reads it, and every later run reads
- * the columns instead of parsing the CSV again.
+ * the columns instead of parsing the CSV again. The bytes' sha256 is the one the chain records as
+ * the release's input: hundreds of megabytes are not hashed again for the key.
  */
 export class ReleaseReadCache {
   private readonly cache: CodeKeyedCache;
@@ -16,11 +17,12 @@ export class ReleaseReadCache {
     this.cache = new CodeKeyedCache(cacheDir(root), root, 'releases', RELEASE_READER_CODE);
   }
 
-  observations(csv: Uint8Array, parse: () => Observation[]): Observation[] {
-    const hit = this.cache.read(csv, (payload) => deserialiseStore(payload).toArray());
+  async observations(csvSha256: string, parse: () => Observation[] | Promise<Observation[]>): Promise<Observation[]> {
+    const key = `observations.csv sha256:${csvSha256}`;
+    const hit = this.cache.read(key, (payload) => deserialiseStore(payload).toArray());
     if (hit) return hit;
-    const parsed = parse();
-    this.cache.write(csv, serialiseStore(new ObservationStore().appendAll(parsed)));
+    const parsed = await parse();
+    this.cache.write(key, serialiseStore(new ObservationStore().appendAll(parsed)));
     return parsed;
   }
 }

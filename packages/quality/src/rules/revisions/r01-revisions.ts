@@ -1,5 +1,4 @@
-import type { Observation } from '@mch/core';
-import { observationKey } from '@mch/core';
+import { KeyColumns, type Observation } from '@mch/core';
 import { at } from '../../draft';
 import { fmt, where } from '../../format';
 import type { Draft, Rule } from '../../model';
@@ -16,32 +15,39 @@ export const R01: Rule = {
   check(ctx) {
     const previous = ctx.input.previous;
     if (!previous) return [];
-    const before = new Map<string, Observation>();
-    for (const o of previous.observations) if (!o.derived) before.set(observationKey(o), o);
+    // keys as numbers (KeyColumns): a key string for each value of both releases was most of a
+    // country's checks when the previous release is as large as this one
+    const earlier = previous.observations.filter((o) => !o.derived);
+    const current: Observation[] = [];
+    for (const s of ctx.index.slices) for (const o of s.cells) if (!o.derived) current.push(o);
+    const keyed = new KeyColumns(earlier.length + current.length);
+    for (const o of earlier) keyed.add(o);
+    for (const o of current) keyed.add(o);
+    const keys = keyed.groupKeys();
+    const before = new Map<number | string, Observation>();
+    for (let i = 0; i < earlier.length; i++) before.set(keys[i]!, earlier[i]!);
     const drafts: Draft[] = [];
     const fresh = new Map<string, Observation[]>();
     const v = ctx.input.config.version;
-    for (const s of ctx.index.slices) {
-      for (const o of s.cells) {
-        if (o.derived) continue;
-        ctx.checked(o.ref_area);
-        const k = observationKey(o);
-        const old = before.get(k);
-        before.delete(k);
-        if (!old) {
-          pushTo(fresh, `${o.ref_area}|${o.time_period}`, o);
-          continue;
-        }
-        if (old.obs_value === o.obs_value && old.obs_status === o.obs_status) continue;
-        const w = where(o);
-        drafts.push({
-          ...at(o),
-          values: { previous: old.obs_value, value: o.obs_value, difference: old.obs_value !== null && o.obs_value !== null ? o.obs_value - old.obs_value : null },
-          sources: sourcesOf([o]),
-          message: `${w.en}: revised from ${fmt(old.obs_value)} (${old.obs_status}) in ${previous.version} to ${fmt(o.obs_value)} (${o.obs_status}) in ${v}`,
-          message_ru: `${w.ru}: пересмотрено с ${fmt(old.obs_value)} (${old.obs_status}) в выпуске ${previous.version} на ${fmt(o.obs_value)} (${o.obs_status}) в выпуске ${v}`,
-        });
+    for (let j = 0; j < current.length; j++) {
+      const o = current[j]!;
+      ctx.checked(o.ref_area);
+      const k = keys[earlier.length + j]!;
+      const old = before.get(k);
+      before.delete(k);
+      if (!old) {
+        pushTo(fresh, `${o.ref_area}|${o.time_period}`, o);
+        continue;
       }
+      if (old.obs_value === o.obs_value && old.obs_status === o.obs_status) continue;
+      const w = where(o);
+      drafts.push({
+        ...at(o),
+        values: { previous: old.obs_value, value: o.obs_value, difference: old.obs_value !== null && o.obs_value !== null ? o.obs_value - old.obs_value : null },
+        sources: sourcesOf([o]),
+        message: `${w.en}: revised from ${fmt(old.obs_value)} (${old.obs_status}) in ${previous.version} to ${fmt(o.obs_value)} (${o.obs_status}) in ${v}`,
+        message_ru: `${w.ru}: пересмотрено с ${fmt(old.obs_value)} (${old.obs_status}) в выпуске ${previous.version} на ${fmt(o.obs_value)} (${o.obs_status}) в выпуске ${v}`,
+      });
     }
     for (const cells of fresh.values()) {
       const o = cells[0]!;
