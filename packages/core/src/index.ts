@@ -5,7 +5,7 @@ export type { ExitCode, ErrorCode } from './errors';
 export type { FindingSource } from './finding';
 export type { PartnerMatch, PartnerResolver } from './partners';
 export type { MirrorClass, MirrorMatrix, MirrorMatrixCell } from './report';
-export type { Origin } from './store';
+export type { Origin, Rows } from './store';
 
 export {
   ConfStatus,

@@ -1,4 +1,4 @@
-import { type Observation, compareObservations, observationKey } from '@mch/core';
+import { type Observation, ObservationStore, compareObservations, observationKey } from '@mch/core';
 import { describe, expect, it } from 'vitest';
 import { loadShippedCodeLists, loadShippedTableSet } from '@mch/core/testing';
 import { changeLabels, changesMarkdown, diffCsv, diffObservations, releaseChanges, summariseChanges } from './changes';
@@ -61,6 +61,8 @@ describe('diffObservations', () => {
         [a.sorted, b.sorted],
       ] as const) {
         expect(shown(diffObservations(before, after)), `seed ${seed}`).toEqual(byKey(before, after));
+        // a previous release held as columns, each row rebuilt as the walk reads it
+        expect(diffObservations(new ObservationStore().appendAll(before), after), `seed ${seed}`).toEqual(diffObservations(before, after));
       }
     }
   });

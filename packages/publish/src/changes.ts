@@ -1,4 +1,4 @@
-import { OBSERVATION_KEY_COLUMNS, type Observation, type SubmittedFile, cmp, compareObservations, createPartnerResolver, observationKey, toCsv } from '@mch/core';
+import { OBSERVATION_KEY_COLUMNS, type Observation, type Rows, type SubmittedFile, cmp, compareObservations, createPartnerResolver, observationKey, toCsv } from '@mch/core';
 import type { ReleaseModel } from './model';
 
 export type ChangeKind = 'revised' | 'new' | 'withdrawn';
@@ -30,7 +30,7 @@ export const DIFF_COLUMNS = [
 
 /** Revised (same key, other value or status), new and withdrawn values, in observation order (`mch diff`). */
 export function diffObservations(
-  previous: readonly Observation[],
+  previous: Rows<Observation>,
   current: readonly Observation[],
   ageOrder: ReadonlyMap<string, number> = new Map(),
 ): Change[] {
@@ -63,7 +63,7 @@ export interface ChangeCount {
  * release of millions of observations would hold a change per value for a count per year.
  */
 export function releaseChanges(
-  previous: readonly Observation[],
+  previous: Rows<Observation>,
   current: readonly Observation[],
   ageOrder: ReadonlyMap<string, number> = new Map(),
 ): ReleaseChanges {
@@ -107,8 +107,9 @@ class ChangeSummary {
   }
 }
 
-function keyedChanges(previous: readonly Observation[], current: readonly Observation[], compare: (a: Change, b: Change) => number): Change[] {
-  const before = new Map(previous.map((o) => [observationKey(o), o]));
+function keyedChanges(previous: Rows<Observation>, current: readonly Observation[], compare: (a: Change, b: Change) => number): Change[] {
+  const before = new Map<string, Observation>();
+  for (const o of rowsOf(previous)) before.set(observationKey(o), o);
   const after = new Map(current.map((o) => [observationKey(o), o]));
   const changes: Change[] = [];
   for (const [key, now] of after) {
@@ -120,38 +121,46 @@ function keyedChanges(previous: readonly Observation[], current: readonly Observ
   return changes.sort(compare);
 }
 
+/** Each row in order, asked for once (a store rebuilds a row each time it is asked). */
+function* rowsOf<T>(rows: Rows<T>): Generator<T> {
+  for (let i = 0; i < rows.length; i++) yield rows.at(i)!;
+}
+
 /**
  * keyedChanges() of two releases each strictly in observation order (so each key once), as
  * published releases are: one walk down both side by side, which meets the changes in their
- * order, with no key built per observation, each handed to `emit`. False when either is out of
- * order (before any change is emitted), or two different keys compare equal (a sex outside the
- * code list): the caller then starts again from the keys.
+ * order, with no key built per observation, each handed to `emit`, and each previous row rebuilt
+ * once. False when either is out of order, or two different keys compare equal (a sex outside the
+ * code list): what was emitted is then to be dropped, and the caller starts again from the keys.
  */
 function mergedChanges(
-  previous: readonly Observation[],
+  previous: Rows<Observation>,
   current: readonly Observation[],
   compare: (a: Observation, b: Observation) => number,
   emit: (c: Change) => void,
 ): boolean {
-  if (!strictlyInOrder(previous, compare) || !strictlyInOrder(current, compare)) return false;
+  if (!strictlyInOrder(current, compare)) return false;
   let i = 0;
   let j = 0;
+  let old = previous.at(0);
   while (i < previous.length || j < current.length) {
-    const old = previous[i];
     const now = current[j];
     const c = old === undefined ? 1 : now === undefined ? -1 : compare(old, now);
     if (c < 0) {
       emit(change(old!, old!, null, 'withdrawn'));
-      i++;
     } else if (c > 0) {
       emit(change(now!, null, now!, 'new'));
       j++;
+      continue;
     } else {
       if (observationKey(old!) !== observationKey(now!)) return false;
       if (old!.obs_value !== now!.obs_value || old!.obs_status !== now!.obs_status) emit(change(now!, old!, now!, 'revised'));
-      i++;
       j++;
     }
+    // the previous release's next row, which must come strictly after this one
+    const next = previous.at(++i);
+    if (next !== undefined && compare(old!, next) >= 0) return false;
+    old = next;
   }
   return true;
 }
@@ -249,7 +258,9 @@ export function revisionReasons(model: Pick<ReleaseModel, 'config' | 'data'> & P
       const had = current.get(key);
       if (!had || (had.derived && !o.derived)) current.set(key, o);
     }
-    index = { current, before: new Map((model.previous?.observations ?? []).map((o) => [observationKey(o), o])) };
+    const before = new Map<string, Observation>();
+    if (model.previous) for (const o of rowsOf(model.previous.observations)) before.set(observationKey(o), o);
+    index = { current, before };
     return index;
   };
   const submitted = (ref_area: string, file: string): SubmittedFile | undefined => {

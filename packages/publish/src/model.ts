@@ -1,4 +1,4 @@
-import type { BreakEntry, CodeLists, HarmonisedData, Observation, QualityReport, ReleaseConfig, TableSet } from '@mch/core';
+import type { BreakEntry, CodeLists, HarmonisedData, Observation, QualityReport, ReleaseConfig, Rows, TableSet } from '@mch/core';
 
 /** Everything one release is written from; the CLI assembles it, publish only writes. */
 export interface ReleaseModel {
@@ -21,7 +21,8 @@ export interface ReleaseModel {
   inputs: { path: string; sha256: string; bytes: number }[];
   codeVersion: { packages: Record<string, string>; lockfile_sha256: string };
   environment: { node: string; platform: string };
-  previous?: { version: string; observations: Observation[] };
+  /** the previous release's observations, in its order: a list, or columns that rebuild each row as it is read */
+  previous?: { version: string; observations: Rows<Observation> };
   /** absolute path of the repository's templates/ folder */
   templatesDir: string;
   /** the release configuration file, recorded in the manifest so `reproduce` can find it */

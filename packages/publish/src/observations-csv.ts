@@ -1,4 +1,4 @@
-import { MchError, OBSERVATION_COLUMNS, Observation, observationRow } from '@mch/core';
+import { MchError, OBSERVATION_COLUMNS, Observation, ObservationStore, observationRow } from '@mch/core';
 import { csvPieces } from './csv-pieces';
 import { csvRecords, parseCsv, unguard } from './csv-read';
 
@@ -20,21 +20,26 @@ const COLUMN_AT = Object.fromEntries(OBSERVATION_COLUMNS.map((c, i) => [c, i])) 
  * string may hold is read too.
  */
 export function readObservationsCsv(input: string | Buffer, chunkBytes?: number): Observation[] {
-  const reader = new ObservationsReader();
+  const out: Observation[] = [];
+  const reader = new ObservationsReader((o) => out.push(o));
   for (const fields of recordsOf(input, chunkBytes)) reader.take(fields);
-  return reader.end();
+  reader.end();
+  return out;
 }
 
 /** Records read between two turns of the event loop in readObservationsCsvInTurns: some 10 ms of work. */
 const RECORDS_PER_TURN = 20_000;
 
 /**
- * readObservationsCsv, giving the event loop a turn every few thousand rows: a previous release
- * of millions of rows is read while worker threads ingest, and a worker that finished a country
- * waits for this thread to hand it the next one (tier M's 612 MB had both workers idle for 15 s).
+ * readObservationsCsv into columns, giving the event loop a turn every few thousand rows. A
+ * previous release of millions of rows is read while worker threads ingest, and a worker that
+ * finished a country waits for this thread to hand it the next one (tier M's 612 MB had both
+ * workers idle for 15 s); and it is held as columns, some 100 bytes a row, where objects with
+ * their sources took 340.
  */
-export async function readObservationsCsvInTurns(input: string | Buffer, chunkBytes?: number): Promise<Observation[]> {
-  const reader = new ObservationsReader();
+export async function readObservationsCsvInTurns(input: string | Buffer, chunkBytes?: number): Promise<ObservationStore> {
+  const store = new ObservationStore();
+  const reader = new ObservationsReader((o) => store.append(o));
   let turn = 0;
   for (const fields of recordsOf(input, chunkBytes)) {
     reader.take(fields);
@@ -43,18 +48,20 @@ export async function readObservationsCsvInTurns(input: string | Buffer, chunkBy
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
-  return reader.end();
+  reader.end();
+  return store.trim();
 }
 
 function recordsOf(input: string | Buffer, chunkBytes: number | undefined): Iterable<string[]> {
   return typeof input === 'string' ? parseCsv(input.replace(/^\uFEFF/, ''), FILE) : csvRecords(withoutBom(input), FILE, chunkBytes);
 }
 
-/** The rows of observations.csv as they come: the header checked first, then each row. */
+/** The rows of observations.csv as they come: the header checked first, then each row handed on. */
 class ObservationsReader {
-  private readonly out: Observation[] = [];
   private readonly codes = new Codes();
   private line = 0;
+
+  constructor(private readonly handOn: (o: Observation) => void) {}
 
   take(fields: string[]): void {
     this.line++;
@@ -62,12 +69,11 @@ class ObservationsReader {
       if (fields.join(',') !== OBSERVATION_COLUMNS.join(',')) throw badHeader();
       return;
     }
-    this.out.push(parseRow(fields, this.line, this.codes));
+    this.handOn(parseRow(fields, this.line, this.codes));
   }
 
-  end(): Observation[] {
+  end(): void {
     if (this.line === 0) throw badHeader();
-    return this.out;
   }
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { type HarmonisedData, MchError, type Observation, type QualityReport, isMchError } from '@mch/core';
 import { readObservationsCsvInTurns } from '@mch/publish';
-import { type BenchmarkValue, parseBenchmarkCsv, type ReleaseObservations, type ReportInputFile } from '@mch/quality';
+import { type BenchmarkValue, parseBenchmarkCsv, type ReportInputFile } from '@mch/quality';
 import { type PublishedRelease, checkParts } from './checks';
 import { QUALITY_CODE, codeFingerprint } from './code-fingerprint';
 import { type CountryWork, cacheDir, computeParts } from './countries';
@@ -34,7 +34,7 @@ export interface ChainResult {
   sourceOf: (i: number) => Observation['source'];
   report: QualityReport;
   /** the previous release's observations, and the sha256 of its observations.csv (an input of the release) */
-  previous?: ReleaseObservations & { sha256: string };
+  previous?: PublishedRelease;
   /** countries whose ingest and harmonise came from the cache, and those computed in this run */
   cache: { reused: string[]; computed: string[] };
   /** the computed countries a worker thread computed (none when one core or MCH_THREADS=1) */

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ObservationStore } from '@mch/core';
 import { REPO_ROOT } from '@mch/core/testing';
 import { runQuality } from '@mch/quality';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +36,8 @@ const cacheIn = (dir: string, partKeys = keys()) => ({ dir: join(scratch, dir), 
 
 describe('checkParts', () => {
   it('gives the report runQuality gives on the whole release, holding one country at a time', () => {
-    const whole = runQuality({ ...input, data: mergeParts(parts), previous: input.previous, history: input.history });
+    const asList = (r: { version: string; observations: ObservationStore }) => ({ version: r.version, observations: r.observations.toArray() });
+    const whole = runQuality({ ...input, data: mergeParts(parts), previous: input.previous && asList(input.previous), history: input.history.map(asList) });
     const done = checkParts(input, parts);
     expect(JSON.stringify(done.report)).toBe(JSON.stringify(whole));
     expect(whole.findings.some((f) => f.rule === 'MCH-R01' || f.rule === 'MCH-T03')).toBe(true);

@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
-import { cmp, groupBy, type HarmonisedData, type Observation, type QualityReport } from '@mch/core';
+import { cmp, groupBy, type HarmonisedData, type Observation, type ObservationStore, type QualityReport } from '@mch/core';
 import { type CountryChecks, type QualityInput, checkCountry, countryInputs, finishQuality } from '@mch/quality';
 import { ContentCache, stableJson } from './cache';
 import { type CountryPart, partData } from './country';
 
-/** A published release the checks compare with, and the hash of its observations.csv (what the cache keys on). */
+/**
+ * A published release the checks compare with, and the hash of its observations.csv (what the
+ * cache keys on). Its observations are held as columns: a release of millions of rows as objects
+ * took 340 bytes a row, and each country's checks rebuild only that country's rows.
+ */
 export interface PublishedRelease {
   version: string;
-  observations: Observation[];
+  observations: ObservationStore;
   sha256: string;
 }
 
@@ -40,8 +44,8 @@ export interface ChecksDone {
  */
 export function checkParts(input: ReleaseChecksInput, parts: readonly CountryPart[], cache?: { dir: string; code: string; partKeys: readonly (string | undefined)[] }): ChecksDone {
   const { previous, history, benchmarks, files: _f, metadata: _m, ...release } = input;
-  const previousBy = groupBy(previous?.observations ?? [], (o) => o.ref_area);
-  const historyBy = history.map((h) => groupBy(h.observations, (o) => o.ref_area));
+  const previousBy = rowsByCountry(previous?.observations);
+  const historyBy = history.map((h) => rowsByCountry(h.observations));
   const benchmarksBy = groupBy(benchmarks ?? [], (b) => b.ref_area);
   const partOf = new Map(parts.map((p, i) => [p.ref_area, i]));
   const areas = new Set([...Object.keys(input.config.countries), ...partOf.keys(), ...previousBy.keys(), ...historyBy.flatMap((h) => [...h.keys()]), ...benchmarksBy.keys()]);
@@ -67,8 +71,8 @@ export function checkParts(input: ReleaseChecksInput, parts: readonly CountryPar
     const one: QualityInput = {
       ...release,
       data: part ? partData(part) : emptyData(),
-      previous: previous && { version: previous.version, observations: previousBy.get(r) ?? [] },
-      history: history.map((h, k) => ({ version: h.version, observations: historyBy[k]!.get(r) ?? [] })),
+      previous: previous && { version: previous.version, observations: rowsOf(previous.observations, previousBy.get(r)) },
+      history: history.map((h, k) => ({ version: h.version, observations: rowsOf(h.observations, historyBy[k]!.get(r)) })),
       benchmarks: benchmarks && (benchmarksBy.get(r) ?? []),
     };
     // every record of `one` names r, so the cut gives r all of it and the other countries nothing
@@ -98,6 +102,28 @@ function decodeChecks(payload: Uint8Array, ref_area: string): CountryChecks {
   const c = deserialize(payload) as CountryChecks;
   if (c?.ref_area !== ref_area || !Array.isArray(c.findings) || !(c.tallies instanceof Map)) throw new RangeError(`checks of ${c?.ref_area} under ${ref_area}`);
   return c;
+}
+
+/** Each country's row numbers in a release's columns, in order. */
+function rowsByCountry(store: ObservationStore | undefined): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  if (!store) return out;
+  const areas = store.coded.ref_area;
+  for (let i = 0; i < store.length; i++) {
+    const r = areas.at(i);
+    let rows = out.get(r);
+    if (!rows) {
+      rows = [];
+      out.set(r, rows);
+    }
+    rows.push(i);
+  }
+  return out;
+}
+
+/** The rows of one country, rebuilt as objects for its checks and let go after them. */
+function rowsOf(store: ObservationStore, rows: readonly number[] | undefined): Observation[] {
+  return (rows ?? []).map((i) => store.get(i));
 }
 
 function emptyData(): HarmonisedData {

@@ -1,4 +1,4 @@
-import { type Observation, ObservationStore, deserialiseStore, serialiseStore } from '@mch/core';
+import { type ObservationStore, deserialiseStore, serialiseStore } from '@mch/core';
 import { CodeKeyedCache } from './cache';
 import { RELEASE_READER_CODE } from './code-fingerprint';
 import { cacheDir } from './countries';
@@ -17,12 +17,12 @@ export class ReleaseReadCache {
     this.cache = new CodeKeyedCache(cacheDir(root), root, 'releases', RELEASE_READER_CODE);
   }
 
-  async observations(csvSha256: string, parse: () => Observation[] | Promise<Observation[]>): Promise<Observation[]> {
+  async observations(csvSha256: string, parse: () => Promise<ObservationStore>): Promise<ObservationStore> {
     const key = `observations.csv sha256:${csvSha256}`;
-    const hit = this.cache.read(key, (payload) => deserialiseStore(payload).toArray());
+    const hit = this.cache.read(key, (payload) => deserialiseStore(payload));
     if (hit) return hit;
     const parsed = await parse();
-    this.cache.write(key, serialiseStore(new ObservationStore().appendAll(parsed)));
+    this.cache.write(key, serialiseStore(parsed));
     return parsed;
   }
 }

@@ -61,6 +61,16 @@ describe('ObservationStore', () => {
     expect([0, 1, 2, 3].map((i) => store.source(i))).toStrictEqual([xlsx.source, csv.source, { ...csv.source, cell: '3' }, null]);
   });
 
+  it('reads by index as a list does (Rows): each row rebuilt, undefined outside', () => {
+    const list = [xlsx, derived, csv];
+    const store = new ObservationStore().appendAll(list);
+    for (const rows of [list, store] as const) {
+      expect(rows.length).toBe(3);
+      expect([0, 1, 2].map((i) => rows.at(i))).toEqual(list);
+      expect([rows.at(3), rows.at(-4)]).toEqual([undefined, undefined]);
+    }
+  });
+
   it('counts the derived rows on its flags', () => {
     expect(new ObservationStore().appendAll([xlsx, csv]).countDerived()).toBe(0);
     expect(new ObservationStore().appendAll([xlsx, derived, csv, derived]).countDerived()).toBe(2);

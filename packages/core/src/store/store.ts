@@ -4,6 +4,16 @@ import { decodeCell, encodeCell } from './cells';
 import { RAW_CANONICAL, RawText } from './raw';
 
 /** A file a value came from and the sheet it sat in; code 0 is "no source" (derived values). */
+/**
+ * Rows read by index, one at a time: a list of observations, or a store that rebuilds each row
+ * as it is asked for (a published release of millions of rows held as columns). Array and
+ * ObservationStore both are one.
+ */
+export interface Rows<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
 export type Origin = readonly [file: string, sha256: string, sheet: string] | null;
 
 const NULL_VALUE = 1;
@@ -164,6 +174,11 @@ export class ObservationStore {
     if (reference_date !== undefined) o.reference_date = reference_date;
     if (territory !== undefined) o.territory = territory;
     return o;
+  }
+
+  /** The observation at `i`, rebuilt (`get`), or undefined outside the store: a store is `Rows` as a list is. */
+  at(i: number): Observation | undefined {
+    return i >= 0 && i < this.length ? this.get(i) : undefined;
   }
 
   /** The whole source of the observation at `i` (cell and raw text included), without the rest of it. */
