@@ -3,7 +3,6 @@ import { CodeColumn, Dictionary, GrowingColumn } from './columns';
 import { decodeCell, encodeCell } from './cells';
 import { RAW_CANONICAL, RawText } from './raw';
 
-/** A file a value came from and the sheet it sat in; code 0 is "no source" (derived values). */
 /**
  * Rows read by index, one at a time: a list of observations, or a store that rebuilds each row
  * as it is asked for (a published release of millions of rows held as columns). Array and
@@ -14,6 +13,7 @@ export interface Rows<T> {
   at(index: number): T | undefined;
 }
 
+/** A file a value came from and the sheet it sat in; code 0 is "no source" (derived values). */
 export type Origin = readonly [file: string, sha256: string, sheet: string] | null;
 
 const NULL_VALUE = 1;

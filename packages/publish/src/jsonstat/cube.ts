@@ -5,7 +5,7 @@ import {
   type PublishedCell,
   type PublishedTable,
   ageCompare,
-  countryCellAt,
+  cellsByCountry,
   migrTypeCompare,
   partnerOrder,
   sexCompare,
@@ -71,15 +71,14 @@ export function tableCube(model: ReleaseModel, published: PublishedTable): Cube 
 
 function fill(published: PublishedTable, dimensions: readonly CubeDimension[]): PublishedCell[] {
   const missing: PublishedCell = { value: null, status: 'O', conf: 'F', derived: false, dash: false, markers: [], notes: [], observation: null };
-  const tables = new Map(published.countries.map((c) => [c.ref_area, c]));
+  const cellsOf = cellsByCountry(published);
   const typed = published.table.has_migr_type ? 1 : 0;
   const [countries, migrTypes, items, years, sexes] = [dimensions[0]!.codes, typed ? dimensions[1]!.codes : [''], ...dimensions.slice(1 + typed).map((d) => d.codes)] as string[][];
   const yearNumbers = years!.map(Number);
   const cells: PublishedCell[] = [];
   // the last dimension varies fastest; a country's own cells are the model's, the rest the model's hole rule
   for (const country of countries!) {
-    const own = tables.get(country);
-    const cellAt = own ? countryCellAt(own) : undefined;
+    const cellAt = cellsOf(country);
     for (const migr of migrTypes!) {
       for (const item of items!) {
         for (const year of yearNumbers) {

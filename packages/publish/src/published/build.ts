@@ -142,6 +142,12 @@ export function countryCellAt(country: PublishedCountry): CellAt {
   return at;
 }
 
+/** Each country's `countryCellAt` in one table of `tableWithCountries`, by its code; undefined for a country without a table there. */
+export function cellsByCountry(published: Pick<PublishedTable, 'countries'>): (country: string) => CellAt | undefined {
+  const cells = new Map(published.countries.map((c) => [c.ref_area, countryCellAt(c)]));
+  return (country) => cells.get(country);
+}
+
 function gridCellAt(rows: readonly PublishedRow[], columns: readonly PublishedColumn[], hole: CellAt): CellAt {
   const rowAt = new Map<string, Map<string, number>>();
   rows.forEach((r, i) => {

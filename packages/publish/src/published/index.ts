@@ -1,7 +1,7 @@
 export type { CountryTableMeta, PublishedCell, PublishedColumn, PublishedCountry, PublishedNote, PublishedRelease, PublishedRow, PublishedTable } from './types';
 export type { Bilingual, BasisSpan, ReleaseScope, TerritorySpan } from './scope';
 export type { RowKind } from './order';
-export { publishedRelease, cellLookup, cellText, both, countryCellAt, reportedAsDash } from './build';
+export { publishedRelease, cellLookup, cellText, both, cellsByCountry, countryCellAt, reportedAsDash } from './build';
 export type { CellAt } from './build';
 export { noteMarks, noteText, rowNoteMarks, basesOf, sourceOf } from './notes';
 export { partnerOrder, ageCompare, ageOrder, migrTypeCompare, sexCompare, SEX_ORDER } from './order';

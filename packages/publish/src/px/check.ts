@@ -1,5 +1,5 @@
 import { type Observation, type TableDef, groupBy } from '@mch/core';
-import { cubeKey, pxCellNote, pxCellOf } from './cube';
+import { cubeFields, cubeKey, pxCellNote, pxCellOf } from './cube';
 import { type CellAt, cellLookup, publishedCell } from '../published/build';
 import type { PxCell, PxEntry } from './entries';
 import { COUNTRY_NOTE_KEYWORD } from './file';
@@ -132,13 +132,7 @@ function holesOf(table: TableDef, rows: readonly Observation[], kindOf: (code: s
  * repeat the country, type, year and sex of the row before.
  */
 function cubePlace(table: TableDef, byCode: readonly ReadonlyMap<string, number>[], strides: readonly number[]): (o: Observation) => number {
-  const fields: ((o: Observation) => string | number)[] = [
-    (o) => o.ref_area,
-    ...(table.has_migr_type ? [(o: Observation) => o.migr_type] : []),
-    table.breakdown === 'AGE' ? (o) => o.age : (o) => o.partner,
-    (o) => o.time_period,
-    (o) => o.sex,
-  ];
+  const fields = cubeFields(table);
   const last: (string | number | undefined)[] = fields.map(() => undefined);
   const lastAt: (number | undefined)[] = fields.map(() => undefined);
   return (o) => {

@@ -1,6 +1,6 @@
 import { type Observation, type TableDef, cmp, createPartnerResolver } from '@mch/core';
 import type { ReleaseModel } from '../model';
-import { countryCellAt, publishedCell } from '../published/build';
+import { cellsByCountry, publishedCell } from '../published/build';
 import { ageOrder, migrTypeCompare, partnerOrder, sexCompare } from '../published/order';
 import { partnerRoleName } from '../published/texts';
 import type { PublishedCell, PublishedTable } from '../published/types';
@@ -88,9 +88,22 @@ export function pxCellNote(cell: PublishedCell): Bilingual | null {
 const CELL_NOTES = new Map<string, Bilingual | null>();
 const CELL_NOTES_DERIVED = new Map<string, Bilingual | null>();
 
+type Keyed = Pick<Observation, 'ref_area' | 'migr_type' | 'partner' | 'age' | 'time_period' | 'sex'>;
+
+/** The fields of an observation that are the cube's variables, in their order (stub, then heading). */
+export function cubeFields(table: TableDef): ((o: Keyed) => string | number)[] {
+  return [
+    (o) => o.ref_area,
+    ...(table.has_migr_type ? [(o: Keyed) => o.migr_type] : []),
+    table.breakdown === 'AGE' ? (o) => o.age : (o) => o.partner,
+    (o) => o.time_period,
+    (o) => o.sex,
+  ];
+}
+
 /** The dimension values of an observation in the order of the cube's variables. */
-export function cubeKey(table: TableDef, o: Pick<Observation, 'ref_area' | 'migr_type' | 'partner' | 'age' | 'time_period' | 'sex'>): string[] {
-  return [o.ref_area, ...(table.has_migr_type ? [o.migr_type] : []), table.breakdown === 'AGE' ? o.age : o.partner, String(o.time_period), o.sex];
+export function cubeKey(table: TableDef, o: Keyed): string[] {
+  return cubeFields(table).map((field) => String(field(o)));
 }
 
 /**
@@ -134,7 +147,7 @@ export function buildCube(model: ReleaseModel, published: PublishedTable): Cube 
  * available. Cells in DATA order: country, (migration type,) item, year, sex, the last fastest.
  */
 function fillCells(published: PublishedTable, variables: readonly CubeVariable[]): Pick<Cube, 'cells' | 'notes'> {
-  const tables = new Map(published.countries.map((c) => [c.ref_area, c]));
+  const cellsOf = cellsByCountry(published);
   const cells: PxCell[] = [];
   const notes = new Map<number, Bilingual>();
   const typed = published.table.has_migr_type ? 1 : 0;
@@ -142,8 +155,7 @@ function fillCells(published: PublishedTable, variables: readonly CubeVariable[]
   const yearNumbers = years!.map(Number);
   const notAvailable: PxCell = { kind: 'symbol', symbol: pxSymbol('O') };
   for (const country of countries!) {
-    const own = tables.get(country);
-    const cellAt = own ? countryCellAt(own) : null;
+    const cellAt = cellsOf(country);
     for (const migr of migrTypes!) {
       for (const item of items!) {
         for (const year of yearNumbers) {

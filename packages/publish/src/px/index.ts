@@ -6,7 +6,7 @@ import { comparePxWithObservations } from './check';
 import { pxFile } from './file';
 import { readPx } from './table';
 import { partnerOrder } from '../published/order';
-import { countryCellAt } from '../published/build';
+import { cellsByCountry } from '../published/build';
 
 export type { PxCell, PxEntry, PxItem } from './entries';
 export type { PxProblem } from './read';
@@ -24,9 +24,8 @@ export function checkedPxFile(model: ReleaseModel, published: PublishedTable): B
   const { table, observations: rows } = published;
   const bytes = pxFile(model, published);
   const read = readPx(bytes);
-  const countries = new Map(published.countries.map((c) => [c.ref_area, countryCellAt(c)]));
   const problems = read.ok
-    ? comparePxWithObservations(read.table, table, rows, 20, partnerOrder(model.codelists).kind, (country) => countries.get(country))
+    ? comparePxWithObservations(read.table, table, rows, 20, partnerOrder(model.codelists).kind, cellsByCountry(published))
     : read.problems.map((p) => `line ${p.line}: ${p.message}`);
   if (problems.length) {
     throw new MchError('internal', `px/${table.id}.px does not read back as written`, { where: `px/${table.id}.px`, details: problems });
