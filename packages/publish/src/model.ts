@@ -53,3 +53,6 @@ export type FileSink = (file: ReleaseFile) => Promise<WrittenFile>;
 export interface WholeFile extends ReleaseFile {
   bytes: Buffer;
 }
+
+/** What the files of one table are written from besides its published cells: a worker thread is given it once (table-files/). */
+export type TableModel = Pick<ReleaseModel, 'config' | 'tableSet' | 'codelists'>;

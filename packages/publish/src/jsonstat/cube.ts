@@ -1,5 +1,5 @@
 import { cmp, createPartnerResolver } from '@mch/core';
-import type { ReleaseModel } from '../model';
+import type { TableModel } from '../model';
 import {
   type Bilingual,
   type PublishedCell,
@@ -33,7 +33,7 @@ export interface Cube {
  * the hole the model gives it (not available, included in another row, or cannot exist). A table
  * nobody reported still lists the release's countries and years, every cell not available.
  */
-export function tableCube(model: ReleaseModel, published: PublishedTable): Cube {
+export function tableCube(model: TableModel, published: PublishedTable): Cube {
   const { table } = published;
   const cl = model.codelists;
   const byAge = table.breakdown === 'AGE';

@@ -1,5 +1,5 @@
 import { stableJson } from '../hash';
-import type { ReleaseModel } from '../model';
+import type { TableModel } from '../model';
 import { type Bilingual, type PublishedCell, type PublishedTable, cellText, noteText, rowOrderText } from '../published/index';
 import { DASH_ZERO, SYMBOLS } from '../symbols';
 import { type CubeDimension, tableCube } from './cube';
@@ -29,7 +29,7 @@ function statusOf(cell: PublishedCell): string | null {
  * English; the Russian labels, the numbered notes, the notes of each cell and each country's
  * metadata in `extension`, where any JSON-stat reader keeps them without having to know them.
  */
-export function jsonstatDataset(model: ReleaseModel, published: PublishedTable): string {
+export function jsonstatDataset(model: TableModel, published: PublishedTable): string {
   const c = model.config;
   const { table } = published;
   const cube = tableCube(model, published);

@@ -16,10 +16,10 @@ describe('the PDFs of a release, on a worker thread or in this one', () => {
     const renderer = pdfRenderer({ worker: 'sources' });
     expect(renderer.threaded).toBe(true);
     // settled before finish: only the worker can have laid it out
-    const viaWorker = await renderer.render(job('one'));
+    const viaWorker = await renderer.run(job('one'));
     await renderer.close();
     const alone = pdfRenderer({ worker: false });
-    const inThread = alone.render(job('one'));
+    const inThread = alone.run(job('one'));
     await alone.finish();
     expect(Buffer.compare(viaWorker, await inThread)).toBe(0);
     const threaded = memorySink();
@@ -35,11 +35,11 @@ describe('the PDFs of a release, on a worker thread or in this one', () => {
 
   it('lays out here what a worker that cannot start leaves, in order', async () => {
     const renderer = threadedRenderer(new Worker('process.exit(3)', { eval: true }));
-    const jobs = [renderer.render(job('one')), renderer.render(job('two'))];
+    const jobs = [renderer.run(job('one')), renderer.run(job('two'))];
     await renderer.finish();
     const [one, two] = await Promise.all(jobs);
     const alone = pdfRenderer({ worker: false });
-    const expected = [alone.render(job('one')), alone.render(job('two'))];
+    const expected = [alone.run(job('one')), alone.run(job('two'))];
     await alone.finish();
     expect(Buffer.compare(one!, (await expected[0])!)).toBe(0);
     expect(Buffer.compare(two!, (await expected[1])!)).toBe(0);

@@ -1,5 +1,5 @@
 import { type CodeLists, type DefinitionBasis, type Observation, type TableDef, cmp, createPartnerResolver, groupBy } from '@mch/core';
-import type { ReleaseModel } from '../model';
+import type { ReleaseModel, TableModel } from '../model';
 import { publishedObservations } from '../publishable';
 import { symbolOf } from '../symbols';
 import { bilingual } from '../text';
@@ -67,7 +67,7 @@ function tableFrame(
 }
 
 /** One table of the release with its cells: each country's rows and columns in questionnaire order. */
-export function tableWithCountries(model: ReleaseModel, frame: TableFrame): PublishedTable {
+export function tableWithCountries(model: TableModel, frame: TableFrame): PublishedTable {
   const { table, observations, cellNotes, sheetNotes } = frame;
   const byCountry = groupBy(observations, (o) => o.ref_area);
   const names = createPartnerResolver(model.codelists).names;

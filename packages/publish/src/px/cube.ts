@@ -1,5 +1,5 @@
 import { type Observation, type TableDef, cmp, createPartnerResolver } from '@mch/core';
-import type { ReleaseModel } from '../model';
+import type { TableModel } from '../model';
 import { cellsByCountry, publishedCell } from '../published/build';
 import { ageOrder, migrTypeCompare, partnerOrder, sexCompare } from '../published/order';
 import { partnerRoleName } from '../published/texts';
@@ -111,7 +111,7 @@ export function cubeKey(table: TableDef, o: Keyed): string[] {
  * heading: year and sex. A combination nobody reported is `..` (not available). A table with
  * no observations still gets the release's countries and years, every cell `..`.
  */
-export function buildCube(model: ReleaseModel, published: PublishedTable): Cube {
+export function buildCube(model: TableModel, published: PublishedTable): Cube {
   const { table, observations: rows } = published;
   const names = createPartnerResolver(model.codelists).names;
   const cl = model.codelists;

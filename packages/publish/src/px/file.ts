@@ -1,5 +1,5 @@
 import { type DefinitionBasis, basisLabel, cmp } from '@mch/core';
-import type { ReleaseModel } from '../model';
+import type { ReleaseModel, TableModel } from '../model';
 import { noteText } from '../published/notes';
 import type { Bilingual } from '../published/scope';
 import type { PublishedTable } from '../published/types';
@@ -36,12 +36,12 @@ const DATASYMBOL_SHORT: Readonly<Record<string, Bilingual>> = {
  * text keyword. LAST-UPDATED is the release date of the configuration, never the clock.
  * Everything it says comes from the published table (published/): cells, notes, metadata.
  */
-export function pxFile(model: ReleaseModel, published: PublishedTable): Buffer {
+export function pxFile(model: TableModel, published: PublishedTable): Buffer {
   const cube = buildCube(model, published);
   return Buffer.from(serialisePx(pxEntries(model, published, cube)), 'utf8');
 }
 
-export function pxEntries(model: ReleaseModel, published: PublishedTable, cube: Cube): PxEntry[] {
+export function pxEntries(model: TableModel, published: PublishedTable, cube: Cube): PxEntry[] {
   const table = published.table;
   const meta = published.meta;
   const c = model.config;

@@ -1,6 +1,6 @@
 // PX files: the writer, the strict reader, and the check that ties them to the observations.
 import { MchError } from '@mch/core';
-import type { ReleaseModel } from '../model';
+import type { TableModel } from '../model';
 import type { PublishedTable } from '../published/types';
 import { comparePxWithObservations } from './check';
 import { pxFile } from './file';
@@ -20,7 +20,7 @@ export { MAX_LINE } from './entries';
  * whose cells or country metadata differ from the published table, is a bug and stops the
  * release.
  */
-export function checkedPxFile(model: ReleaseModel, published: PublishedTable): Buffer {
+export function checkedPxFile(model: TableModel, published: PublishedTable): Buffer {
   const { table, observations: rows } = published;
   const bytes = pxFile(model, published);
   const read = readPx(bytes);

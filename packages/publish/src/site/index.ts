@@ -1,6 +1,6 @@
 import type { TableDef } from '@mch/core';
 import { releaseFormats } from '../formats';
-import type { ReleaseModel, WholeFile } from '../model';
+import type { ReleaseModel, TableModel, WholeFile } from '../model';
 import type { Bilingual, PublishedRelease, PublishedTable } from '../published/index';
 import type { PublicQualitySummary } from '../quality-summary';
 import { DASH_ZERO, SYMBOLS } from '../symbols';
@@ -21,7 +21,7 @@ export interface SiteTablePart {
 }
 
 /** A table's data script and entry, made while its cells are at hand (release-files.ts lets them go after). */
-export function siteTablePart(model: ReleaseModel, published: PublishedTable): SiteTablePart {
+export function siteTablePart(model: TableModel, published: PublishedTable): SiteTablePart {
   const t = published.table;
   const script = published.countries.length ? `site/${t.id}.js` : null;
   return {

@@ -2,7 +2,7 @@ import type { TableDef } from '@mch/core';
 import { basisLabel, fixZipEntryTimes } from '@mch/core';
 import type ExcelJS from 'exceljs';
 import { releaseFormats } from '../formats';
-import type { ReleaseModel } from '../model';
+import type { TableModel } from '../model';
 import { type PublishedNote, type PublishedTable, both, noteMarks, noteText } from '../published/index';
 import { DASH_ZERO, SYMBOLS } from '../symbols';
 import { bilingual, safeText } from '../text';
@@ -20,7 +20,7 @@ const COVER_WIDTH = 100;
  * Notes, then one sheet per reporting country holding one Excel table. Text always goes in as a
  * string value, so nothing a country wrote can become a formula.
  */
-export async function tableWorkbook(model: ReleaseModel, published: PublishedTable): Promise<Buffer> {
+export async function tableWorkbook(model: TableModel, published: PublishedTable): Promise<Buffer> {
   const table = published.table;
   const book = new StreamedWorkbook();
   const wb = book.writer;
@@ -41,7 +41,7 @@ export async function tableWorkbook(model: ReleaseModel, published: PublishedTab
   return Buffer.from(fixZipEntryTimes(await book.bytes(), model.config.release_date));
 }
 
-function coverSheet(book: StreamedWorkbook, model: ReleaseModel, published: PublishedTable): void {
+function coverSheet(book: StreamedWorkbook, model: TableModel, published: PublishedTable): void {
   const table = published.table;
   // a streamed sheet writes its page set-up and views when it is added
   const ws = book.writer.addWorksheet('Cover', { pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'portrait', paperSize: 9 } });

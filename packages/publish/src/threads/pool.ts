@@ -1,0 +1,180 @@
+import type { Transferable, Worker } from 'node:worker_threads';
+
+/**
+ * Jobs that one worker thread and this thread share: `run` queues a job (its promise settles on
+ * the worker, or during `finish`), `finish` does here what the worker has not started and waits
+ * for the worker's last job, `close` ends the worker without waiting (after an error elsewhere).
+ * A job gives the same result in either thread, so what is made does not depend on which one
+ * finished first.
+ */
+export interface JobPool<J, R> {
+  run(job: J): Promise<R>;
+  finish(): Promise<void>;
+  close(): Promise<void>;
+  /** whether a worker thread was started */
+  readonly threaded: boolean;
+}
+
+/** How a kind of job is done here and handed to a worker and back. */
+export interface JobKind<J, R, M, A> {
+  /** the job done in this thread */
+  here(job: J): Promise<R>;
+  /** the message a worker is sent for a job (made only when the worker takes it), and what it may take over */
+  toWorker(job: J): { message: M; transfer?: Transferable[] };
+  /** the worker's answer as this thread's result */
+  fromWorker(answer: A): R;
+  /** jobs this thread does at once during `finish` (one that waits on I/O lets the next start); 1 if unset */
+  hereAtOnce?: number;
+}
+
+/** What a worker of a pool says: its answer to the job it was sent, or the error that job threw. */
+export type WorkerReply<A> = { answer: A } | { error: { message: string; stack?: string } };
+
+interface Pending<J, R> {
+  job: J;
+  resolve: (r: R) => void;
+  reject: (e: unknown) => void;
+}
+
+/** Every job in this thread, during `finish`, in order. */
+export function poolInThisThread<J, R>(kind: JobKind<J, R, unknown, unknown>): JobPool<J, R> {
+  const queue: Pending<J, R>[] = [];
+  return {
+    threaded: false,
+    run: (job) => queued(queue, job),
+    finish: () => drain(queue, kind),
+    async close() {
+      queue.length = 0;
+    },
+  };
+}
+
+/** Jobs on this worker, one at a time in order; this thread takes over what it leaves (a worker that cannot start or dies leaves all). */
+export function poolWithWorker<J, R, M, A>(kind: JobKind<J, R, M, A>, worker: Worker): JobPool<J, R> {
+  return new WorkerPool(kind, worker);
+}
+
+/** A job's promise, settled later: awaited only then, so its rejection is handled here until it is. */
+function queued<J, R>(queue: Pending<J, R>[], job: J): Promise<R> {
+  const promise = new Promise<R>((resolve, reject) => queue.push({ job, resolve, reject }));
+  promise.catch(() => {});
+  return promise;
+}
+
+/** Does the queued jobs here, a few at once where the kind allows, taking each from the queue as it starts. */
+async function drain<J, R>(queue: Pending<J, R>[], kind: JobKind<J, R, unknown, unknown>): Promise<void> {
+  const lane = async () => {
+    for (let p = queue.shift(); p; p = queue.shift()) await settle(p, kind);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, kind.hereAtOnce ?? 1) }, lane));
+}
+
+async function settle<J, R>(p: Pending<J, R>, kind: JobKind<J, R, unknown, unknown>): Promise<void> {
+  try {
+    p.resolve(await kind.here(p.job));
+  } catch (e) {
+    p.reject(e);
+  }
+}
+
+class WorkerPool<J, R, M, A> implements JobPool<J, R> {
+  readonly threaded = true;
+  private readonly queue: Pending<J, R>[] = [];
+  private current: Pending<J, R> | undefined;
+  private alive = true;
+  private idle: (() => void) | undefined;
+
+  constructor(
+    private readonly kind: JobKind<J, R, M, A>,
+    private readonly worker: Worker,
+  ) {
+    worker.on('message', (m: WorkerReply<A>) => {
+      const p = this.current;
+      this.current = undefined;
+      if (p) {
+        try {
+          if ('answer' in m) p.resolve(kind.fromWorker(m.answer));
+          else p.reject(Object.assign(new Error(m.error.message), { stack: m.error.stack }));
+        } catch (e) {
+          p.reject(e);
+        }
+      }
+      this.next();
+    });
+    const lost = () => {
+      this.alive = false;
+      if (this.current) this.queue.unshift(this.current);
+      this.current = undefined;
+      this.idle?.();
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+  }
+
+  run(job: J): Promise<R> {
+    const promise = queued(this.queue, job);
+    this.next();
+    return promise;
+  }
+
+  private next(): void {
+    const p = this.current || !this.alive ? undefined : this.queue.shift();
+    if (!p) {
+      this.idle?.();
+      return;
+    }
+    this.current = p;
+    try {
+      const { message, transfer } = this.kind.toWorker(p.job);
+      this.worker.postMessage(message, transfer);
+    } catch (e) {
+      this.current = undefined;
+      p.reject(e);
+      this.next();
+    }
+  }
+
+  async finish(): Promise<void> {
+    const kind = this.kind as JobKind<J, R, unknown, unknown>;
+    try {
+      await drain(this.queue, kind);
+      while (this.current) await new Promise<void>((resolve) => (this.idle = resolve));
+      // the worker may have been lost after this thread emptied the queue: its job came back
+      await drain(this.queue, kind);
+    } finally {
+      await this.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.alive = false;
+    this.queue.length = 0;
+    await this.worker.terminate();
+  }
+}
+
+/** A worker's side of a pool: answers each job it is sent, in order, handing over what `transfer` names of the answer. */
+export function answerJobs<M, A>(port: import('node:worker_threads').MessagePort, answer: (message: M) => Promise<A>, transfer: (a: A) => Transferable[] = () => []): void {
+  port.on('message', async (message: M) => {
+    try {
+      const a = await answer(message);
+      port.postMessage({ answer: a } satisfies WorkerReply<A>, transfer(a));
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      port.postMessage({ error: { message: error.message, stack: error.stack } } satisfies WorkerReply<A>);
+    }
+  });
+}
+
+/**
+ * The memory of those bytes that own all of it, to hand over rather than copy: a small Buffer is
+ * a view into a pool Node shares among many, which must never be taken from this thread.
+ */
+export function ownBuffers(views: readonly Uint8Array[]): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const v of views) {
+    const b = v.buffer;
+    if (b instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === b.byteLength) out.add(b);
+  }
+  return [...out];
+}
