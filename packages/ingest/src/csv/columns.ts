@@ -22,12 +22,16 @@ export function detectDelimiter(headerLine: string): string | undefined {
 }
 
 /** Column positions by name, or the required columns that are missing. */
-export function mapColumns(header: string[]): { index: Partial<Record<CsvColumn, number>> } | { missing: CsvColumn[] } {
+export function mapColumns(header: string[]): { index: Partial<Record<CsvColumn, number>> } | { missing: CsvColumn[] } | { twice: CsvColumn[] } {
   const index: Partial<Record<CsvColumn, number>> = {};
+  const twice = new Set<CsvColumn>();
   header.forEach((f, i) => {
     const c = columnName(f);
-    if (c && index[c] === undefined) index[c] = i;
+    if (c && index[c] !== undefined) twice.add(c);
+    else if (c) index[c] = i;
   });
+  // two columns of one name: which holds the values is a guess, so the file is refused
+  if (twice.size) return { twice: [...twice] };
   const missing = REQUIRED.filter((c) => index[c] === undefined);
   if (index.AGE === undefined && index.PARTNER === undefined) missing.push('PARTNER');
   return missing.length ? { missing } : { index };

@@ -50,6 +50,18 @@ describe('the long CSV file', () => {
     expect(r.observations.map((o) => o.source?.cell)).toEqual(['2', '5']);
   });
 
+  it('refuses a line whose status is no SDMX code, never reading a confidential value as free', async () => {
+    const head = 'REF_AREA,TABLE,TIME_PERIOD,MIGR_TYPE,SEX,AGE,PARTNER,OBS_VALUE,OBS_STATUS,CONF_STATUS\n';
+    const lines = ['KGZ,T01,2012,,_T,,RUS,515,A,Confidential', 'KGZ,T01,2012,,_T,,KAZ,12,A,к', 'KGZ,T01,2012,,_T,,UZB,7,final,', 'KGZ,T01,2012,,_T,,CHN,3,p,c', 'KGZ,T01,2012,,_T,,TJK,4,,'];
+    const r = await csv(`${head}${lines.join('\n')}\n`);
+    expect(rejLines(r)).toEqual(lines.slice(0, 3).map((l, i) => `code-not-allowed T01 @!${i + 2} «${l}»`));
+    expect(r.rejections[0]!.message).toBe('kgz.csv, line 2 "KGZ,T01,2012,,_T,,RUS,515,A,Confidential": CONF_STATUS "Confidential" is not an SDMX code (F free, C confidential, N not for publication); write the code');
+    expect(r.rejections[2]!.message).toMatch(/OBS_STATUS "final" is not an SDMX code \(A, O, M, Q, P, E, B\)/u);
+    // codes in any case are read as given
+    expect(obsLines(r)).toEqual(['T01 2012 - _T CHN = 3 P/C u0 @!5 «KGZ,T01,2012,,_T,,CHN,3,p,c»', 'T01 2012 - _T TJK = 4 A/F u0 @!6 «KGZ,T01,2012,,_T,,TJK,4,,»']);
+    expect(r.files[0]).toMatchObject({ value_cells: 5, observations: 2, rejections: 3, warnings: [] });
+  });
+
   it('refuses only the line of an unclosed quote and reads every other line', async () => {
     const r = await csv('TABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE\nT02,2012,F,DEU,"1\nT02,2012,M,DEU,2\nT02,2012,F,FRA,3\n');
     expect(r.observations.map((o) => [o.partner, o.sex, o.obs_value, o.source?.cell])).toEqual([
@@ -70,6 +82,11 @@ describe('the long CSV file', () => {
     expect((missing as MchError).message).toBe('kgz.csv, line 1: the CSV lacks the column(s) PARTNER');
     const year = await csv('TABLE,YEAR,SEX\nT02,2012,F\n').catch((e: unknown) => e);
     expect((year as MchError).message).toBe('kgz.csv, line 1: the CSV lacks the column(s) TIME_PERIOD, OBS_VALUE, PARTNER');
+    // a column named twice (in any case): which one holds the values would be a guess
+    const twice = await csv('TABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE,obs_value\nT02,2012,F,RUS,,100\n').catch((e: unknown) => e);
+    expect((twice as MchError).message).toBe('kgz.csv, line 1: the header names the column(s) OBS_VALUE more than once; keep one of each');
+    expect((twice as MchError).where).toBe('kgz.csv:1');
+    expect((await csv('TABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE,COMMENT\nT02,2012,F,RUS,100,x\n')).observations).toHaveLength(1);
   });
 });
 

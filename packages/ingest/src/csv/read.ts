@@ -37,7 +37,6 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
   const delimiter = detectDelimiter(headerLine);
   if (!delimiter) throw new MchError('file-unreadable', `${c.file} is neither a workbook nor a CSV with the columns TABLE, TIME_PERIOD, SEX, PARTNER or AGE, OBS_VALUE in its first line`, { where: `${c.file}:1` });
   const notes = new Map<string, string>();
-  const badStatus = new Set<string>();
   const known = new Lookups(env, c.ref_area);
   let head: string[] | undefined;
   let index: Partial<Record<CsvColumn, number>> = {};
@@ -52,6 +51,10 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
       head = fields;
       const mapped = mapColumns(head);
       if ('missing' in mapped) throw new MchError('file-unreadable', `${c.file}, line 1: the CSV lacks the column(s) ${mapped.missing.join(', ')}`, { where: `${c.file}:1` });
+      if ('twice' in mapped) {
+        const which = mapped.twice.join(', ');
+        throw new MchError('file-unreadable', `${c.file}, line 1: the header names the column(s) ${which} more than once; keep one of each`, { where: `${c.file}:1` });
+      }
       index = mapped.index;
       return;
     }
@@ -75,9 +78,8 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
       c.reject(known.tableId(get('TABLE')), src, 'wrong-field-count', `${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${head.length}${why.en}`, `${fields.length} ${fieldsRu(fields.length)}, а в заголовке ${head.length}${why.ru}`);
       return;
     }
-    readRow(get, src, c, env, known, notes, badStatus);
+    readRow(get, src, c, env, known, notes);
   });
-  for (const s of [...badStatus].sort()) c.warn(`${c.file}: status ${quote(s)} is not an SDMX code and was ignored`);
 }
 
 function holdsNul(fields: string[]): boolean {
@@ -140,7 +142,7 @@ function rowKey(get: Row, c: Collector, env: IngestEnv, known: Lookups): Refusal
   return { refused: false, table, year, migr_type, sex: sex.code as Sex, own };
 }
 
-function readRow(get: Row, src: Source, c: Collector, env: IngestEnv, known: Lookups, notes: Map<string, string>, badStatus: Set<string>): void {
+function readRow(get: Row, src: Source, c: Collector, env: IngestEnv, known: Lookups, notes: Map<string, string>): void {
   const k = rowKey(get, c, env, known);
   if (k.refused) {
     c.countValueCell();
@@ -156,7 +158,12 @@ function readRow(get: Row, src: Source, c: Collector, env: IngestEnv, known: Loo
     return;
   }
   const value = get('OBS_VALUE');
-  const status = statusOf(get('OBS_STATUS'), get('CONF_STATUS'), badStatus);
+  const status = statusOf(get('OBS_STATUS'), get('CONF_STATUS'));
+  if ('refused' in status) {
+    c.countValueCell();
+    c.reject(table.id, src, status.reason, status.en, status.ru, [], year);
+    return;
+  }
   const noteRefs = noteRef(get('NOTE'), table.id, src, c, notes);
   const thousands = get('UNIT_MULT') === '3';
   const basis = basisFor(env.sheet.settings, table.id);
@@ -193,16 +200,33 @@ function parentOf(text: string, table: TableDef, category: CategoryResult, env: 
 
 const NO_STATUS: { obs?: ObsStatus; conf?: ConfStatus } = Object.freeze({});
 
-function statusOf(obs: string, conf: string, bad: Set<string>): { obs?: ObsStatus; conf?: ConfStatus } {
+/**
+ * The row's statuses, as given where they are SDMX codes. Any other status refuses the row: a
+ * confidentiality the file means but does not code ("Confidential", «к») must never be read as
+ * free to publish, and a guessed status would misstate the value.
+ */
+function statusOf(obs: string, conf: string): { obs?: ObsStatus; conf?: ConfStatus } | Refusal {
   // most files have no status columns, or leave them empty
   if (!obs && !conf) return NO_STATUS;
   const out: { obs?: ObsStatus; conf?: ConfStatus } = {};
   const o = obs.toUpperCase();
   const cf = conf.toUpperCase();
-  if ((OBS_STATUS_CODES as readonly string[]).includes(o)) out.obs = o as ObsStatus;
-  else if (o) bad.add(obs);
   if ((CONF_STATUS_CODES as readonly string[]).includes(cf)) out.conf = cf as ConfStatus;
-  else if (cf) bad.add(conf);
+  else if (cf) {
+    return refusal(
+      'code-not-allowed',
+      `CONF_STATUS ${quote(conf)} is not an SDMX code (F free, C confidential, N not for publication); write the code`,
+      `CONF_STATUS ${quote(conf)} не является кодом SDMX (F — открыто, C — конфиденциально, N — не для публикации); укажите код`,
+    );
+  }
+  if ((OBS_STATUS_CODES as readonly string[]).includes(o)) out.obs = o as ObsStatus;
+  else if (o) {
+    return refusal(
+      'code-not-allowed',
+      `OBS_STATUS ${quote(obs)} is not an SDMX code (${OBS_STATUS_CODES.join(', ')}); write the code`,
+      `OBS_STATUS ${quote(obs)} не является кодом SDMX (${OBS_STATUS_CODES.join(', ')}); укажите код`,
+    );
+  }
   return out;
 }
 

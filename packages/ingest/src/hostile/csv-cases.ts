@@ -8,11 +8,11 @@ import type { Expect, HostileFile, Rand } from './types';
 
 const N = 40;
 /**
- * Rejections one hostile field costs, by column: a status that is no code is named in a warning and
- * a NOTE kept as text, so their line is read; REF_AREA and AGE are left open (what ingest refuses
- * there is another change's to decide), every other column refuses its line.
+ * Rejections one hostile field costs, by column: a NOTE is kept as text, so its line is read;
+ * REF_AREA and AGE are left open (what ingest refuses there is another change's to decide), every
+ * other column refuses its line (a status that is no SDMX code too: it is never guessed).
  */
-const INJECTED: Record<string, number | undefined> = { OBS_STATUS: 0, CONF_STATUS: 0, NOTE: 0, REF_AREA: undefined, AGE: undefined };
+const INJECTED: Record<string, number | undefined> = { NOTE: 0, REF_AREA: undefined, AGE: undefined };
 
 export function csvCases(r: Rand, scale: { quotes: number; big: number[] }): HostileFile[] {
   const out: HostileFile[] = [];

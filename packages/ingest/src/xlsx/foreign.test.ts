@@ -89,7 +89,7 @@ describe('a questionnaire written by LibreOffice, with the accepted deviations',
 
   it('names what it did not read as values, and reads values found below the notes', () => {
     expect(r.files[0]!.warnings).toEqual([
-      "lo-deviations-kaz.xlsx, sheet \"Таблица 8\": header cells not understood, their columns were not read: I5 \"Доля, %\"",
+      "lo-deviations-kaz.xlsx, sheet \"Таблица 8\": columns of shares or rates, no counts of persons, not read: I5 \"Доля, %\"",
       "lo-deviations-kaz.xlsx, sheet \"Таблица 8\": cells in columns that are not value columns were not read as values (cells per column I: 2)",
       "lo-deviations-kaz.xlsx, sheet \"Таблица 8\": row 28 below the notes holds values, read as table rows",
     ]);

@@ -24,16 +24,26 @@ export interface Header {
   columns: ValueColumn[];
   /** header cells whose column could not be understood, as "C5 "text"" */
   unknown: string[];
+  /** header cells over shares, rates or indices (NOT_COUNTS), as "C5 "text"": columns left unread */
+  notCounts: string[];
   /** columns right of the first value column that are not value columns: why, so their cells are accounted */
   skipped: Map<number, Skip>;
 }
 
 /**
  * Why a column is not a value column. `no-header`: nothing above it; `unknown-header`: a header
- * not understood ("Share, %"); `bad-header`: a year that cannot be read ("=2011", 1e308), named
- * in `cell`, so the figures under it are refused rather than read under another year.
+ * not understood ("Share, %", "Мужч.") or two years above one column; `bad-header`: a year that
+ * cannot be read ("=2011", 1e308). `cell` names the header, so the figures under it are refused
+ * at their cells, saying why, rather than lost or read under another year or sex.
  */
-export type Skip = { why: 'no-header' | 'unknown-header' } | { why: 'bad-header'; cell: string };
+export type Skip = { why: 'no-header' | 'not-counts' } | { why: 'unknown-header' | 'bad-header'; cell: string };
+
+/**
+ * A header over figures that are no counts of persons: a share, a percentage, a rate or an index
+ * computed from the table's own values. Such a column holds no observation and is left unread
+ * (named in a warning), like net migration; any other header not understood has its figures refused.
+ */
+const NOT_COUNTS = /%|\b(?:share|percent(?:age)?|rate|ratio|index|per\s*1[\s\u00a0]?000)\b|(?:^|[^\p{L}])(?:доля|удельный вес|процент\p{L}*|коэффициент\p{L}*|индекс\p{L}*|на\s*1[\s\u00a0]?000)(?:$|[^\p{L}])/iu;
 
 export interface HeaderResolvers {
   sex: CodeResolver;
@@ -162,6 +172,7 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
   const firstValueCol = minCol;
   const columns: ValueColumn[] = [];
   const unknown: string[] = [];
+  const notCounts: string[] = [];
   const skipped = new Map<number, Skip>();
   // what a header cell spanning columns (merged, or a block start) says about the columns right of it
   const carried: (ColumnToken | Skip | undefined)[] = perRow.map(() => undefined);
@@ -176,17 +187,20 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
       let token: ColumnToken | Skip | undefined = here?.token;
       if (!here && !isLast) token = carried[i];
       if (here && !token) {
-        token = brokenYear(here) ? { why: 'bad-header', cell: `${colName(col)}${rows[i]} ${quote(here.text.slice(0, 40))}` } : { why: 'unknown-header' };
-        unknown.push(`${colName(col)}${rows[i]} "${here.text.slice(0, 40)}"`);
+        const named = `${colName(col)}${rows[i]} ${quote(here.text.slice(0, 40))}`;
+        const rate = !brokenYear(here) && NOT_COUNTS.test(here.text);
+        token = rate ? { why: 'not-counts' } : { why: brokenYear(here) ? 'bad-header' : 'unknown-header', cell: named };
+        (rate ? notCounts : unknown).push(named);
       }
       if (!isLast) carried[i] = here ? token : carried[i];
       if (isLast && !here) blankLast = true;
-      if (token && 'why' in token) skip = skip?.why === 'bad-header' ? skip : token;
+      // a column is refused when any of its header cells is not understood, read as no counts only when all say so
+      if (token && 'why' in token) skip = skip && skipRank(skip) >= skipRank(token) ? skip : token;
       else if (token) mergeToken(merged, token);
     });
     if (merged.year === -1 && !skip) unknown.push(`${colName(col)}: two different years above one column`);
     if (skip || merged.year === -1) {
-      skipped.set(col, skip ?? { why: 'unknown-header' });
+      skipped.set(col, skip ?? { why: 'unknown-header', cell: 'two different years above it' });
       continue;
     }
     // below a sex row, a column without its own sex label is a gap, not a value column
@@ -197,13 +211,18 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
     }
     columns.push({ col, ...merged });
   }
-  return { firstRow: rows[0]!, lastRow: rows[rows.length - 1]!, firstValueCol, columns, unknown, skipped };
+  return { firstRow: rows[0]!, lastRow: rows[rows.length - 1]!, firstValueCol, columns, unknown, notCounts, skipped };
+}
+
+/** Which reason of two a column's header cells give wins: a year that cannot be read, then a header not understood. */
+function skipRank(s: Skip): number {
+  return s.why === 'bad-header' ? 3 : s.why === 'unknown-header' ? 2 : s.why === 'not-counts' ? 1 : 0;
 }
 
 /**
  * A header cell that is no label a header may hold: a number that is no year ("1e+308", 20111),
  * digits in any other form ("=2011", "0x7DB", a date), or formula, markup or control text. The
- * figures under it are refused; a plain label not understood ("Share, %") only leaves its column unread.
+ * figures under it are refused as under a year that cannot be read.
  */
 function brokenYear(cell: { text: string; number?: number }): boolean {
   return cell.number !== undefined || /\d/u.test(cell.text) || labelProblem(cell.text) !== undefined;

@@ -42,6 +42,17 @@ function openWorkbook(bytes: Uint8Array, file: string): Workbook {
     return loadWorkbook(bytes);
   } catch (e) {
     if (!(e instanceof Unreadable)) throw e;
-    throw new MchError('file-unreadable', `${file} cannot be read as an Excel workbook: ${e.message}`, { where: e.place ? `${file}#${e.place}` : file, cause: e });
+    throw new MchError('file-unreadable', `${file} cannot be read as an Excel workbook: ${e.message}${placeText(e.place, e.message)}`, { where: e.place ? `${file}#${e.place}` : file, cause: e });
   }
+}
+
+/** Where in the workbook, as a reader looks for it (`sheet "T04", cell C7`; a part of the archive as it is), unless the message says it. */
+function placeText(place: string, message: string): string {
+  if (!place) return '';
+  const at = /^(.+)!([^!]+)$/u.exec(place);
+  // a message that names a part or a sheet of its own says where already
+  if (!at) return /xl\/|sheet "/u.test(message) || message.includes(place.replace(/:\d+$/u, '')) ? '' : ` (in ${place})`;
+  const [, sheet, ref] = at;
+  if (message.includes(`"${sheet}"`)) return '';
+  return ` (sheet "${sheet}", ${/^(?:row|column) /u.test(ref!) ? ref : /:/u.test(ref!) ? `range ${ref}` : `cell ${ref}`})`;
 }

@@ -9,7 +9,7 @@ import type { Collector } from '../collector';
 import { type CellKey, NO_NOTES, basisFor, defaultMigrType, emitValue } from '../emit';
 import { detectCategoryColumns } from './category-columns';
 import { type Grid, a1, cellAt, textAt } from './grid';
-import { type Header, type ValueColumn, colName, findHeader, migrTypeOfText } from './header';
+import { type Header, type Skip, type ValueColumn, colName, findHeader, migrTypeOfText } from './header';
 import { readNotes } from './notes';
 import { ZIP_LIMITS } from './zip';
 import { ParentRows } from './of-which';
@@ -135,21 +135,21 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
 }
 
 /**
- * Cells of a data row in columns that are not value columns: under a header not understood they
- * are counted and named in a warning (a "Share, %" column holds no observation); under no header
- * at all a figure is a value whose year or sex is unknown, refused at its cell.
+ * Cells of a data row in columns that are not value columns. A figure there is a value whose
+ * year or sex is not known, refused at its cell with the reason: under no header, under a header
+ * not understood (an abbreviation such as "Мужч.", "Men (persons)"), or under a year that cannot
+ * be read. Nothing is dropped: every value cell is an observation or a rejection. A column of
+ * shares or rates ("Доля, %") holds no counts and, like other text there, is counted and named in
+ * a warning.
  */
 function accountSkipped(g: Grid, row: number, header: Header, cx: SheetContext, table: TableDef, unread: Map<number, number>): void {
   for (const [col, cell] of g.rows.get(row) ?? []) {
     const skip = header.skipped.get(col);
     if (!skip || (!isFilled(cell) && !hidesValue(cell))) continue;
-    if (skip.why !== 'unknown-header' && looksLikeValue(cell, cx.legend)) {
+    if (skip.why !== 'not-counts' && looksLikeValue(cell, cx.legend)) {
       cx.c.countValueCell();
       const src = cx.c.source(g.name, a1(row, col), ownText(cell));
-      const [en, ru] =
-        skip.why === 'bad-header'
-          ? [`a value in column ${colName(col)}, whose header ${skip.cell} is not a reference year; correct the header`, `значение в столбце ${colName(col)}, заголовок которого ${skip.cell} не является отчётным годом; исправьте шапку`]
-          : [`a value in column ${colName(col)}, which has no year or sex in the header`, `значение в столбце ${colName(col)}, для которого в шапке не указан год или пол`];
+      const [en, ru] = skippedValueReason(colName(col), skip);
       cx.c.reject(table.id, src, 'unparseable-value', en, ru);
       continue;
     }
@@ -157,9 +157,25 @@ function accountSkipped(g: Grid, row: number, header: Header, cx: SheetContext, 
   }
 }
 
+function skippedValueReason(col: string, skip: Skip): [en: string, ru: string] {
+  switch (skip.why) {
+    case 'bad-header':
+      return [`a value in column ${col}, whose header ${skip.cell} is not a reference year; correct the header`, `значение в столбце ${col}, заголовок которого ${skip.cell} не является отчётным годом; исправьте шапку`];
+    case 'unknown-header':
+      return [
+        `a value in column ${col}, whose header ${skip.cell} is not a year, sex or type of migration of this table; correct the header to the questionnaire's`,
+        `значение в столбце ${col}, заголовок которого ${skip.cell} не является годом, полом или видом миграции этой таблицы; исправьте шапку по вопроснику`,
+      ];
+    case 'no-header':
+    case 'not-counts':
+      return [`a value in column ${col}, which has no year or sex in the header`, `значение в столбце ${col}, для которого в шапке не указан год или пол`];
+  }
+}
+
 function warnSheet(g: Grid, header: Header, rows: SheetRows, unread: Map<number, number>, c: Collector): void {
   const at = `${c.file}, sheet "${g.name}"`;
-  if (header.unknown.length) c.warn(`${at}: header cells not understood, their columns were not read: ${header.unknown.join(', ')}`);
+  if (header.unknown.length) c.warn(`${at}: header cells not understood, the figures under them refused: ${header.unknown.join(', ')}`);
+  if (header.notCounts.length) c.warn(`${at}: columns of shares or rates, no counts of persons, not read: ${header.notCounts.join(', ')}`);
   const counts = [...unread].map(([col, n]) => `${colName(col)}: ${n}`);
   if (counts.length) c.warn(`${at}: cells in columns that are not value columns were not read as values (cells per column ${counts.join(', ')})`);
   if (rows.belowNotes.length) {

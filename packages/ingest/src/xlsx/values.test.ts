@@ -34,6 +34,26 @@ describe('hidden and mislabelled value cells', () => {
     expect((await read(book(rows, ['B2:D2', 'E2:G2']))).files[0]).toMatchObject({ value_cells: 6, observations: 6 });
   });
 
+  it('figures under a sex header not understood are refused at their cells, never lost; a share column is left unread', async () => {
+    const bytes = (men: string, extra: string) => {
+      const strings: string[] = [];
+      const rows: XmlCell[][] = [HEAD[0]!, ['Country', 2011, null, null, 2012, null, null, null], [null, 'Total', men, 'Women', 'Total', men, 'Women', extra], ['Germany', 30, 10, 20, 31, 11, 20, 33]];
+      return oneSheet(sheetXml({ name: 'T04', rows, merges: ['B2:D2', 'E2:H2'] }, strings), strings);
+    };
+    for (const men of ['М-ны', 'Men (persons)']) {
+      const r = await read(bytes(men, 'Доля, %'));
+      expect(r.files[0], men).toMatchObject({ value_cells: 6, observations: 4, rejections: 2 });
+      expect(r.rejections.map((x) => x.message)).toEqual(
+        ['C', 'F'].map((col) => `v.xlsx, sheet "T04", cell ${col}4 "${col === 'C' ? 10 : 11}": a value in column ${col}, whose header ${col}3 "${men}" is not a year, sex or type of migration of this table; correct the header to the questionnaire's`),
+      );
+      expect(r.files[0]!.warnings).toContain('v.xlsx, sheet "T04": columns of shares or rates, no counts of persons, not read: H3 "Доля, %"');
+    }
+    // the questionnaire's own labels and the abbreviations in the code lists: every figure read, the share column still unread
+    for (const men of ['Men', 'Мужч.']) expect((await read(bytes(men, 'Share, %'))).files[0], men).toMatchObject({ value_cells: 6, observations: 6, rejections: 0 });
+    // a header that is neither a sex nor a share has its figures refused too
+    expect((await read(bytes('Men', 'Persons'))).files[0]).toMatchObject({ value_cells: 7, observations: 6, rejections: 1 });
+  });
+
   it('a number cell holding a date or hex is refused as text, not read as 2012 or 0', async () => {
     const r = await read(book([['Germany', { xml: '<c r="$REF"><v>2012-03-04</v></c>' }, { xml: '<c r="$REF"><v>0x1A</v></c>' }, 20]], ['B2:D2']));
     expect(rejLines(r)).toEqual(['unparseable-value T04 @T04!B4 «2012-03-04»', 'unparseable-value T04 @T04!C4 «0x1A»']);
