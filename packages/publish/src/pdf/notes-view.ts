@@ -253,7 +253,10 @@ export function tablesWithoutFigures(published: readonly Observation[]): { ref_a
   for (const o of published) {
     const key = `${o.ref_area}|${o.table}`;
     let years = figures.get(key);
-    if (!years) figures.set(key, (years = new Map()));
+    if (!years) {
+      years = new Map();
+      figures.set(key, years);
+    }
     years.set(o.time_period, (years.get(o.time_period) ?? false) || !NO_FIGURE.has(o.obs_status));
   }
   const out: { ref_area: string; table: string; years: number[] }[] = [];
@@ -276,7 +279,10 @@ export function waiversOf(findings: readonly Finding[]): { rule: RuleId; ref_are
     if (!f.waived || !f.waiver) continue;
     const key = [f.rule, f.ref_area, f.table, f.waiver.justification].join('|');
     let w = by.get(key);
-    if (!w) by.set(key, (w = { rule: f.rule, ref_area: f.ref_area, table: f.table, years: new Set(), count: 0, justification: f.waiver.justification }));
+    if (!w) {
+      w = { rule: f.rule, ref_area: f.ref_area, table: f.table, years: new Set(), count: 0, justification: f.waiver.justification };
+      by.set(key, w);
+    }
     w.count++;
     if (f.time_period !== null && f.time_period !== undefined) w.years.add(f.time_period);
   }
