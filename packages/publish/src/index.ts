@@ -17,3 +17,4 @@ export { SYMBOLS } from './symbols';
 export { compareReleases } from './reproduce/compare';
 export { readReleaseRecord, sameCodeVersion } from './reproduce/manifest';
 export { comparePxWithObservations, pxCells, pxKeywordText, readPx } from './px/index';
+export { workerEntry } from './threads/entry';

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { type CountrySettings, MchError } from '@mch/core';
+import { workerEntry } from '@mch/publish';
 import { type ChainContext, type CountryFile, type CountryPart, computeCountry } from './country';
 import { decodePart } from './part-codec';
 
@@ -49,9 +48,10 @@ const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 export function workerRunner(ctx: ChainContext, jobs: number, inputBytes: number): CountryRunner | undefined {
   const asked = Number(process.env.MCH_THREADS) || undefined;
   const size = Math.min(asked ?? availableParallelism(), jobs);
-  const start = size >= 2 ? workerStart() : undefined;
+  // from a build as it is; under the sources with tsx registered in the worker, which compiles them again
+  const start = size >= 2 ? workerEntry(import.meta.url, 'country-worker', true) : undefined;
   if (!start || (!asked && inputBytes < WORKER_MIN_BYTES)) return undefined;
-  const slots = Array.from({ length: size }, () => new Slot(start.worker(ctx)));
+  const slots = Array.from({ length: size }, () => new Slot(start({ workerData: ctx })));
   const idle = [...slots];
   const waiting: ((s: Slot) => void)[] = [];
   const here = inProcess(ctx);
@@ -121,28 +121,6 @@ class Slot {
       this.worker.postMessage(job);
     });
   }
-}
-
-/**
- * How to start a worker on country-worker beside this module: the .js of a build as it is; the
- * .ts of the sources with tsx registered in the worker first (a worker does not inherit the
- * loader `--import tsx` gave this thread), which `compiles`. Undefined when neither can be found.
- */
-function workerStart(): { worker: (ctx: ChainContext) => Worker; compiles: boolean } | undefined {
-  const here = import.meta.url;
-  if (!here) return undefined;
-  const ts = here.endsWith('.ts');
-  const entry = new URL(`./country-worker.${ts ? 'ts' : 'js'}`, here);
-  if (!existsSync(fileURLToPath(entry))) return undefined;
-  if (!ts) return { worker: (ctx) => new Worker(entry, { workerData: ctx }), compiles: false };
-  let tsx: string;
-  try {
-    tsx = import.meta.resolve('tsx/esm/api');
-  } catch {
-    return undefined;
-  }
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return { worker: (ctx) => new Worker(boot, { eval: true, workerData: ctx }), compiles: true };
 }
 
 /** An MchError stays one across the thread boundary (its code decides the exit code); anything else keeps its stack. */
