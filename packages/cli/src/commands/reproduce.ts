@@ -43,16 +43,29 @@ export default defineCommand({
       const r = await compareReleases(dir, rebuilt, mode);
       for (const f of r.missing) console.log(`not rebuilt  ${f}`);
       for (const f of r.extra) console.log(`new file     ${f}`);
-      for (const f of r.differentBytes) console.log(`${r.differentContent.includes(f) ? 'differs     ' : 'bytes only  '} ${f}`);
-      for (const c of r.cells.slice(0, SHOWN)) console.log(`  ${c.path} ${c.where}: ${c.published} → ${c.rebuilt}`);
-      if (r.cells.length > SHOWN) console.log(`  … and ${r.cells.length - SHOWN} more differing cells`);
-      console.log(r.ok ? `${shown}: reproduced, nothing of substance differs` : `${shown}: the rebuild differs from the published release`);
+      for (const f of r.differentBytes) console.log(`${r.wording.includes(f) ? 'wording     ' : r.differentContent.includes(f) ? 'differs     ' : 'bytes only  '} ${f}`);
+      const worded = (c: { path: string }) => r.wording.includes(c.path);
+      printCells(r.cells.filter((c) => !worded(c)), 'differing cells');
+      printCells(r.cells.filter(worded), 'lines worded differently');
+      console.log(summary(shown, r.ok, r.wording.length));
       return r.ok ? EXIT.ok : EXIT.data;
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
   },
 });
+
+function printCells(cells: { path: string; where: string; published: string; rebuilt: string }[], what: string): void {
+  for (const c of cells.slice(0, SHOWN)) console.log(`  ${c.path} ${c.where}: ${c.published} → ${c.rebuilt}`);
+  if (cells.length > SHOWN) console.log(`  … and ${cells.length - SHOWN} more ${what}`);
+}
+
+function summary(shown: string, ok: boolean, worded: number): string {
+  if (!ok) return `${shown}: the rebuild differs from the published release`;
+  if (!worded) return `${shown}: reproduced, nothing of substance differs`;
+  const documents = worded === 1 ? '1 document reads' : `${worded} documents read`;
+  return `${shown}: reproduced, nothing of substance differs: every figure is the same; ${documents} differently as this code version words them (lines above)`;
+}
 
 /** Every recorded input must still exist with its recorded hash, or the rebuild would not be a reproduction. */
 function checkInputs(root: string, shown: string, inputs: { path: string; sha256: string }[]): void {

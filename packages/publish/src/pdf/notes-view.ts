@@ -1,4 +1,4 @@
-import { type Observation, cmp, createPartnerResolver } from '@mch/core';
+import { type Finding, type Observation, type RuleId, cmp, createPartnerResolver } from '@mch/core';
 import type { ReleaseChanges } from '../changes';
 import { releaseFormats } from '../formats';
 import type { ReleaseModel } from '../model';
@@ -114,6 +114,8 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
     countries: perCountry,
     /** countries whose published years are not all the reference years */
     partial_years: perCountry.filter((p) => p.years !== yearRange(years)),
+    /** a country's table that holds no figure at all in some of its years (every cell not available) */
+    unavailable: tablesWithoutFigures(published).map((u) => ({ country: name(u.ref_area), table: esc(u.table), years: esc(yearRange(u.years)) })),
     tables: model.tableSet.tables.map((t) => ({ id: esc(t.id), title: esc(lang === 'en' ? t.title_en : t.title_ru) })),
     symbols: SYMBOLS.map((s) => ({ symbol: esc(s.excel), px: esc(s.px === 'NOTE' ? (lang === 'en' ? 'value with a note' : 'значение с примечанием') : s.px), csv: esc(s.csv), meaning: esc(s[lang]) })),
     dash_zero: esc(DASH_ZERO[lang]),
@@ -136,6 +138,15 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
     })),
     gate_passed: summary.gate.passed,
     waived: formatInt(summary.rules.reduce((s, r) => s + r.waived, 0)),
+    // a finding on a year outside the reference years is no finding on what the release publishes
+    waivers: waiversOf(model.quality.findings.filter((f) => f.time_period === null || f.time_period === undefined || years.includes(f.time_period))).map((w) => ({
+      rule: esc(`${w.rule} ${ruleName(w.rule, lang)}`),
+      country: name(w.ref_area),
+      table: esc(w.table),
+      years: esc(yearRange(w.years)),
+      count: formatInt(w.count),
+      justification: esc(w.justification),
+    })),
     benchmarks: {
       rule: esc(`MCH-B01 ${ruleName('MCH-B01', lang)}`),
       checked: benchmark ? formatInt(benchmark.checked) : '0',
@@ -227,4 +238,55 @@ function annexRows(published: readonly Observation[], name: (c: string) => strin
       tables: esc([...tables].sort(([a], [b]) => cmp(a, b)).map(([t, n]) => `${t}\u00a0(${n})`).join(', ')),
       count: formatInt([...tables.values()].reduce((s, n) => s + n, 0)),
     }));
+}
+
+/** Not a figure: nothing was reported or it cannot exist. */
+const NO_FIGURE = new Set(['O', 'M']);
+
+/**
+ * Per country and table, the years in which the table holds published cells but not one figure
+ * (every cell "not available" or "not applicable"): a year the country's other tables cover, so
+ * the notes say it rather than "every country's figures cover all the years".
+ */
+export function tablesWithoutFigures(published: readonly Observation[]): { ref_area: string; table: string; years: number[] }[] {
+  const figures = new Map<string, Map<number, boolean>>();
+  for (const o of published) {
+    const key = `${o.ref_area}|${o.table}`;
+    let years = figures.get(key);
+    if (!years) {
+      years = new Map();
+      figures.set(key, years);
+    }
+    years.set(o.time_period, (years.get(o.time_period) ?? false) || !NO_FIGURE.has(o.obs_status));
+  }
+  const out: { ref_area: string; table: string; years: number[] }[] = [];
+  for (const [key, years] of [...figures].sort(([a], [b]) => cmp(a, b))) {
+    const empty = [...years].filter(([, any]) => !any).map(([y]) => y).sort((a, b) => a - b);
+    const [ref_area, table] = key.split('|') as [string, string];
+    if (empty.length) out.push({ ref_area, table, years: empty });
+  }
+  return out;
+}
+
+/**
+ * The waived findings by waiver (rule, country, table and justification): what the notes say of
+ * each accepted finding, so a reader sees what was accepted and why. The approver is left out, as
+ * in the public quality summary.
+ */
+export function waiversOf(findings: readonly Finding[]): { rule: RuleId; ref_area: string; table: string; years: number[]; count: number; justification: string }[] {
+  const by = new Map<string, { rule: RuleId; ref_area: string; table: string; years: Set<number>; count: number; justification: string }>();
+  for (const f of findings) {
+    if (!f.waived || !f.waiver) continue;
+    const key = [f.rule, f.ref_area, f.table, f.waiver.justification].join('|');
+    let w = by.get(key);
+    if (!w) {
+      w = { rule: f.rule, ref_area: f.ref_area, table: f.table, years: new Set(), count: 0, justification: f.waiver.justification };
+      by.set(key, w);
+    }
+    w.count++;
+    if (f.time_period !== null && f.time_period !== undefined) w.years.add(f.time_period);
+  }
+  return [...by.values()]
+    .sort((a, b) => cmp(a.ref_area, b.ref_area) || cmp(a.rule, b.rule) || cmp(a.table, b.table))
+    .map((w) => ({ ...w, years: [...w.years].sort((a, b) => a - b) }));
 }

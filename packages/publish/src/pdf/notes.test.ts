@@ -14,7 +14,7 @@ import { COLOUR, mirrorChart } from './chart';
 import { ruleName } from './glossary';
 import { type Block, parseMarkup } from './markup';
 import { methodologyMarkup, methodologyPdf, mirrorChartText } from './notes';
-import { notesView } from './notes-view';
+import { notesView, tablesWithoutFigures, waiversOf } from './notes-view';
 import { SIMS_CONCEPTS, simsHeading } from './sims';
 
 type Lang = 'en' | 'ru';
@@ -347,4 +347,38 @@ describe('the PDF', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('the years a country table holds no figure', () => {
+  it('names a table and year whose every cell is not available, and no table with one figure', () => {
+    const cell = (table: string, year: number, status: Observation['obs_status'], value: number | null) => obs({ ref_area: 'UZB', table, partner: 'RUS', time_period: year, obs_status: status, obs_value: value });
+    const published = [cell('T06', 2009, 'O', null), cell('T06', 2009, 'M', null), cell('T06', 2010, 'O', null), cell('T06', 2010, 'A', 5), cell('T01', 2009, 'Q', null), cell('T06', 2011, 'O', null)];
+    expect(tablesWithoutFigures(published)).toEqual([{ ref_area: 'UZB', table: 'T06', years: [2009, 2011] }]);
+    // a confidential cell is a figure, withheld: its table and year are covered
+    expect(tablesWithoutFigures(published.filter((o) => o.table === 'T01'))).toEqual([]);
+  });
+
+  it('says so in the notes instead of "every country\'s figures cover all of them"', () => {
+    const model = fixtureModel();
+    const published = [...model.data.observations, obs({ ref_area: 'GEO', table: 'T06', partner: 'ARM', time_period: 2012, obs_status: 'O', obs_value: null })];
+    const view = notesView(model, 'en', published, publicQualitySummary(model.quality, model.data.observations, model.tableSet), NO_CHANGES);
+    expect(view.unavailable).toEqual([{ country: 'Georgia', table: 'T06', years: '2012' }]);
+  });
+});
+
+describe('the waivers the notes state', () => {
+  it('names each accepted finding by rule, country, table and years with the justification, never the approver', () => {
+    const model = fixtureModel();
+    const waiver = { justification: 'The office confirmed the first file stands.', approved_by: 'A. Person', date: '2013-10-04', expires: '2014.1' };
+    const base = model.quality.findings[0]!;
+    const findings = [
+      { ...base, rule: 'MCH-S02' as const, ref_area: 'UKR', table: 'T08', time_period: 2012, waived: true, waiver },
+      { ...base, rule: 'MCH-S02' as const, ref_area: 'UKR', table: 'T08', time_period: 2011, waived: true, waiver },
+      { ...base, rule: 'MCH-S02' as const, ref_area: 'UKR', table: 'T08', time_period: 2012, waived: false, waiver: null },
+    ];
+    expect(waiversOf(findings)).toEqual([{ rule: 'MCH-S02', ref_area: 'UKR', table: 'T08', years: [2011, 2012], count: 2, justification: 'The office confirmed the first file stands.' }]);
+    const view = notesView({ ...model, quality: { ...model.quality, findings } }, 'en', model.data.observations, publicQualitySummary(model.quality, model.data.observations, model.tableSet), NO_CHANGES);
+    expect(view.waivers).toEqual([{ rule: 'MCH-S02 files that disagree on a value', country: 'Ukraine', table: 'T08', years: '2011–2012', count: '2', justification: 'The office confirmed the first file stands.' }]);
+    expect(JSON.stringify(view)).not.toContain('A. Person');
+  });
 });

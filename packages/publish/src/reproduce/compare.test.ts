@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeRelease } from '../release';
 import { fixtureModel } from '../testing/fixture';
 import { compareReleases } from './compare';
+import { contentDifferences } from './content';
 
 let root: string;
 let published: string;
@@ -108,6 +109,39 @@ describe('compareReleases', () => {
       'data/observations.csv line 3 obs_value: 120 → 121',
       'px/T04.px DATA ARM|NAT|_T|2012|_T: 5100 → 5101',
       expect.stringMatching(/^tables\/T04\.xlsx ARM!F6: .* → 121 \(#,##0\)$/),
+    ]);
+  });
+
+  it('lists the words of the notes and the quality report another code version writes as wording, not as a failure; a figure still fails', async () => {
+    const reworded = await variant('wording', async (d) => {
+      const report = join(d, 'quality', 'report.json');
+      const json = JSON.parse(await readFile(report, 'utf8'));
+      json.rules[0].checked += 1;
+      await writeFile(report, JSON.stringify(json, null, 2));
+    });
+    const content = await compareReleases(published, reworded, 'content');
+    expect(content).toMatchObject({ ok: true, differentContent: ['quality/report.json'], wording: ['quality/report.json'] });
+    expect(content.cells).toEqual([expect.objectContaining({ path: 'quality/report.json', where: 'rules.0.checked' })]);
+    // under the same code version the same difference is a failure to reproduce
+    expect(await compareReleases(published, reworded, 'bytes')).toMatchObject({ ok: false, wording: [] });
+    const refigured = await variant('wording-and-figure', async (d) => {
+      cpSync(join(reworded, 'quality'), join(d, 'quality'), { recursive: true });
+      const csv = join(d, 'data', 'observations.csv');
+      await writeFile(csv, (await readFile(csv, 'utf8')).replace('GEO,120,A', 'GEO,121,A'));
+    });
+    expect(await compareReleases(published, refigured, 'content')).toMatchObject({ ok: false, wording: ['quality/report.json'] });
+  });
+
+  it('compares text as a sequence of lines: a line added is one difference, not every line after it', async () => {
+    const text = ['Concepts', 'Sources', 'Breaks in series', 'Quality', ''].join('\n');
+    const added = text.replace('Sources\n', 'Sources\nA sentence made truer.\n');
+    expect(await contentDifferences('notes/a.txt', Buffer.from(text), Buffer.from(added))).toEqual([
+      { path: 'notes/a.txt', where: 'line 3', published: '(none)', rebuilt: 'A sentence made truer.' },
+    ]);
+    const changed = text.replace('Quality', 'Quality and waivers').replace('Concepts\n', '');
+    expect(await contentDifferences('notes/a.txt', Buffer.from(text), Buffer.from(changed))).toEqual([
+      { path: 'notes/a.txt', where: 'published line 1', published: 'Concepts', rebuilt: '(none)' },
+      { path: 'notes/a.txt', where: 'line 3', published: 'Quality', rebuilt: 'Quality and waivers' },
     ]);
   });
 

@@ -15,6 +15,11 @@ export interface ReleaseComparison {
   /** of those, the files whose content differs, and where */
   differentContent: string[];
   cells: CellDifference[];
+  /**
+   * Under another code version, the files of differentContent that are documents the code words
+   * (WORDED_BY_CODE): listed, with their lines in cells, but no failure to reproduce.
+   */
+  wording: string[];
   /** nothing of substance differs */
   ok: boolean;
 }
@@ -44,10 +49,23 @@ export async function compareReleases(published: string, rebuilt: string, mode: 
       for (const f of found) cells.push(f);
     }
   }
+  const wording = mode === 'content' ? differentContent.filter((p) => WORDED_BY_CODE.test(p)) : [];
   // the manifest records the Node.js version and platform: those bytes may differ in either mode
-  const substance = mode === 'bytes' ? differentBytes.filter((p) => p !== MANIFEST || differentContent.includes(p)).length : differentContent.length;
-  return { mode, missing, extra, differentBytes, differentContent, cells, ok: !missing.length && !extra.length && !substance };
+  const substance =
+    mode === 'bytes' ? differentBytes.filter((p) => p !== MANIFEST || differentContent.includes(p)).length : differentContent.length - wording.length;
+  return { mode, missing, extra, differentBytes, differentContent, cells, wording, ok: !missing.length && !extra.length && !substance };
 }
+
+/**
+ * The documents whose words the code writes about the figures: the methodological notes and the
+ * public quality summary. Rebuilt by a newer code version they may read differently (a sentence
+ * made truer, a check that counts what it checked another way) while every published figure stays
+ * the same, and the figures are what a reproduction proves. So under another code version their
+ * differences are listed line by line as wording, not taken as a failure; under the same code
+ * version they count as any file's. Every figure file (data, tables, PX, JSON-stat, SDMX, the page
+ * and its data, CHANGES.md, the manifest) is compared by content in both modes.
+ */
+const WORDED_BY_CODE = /^(notes|quality)\//;
 
 /** Files compared cell by cell when their bytes differ: above this they are one difference, by size (one string holds at most 2^29 characters). */
 const CELL_COMPARE_LIMIT = 256 * 1024 * 1024;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from '@mch/office/exceljs';
+import { diffArrays } from 'diff';
 import { parseCsv } from '../csv-read';
 import { MANIFEST } from '../datapackage';
 import { readPx } from '../px/table';
@@ -24,7 +25,8 @@ const COMPARERS: Record<string, Comparer> = {
   px: async (path, a, b) => compareTables(path, pxCells(a), pxCells(b)),
   json: async (path, a, b) => compareTables(path, jsonCells(a, path === MANIFEST), jsonCells(b, path === MANIFEST)),
   xlsx: async (path, a, b) => compareTables(path, await workbookCells(a), await workbookCells(b)),
-  pdf: async (path, a, b) => compareTables(path, lineCells(pdfText(a)), lineCells(pdfText(b))),
+  // laid out by pdftotext: the spaces that align its columns follow the layout, not the content
+  pdf: async (path, a, b) => compareLines(path, spaced(pdfText(a)), spaced(pdfText(b))),
   // the release page's data scripts (site/*.js): one line of JSON each, compared field by field
   js: async (path, a, b) => compareTables(path, jsonCells(scriptData(a), false), jsonCells(scriptData(b), false)),
 };
@@ -36,7 +38,7 @@ export async function contentDifferences(path: string, published: Buffer, rebuil
   if (path === CHANGES) return compareTables(path, changesCells(published), changesCells(rebuilt));
   if (path === PAGE) return compareTables(path, pageCells(published), pageCells(rebuilt));
   const ext = path.slice(path.lastIndexOf('.') + 1);
-  const compare = COMPARERS[ext] ?? (async (p, a, b) => compareTables(p, lineCells(a.toString('utf8')), lineCells(b.toString('utf8'))));
+  const compare = COMPARERS[ext] ?? (async (p, a, b) => compareLines(p, a.toString('utf8'), b.toString('utf8')));
   return compare(path, published, rebuilt);
 }
 
@@ -167,6 +169,42 @@ function changesCells(bytes: Buffer): Cells {
   }
   return cells;
 }
+
+/**
+ * Text compared as a sequence of lines (a diff, not line against line of the same number): a
+ * sentence added to the notes is one difference, not every line after it. A changed line is named by
+ * its number in the rebuild; a line the rebuild no longer has, by its number in the published file.
+ */
+function compareLines(path: string, published: string, rebuilt: string): CellDifference[] {
+  const a = textLines(published);
+  const b = textLines(rebuilt);
+  const out: CellDifference[] = [];
+  let [i, j] = [0, 0];
+  const changes = diffArrays(a, b);
+  for (let k = 0; k < changes.length; k++) {
+    const c = changes[k]!;
+    if (!c.added && !c.removed) {
+      i += c.count;
+      j += c.count;
+      continue;
+    }
+    const removed = c.removed ? c.value : [];
+    // a removal followed by an addition is a change of those lines
+    const replaced = c.removed && changes[k + 1]?.added;
+    const added = c.added ? c.value : replaced ? changes[++k]!.value : [];
+    const paired = Math.min(removed.length, added.length);
+    for (let n = 0; n < Math.max(removed.length, added.length); n++) {
+      if (n < added.length) out.push({ path, where: `line ${j + n + 1}`, published: n < paired ? removed[n]! : '(none)', rebuilt: added[n]! });
+      else out.push({ path, where: `published line ${i + n + 1}`, published: removed[n]!, rebuilt: '(none)' });
+    }
+    i += removed.length;
+    j += added.length;
+  }
+  return out;
+}
+
+const spaced = (text: string) => text.replace(/[ \t]+/g, ' ');
+const textLines = (text: string) => text.split('\n').map((l) => l.trimEnd());
 
 function lineCells(text: string): Cells {
   return new Map(text.split('\n').map((l, i) => [`line ${i + 1}`, l.trimEnd()]));

@@ -38,6 +38,14 @@ describe('MCH-M01 mirror flows', () => {
     const { findings, report } = runRule('MCH-M01', withSexes);
     expect(report.mirror.filter((m) => m.flagged).map((m) => m.sex).sort()).toEqual(['F', 'M', '_T']);
     expect(findings.map((f) => f.sex)).toEqual(['_T']);
+    // and counts it once: the rule's checked and failed count what its findings count, pairs and years
+    const m01 = report.rules.find((r) => r.id === 'MCH-M01')!;
+    expect({ checked: m01.checked, failed: m01.failed }).toEqual({ checked: runRule('MCH-M01', flows(300, 100)).report.rules.find((r) => r.id === 'MCH-M01')!.checked, failed: 1 });
+    // men and women without a total of the pair are pairs of their own
+    const sexesOnly = withSexes.filter((x) => !(x.sex === '_T' && ((x.ref_area === 'KAZ' && x.partner === 'RUS') || (x.ref_area === 'RUS' && x.partner === 'KAZ'))));
+    const alone = runRule('MCH-M01', sexesOnly);
+    expect(alone.findings.map((f) => f.sex).sort()).toEqual(['F', 'M']);
+    expect(alone.report.rules.find((r) => r.id === 'MCH-M01')!.failed).toBe(2);
   });
 
   it('passes flows within the band, and small flows whatever their ratio', () => {

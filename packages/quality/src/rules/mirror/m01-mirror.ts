@@ -18,15 +18,19 @@ export const M01: ReleaseRule = {
     const pair = ctx.input.tableSet.mirror;
     if (!pair) return drafts;
     const pairKey = (m: MirrorRow) => `${m.time_period}|${m.receiving}|${m.sending}|${m.migr_type_in}|${m.migr_type_out}`;
-    // men and women are in the mirror table; a finding for them would repeat the total's
+    // men and women are in the mirror table; where the total is compared they are judged with it
+    // (one check, one finding), so what the rule counts is what its findings count: pairs and years
+    const withTotal = new Set(ctx.mirror.filter((m) => m.sex === '_T').map(pairKey));
     const totals = new Set(ctx.mirror.filter((m) => m.sex === '_T' && m.immigration !== null && m.emigration !== null).map(pairKey));
     for (const m of ctx.mirror) {
+      const byTotal = m.sex !== '_T' && totals.has(pairKey(m));
       if (m.immigration === null || m.emigration === null) {
-        if (m.immigration !== null || m.emigration !== null) ctx.skipped(m.receiving);
+        if ((m.immigration !== null || m.emigration !== null) && !(m.sex !== '_T' && withTotal.has(pairKey(m)))) ctx.skipped(m.receiving);
         continue;
       }
+      if (byTotal) continue;
       ctx.checked(m.receiving);
-      if (!m.flagged || (m.sex !== '_T' && totals.has(pairKey(m)))) continue;
+      if (!m.flagged) continue;
       const band = `${fmt(ctx.setting(m.receiving, 'band_low'))}–${fmt(ctx.setting(m.receiving, 'band_high'))}`;
       drafts.push({
         key: `${m.time_period}|${m.receiving}|${m.sending}|${m.sex}|${m.migr_type_in}|${m.migr_type_out}`,
