@@ -93,10 +93,18 @@ function scorecards(report: QualityReport): PublicScorecard[] {
   });
 }
 
+/** The keys of the two observations a mirror row compares: the receiving country's immigration and the sending country's emigration. */
+export function mirrorObservationKeys(m: Omit<MirrorRow, 'sources'>, tables: { immigration: string; emigration: string }): { inKey: string; outKey: string } {
+  const sex = m.sex as Observation['sex'];
+  return {
+    inKey: observationKey({ ref_area: m.receiving, table: tables.immigration, time_period: m.time_period, migr_type: m.migr_type_in as Observation['migr_type'], sex, age: '', partner: m.sending }),
+    outKey: observationKey({ ref_area: m.sending, table: tables.emigration, time_period: m.time_period, migr_type: m.migr_type_out as Observation['migr_type'], sex, age: '', partner: m.receiving }),
+  };
+}
+
 function publicMirror(m: MirrorRow, notFree: ReadonlySet<string>, tables: { immigration: string; emigration: string }): PublicMirrorRow {
   const { sources: _sources, ...rest } = m;
-  const inKey = observationKey({ ref_area: m.receiving, table: tables.immigration, time_period: m.time_period, migr_type: m.migr_type_in as Observation['migr_type'], sex: m.sex as Observation['sex'], age: '', partner: m.sending });
-  const outKey = observationKey({ ref_area: m.sending, table: tables.emigration, time_period: m.time_period, migr_type: m.migr_type_out as Observation['migr_type'], sex: m.sex as Observation['sex'], age: '', partner: m.receiving });
+  const { inKey, outKey } = mirrorObservationKeys(m, tables);
   const immigration = notFree.has(inKey) ? null : m.immigration;
   const emigration = notFree.has(outKey) ? null : m.emigration;
   const complete = immigration !== null && emigration !== null;

@@ -1,3 +1,6 @@
+import type { Observation } from '@mch/core';
+import { cellText, publishedCell } from '../published/build';
+
 /** Number formats of the notes and the quality summary: fixed rules, never the machine's locale. */
 export type Lang = 'en' | 'ru';
 
@@ -16,4 +19,10 @@ export function formatDecimal(v: number, digits: number, lang: Lang): string {
 /** A share as a percentage with one decimal and a no-break space before the sign. */
 export function formatPercent(share: number, lang: Lang): string {
   return `${formatDecimal(share * 100, 1, lang)}\u00a0%`;
+}
+
+/** A published figure as the tables show it: the number with its marks ("43 166 [p]"), or the symbol of a cell without one ("[c]"). */
+export function publishedFigure(o: Observation): string {
+  const cell = publishedCell(o, []);
+  return cell.value === null ? cellText(cell) : [formatInt(cell.value), ...cell.markers].join(' ');
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureAnalytical, fixtureConfig, obs } from '../testing/fixture';
 import { loadShippedTableSet } from '@mch/core/testing';
 import { imemView } from './imem-view';
+import { escapeMarkup } from './markup';
 
 const tableSet = loadShippedTableSet();
 const name = (code: string) => code;
@@ -31,13 +32,23 @@ describe('imemView', () => {
 
   it('puts the reported total flows of both directions beside their 12-month estimate and the coefficient', () => {
     expect(view.rows.map((r) => Object.values(r).join(' | '))).toEqual([
-      'ARM | 2012 | 5\u202f100 | 11\u202f526 | 800 | 1\u202f808 | 2.26',
+      'ARM | 2012 | 5\u202f100 | 11\u202f526 [e] | 800 | 1\u202f808 [e] | 2.26',
       'GEO | 2012 | — | — | 4\u202f000 | — | —',
       'KAZ | 2012 | 900 | — | — | — | —',
-      'RUS | 2010 | 191\u202f656 | 433\u202f143 | — | — | 2.26',
+      'RUS | 2010 | 191\u202f656 | 433\u202f143 [e] | — | — | 2.26',
       'RUS | 2011 | 356\u202f535 | — | — | — | —',
       'RUS | 2012 | 417\u202f681 | — | — | — | —',
     ]);
+  });
+
+  it('marks each estimate [e], as the caveats say, and a reported figure as the tables do', () => {
+    expect(view.estimate_mark).toBe(escapeMarkup('[e]'));
+    const marked = [
+      obs({ ...total, ref_area: 'KAZ', table: 'T04', migr_type: 'LT', definition_basis: 'UN_LT12', obs_value: 900, obs_status: 'P' }),
+      obs({ ...total, ref_area: 'KAZ', table: 'T08', migr_type: 'LT', definition_basis: 'UN_LT12', obs_value: 40, conf_status: 'C' }),
+    ];
+    const row = imemView(config, tableSet, marked, [], 'en', name).rows[0]!;
+    expect([row.immigration, row.emigration]).toEqual(['900 [p]', '[c]']);
   });
 
   it('names who has no estimate and why: a 9-month rule, a 12-month basis, a definition of unknown duration', () => {

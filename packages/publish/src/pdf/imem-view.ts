@@ -1,5 +1,6 @@
 import { type Observation, type ReleaseConfig, type TableSet, cmp } from '@mch/core';
-import { type Lang, formatDecimal, formatInt } from './format';
+import { symbolOf } from '../symbols';
+import { type Lang, formatDecimal, formatInt, publishedFigure } from './format';
 import { escapeMarkup as esc } from './markup';
 
 /** Definition bases already on a 12-month basis: they need no coefficient. */
@@ -50,7 +51,9 @@ export function imemView(
   for (const o of published.filter(flows)) sideOf(o).reported ??= o;
   for (const o of analytical.filter(flows)) sideOf(o).estimate ??= o;
   const rows = [...sides.values()].sort((a, b) => cmp(a.ref_area, b.ref_area) || a.year - b.year || cmp(a.basis, b.basis));
-  const value = (o: Observation | undefined) => (o?.obs_value == null ? '—' : formatInt(o.obs_value));
+  // a reported figure with the marks the tables give it ([p], [e], [d] …); an estimate with [e], as the annex says
+  const reported = (o: Observation | undefined) => (o ? publishedFigure(o) : '—');
+  const estimated = (o: Observation | undefined) => (o?.obs_value == null ? '—' : `${formatInt(o.obs_value)} ${ESTIMATE}`);
   const reasoned = rows.map((r) => {
     const estimate = r.in.estimate ?? r.out.estimate;
     return { ...r, estimate, reason: noEstimateReason(estimate, r.basis, config.countries[r.ref_area]?.imem_duration) };
@@ -58,16 +61,17 @@ export function imemView(
   const named = (reason: NoEstimate) => groupYears(reasoned.filter((r) => r.reason === reason), name);
   return {
     enabled: config.imem.enabled,
+    estimate_mark: esc(ESTIMATE),
     rows: reasoned.map(
       (r): ImemRow => {
         const coefficient = coefficientOf(r.estimate);
         return {
           country: name(r.ref_area),
           year: r.year,
-          immigration: value(r.in.reported),
-          immigration_12m: value(r.in.estimate),
-          emigration: value(r.out.reported),
-          emigration_12m: value(r.out.estimate),
+          immigration: reported(r.in.reported),
+          immigration_12m: estimated(r.in.estimate),
+          emigration: reported(r.out.reported),
+          emigration_12m: estimated(r.out.estimate),
           coefficient: coefficient === null ? '—' : formatDecimal(coefficient, 2, lang),
         };
       },
@@ -81,6 +85,9 @@ export function imemView(
       .map(([duration, c]) => ({ duration: esc(durationText(duration, lang)), value: formatDecimal(c, 2, lang) })),
   };
 }
+
+/** The mark of an estimate: the tables' own ([e], symbols.ts), which the annex's caveats name. */
+export const ESTIMATE = symbolOf('E').excel;
 
 /** Why a row has no estimate, so the annex can name the countries and years of each reason. */
 export type NoEstimate = 'twelve_months' | 'nine_months' | 'no_duration' | null;

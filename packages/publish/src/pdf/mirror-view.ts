@@ -1,7 +1,7 @@
-import { type ReleaseConfig, cmp } from '@mch/core';
+import { type Observation, type ReleaseConfig, type TableSet, cmp, observationKey } from '@mch/core';
 import { inScope, releaseScope } from '../published/scope';
-import type { PublicMirrorRow, PublicQualitySummary } from '../quality-summary';
-import { type Lang, formatDecimal, formatInt } from './format';
+import { type PublicMirrorRow, type PublicQualitySummary, mirrorObservationKeys } from '../quality-summary';
+import { type Lang, formatDecimal, formatInt, publishedFigure } from './format';
 import { escapeMarkup as esc } from './markup';
 
 /** Mirror rows listed in the notes at most; the full matrix is in quality/report.json. */
@@ -40,6 +40,9 @@ export function mirrorView(
   name: (code: string) => string,
   /** the territory a country's figures of a year cover, in the notes' language, escaped; '' if none is recorded */
   territory: (code: string, year: number) => string,
+  /** the published observations, for the marks of the figures shown ([p], [e] …), as the tables give them */
+  published: readonly Observation[],
+  tableSet: Pick<TableSet, 'mirror'>,
 ) {
   const scope = releaseScope(config);
   const mirror = summary.mirror.filter((m) => m.sex === '_T' && inScope(scope, m.time_period) && (m.immigration !== null || m.emigration !== null));
@@ -47,8 +50,8 @@ export function mirrorView(
   const rule = config.rules['MCH-M01'] ?? {};
   const band = { low: rule.band_low ?? DEFAULTS.band_low, high: rule.band_high ?? DEFAULTS.band_high };
   const latest = mirror.filter((m) => m.time_period === year && m.flagged && m.ratio !== null).sort(byDeparture);
-  const num = (v: number | null) => (v === null ? '—' : formatInt(v));
   const shown = latest.slice(0, MIRROR_ROWS_SHOWN);
+  const figures = shownFigures(shown, published, tableSet.mirror ?? { immigration: 'T04', emigration: 'T08' });
   const rows = shown.map(
     (m): MirrorViewRow => ({
       year: m.time_period,
@@ -57,8 +60,7 @@ export function mirrorView(
       pair: { receiving: m.receiving, sending: m.sending },
       types: esc(`${m.migr_type_in} / ${m.migr_type_out}`),
       bases: esc(`${m.basis_in || '—'} / ${m.basis_out || '—'}`),
-      immigration: num(m.immigration),
-      emigration: num(m.emigration),
+      ...figures(m),
       ratio: formatDecimal(m.ratio!, 2, lang),
       value: m.ratio!,
       inside: m.ratio! >= band.low && m.ratio! <= band.high,
@@ -86,6 +88,30 @@ export function mirrorView(
 }
 
 export type MirrorView = ReturnType<typeof mirrorView>;
+
+/**
+ * The two figures of each row shown, with the marks of the published observations they come from
+ * (a provisional immigration figure is "1 234 [p]" here as in its table). One pass over the
+ * published observations for the few rows shown: no index of a release's millions of them.
+ */
+function shownFigures(shown: readonly PublicMirrorRow[], published: readonly Observation[], tables: { immigration: string; emigration: string }) {
+  const keys = new Map(shown.map((m) => [m, mirrorObservationKeys(m, tables)]));
+  const wanted = new Set([...keys.values()].flatMap((k) => [k.inKey, k.outKey]));
+  const found = new Map<string, Observation>();
+  for (const o of published) {
+    if ((o.table !== tables.immigration && o.table !== tables.emigration) || o.sex !== '_T') continue;
+    const key = observationKey(o);
+    if (wanted.has(key)) found.set(key, o);
+  }
+  const figure = (v: number | null, key: string) => {
+    const o = found.get(key);
+    return v === null ? '—' : o?.obs_value === v ? publishedFigure(o) : formatInt(v);
+  };
+  return (m: PublicMirrorRow) => {
+    const k = keys.get(m)!;
+    return { immigration: figure(m.immigration, k.inKey), emigration: figure(m.emigration, k.outKey) };
+  };
+}
 
 /** Largest departure from 1 first (in either direction, on the log scale), then by country codes. */
 function byDeparture(a: PublicMirrorRow, b: PublicMirrorRow): number {

@@ -159,7 +159,7 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
       supplied: formatInt(expected.filter((x) => (x.present ?? x.observations - x.missing_values) > 0).length),
       measured: expected.length > 0,
     },
-    mirror: mirrorView(summary, c, lang, name, (code, year) => esc(territoryOf(model, code, lang, year))),
+    mirror: mirrorView(summary, c, lang, name, (code, year) => esc(territoryOf(model, code, lang, year)), published, model.tableSet),
     estimates: summary.emigration_estimates
       .filter((e) => e.time_period >= scope.first && e.time_period <= scope.last)
       .map((e) => ({

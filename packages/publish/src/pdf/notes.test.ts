@@ -292,6 +292,16 @@ describe('the mirror chart', () => {
     expect(labels).toEqual(table.rows.map((r) => `${r[0]} ← ${r[1]}`));
   });
 
+  it('shows the figures of a flagged pair with the marks their tables give them', async () => {
+    const m = model();
+    const mirror = mirrorFixture();
+    const top = mirror.find((r) => r.receiving === 'UZB' && r.sending === 'TKM')!;
+    const provisional = obs({ ref_area: 'UZB', table: 'T04', time_period: 2012, migr_type: 'NAT', sex: '_T', partner: 'TKM', obs_value: top.immigration, obs_status: 'P' });
+    const reported = obs({ ref_area: 'TKM', table: 'T08', time_period: 2012, migr_type: 'NAT', sex: '_T', partner: 'UZB', obs_value: top.emigration });
+    const view = notesView(m, 'en', [...m.data.observations, provisional, reported], summaryOf(m, mirror), NO_CHANGES);
+    expect(view.mirror.rows[0]).toMatchObject({ receiving: 'Uzbekistan', immigration: '30\u202f000 [p]', emigration: '100' });
+  });
+
   it('has an axis with labelled ticks, the band marked, and a legend in which one colour means one thing', async () => {
     const m = model();
     const { view } = await markupOf(m, 'en', summaryOf(m, mirrorFixture()));

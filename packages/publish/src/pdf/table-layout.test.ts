@@ -16,9 +16,12 @@ describe('columnLayout', () => {
     const rows = [
       ['Republic of Moldova', '2009', '2\u202f517', '5\u202f688', '7\u202f937', '17\u202f938', '2.26'],
       ['Russian Federation', '2011', '356\u202f535', '—', '46\u202f177', '—', '—'],
+      // figures with the tables' marks, and a cell without a figure, are figures too
+      ['Ukraine', '2012', '31\u202f500 [p]', '71\u202f190 [e]', '[c]', '—', '2.26'],
     ];
     const layout = columnLayout(header, rows);
     expect(layout.numeric).toEqual([false, true, true, true, true, true, true]);
+    expect(columnLayout(['Country', 'Note'], [['Ukraine', '[see note 3]']]).numeric).toEqual([false, false]);
     expect(layout.keepWhole('Republic of Moldova', 0)).toBe(true);
     expect(fixedWidth(layout.widths)).toBeLessThanOrEqual(TEXT_WIDTH);
   });

@@ -13,8 +13,11 @@ const NO_WRAP_LENGTH = 20;
 /** Text longer than this takes a share of the free width. */
 const LONG_TEXT = 24;
 
-/** Figures, dashes, ratios and percentages: such a column is right-aligned and as narrow as its content. */
-const NUMERIC = /^(—|-|[-+]?[\d\u202f.,]+(\u00a0[%!])?)?$/;
+/**
+ * Figures (with the tables' marks after them, "5 254 [e]"), the symbol of a cell without a figure
+ * ("[c]"), dashes, ratios and percentages: such a column is right-aligned and as narrow as its content.
+ */
+const NUMERIC = /^(—|-|\[[a-z]\]|[-+]?[\d\u202f.,]+(\u00a0[%!])?( \[[a-z]\])*)?$/;
 
 export interface ColumnLayout {
   numeric: boolean[];
