@@ -34,6 +34,23 @@ describe('the command line keeps its contract', { timeout: 120_000 }, () => {
     expect(readFileSync(filled, 'utf8')).toBe('the filled questionnaire');
   });
 
+  it('writes a release only into a folder of its own: a file or a folder of other files is refused, each for what it is', () => {
+    const file = join(scratch, 'a-file.txt');
+    writeFileSync(file, 'kept');
+    const onFile = mch(['release', 'pipelines/mch/2011.1.yaml', '--out', file]);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toContain(`--out "${file}" is a file; a release is a folder of files`);
+    const folder = join(scratch, 'other-files');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'ARM.xlsx'), 'a questionnaire');
+    const onFolder = mch(['release', 'pipelines/mch/2011.1.yaml', '--out', folder]);
+    expect(onFolder.code).toBe(2);
+    expect(onFolder.stderr).toContain(`--out "${folder}" is a folder that already holds ARM.xlsx; a release is written into a folder of its own`);
+    expect(onFolder.stderr).not.toContain('already exists');
+    expect(readFileSync(join(folder, 'ARM.xlsx'), 'utf8')).toBe('a questionnaire');
+    expect(readFileSync(file, 'utf8')).toBe('kept');
+  });
+
   it('never writes into a published release', () => {
     const csv = join(REPO_ROOT, PUBLISHED, 'data', 'observations.csv');
     const before = readFileSync(csv);

@@ -9,7 +9,7 @@ export type { ReleaseComparison } from './reproduce/compare';
 export type { ReleaseRecord } from './reproduce/manifest';
 export type { PxProblem, PxReadResult, PxTable } from './px/index';
 
-export { writeRelease } from './release';
+export { isEmptyFolder, writeRelease } from './release';
 export { readObservationsCsv, readObservationsCsvInTurns } from './observations-csv';
 export { MANIFEST_DIGEST, manifestDigest, verifyRelease } from './verify';
 export { DIFF_COLUMNS, diffCsv, diffObservations, releaseChanges, summariseChanges } from './changes';

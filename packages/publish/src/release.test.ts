@@ -113,7 +113,7 @@ describe('writeRelease', () => {
       const annex = text.slice(text.indexOf(heading));
       expect(annex, lang).toContain(heading);
       expect(annex, lang).toContain(caveat);
-      expect(annex, lang).toMatch(lang === 'en' ? /Armenia 2012 5 100 11 526 — — 2\.26/ : /Армения 2012 5 100 11 526 — — 2,26/);
+      expect(annex, lang).toMatch(lang === 'en' ? /Armenia 2012 5 100 11 526 \[e\] — — 2\.26/ : /Армения 2012 5 100 11 526 \[e\] — — 2,26/);
     }
   });
 
@@ -187,6 +187,20 @@ describe('writeRelease', () => {
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
     }
+  }, 60_000);
+
+  it('writes into an empty folder made for it, and refuses a folder holding anything', async () => {
+    const empty = join(root, 'made-for-it', '2013.1');
+    await mkdir(empty, { recursive: true });
+    const paths = await writeRelease(fixtureModel(), empty);
+    expect(paths).toContain('datapackage.json');
+    expect(existsSync(join(empty, 'data', 'observations.csv'))).toBe(true);
+    const held = join(root, 'held', '2013.1');
+    await mkdir(held, { recursive: true });
+    await writeFile(join(held, 'notes.txt'), 'a user file');
+    const error = await writeRelease(fixtureModel(), held).catch((e: unknown) => e);
+    expect(isMchError(error) && error.code).toBe('release-exists');
+    expect(await readFile(join(held, 'notes.txt'), 'utf8')).toBe('a user file');
   }, 60_000);
 
   it('refuses an existing release folder and a folder being written', async () => {

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { MchError, cmp } from '@mch/core';
 import { MANIFEST, dataPackage } from './datapackage';
@@ -32,6 +32,8 @@ export async function writeRelease(model: ReleaseModel, targetDir: string): Prom
     const digest = manifestDigestFile(manifest.bytes);
     for (const file of [manifest, digest]) await sink(file);
     await testPause();
+    // an empty folder made for the release beforehand is taken: the release replaces it whole
+    if (isEmptyFolder(target)) await rmdir(target);
     await rename(temp, target);
     return [...files, manifest, digest].map((f) => f.path).sort(cmp);
   } catch (error) {
@@ -42,8 +44,13 @@ export async function writeRelease(model: ReleaseModel, targetDir: string): Prom
   }
 }
 
+/** A folder with nothing in it, such as one a user made for the release to go into. */
+export function isEmptyFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory() && readdirSync(path).length === 0;
+}
+
 function refuseExisting(target: string): void {
-  if (existsSync(target)) {
+  if (existsSync(target) && !isEmptyFolder(target)) {
     throw new MchError('release-exists', `the release folder ${target} already exists; a release is never overwritten (choose a new version)`, {
       where: target,
     });

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
-import { EXIT, MchError } from '@mch/core';
-import { manifestDigest, writeRelease } from '@mch/publish';
+import { EXIT, MchError, cmp } from '@mch/core';
+import { isEmptyFolder, manifestDigest, writeRelease } from '@mch/publish';
 import { writeInternalReports } from '@mch/quality';
 import { type ChainResult, runChain } from '../pipeline/chain';
 import { loadReleaseConfig } from '../pipeline/config';
@@ -14,6 +14,22 @@ import { releaseModel } from '../pipeline/release-model';
 import { argPath, displayPath, findRepoRoot } from '../pipeline/repo';
 import { printBlocking, printFindingSummary, printRunWarnings } from '../print';
 import { writeReports } from './check';
+
+/**
+ * A release goes into a folder of its own that it makes whole (or into an empty one made for it):
+ * never over a published release, a file, or a folder holding anything else.
+ */
+function refuseOccupied(target: string, shown: string, version: string): void {
+  if (!existsSync(target) || isEmptyFolder(target)) return;
+  if (existsSync(join(target, 'datapackage.json'))) {
+    throw new MchError('release-exists', `release ${version} already exists at "${shown}"; a published release is never overwritten (give a new version)`, { where: shown });
+  }
+  const fix = 'give the path of a new or empty folder';
+  if (!statSync(target).isDirectory()) throw new MchError('usage', `--out "${shown}" is a file; a release is a folder of files (${fix})`, { where: shown });
+  const held = readdirSync(target).sort(cmp);
+  const named = held.slice(0, 3).join(', ') + (held.length > 3 ? ` and ${held.length - 3} more` : '');
+  throw new MchError('usage', `--out "${shown}" is a folder that already holds ${named}; a release is written into a folder of its own, never among other files (${fix})`, { where: shown });
+}
 
 export default defineCommand({
   meta: { name: 'release', description: 'Run the whole chain and publish the release folder if the quality gate passes.' },
@@ -28,9 +44,7 @@ export default defineCommand({
     const { config } = loaded;
     const target = args.out ? argPath(args.out) : join(root, 'data', 'releases', config.version);
     const shown = args.out ?? displayPath(root, target);
-    if (existsSync(target)) {
-      throw new MchError('release-exists', `release ${config.version} already exists at "${shown}"; a published release is never overwritten (give a new version)`, { where: shown });
-    }
+    refuseOccupied(target, shown, config.version);
     checkOutputPlace(target, shown, '--out');
     const reportsDir = join(root, 'data', 'reports', config.version);
     checkOutputPlace(reportsDir, displayPath(root, reportsDir), 'the reports folder');
