@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import type { z } from 'zod';
 import { describeConfigIssues } from './config';
 import { MchError } from './errors';
@@ -10,9 +10,15 @@ import { MchError } from './errors';
 export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, fileName: string): z.infer<S> {
   let raw: unknown;
   try {
-    raw = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 });
+    // YAML 1.2's core schema: a date stays text ("2013-11-15"), duplicate keys are errors
+    raw = load(text, { schema: CORE_SCHEMA, filename: fileName });
   } catch (e) {
-    throw new MchError('config-invalid', `${fileName} is not valid YAML: ${(e as Error).message}`, { where: fileName });
+    throw new MchError('config-invalid', `${fileName} is not valid YAML: ${yamlProblem(e)}`, { where: fileName });
+  }
+  // an alias is the same object again, not a copy: a few lines of aliases of aliases reach billions of values
+  const values = countValues(raw, MAX_VALUES);
+  if (values > MAX_VALUES) {
+    throw new MchError('config-invalid', `${fileName} is not a valid configuration: its aliases (*name) repeat more than ${MAX_VALUES.toLocaleString('en')} values`, { where: fileName });
   }
   const polluted = findForbiddenKeys(raw, []);
   if (polluted.length) {
@@ -31,6 +37,28 @@ export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, file
     });
   }
   return result.data;
+}
+
+/** Far more values than any configuration or code list holds (the shipped ones, some 10 000). */
+const MAX_VALUES = 1_000_000;
+
+/** The values the parsed document holds with every alias expanded, counted up to just past `limit`. */
+function countValues(value: unknown, limit: number): number {
+  let n = 0;
+  const stack = [value];
+  while (stack.length && n <= limit) {
+    const v = stack.pop();
+    n++;
+    if (v !== null && typeof v === 'object') for (const x of Object.values(v)) stack.push(x);
+  }
+  return n;
+}
+
+/** js-yaml's reason and where, "duplicated mapping key at line 3, column 1" (its message adds a snippet of the file). */
+function yamlProblem(e: unknown): string {
+  const x = e as { reason?: string; mark?: { line: number; column: number }; message?: string };
+  if (!x.reason) return String(x.message ?? e);
+  return x.mark ? `${x.reason} at line ${x.mark.line + 1}, column ${x.mark.column + 1}` : x.reason;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
