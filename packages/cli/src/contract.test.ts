@@ -51,6 +51,18 @@ describe('the command line keeps its contract', { timeout: 120_000 }, () => {
     expect(readFileSync(file, 'utf8')).toBe('kept');
   });
 
+  it('loads the workbook and PDF libraries only for a command that writes a workbook or a PDF', () => {
+    // NODE_DEBUG=module names every module Node loads, on stderr
+    const loaded = (args: string[]) => {
+      const r = spawnSync(process.execPath, [MCH_BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, MCH_QUIET: '1', NODE_DEBUG: 'module' } });
+      return { code: r.status, exceljs: /node_modules[\\/]exceljs[\\/]/.test(r.stderr), pdfmake: /node_modules[\\/]pdfmake[\\/]/.test(r.stderr) };
+    };
+    expect(loaded(['verify', PUBLISHED])).toEqual({ code: 0, exceljs: false, pdfmake: false });
+    expect(loaded(['diff', PUBLISHED, PUBLISHED])).toEqual({ code: 0, exceljs: false, pdfmake: false });
+    // and the check that they would be seen: the template command writes a workbook
+    expect(loaded(['template', '--country', 'ARM', '--years', '2012', '--out', join(scratch, 'ARM_template.xlsx')])).toMatchObject({ code: 0, exceljs: true });
+  });
+
   it('never writes into a published release', () => {
     const csv = join(REPO_ROOT, PUBLISHED, 'data', 'observations.csv');
     const before = readFileSync(csv);

@@ -9,8 +9,16 @@ const require = createRequire(import.meta.url);
 // release` on this machine, against 80 ms for the two classes below. These are the very modules
 // the entry itself requires (exceljs 4.4 lib/exceljs.nodejs.js), so the classes are the same.
 
+// Each is loaded when first asked for, not when this module is imported: a command that writes no
+// workbook (`mch verify`, `mch diff`, a `mch check` whose feedback workbooks are all cached) never
+// loads exceljs, some 150 ms of its start.
+
 /** exceljs's Workbook: read a workbook whole, change it, write it back (feedback, reproduce). */
-export const Workbook = require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
+export function excelWorkbook(): typeof ExcelJS.Workbook {
+  return require('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
+}
 
 /** exceljs's streaming writer (`ExcelJS.stream.xlsx.WorkbookWriter`): rows written and let go. */
-export const WorkbookWriter = require('exceljs/lib/stream/xlsx/workbook-writer') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
+export function excelStreamWriter(): typeof ExcelJS.stream.xlsx.WorkbookWriter {
+  return require('exceljs/lib/stream/xlsx/workbook-writer') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
+}

@@ -1,7 +1,7 @@
 /// <reference path="./pdfmake.d.ts" />
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
+type PdfMake = typeof import('pdfmake').default;
 import { useMeasureOnce } from './pdf-measure';
 import { useFastStyleLookups } from './pdf-styles';
 
@@ -11,17 +11,23 @@ const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')),
 /** The font every PDF uses: DejaVu Sans has Cyrillic, and embedding it keeps text selectable. */
 export const PDF_FONT = 'DejaVu';
 
-let ready = false;
+let loaded: Promise<PdfMake> | undefined;
 
-/** pdfmake may read only the DejaVu fonts and fetch nothing: documents are built offline. */
-function setUp(): void {
-  if (ready) return;
-  useFastStyleLookups();
-  useMeasureOnce();
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
-  pdfmake.addFonts(PDF_FONTS);
-  ready = true;
+/**
+ * pdfmake (with pdfkit and fontkit, some 130 ms to load) on the first PDF, not at the start of
+ * every command that imports this package: `mch verify` and `mch diff` lay out none. It may read
+ * only the DejaVu fonts and fetch nothing: documents are built offline.
+ */
+function pdfmakeReady(): Promise<PdfMake> {
+  loaded ??= import('pdfmake').then(({ default: pdfmake }) => {
+    useFastStyleLookups();
+    useMeasureOnce();
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
+    pdfmake.addFonts(PDF_FONTS);
+    return pdfmake;
+  });
+  return loaded;
 }
 
 /** The files of PDF_FONT's four faces, as pdfmake's addFonts takes them. */
@@ -39,6 +45,6 @@ export const PDF_FONTS = {
  * (from configuration) so two builds give the same bytes.
  */
 export async function renderPdf(doc: Record<string, unknown>): Promise<Buffer> {
-  setUp();
+  const pdfmake = await pdfmakeReady();
   return pdfmake.createPdf(doc).getBuffer();
 }

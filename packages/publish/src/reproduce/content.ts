@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Workbook } from '@mch/office/exceljs';
+import { excelWorkbook } from '@mch/office/exceljs';
 import { diffArrays } from 'diff';
 import { parseCsv } from '../csv-read';
 import { MANIFEST } from '../datapackage';
@@ -113,7 +113,7 @@ function jsonCells(bytes: Buffer, manifest: boolean): Cells {
 
 /** Every cell of every sheet, as `Sheet!B7`: its value, and for a number its format (which carries the [e] markers). */
 async function workbookCells(bytes: Buffer): Promise<Cells> {
-  const wb = new Workbook();
+  const wb = new (excelWorkbook())();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const cells: Cells = new Map();
   for (const ws of wb.worksheets) {

@@ -1,15 +1,19 @@
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
-import { WorkbookWriter } from '@mch/office/exceljs';
+import { excelStreamWriter } from '@mch/office/exceljs';
 import type ExcelJS from 'exceljs';
 
 const require = createRequire(import.meta.url);
 
-/** exceljs 4.4's own pieces the streaming writer lacks for tables: the same ones its in-memory writer uses. */
-const Table = require('exceljs/lib/doc/table.js') as new (ws: unknown, def: TableDef) => { model: TableModel };
-const TableXform = require('exceljs/lib/xlsx/xform/table/table-xform.js') as new () => XmlOf<TableModel>;
-const ContentTypesXform = require('exceljs/lib/xlsx/xform/core/content-types-xform.js') as new () => XmlOf<Record<string, unknown>>;
-const RelType = require('exceljs/lib/xlsx/rel-type.js') as { Table: string };
+/** exceljs 4.4's own pieces the streaming writer lacks for tables: the same ones its in-memory writer uses; loaded with the first workbook. */
+function tableParts() {
+  return {
+    Table: require('exceljs/lib/doc/table.js') as new (ws: unknown, def: TableDef) => { model: TableModel },
+    TableXform: require('exceljs/lib/xlsx/xform/table/table-xform.js') as new () => XmlOf<TableModel>,
+    ContentTypesXform: require('exceljs/lib/xlsx/xform/core/content-types-xform.js') as new () => XmlOf<Record<string, unknown>>,
+    RelType: require('exceljs/lib/xlsx/rel-type.js') as { Table: string },
+  };
+}
 
 interface XmlOf<M> {
   prepare?(model: M, options: Record<string, unknown>): void;
@@ -54,6 +58,7 @@ export class StreamedWorkbook {
   private readonly chunks: Buffer[] = [];
   private readonly tables: { target: string }[] = [];
   private readonly withTable = new WeakSet<object>();
+  private readonly parts = tableParts();
 
   constructor() {
     // every chunk is kept by the time the writer sees 'finish'
@@ -63,7 +68,9 @@ export class StreamedWorkbook {
         done();
       },
     });
+    const WorkbookWriter = excelStreamWriter();
     this.writer = new WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+    const { ContentTypesXform } = this.parts;
     const internals = this.writer as unknown as WriterInternals;
     // the writer's own list of parts, with the table parts added
     internals.addContentTypes = async () => {
@@ -76,6 +83,7 @@ export class StreamedWorkbook {
   addTable(ws: ExcelJS.Worksheet, def: TableDef): void {
     if (this.withTable.has(ws)) throw new Error(`xlsx: one table per sheet (${ws.name})`);
     this.withTable.add(ws);
+    const { Table, TableXform, RelType } = this.parts;
     const model = new Table(ws, def).model;
     model.id = this.tables.length + 1;
     model.target = `table${model.id}.xml`;

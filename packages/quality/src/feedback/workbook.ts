@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, QualityReport } from '@mch/core';
 import { type ZipEntry, cmp, deflatePieces, dosDateOf, storedEntries, zipArchive } from '@mch/core';
-import { Workbook } from '@mch/office/exceljs';
+import { excelWorkbook } from '@mch/office/exceljs';
 import type ExcelJS from 'exceljs';
 import { withRows, worksheetPath, xmlSafe } from './listing-xml';
 import { csvLines, isWorkbook } from './original-text';
@@ -32,7 +32,7 @@ async function loadWorkbooks(files: FeedbackInput[]): Promise<Map<string, ExcelJ
   for (const f of files) {
     if (!isWorkbook(f.path)) continue;
     try {
-      const wb = new Workbook();
+      const wb = new (excelWorkbook())();
       await wb.xlsx.load(Buffer.from(f.bytes) as unknown as ArrayBuffer);
       if (wb.getWorksheet(SUMMARY) || wb.getWorksheet(LISTING)) continue;
       out.set(f.path, wb);
@@ -161,7 +161,7 @@ async function written(wb: ExcelJS.Workbook, report: QualityReport, findings: Fi
 
 /** The workbook of a country whose files cannot be annotated (CSV, or a workbook that does not read back): summary and listing. */
 async function listingWorkbook(report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): Promise<Buffer> {
-  const wb = new Workbook();
+  const wb = new (excelWorkbook())();
   wb.creator = 'mch';
   addSummary(wb, report, r, findings, files, null);
   addListingHeader(wb);
