@@ -48,4 +48,24 @@ describe('markupToPdf', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it.skipIf(skip)('never ends a page with a sentence that introduces a table, wherever it falls (needs poppler pdftotext)', async () => {
+    expect(missing, 'pdftotext is required in CI').toBe(false);
+    const dir = await mkdtemp(join(tmpdir(), 'mch-render-'));
+    try {
+      const table = ['| Code | Label |', '|---|---|', ...Array.from({ length: 12 }, (_, i) => `| C${i} | label ${i} |`)].join('\n');
+      for (let lines = 40; lines <= 52; lines++) {
+        const filler = Array.from({ length: lines }, (_, i) => `Line ${i} of the filler.\n`).join('\n');
+        const pdf = await markupToPdf(`${filler}\nThe codes used in this release:\n\n${table}\n`, { title: 't', author: 'a', language: 'en-GB', date: '2013-11-15', charts: {} });
+        const file = join(dir, `${lines}.pdf`);
+        await writeFile(file, pdf);
+        for (const page of pdfPageTexts(file)!) {
+          const text = page.split('\n').filter((l) => l.trim() && !/^\d+\s*\/\s*\d+$/.test(l.trim()));
+          expect(text.at(-1), `${lines} lines of filler`).not.toBe('The codes used in this release:');
+        }
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -39,7 +39,7 @@ export async function markupToPdf(markup: string, options: PdfOptions): Promise<
     },
     pageBreakBefore: headingEndsPage,
     footer: (page: number, pages: number) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
-    content: withoutTrailingMargin(parseMarkup(markup).flatMap((b) => blockContent(b, options.charts))),
+    content: withoutTrailingMargin(documentContent(parseMarkup(markup), options.charts)),
   };
   return renderPdf(doc);
 }
@@ -85,10 +85,45 @@ export function headingEndsPage(node: NodeInfo, context: { getFollowingNodesOnPa
   return context.getFollowingNodesOnPage().length === 0 || (node.startPosition?.verticalRatio ?? 0) > HEADING_LOW_ON_PAGE;
 }
 
-function blockContent(block: Block, charts: PdfOptions['charts']): unknown[] {
+/** A first paragraph this short (some six lines) goes to the next page with its heading rather than be split from it. */
+const SHORT_PARAGRAPH = 600;
+
+/**
+ * The blocks as pdfmake content. Headings followed by a short paragraph are one unbreakable
+ * stack: pdfmake moves it whole to the next page when it does not fit, within the same layout
+ * pass. Any other heading is moved by `headingEndsPage`, and each heading it moves costs pdfmake
+ * a layout of the whole document again (the English notes took 7): most headings of the notes
+ * open with a short paragraph.
+ */
+function documentContent(blocks: readonly Block[], charts: PdfOptions['charts']): unknown[] {
+  const out: unknown[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    let j = i;
+    while (blocks[j]?.kind === 'heading') j++;
+    const first = blocks[j];
+    if (j > i && first?.kind === 'paragraph' && first.text.length <= SHORT_PARAGRAPH) {
+      out.push({ stack: blocks.slice(i, j + 1).flatMap((b) => blockContent(b, charts, false)), unbreakable: true });
+      i = j;
+    } else if (introduces(blocks[i]!, blocks[i + 1])) {
+      // "… used in this release:" stays with its table or list, as a heading does
+      out.push({ ...blockContent(blocks[i]!, charts)[0]!, headlineLevel: INTRODUCTION });
+    } else out.push(...blockContent(blocks[i]!, charts));
+  }
+  return out;
+}
+
+/** The headline level headingEndsPage is given for a paragraph that introduces the table or list after it. */
+const INTRODUCTION = 4;
+
+function introduces(block: Block, next: Block | undefined): boolean {
+  return block.kind === 'paragraph' && block.text.trimEnd().endsWith(':') && (next?.kind === 'table' || next?.kind === 'list');
+}
+
+/** `movable`: a heading headingEndsPage may move (one not kept with its paragraph already). */
+function blockContent(block: Block, charts: PdfOptions['charts'], movable = true): unknown[] {
   switch (block.kind) {
     case 'heading':
-      return [{ text: block.text, style: `h${block.level}`, outline: block.level < 3, headlineLevel: block.level }];
+      return [{ text: block.text, style: `h${block.level}`, outline: block.level < 3, ...(movable ? { headlineLevel: block.level } : {}) }];
     case 'paragraph':
       return [{ text: block.text, style: 'p' }];
     case 'list':
