@@ -26,11 +26,17 @@ export interface FeedbackWorkbook {
 const SUMMARY = 'MCH summary';
 const LISTING = 'MCH findings';
 
-/** The original workbooks that exceljs could read back, by path; the others are listed only. */
-async function loadWorkbooks(files: FeedbackInput[]): Promise<Map<string, ExcelJS.Workbook>> {
+/**
+ * The original workbooks that exceljs could read back, by path; the others are listed only. Only
+ * those a finding points into are read (to be annotated, or for the original values the listing
+ * shows): a country's earlier rounds and clean files are never opened, nor any file of a country
+ * without findings.
+ */
+async function loadWorkbooks(files: FeedbackInput[], findings: readonly Finding[]): Promise<Map<string, ExcelJS.Workbook>> {
+  const pointed = new Set(findings.flatMap((x) => x.sources.filter((s) => s.sheet).map((s) => s.file)));
   const out = new Map<string, ExcelJS.Workbook>();
   for (const f of files) {
-    if (!isWorkbook(f.path)) continue;
+    if (!isWorkbook(f.path) || !pointed.has(f.path)) continue;
     try {
       const wb = new (excelWorkbook())();
       await wb.xlsx.load(Buffer.from(f.bytes) as unknown as ArrayBuffer);
@@ -217,9 +223,9 @@ function baseWorkbook(files: FeedbackInput[], books: Map<string, ExcelJS.Workboo
  * with a summary and the full listing in English and Russian.
  */
 export async function feedbackWorkbook(report: QualityReport, r: string, files: FeedbackInput[]): Promise<FeedbackWorkbook> {
-  const books = await loadWorkbooks(files);
-  const csv = new Map(files.filter((f) => !isWorkbook(f.path)).map((f) => [f.path, csvLines(f.bytes)]));
   const findings = findingsFor(report, r, new Set(files.map((f) => f.path)));
+  const books = await loadWorkbooks(files, findings);
+  const csv = new Map(files.filter((f) => !isWorkbook(f.path)).map((f) => [f.path, csvLines(f.bytes)]));
   const base = baseWorkbook(files, books, findings);
   const listingOnly = async () => ({ ref_area: r, bytes: await listingWorkbook(report, r, findings, files, books, csv), annotated: null });
   if (!base) return listingOnly();
