@@ -28,44 +28,35 @@ describe('headingEndsPage', () => {
 const missing = !hasPdftotext();
 const skip = missing && process.env.CI !== 'true';
 
+/**
+ * Lays out `block` after 38 to 52 paragraphs of filler, which move it down page 1 line by line
+ * across its end, and returns the last line of every page of every layout (footers left out).
+ */
+async function lastLinesOfPages(block: string): Promise<{ lines: number; last: string | undefined }[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'mch-render-'));
+  try {
+    const out: { lines: number; last: string | undefined }[] = [];
+    for (let lines = 38; lines <= 52; lines++) {
+      const filler = Array.from({ length: lines }, (_, i) => `Line ${i} of the filler.\n`).join('\n');
+      const file = join(dir, `${lines}.pdf`);
+      await writeFile(file, await markupToPdf(`${filler}\n${block}`, { title: 't', author: 'a', language: 'en-GB', date: '2013-11-15', charts: {} }));
+      for (const page of pdfPageTexts(file)!) out.push({ lines, last: page.split('\n').filter((l) => l.trim() && !/^\d+\s*\/\s*\d+$/.test(l.trim())).at(-1) });
+    }
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe('markupToPdf', () => {
   it.skipIf(skip)('never ends a page with a heading, wherever the heading falls (needs poppler pdftotext)', async () => {
     expect(missing, 'pdftotext is required in CI').toBe(false);
-    const dir = await mkdtemp(join(tmpdir(), 'mch-render-'));
-    try {
-      // 38 to 52 paragraphs of filler move the heading down page 1 line by line, across its end
-      for (let lines = 38; lines <= 52; lines++) {
-        const filler = Array.from({ length: lines }, (_, i) => `Line ${i} of the filler.\n`).join('\n');
-        const pdf = await markupToPdf(`${filler}\n## The heading\n\nThe text it introduces.\n`, { title: 't', author: 'a', language: 'en-GB', date: '2013-11-15', charts: {} });
-        const file = join(dir, `${lines}.pdf`);
-        await writeFile(file, pdf);
-        for (const page of pdfPageTexts(file)!) {
-          const text = page.split('\n').filter((l) => l.trim() && !/^\d+\s*\/\s*\d+$/.test(l.trim()));
-          expect(text.at(-1), `${lines} lines of filler`).not.toBe('The heading');
-        }
-      }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    for (const page of await lastLinesOfPages('## The heading\n\nThe text it introduces.\n')) expect(page.last, `${page.lines} lines of filler`).not.toBe('The heading');
   }, 60_000);
 
   it.skipIf(skip)('never ends a page with a sentence that introduces a table, wherever it falls (needs poppler pdftotext)', async () => {
     expect(missing, 'pdftotext is required in CI').toBe(false);
-    const dir = await mkdtemp(join(tmpdir(), 'mch-render-'));
-    try {
-      const table = ['| Code | Label |', '|---|---|', ...Array.from({ length: 12 }, (_, i) => `| C${i} | label ${i} |`)].join('\n');
-      for (let lines = 40; lines <= 52; lines++) {
-        const filler = Array.from({ length: lines }, (_, i) => `Line ${i} of the filler.\n`).join('\n');
-        const pdf = await markupToPdf(`${filler}\nThe codes used in this release:\n\n${table}\n`, { title: 't', author: 'a', language: 'en-GB', date: '2013-11-15', charts: {} });
-        const file = join(dir, `${lines}.pdf`);
-        await writeFile(file, pdf);
-        for (const page of pdfPageTexts(file)!) {
-          const text = page.split('\n').filter((l) => l.trim() && !/^\d+\s*\/\s*\d+$/.test(l.trim()));
-          expect(text.at(-1), `${lines} lines of filler`).not.toBe('The codes used in this release:');
-        }
-      }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const table = ['| Code | Label |', '|---|---|', ...Array.from({ length: 12 }, (_, i) => `| C${i} | label ${i} |`)].join('\n');
+    for (const page of await lastLinesOfPages(`The codes used in this release:\n\n${table}\n`)) expect(page.last, `${page.lines} lines of filler`).not.toBe('The codes used in this release:');
   }, 60_000);
 });
