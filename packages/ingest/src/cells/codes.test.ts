@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codelists, tableSet } from '../test-support/dump';
-import { ageResolver, sexResolver, tableIdOf, yearOf } from './codes';
+import { ageResolver, sexResolver, splitYearAt, splitYearPrefix, tableIdOf, yearInTitle, yearOf } from './codes';
 
 describe('table numbers in sheet names', () => {
   it.each([
@@ -51,6 +51,24 @@ describe('age groups', () => {
 describe('years', () => {
   it('reads 2012, «2012 г.», «2012 год», with a footnote marker, and nothing else', () => {
     expect([yearOf('2012'), yearOf('2012 г.'), yearOf('2012 год'), yearOf('2012¹'), yearOf('12345'), yearOf('Total')]).toEqual([2012, 2012, 2012, 2012, undefined, undefined]);
+  });
+
+  it('tells a split year ("2012/13") from a year followed by a sex, a footnote or a month', () => {
+    for (const t of ['2012/13', '2012/2013', '2012-13', '2012–13', '2012/13 гг.', '2012 / 2013', '2019/20']) {
+      expect(splitYearAt(t), t).toEqual({ span: expect.any(String), rest: '' });
+      expect([yearOf(t), splitYearPrefix(t)], t).toEqual([undefined, undefined]);
+    }
+    expect(splitYearAt('2012/13 — мужчины')).toEqual({ span: '2012/13', rest: 'мужчины' });
+    for (const t of ['2012', '2012 Total', '2012 — мужчины', '2012 г.', '2012 1)', '2012-03', '2012-03-04', '2012-12', '2013/2012']) expect(splitYearAt(t), t).toBeUndefined();
+    expect([splitYearPrefix('2012 Total'), splitYearPrefix('2012 — мужчины')]).toEqual([
+      { year: 2012, rest: 'Total' },
+      { year: 2012, rest: 'мужчины' },
+    ]);
+  });
+
+  it('reads the year of a title, and names a split year there instead of reading its first year', () => {
+    expect(['Immigrants, 2012', 'Иммигранты в 2012 году', 'Immigrants, 2012 (as of 2013-01-01)', 'Immigrants'].map(yearInTitle)).toEqual([2012, 2012, 2012, undefined]);
+    expect(['Immigrants, 2012/13', 'Иммигранты, 2012-2013 гг.', 'T04 2012–13'].map(yearInTitle)).toEqual(['split', 'split', 'split']);
   });
 });
 

@@ -128,16 +128,52 @@ export function yearOf(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** A year written first, then something else: "2012 Total", «2012 — мужчины», «2012 г. мужчины». */
+/** A year written first, then something else: "2012 Total", «2012 — мужчины», «2012 г. мужчины»; never a split year. */
 export function splitYearPrefix(text: string): { year: number; rest: string } | undefined {
   const t = collapseSpaces(text);
+  if (splitYearAt(t)) return undefined;
   const m = /^((?:19|20)\d{2})\s*(?:г\.?|год|year)?\s*[-–—,:/|]?\s*(.+)$/iu.exec(t);
   if (!m) return undefined;
   return { year: Number(m[1]), rest: m[2]! };
 }
 
-/** A four-digit year anywhere in a title ("Immigrants, 2012", «Иммигранты в 2012 году»). */
-export function yearInTitle(text: string): number | undefined {
+// a year, a slash or dash, and the year it runs to in two or four digits, not a date ("2012-03-04")
+const SPLIT_YEAR = /((?:19|20)\d{2})\s*[/\-–—]\s*(\d{4}|\d{2})(?!\d|[/\-–—.]\d)/u;
+const PLURAL_YEARS = /^(?:гг\.?|годы|годов|years)(?=$|[^\p{L}])\s*/iu;
+
+/**
+ * A split year at the start of the text: "2012/13", "2012/2013", "2012-13", "2012–13", «2012/13 гг.»,
+ * a fiscal year or a period of years, never one calendar year; `rest` is what follows ("Total").
+ * The second year must come after the first, within ten years when written in two digits, so a
+ * year and month ("2012-03") is none.
+ */
+export function splitYearAt(text: string): { span: string; rest: string } | undefined {
+  const t = collapseSpaces(text);
+  const m = SPLIT_YEAR.exec(t);
+  if (m?.index !== 0 || !runsOn(Number(m[1]), m[2]!)) return undefined;
+  const after = t.slice(m[0].length).trim().replace(PLURAL_YEARS, '');
+  return { span: m[0], rest: after.replace(/^[-–—,:|]\s*/u, '') };
+}
+
+/** The text, footnote markers aside, when it is a split year and nothing else (a year cell or block title «2012/13 гг.¹»). */
+export function splitYearOnly(text: string): string | undefined {
+  const bare = collapseSpaces(stripFootnoteMarkers(collapseSpaces(text)).text);
+  return splitYearAt(bare)?.rest === '' ? bare : undefined;
+}
+
+function runsOn(from: number, to: string): boolean {
+  if (to.length === 4) return Number(to) > from;
+  const ahead = (Number(to) - (from % 100) + 100) % 100;
+  return ahead >= 1 && ahead <= 10;
+}
+
+/**
+ * The reference year of a title ("Immigrants, 2012", «Иммигранты в 2012 году»): its first
+ * four-digit year, or `split` when that year starts a split year or period ("Immigrants,
+ * 2012/13", "2010–2012"), which names no calendar year and must not be read as its first.
+ */
+export function yearInTitle(text: string): number | 'split' | undefined {
   const m = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/u.exec(text);
-  return m ? Number(m[1]) : undefined;
+  if (!m) return undefined;
+  return splitYearAt(text.slice(m.index + m[0].indexOf(m[1]!))) ? 'split' : Number(m[1]);
 }

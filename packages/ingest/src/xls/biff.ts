@@ -19,6 +19,7 @@ export interface XlsCensus {
 
 const BOF = 0x0809;
 const EOF = 0x000a;
+const FILEPASS = 0x002f;
 const KINDS: Record<number, SheetCensus['kind']> = { 0: 'worksheet', 1: 'macro', 2: 'chart', 6: 'module' };
 // the BOF record's substream type for each kind of sheet (a dialog sheet is a worksheet here too)
 const BOF_TYPES: Record<string, number> = { worksheet: 0x0010, chart: 0x0020, macro: 0x0040 };
@@ -37,7 +38,6 @@ export function takeCensus(stream: Uint8Array): XlsCensus {
   const biff8 = view.getUint16(4, true) === 0x0600;
   const bound: { name: string; kind: SheetCensus['kind'] }[] = [];
   const sst: boolean[] = [];
-  let encrypted = false;
   const sstParts: Uint8Array[] = [];
   let inSst = false;
   let globalsEnd = 0;
@@ -48,7 +48,8 @@ export function takeCensus(stream: Uint8Array): XlsCensus {
       globalsEnd = p;
       break;
     }
-    if (r.type === 0x002f) encrypted = true;
+    // FILEPASS: every record after it is ciphertext but for its header (a sheet entry's type too), so nothing more is read
+    if (r.type === FILEPASS) return { sheets: [], encrypted: true };
     if (r.type === 0x0085) bound.push(boundSheet(r.data, biff8));
     if (r.type === 0x00fc) {
       inSst = true;
@@ -61,8 +62,6 @@ export function takeCensus(stream: Uint8Array): XlsCensus {
       break;
     }
   }
-  // an encrypted workbook's strings and cells are ciphertext: nothing more to count
-  if (encrypted) return { sheets: [], encrypted };
   if (sstParts.length) for (const blank of sharedStrings(sstParts)) sst.push(blank);
   // strings the SST does not hold (a writer's wrong count, damage) count as text: the comparison after conversion judges
   // the sheets' substreams follow the globals one after another, as LibreOffice reads them (not by their offsets)
@@ -82,7 +81,7 @@ export function takeCensus(stream: Uint8Array): XlsCensus {
   const listed = withData.length === subs.length ? withData : bound;
   if (listed.length !== subs.length) throw new CfbDamaged(`the workbook lists ${withData.length} sheets but holds the data of ${subs.length}`);
   const sheets = listed.map((b, i): SheetCensus => ({ name: b.name, kind: subs[i]!.kind, cells: subs[i]!.cells }));
-  return { sheets, encrypted };
+  return { sheets, encrypted: false };
 }
 
 function allZero(b: Uint8Array, from: number): boolean {

@@ -6,6 +6,8 @@ import { loadWorkbook } from '../xlsx/grid';
 import { CfbDamaged, readCompoundFile } from './cfb';
 import { takeCensus } from './biff';
 import { censusOf, checkConversion } from './census';
+import { ingestFile } from '../ingest';
+import { context } from '../test-support/dump';
 
 // LibreOffice made both fixtures from one flat ODS: its .xlsx stands for its conversion of the .xls
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../xlsx/fixtures/${name}`, import.meta.url)));
@@ -57,4 +59,31 @@ describe('the census of an .xls before LibreOffice converts it', () => {
     expect((err as MchError).message).toBe('p.xls cannot be read: the workbook is password-protected; ask the country for an unprotected copy');
     expect(() => censusOf(xls.subarray(0, 4000), 't.xls')).toThrow(/^t\.xls cannot be read: the \.xls workbook is damaged \(/u);
   });
+
+  it('refuses a workbook encrypted as Excel does it (FILEPASS after the BOF, the records after it ciphertext) as password-protected, not damaged', async () => {
+    const locked = compoundFile([['Workbook', encrypted(workbook())]]);
+    const err = await ingestFile({ path: 'data/raw/ARM/locked.xls', bytes: locked }, context('ARM')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MchError);
+    expect(err).toMatchObject({ code: 'file-unreadable', where: 'data/raw/ARM/locked.xls' });
+    expect((err as MchError).message).toBe('data/raw/ARM/locked.xls cannot be read: the workbook is password-protected; ask the country for an unprotected copy');
+    // the same records in plain text are read
+    expect(censusOf(compoundFile([['Workbook', workbook()]]), 'k.xls').sheets).toHaveLength(2);
+  });
 });
+
+/**
+ * The workbook stream as Excel writes it with a password: a FILEPASS record (RC4) right after the
+ * first BOF, then every record with its header in plain text and its data scrambled.
+ */
+function encrypted(stream: Uint8Array): Uint8Array {
+  const bofEnd = 4 + (stream[2]! | (stream[3]! << 8));
+  const filepass = new Uint8Array(4 + 54);
+  filepass.set([0x2f, 0x00, 54, 0x00, 0x01, 0x00, 0x01, 0x00, 0x01, 0x00]);
+  const rest = stream.slice(bofEnd);
+  for (let p = 0; p + 4 <= rest.length; ) {
+    const size = rest[p + 2]! | (rest[p + 3]! << 8);
+    for (let i = p + 4; i < Math.min(p + 4 + size, rest.length); i++) rest[i] = rest[i]! ^ ((i * 151 + 7) & 0xff);
+    p += 4 + size;
+  }
+  return Buffer.concat([stream.subarray(0, bofEnd), filepass, rest]);
+}

@@ -2,6 +2,7 @@ import { MchError } from '@mch/core';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../ingest';
 import { buildWorkbook } from '../test-support/build-workbook';
+import { compoundFile } from '../test-support/cfb';
 import { context } from '../test-support/dump';
 import { oneSheet } from '../test-support/ooxml';
 import { zipOf } from '../test-support/zip';
@@ -29,6 +30,15 @@ describe('files that cannot be read at all', () => {
     const cfb = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
     const enc = new Uint8Array([...cfb, ...Buffer.from('EncryptedPackage', 'utf16le')]);
     expect((await refusal('p.xlsx', enc)).message).toBe('p.xlsx cannot be read: the workbook is password-protected; ask the country for an unprotected copy');
+    // as Excel writes one: a compound file holding the encrypted package, not a zip; named .xlsx or .xls
+    const excel = compoundFile([
+      ['EncryptionInfo', new Uint8Array([4, 0, 4, 0, 0x40, 0, 0, 0])],
+      ['EncryptedPackage', new Uint8Array(64).fill(0x5a)],
+    ]);
+    for (const name of ['q.xlsx', 'q.xls']) expect((await refusal(name, excel)).message).toBe(`${name} cannot be read: the workbook is password-protected; ask the country for an unprotected copy`);
+    // the same container holding a workbook stream is an .xls, not refused as password-protected
+    const plain = compoundFile([['Workbook', new Uint8Array([0x09, 0x08, 0x04, 0x00, 0x00, 0x06, 0x05, 0x00])]]);
+    expect((await refusal('q.xls', plain)).message).not.toContain('password');
   });
 
   it('truncated, corrupted and non-workbook archives', async () => {

@@ -1,4 +1,4 @@
-import { yearOf } from '../cells/codes';
+import { splitYearOnly, yearOf } from '../cells/codes';
 import { type Grid, textAt } from './grid';
 
 /** Which columns left of the values hold what. */
@@ -35,7 +35,8 @@ export function detectCategoryColumns(g: Grid, headerRows: number[], dataRows: n
   const out: CategoryColumns = {};
   let rest = used;
   if (yearsInRows) {
-    const yc = rest.find((col) => vals(col).every((v) => yearOf(v) !== undefined));
+    // a split year ("2012/13") is in the year column too, so that its row's figures are refused naming it
+    const yc = rest.find((col) => vals(col).every((v) => yearOf(v) !== undefined || splitYearOnly(v) !== undefined));
     if (yc !== undefined) {
       out.year = yc;
       rest = rest.filter((c) => c !== yc);

@@ -1,5 +1,5 @@
 import { type Layout, type MigrType, type Sex, stripFootnoteMarkers } from '@mch/core';
-import { type CodeResolver, splitYearPrefix, yearOf } from '../cells/codes';
+import { type CodeResolver, splitYearAt, splitYearPrefix, yearOf } from '../cells/codes';
 import { labelProblem } from '../cells/label-text';
 import { bilingualParts, collapseSpaces, quote } from '../cells/text';
 import type { Grid, GridCell } from './grid';
@@ -10,6 +10,8 @@ export interface ColumnToken {
   sex?: Sex;
   migr?: MigrType;
   net?: boolean;
+  /** a split year ("2012/13"): no calendar year, so the figures under it are refused */
+  splitYear?: string;
   notes: string[];
 }
 
@@ -26,6 +28,8 @@ export interface Header {
   unknown: string[];
   /** header cells over shares, rates or indices (NOT_COUNTS), as "C5 "text"": columns left unread */
   notCounts: string[];
+  /** header cells naming a split year ("2012/13"), as "C5 "text"": the figures under them refused */
+  splitYears: string[];
   /** columns right of the first value column that are not value columns: why, so their cells are accounted */
   skipped: Map<number, Skip>;
 }
@@ -33,10 +37,11 @@ export interface Header {
 /**
  * Why a column is not a value column. `no-header`: nothing above it; `unknown-header`: a header
  * not understood ("Share, %", "Мужч.") or two years above one column; `bad-header`: a year that
- * cannot be read ("=2011", 1e308). `cell` names the header, so the figures under it are refused
- * at their cells, saying why, rather than lost or read under another year or sex.
+ * cannot be read ("=2011", 1e308); `split-year`: a fiscal or split year ("2012/13"), which is no
+ * calendar year. `cell` names the header, so the figures under it are refused at their cells,
+ * saying why, rather than lost or read under another year or sex.
  */
-export type Skip = { why: 'no-header' | 'not-counts' } | { why: 'unknown-header' | 'bad-header'; cell: string };
+export type Skip = { why: 'no-header' | 'not-counts' } | { why: 'unknown-header' | 'bad-header' | 'split-year'; cell: string };
 
 /**
  * A header over figures that are no counts of persons: a share, a percentage, a rate or an index
@@ -60,6 +65,9 @@ export function classifyHeaderCell(text: string, r: HeaderResolvers): ColumnToke
   const { text: bare, markers } = stripFootnoteMarkers(collapseSpaces(text));
   const year = yearOf(bare);
   if (year !== undefined) return { year, notes: markers };
+  const span = splitYearAt(bare);
+  // a header row of split years is still found as the year row, so that its figures are refused, not lost
+  if (span) return { ...(span.rest ? classifyPlain(span.rest, r) : undefined), splitYear: span.span, notes: markers };
   const plain = classifyPlain(bare, r);
   if (plain) return { ...plain, notes: markers };
   const split = splitYearPrefix(bare);
@@ -141,7 +149,7 @@ export function findHeader(g: Grid, r: HeaderResolvers, layout: Layout): Header 
     if (!g.rows.has(row)) continue;
     const tokens = isHeaderRow(row);
     if (!tokens) break;
-    const years = [...tokens.values()].some((t) => t.year !== undefined && t.sex === undefined);
+    const years = [...tokens.values()].some((t) => (t.year !== undefined || t.splitYear !== undefined) && t.sex === undefined);
     if (years && sawSex) break; // a year under the sex row is a value, not a header
     sawSex ||= [...tokens.values()].some((t) => t.sex !== undefined);
     rows.push(row);
@@ -154,7 +162,7 @@ function firstHeaderRow(g: Grid, wantYear: boolean, tokensOf: (row: number) => M
   for (const yearPass of wantYear ? [true, false] : [false]) {
     for (let row = 1; row <= last; row++) {
       const tokens = [...tokensOf(row).values()];
-      if (tokens.some((t) => (yearPass ? t.year !== undefined : t.sex !== undefined || t.migr !== undefined || t.net))) return row;
+      if (tokens.some((t) => (yearPass ? t.year !== undefined || t.splitYear !== undefined : t.sex !== undefined || t.migr !== undefined || t.net))) return row;
     }
   }
   return undefined;
@@ -173,6 +181,7 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
   const columns: ValueColumn[] = [];
   const unknown: string[] = [];
   const notCounts: string[] = [];
+  const splitYears: string[] = [];
   const skipped = new Map<number, Skip>();
   // what a header cell spanning columns (merged, or a block start) says about the columns right of it
   const carried: (ColumnToken | Skip | undefined)[] = perRow.map(() => undefined);
@@ -186,8 +195,11 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
       const isLast = i === perRow.length - 1;
       let token: ColumnToken | Skip | undefined = here?.token;
       if (!here && !isLast) token = carried[i];
-      if (here && !token) {
-        const named = `${colName(col)}${rows[i]} ${quote(here.text.slice(0, 40))}`;
+      const named = here && `${colName(col)}${rows[i]} ${quote(here.text.slice(0, 40))}`;
+      if (named && here.token?.splitYear !== undefined) {
+        token = { why: 'split-year', cell: named };
+        splitYears.push(named);
+      } else if (named && !token) {
         const rate = !brokenYear(here) && NOT_COUNTS.test(here.text);
         token = rate ? { why: 'not-counts' } : { why: brokenYear(here) ? 'bad-header' : 'unknown-header', cell: named };
         (rate ? notCounts : unknown).push(named);
@@ -211,12 +223,12 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
     }
     columns.push({ col, ...merged });
   }
-  return { firstRow: rows[0]!, lastRow: rows[rows.length - 1]!, firstValueCol, columns, unknown, notCounts, skipped };
+  return { firstRow: rows[0]!, lastRow: rows[rows.length - 1]!, firstValueCol, columns, unknown, notCounts, splitYears, skipped };
 }
 
-/** Which reason of two a column's header cells give wins: a year that cannot be read, then a header not understood. */
+/** Which reason of two a column's header cells give wins: a split year, a year that cannot be read, then a header not understood. */
 function skipRank(s: Skip): number {
-  return s.why === 'bad-header' ? 3 : s.why === 'unknown-header' ? 2 : s.why === 'not-counts' ? 1 : 0;
+  return s.why === 'split-year' ? 4 : s.why === 'bad-header' ? 3 : s.why === 'unknown-header' ? 2 : s.why === 'not-counts' ? 1 : 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type CountrySettings, MchError, type MigrType, type Sex, type TableDef, stripFootnoteMarkers } from '@mch/core';
 import { type CategoryContext, type CategoryResult, isOfWhichHeading, stripOfWhich } from '../cells/category';
-import { type CodeResolver, yearInTitle, yearOf } from '../cells/codes';
+import { type CodeResolver, splitYearOnly, yearInTitle, yearOf } from '../cells/codes';
 import { checkedCategory } from '../cells/label-text';
 import type { Legend } from '../cells/legend';
 import { quote } from '../cells/text';
@@ -30,15 +30,19 @@ const THOUSANDS = /thousand|тыс\.|тыс\s|тысяч/iu;
 interface Blocks {
   migr?: MigrType;
   sex?: Sex;
-  year?: number;
+  year?: YearSource;
 }
+
+/** A reference year as a cell gives it: a year, or a split year ("2012/13", named by its cell) that is none. */
+type YearSource = { year: number } | { split: string };
 
 /** Reads one table sheet: header, category columns, blocks, value cells, net-migration cells and notes. */
 export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void {
   const { c, settings } = cx;
   const layout = settings.layout;
   const header = findHeader(g, { sex: cx.sex, migr: cx.migr }, layout);
-  if (!header || header.columns.length === 0) {
+  // a header whose every column is refused (split years, years that cannot be read) still has its figures refused at their cells
+  if (!header || (header.columns.length === 0 && ![...header.skipped.values()].some((s) => 'cell' in s))) {
     const cells = countCells(g);
     if (cells > 0) c.warn(`${c.file}, sheet "${g.name}": no header with years or sexes found, the sheet's ${cells} cells were not read`);
     return;
@@ -74,13 +78,13 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     }
     accountSkipped(g, row, header, cx, table, unread);
     if (present.length === 0 && nets.every((v) => !isFilled(cellAt(g, row, v.col)))) {
-      if (startBlock(blockText, blocks, table, cx, layout)) parents.reset();
+      if (startBlock(blockText, blocks, table, cx, layout, row)) parents.reset();
       else if (table.breakdown === 'PARTNER' && isOfWhichHeading(blockText)) parents.openGroup();
       continue;
     }
-    const rowYear = cols.year ? yearOf(textAt(g, row, cols.year)) : undefined;
+    const rowYear = cols.year ? yearSourceOf(textAt(g, row, cols.year), `cell ${a1(row, cols.year)}`) : undefined;
     // a block title holding values ("Long-term migrants | 500 | …") starts its block and gives its total
-    const title = startBlock(blockText, blocks, table, cx, layout, true);
+    const title = startBlock(blockText, blocks, table, cx, layout, row, true);
     if (title) parents.reset();
     const category = title ? totalOf(table) : checkedCategory(table, code, label, cx.category);
     noteFormulaLabel(g, row, cols, formulaLabels);
@@ -88,13 +92,15 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     const parent = table.breakdown === 'PARTNER' ? parents.place(partner, indentOf(g, row, cols), label || code, isCountryCode(partner, cx.category)) : undefined;
     const rowNotes = stripFootnoteMarkers(label || code).markers;
     const targets = settings.blank_is_zero ? valueCols : present;
+    // the first that says a year: the column, the row's year cell, the block, the title
+    const rowSource = rowYear ?? blocks.year ?? titleYear;
     for (const v of targets) {
       const cell = cellAt(g, row, v.col);
       if (cell?.mergedCopy && !hidesValue(cell)) continue;
       const src = c.source(g.name, a1(row, v.col), ownText(cell));
       const key: CellKey = {
         table,
-        year: v.year ?? rowYear ?? blocks.year ?? titleYear ?? 0,
+        year: v.year ?? (rowSource && 'year' in rowSource ? rowSource.year : 0),
         migr_type: v.migr ?? blocks.migr ?? defaultMigrType(table, basis),
         sex: v.sex ?? blocks.sex ?? '_T',
         category,
@@ -113,6 +119,17 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
         );
         continue;
       }
+      if (key.year === 0 && rowSource && 'split' in rowSource) {
+        c.countValueCell();
+        c.reject(
+          table.id,
+          src,
+          'unparseable-value',
+          `the reference year of this cell, ${rowSource.split}, is a split year (a fiscal year or a period of years), not a calendar year; give the figures by calendar year`,
+          `отчётный год этой ячейки, ${rowSource.split}, — период из двух лет (финансовый год или несколько лет), а не календарный год; приведите данные по календарным годам`,
+        );
+        continue;
+      }
       if (key.year === 0) {
         c.countValueCell();
         c.reject(table.id, src, 'unparseable-value', 'no reference year for this cell (not in the header, the rows or the title)', 'для ячейки не найден отчётный год (ни в шапке, ни в строках, ни в заголовке)');
@@ -127,7 +144,7 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
       if (cell?.number !== undefined) input.number = cell.number;
       emitValue(c, key, input, src, v.notes.length || rowNotes.length ? { ...opt, extraNotes: [...v.notes, ...rowNotes] } : plain);
     }
-    for (const v of nets) readNet(g, row, v, category, { year: v.year ?? rowYear ?? blocks.year ?? titleYear, sex: v.sex ?? blocks.sex ?? '_T' }, table, cx, thousands);
+    for (const v of nets) readNet(g, row, v, category, { year: v.year ?? (rowSource && 'year' in rowSource ? rowSource.year : undefined), sex: v.sex ?? blocks.sex ?? '_T' }, table, cx, thousands);
   }
   warnSheet(g, header, rows, unread, c);
   if (formulaLabels.length) c.warn(`${c.file}, sheet "${g.name}": labels computed by formulas, read by their results: ${listed(formulaLabels)}`);
@@ -159,6 +176,11 @@ function accountSkipped(g: Grid, row: number, header: Header, cx: SheetContext, 
 
 function skippedValueReason(col: string, skip: Skip): [en: string, ru: string] {
   switch (skip.why) {
+    case 'split-year':
+      return [
+        `a value in column ${col}, whose header ${skip.cell} is a split year (a fiscal year or a period of years), not a calendar year; give the figures by calendar year`,
+        `значение в столбце ${col}, заголовок которого ${skip.cell} — период из двух лет (финансовый год или несколько лет), а не календарный год; приведите данные по календарным годам`,
+      ];
     case 'bad-header':
       return [`a value in column ${col}, whose header ${skip.cell} is not a reference year; correct the header`, `значение в столбце ${col}, заголовок которого ${skip.cell} не является отчётным годом; исправьте шапку`];
     case 'unknown-header':
@@ -175,6 +197,7 @@ function skippedValueReason(col: string, skip: Skip): [en: string, ru: string] {
 function warnSheet(g: Grid, header: Header, rows: SheetRows, unread: Map<number, number>, c: Collector): void {
   const at = `${c.file}, sheet "${g.name}"`;
   if (header.unknown.length) c.warn(`${at}: header cells not understood, the figures under them refused: ${header.unknown.join(', ')}`);
+  if (header.splitYears.length) c.warn(`${at}: header cells naming a split year, not a calendar year, the figures under them refused: ${header.splitYears.join(', ')}`);
   if (header.notCounts.length) c.warn(`${at}: columns of shares or rates, no counts of persons, not read: ${header.notCounts.join(', ')}`);
   const counts = [...unread].map(([col, n]) => `${colName(col)}: ${n}`);
   if (counts.length) c.warn(`${at}: cells in columns that are not value columns were not read as values (cells per column ${counts.join(', ')})`);
@@ -205,7 +228,7 @@ function totalOf(table: TableDef): CategoryResult {
  * the text was one. In sex blocks "Total" / «Всего» holding values is the total row of the block,
  * not a title.
  */
-function startBlock(text: string, blocks: Blocks, table: TableDef, cx: SheetContext, layout: CountrySettings['layout'], withValues = false): boolean {
+function startBlock(text: string, blocks: Blocks, table: TableDef, cx: SheetContext, layout: CountrySettings['layout'], row: number, withValues = false): boolean {
   const t = stripOfWhich(stripFootnoteMarkers(text).text);
   if (!t) return false;
   const migr = table.has_migr_type && layout.migr_type === 'row-blocks' ? migrTypeOfText(t, cx.migr) : undefined;
@@ -218,9 +241,17 @@ function startBlock(text: string, blocks: Blocks, table: TableDef, cx: SheetCont
     blocks.sex = sex.code as Sex;
     return true;
   }
-  const year = layout.years === 'rows' ? yearOf(t) : undefined;
+  const year = layout.years === 'rows' ? yearSourceOf(t, `the block title in row ${row}`) : undefined;
   if (year !== undefined) blocks.year = year;
   return year !== undefined;
+}
+
+/** The year a year cell or block title gives: a year, a split year named by `where`, or nothing. */
+function yearSourceOf(text: string, where: string): YearSource | undefined {
+  const year = yearOf(text);
+  if (year !== undefined) return { year };
+  const split = splitYearOnly(text);
+  return split === undefined ? undefined : { split: `${where} ${quote(split)}` };
 }
 
 function readNet(g: Grid, row: number, v: ValueColumn, category: CellKey['category'], at: { year?: number; sex: Sex }, table: TableDef, cx: SheetContext, thousands: boolean): void {
@@ -254,14 +285,19 @@ function titleRows(g: Grid, header: Header): string[] {
   return out;
 }
 
-function titleYearOf(g: Grid, header: Header): number | undefined {
+/** The year of the first title cell naming one (else of the sheet name); a split year there is named, not read as its first year. */
+function titleYearOf(g: Grid, header: Header): YearSource | undefined {
+  const source = (text: string, where: string): YearSource | undefined => {
+    const y = yearInTitle(text);
+    return y === 'split' ? { split: `${where} ${quote(text.slice(0, 60))}` } : y === undefined ? undefined : { year: y };
+  };
   for (let row = 1; row < header.firstRow; row++) {
-    for (const cell of g.rows.get(row)?.values() ?? []) {
-      const y = yearInTitle(cell.text);
-      if (y !== undefined) return y;
+    for (const [col, cell] of g.rows.get(row) ?? []) {
+      const y = source(cell.text, `the title ${a1(row, col)}`);
+      if (y) return y;
     }
   }
-  return yearInTitle(g.name);
+  return source(g.name, 'the sheet name');
 }
 
 /** The indent level of the row's label (or code) cell: an "of which" row is indented under its parent. */
