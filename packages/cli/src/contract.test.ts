@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { REPO_ROOT } from '@mch/core/testing';
@@ -49,6 +49,12 @@ describe('the command line keeps its contract', { timeout: 120_000 }, () => {
     expect(onFolder.stderr).not.toContain('already exists');
     expect(readFileSync(join(folder, 'ARM.xlsx'), 'utf8')).toBe('a questionnaire');
     expect(readFileSync(file, 'utf8')).toBe('kept');
+    const link = join(scratch, 'link-to-empty');
+    mkdirSync(join(scratch, 'empty-target'));
+    symlinkSync(join(scratch, 'empty-target'), link);
+    const onLink = mch(['release', 'pipelines/mch/2011.1.yaml', '--out', link]);
+    expect(onLink.code).toBe(2);
+    expect(onLink.stderr).toContain(`--out "${link}" is a link`);
   });
 
   it('loads the workbook and PDF libraries only for a command that writes a workbook or a PDF', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { MchError, cmp } from '@mch/core';
@@ -46,7 +46,8 @@ export async function writeRelease(model: ReleaseModel, targetDir: string): Prom
 
 /** A folder with nothing in it, such as one a user made for the release to go into. */
 export function isEmptyFolder(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory() && readdirSync(path).length === 0;
+  // lstat: a link to an empty folder is no folder to replace (rmdir and rename would refuse it after the whole build)
+  return existsSync(path) && lstatSync(path).isDirectory() && readdirSync(path).length === 0;
 }
 
 function refuseExisting(target: string): void {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, MchError, cmp } from '@mch/core';
@@ -25,6 +25,7 @@ function refuseOccupied(target: string, shown: string, version: string): void {
     throw new MchError('release-exists', `release ${version} already exists at "${shown}"; a published release is never overwritten (give a new version)`, { where: shown });
   }
   const fix = 'give the path of a new or empty folder';
+  if (lstatSync(target).isSymbolicLink()) throw new MchError('usage', `--out "${shown}" is a link; a release is written into a folder of its own, never through a link (${fix})`, { where: shown });
   if (!statSync(target).isDirectory()) throw new MchError('usage', `--out "${shown}" is a file; a release is a folder of files (${fix})`, { where: shown });
   const held = readdirSync(target).sort(cmp);
   const named = held.slice(0, 3).join(', ') + (held.length > 3 ? ` and ${held.length - 3} more` : '');
@@ -44,8 +45,8 @@ export default defineCommand({
     const { config } = loaded;
     const target = args.out ? argPath(args.out) : join(root, 'data', 'releases', config.version);
     const shown = args.out ?? displayPath(root, target);
-    refuseOccupied(target, shown, config.version);
     checkOutputPlace(target, shown, '--out');
+    refuseOccupied(target, shown, config.version);
     const reportsDir = join(root, 'data', 'reports', config.version);
     checkOutputPlace(reportsDir, displayPath(root, reportsDir), 'the reports folder');
     console.log(`mch release ${config.version} (release date ${config.release_date}, reference years ${config.reference_years.join(', ')})`);

@@ -58,5 +58,7 @@ describe('markupToPdf', () => {
     expect(missing, 'pdftotext is required in CI').toBe(false);
     const table = ['| Code | Label |', '|---|---|', ...Array.from({ length: 12 }, (_, i) => `| C${i} | label ${i} |`)].join('\n');
     for (const page of await lastLinesOfPages(`The codes used in this release:\n\n${table}\n`)) expect(page.last, `${page.lines} lines of filler`).not.toBe('The codes used in this release:');
+    // and when a heading opens with that sentence
+    for (const page of await lastLinesOfPages(`## Codes\n\nThe codes used in this release:\n\n${table}\n`)) expect(page.last, `${page.lines} lines of filler, under a heading`).not.toBe('The codes used in this release:');
   }, 60_000);
 });

@@ -102,7 +102,9 @@ function documentContent(blocks: readonly Block[], charts: PdfOptions['charts'])
     while (blocks[j]?.kind === 'heading') j++;
     const first = blocks[j];
     if (j > i && first?.kind === 'paragraph' && first.text.length <= SHORT_PARAGRAPH) {
-      out.push({ stack: blocks.slice(i, j + 1).flatMap((b) => blockContent(b, charts, false)), unbreakable: true });
+      const stack = { stack: blocks.slice(i, j + 1).flatMap((b) => blockContent(b, charts, false)), unbreakable: true };
+      // "## 10. Accessibility … what it is for:" before its list: the whole stack stays with what it introduces
+      out.push(introduces(first, blocks[j + 1]) ? { ...stack, headlineLevel: INTRODUCTION } : stack);
       i = j;
     } else if (introduces(blocks[i]!, blocks[i + 1])) {
       // "… used in this release:" stays with its table or list, as a heading does
