@@ -190,6 +190,8 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
     const merged: ColumnToken = { notes: [] };
     let blankLast = false;
     let skip: Skip | undefined;
+    // a split year ("2011–2012") over a row of calendar years is their heading; over none, its figures are refused
+    let split: Skip | undefined;
     perRow.forEach((m, i) => {
       const here = m.get(col);
       const isLast = i === perRow.length - 1;
@@ -198,7 +200,6 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
       const named = here && `${colName(col)}${rows[i]} ${quote(here.text.slice(0, 40))}`;
       if (named && here.token?.splitYear !== undefined) {
         token = { why: 'split-year', cell: named };
-        splitYears.push(named);
       } else if (named && !token) {
         const rate = !brokenYear(here) && NOT_COUNTS.test(here.text);
         token = rate ? { why: 'not-counts' } : { why: brokenYear(here) ? 'bad-header' : 'unknown-header', cell: named };
@@ -207,9 +208,14 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
       if (!isLast) carried[i] = here ? token : carried[i];
       if (isLast && !here) blankLast = true;
       // a column is refused when any of its header cells is not understood, read as no counts only when all say so
-      if (token && 'why' in token) skip = skip && skipRank(skip) >= skipRank(token) ? skip : token;
+      if (token && 'why' in token && token.why === 'split-year') split ??= token;
+      else if (token && 'why' in token) skip = skip && skipRank(skip) >= skipRank(token) ? skip : token;
       else if (token) mergeToken(merged, token);
     });
+    if (split && merged.year === undefined) {
+      skip = split;
+      if ('cell' in split && !splitYears.includes(split.cell)) splitYears.push(split.cell);
+    }
     if (merged.year === -1 && !skip) unknown.push(`${colName(col)}: two different years above one column`);
     if (skip || merged.year === -1) {
       skipped.set(col, skip ?? { why: 'unknown-header', cell: 'two different years above it' });

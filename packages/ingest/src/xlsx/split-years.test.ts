@@ -27,6 +27,20 @@ describe('split years', () => {
     for (const year of ['2012', '2012 г.', '2012¹', '2012 1)']) expect(obsLines(await read(sheet(year), ['B2:D2', 'E2:G2'])).filter((l) => l.startsWith('T04 2012')), year).toHaveLength(3);
   });
 
+  it('reads a period written over the calendar years of its columns as their heading, not as a split year', async () => {
+    for (const [banner, merges] of [['2011–2012', ['B2:C2']], ['2011-2012 гг.', ['B2:C2']], ['2011–2012', []]] as const) {
+      const r = await read([['Immigrants'], ['Country', banner, null], [null, 2011, 2012], ['Germany', 30, 31]], [...merges]);
+      expect(r.files[0], `${banner} ${merges.join()}`).toMatchObject({ value_cells: 2, observations: 2, rejections: 0 });
+      expect(r.observations.map((o) => [o.time_period, o.obs_value])).toEqual([[2011, 30], [2012, 31]]);
+      expect(r.files[0]!.warnings.join('\n')).not.toContain('split year');
+    }
+    const titled = await read([[null, '2010–2012'], ['Country', 2010, 2011, 2012], ['Germany', 30, 31, 32]]);
+    expect(titled.observations.map((o) => o.time_period)).toEqual([2010, 2011, 2012]);
+    // with no calendar year under it, the period's figures are still refused
+    const alone = await read([['Immigrants'], ['Country', '2011–2012', null], [null, 'Total', 'Men'], ['Germany', 30, 31]], ['B2:C2']);
+    expect(alone.files[0]).toMatchObject({ value_cells: 2, observations: 0, rejections: 2 });
+  });
+
   it('refuses a sheet whose only year is split (the audit file: read as 2012 before), row by row', async () => {
     const rows: XmlCell[][] = [['Table 4. Immigrants by country of previous residence'], ['Unit: persons'], [], ['Code', 'Country', '2012/13'], [null, null, 'Total', 'Men', 'Women'], ['ARM', 'Armenia', 100, 60, 40]];
     const r = await read(rows);
