@@ -40,7 +40,7 @@ export default defineCommand({
     try {
       const rebuilt = join(scratch, record.version);
       await timed('rebuild ', () => writeRelease(releaseModel(loaded, chain), rebuilt));
-      const r = await compareReleases(dir, rebuilt, mode);
+      const r = await compareReleases(dir, rebuilt, mode, readFileSync(repoPath(root, record.configuration.path, `${shown}/datapackage.json`), 'utf8'));
       for (const f of r.missing) console.log(`not rebuilt  ${f}`);
       for (const f of r.extra) console.log(`new file     ${f}`);
       for (const f of r.differentBytes) console.log(`${r.wording.includes(f) ? 'wording     ' : r.differentContent.includes(f) ? 'differs     ' : 'bytes only  '} ${f}`);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeRelease } from '../release';
 import { fixtureModel } from '../testing/fixture';
 import { compareReleases } from './compare';
-import { contentDifferences } from './content';
+import { contentDifferences, figuresChanged } from './content';
 
 let root: string;
 let published: string;
@@ -130,6 +130,29 @@ describe('compareReleases', () => {
       await writeFile(csv, (await readFile(csv, 'utf8')).replace('GEO,120,A', 'GEO,121,A'));
     });
     expect(await compareReleases(published, refigured, 'content')).toMatchObject({ ok: false, wording: ['quality/report.json'] });
+  });
+
+  it('takes a changed figure of the quality summary for a figure, not for wording', async () => {
+    const refigured = await variant('summary-figure', async (d) => {
+      const report = join(d, 'quality', 'report.json');
+      const json = JSON.parse(await readFile(report, 'utf8'));
+      expect(json.mirror.length).toBeGreaterThan(0);
+      json.mirror[0].immigration += 1000;
+      await writeFile(report, JSON.stringify(json, null, 2));
+    });
+    expect(await compareReleases(published, refigured, 'content')).toMatchObject({ ok: false, differentContent: ['quality/report.json'], wording: [] });
+  });
+
+  it('tells a figure a newer wording of the notes brings from one it only moves, rewords or counts', async () => {
+    const notes = Buffer.from('Armenia 2009    2 471    12 535\nMCH-M01 mirror flows   info   792\n');
+    const line = (rebuilt: string) => ({ path: 'notes/a.txt', where: 'line 1', published: '(none)', rebuilt });
+    const figures = (rebuilt: string, inputs = '') => figuresChanged('notes/a.txt', notes, [line(rebuilt)], inputs).then((f) => f.length);
+    expect(await figures('Armenia 2009 2 500 12 535')).toBe(1);
+    expect(await figures('Armenia 2009 2 471 12 535')).toBe(0);
+    expect(await figures('In 2009 Armenia reported 12 535 emigrants.')).toBe(0);
+    expect(await figures('MCH-M01 mirror flows info 264')).toBe(0);
+    expect(await figures('keyed about 1000 times too large')).toBe(1);
+    expect(await figures('keyed about 1000 times too large', 'justification: keyed about 1000 times too large')).toBe(0);
   });
 
   it('compares text as a sequence of lines: a line added is one difference, not every line after it', async () => {

@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { cmp } from '@mch/core';
 import { MANIFEST } from '../datapackage';
 import { MANIFEST_DIGEST, fileDigest } from '../verify';
-import { type CellDifference, contentDifferences } from './content';
+import { type CellDifference, contentDifferences, figuresChanged } from './content';
 
 export interface ReleaseComparison {
   /** 'bytes' when the code version is the same; 'content' otherwise */
@@ -29,7 +29,13 @@ export interface ReleaseComparison {
  * bytes differ, by content (cells, keywords, lines), so the report names the cells that changed.
  * With the same code version any byte difference counts; otherwise only differences of content.
  */
-export async function compareReleases(published: string, rebuilt: string, mode: 'bytes' | 'content'): Promise<ReleaseComparison> {
+export async function compareReleases(
+  published: string,
+  rebuilt: string,
+  mode: 'bytes' | 'content',
+  /** the text of the release's inputs the documents may quote (its configuration: waivers' justifications) */
+  inputsText = '',
+): Promise<ReleaseComparison> {
   const a = new Set(await listFiles(published));
   const b = new Set(await listFiles(rebuilt));
   const missing = [...a].filter((p) => !b.has(p)).sort(cmp);
@@ -37,19 +43,23 @@ export async function compareReleases(published: string, rebuilt: string, mode: 
   const differentBytes: string[] = [];
   const differentContent: string[] = [];
   const cells: CellDifference[] = [];
+  const figures = new Set<string>();
   for (const path of [...a].filter((p) => b.has(p)).sort(cmp)) {
     const [x, y] = [join(published, ...path.split('/')), join(rebuilt, ...path.split('/'))];
     // by digest first, a megabyte at a time: a rebuilt file the same to the byte is read no further
     const [dx, dy] = await Promise.all([fileDigest(x), fileDigest(y)]);
     if (dx.sha256 === dy.sha256 && dx.bytes === dy.bytes) continue;
     differentBytes.push(path);
-    const found = Math.max(dx.bytes, dy.bytes) > CELL_COMPARE_LIMIT ? [tooLargeToCompare(path, dx.bytes, dy.bytes)] : await contentDifferences(path, await readFile(x), await readFile(y));
+    const tooLarge = Math.max(dx.bytes, dy.bytes) > CELL_COMPARE_LIMIT;
+    const before = tooLarge ? undefined : await readFile(x);
+    const found = tooLarge || !before ? [tooLargeToCompare(path, dx.bytes, dy.bytes)] : await contentDifferences(path, before, await readFile(y));
+    if (found.length && (tooLarge || !before || (WORDED_BY_CODE.test(path) && (await figuresChanged(path, before, found, inputsText)).length))) figures.add(path);
     if (found.length) {
       differentContent.push(path);
       for (const f of found) cells.push(f);
     }
   }
-  const wording = mode === 'content' ? differentContent.filter((p) => WORDED_BY_CODE.test(p)) : [];
+  const wording = mode === 'content' ? differentContent.filter((p) => WORDED_BY_CODE.test(p) && !figures.has(p)) : [];
   // the manifest records the Node.js version and platform: those bytes may differ in either mode
   const substance =
     mode === 'bytes' ? differentBytes.filter((p) => p !== MANIFEST || differentContent.includes(p)).length : differentContent.length - wording.length;
@@ -61,9 +71,11 @@ export async function compareReleases(published: string, rebuilt: string, mode: 
  * public quality summary. Rebuilt by a newer code version they may read differently (a sentence
  * made truer, a check that counts what it checked another way) while every published figure stays
  * the same, and the figures are what a reproduction proves. So under another code version their
- * differences are listed line by line as wording, not taken as a failure; under the same code
- * version they count as any file's. Every figure file (data, tables, PX, JSON-stat, SDMX, the page
- * and its data, CHANGES.md, the manifest) is compared by content in both modes.
+ * differences are listed line by line as wording, not taken as a failure, unless a difference
+ * brings a figure the published document does not hold (`figuresChanged`: a mirror value, an
+ * IMEM estimate); under the same code version they count as any file's. Every figure file (data,
+ * tables, PX, JSON-stat, SDMX, the page and its data, CHANGES.md, the manifest) is compared by
+ * content in both modes.
  */
 const WORDED_BY_CODE = /^(notes|quality)\//;
 

@@ -44,6 +44,34 @@ export async function contentDifferences(path: string, published: Buffer, rebuil
 
 type Cells = Map<string, string>;
 
+/**
+ * Of the differences of a document the code words (notes, quality summary), those that change a
+ * figure rather than words. In report.json, a value of the mirror comparison or of the emigration
+ * estimates (the rules' counts and every text are the code's own). In a text, a changed line
+ * carrying a number the published document holds nowhere ("5 254" → "5 300"), which reflowed or
+ * reworded lines do not; the rows of the rule table (they name a rule, MCH-X00) count what a
+ * version of the code checked, which another may count otherwise.
+ */
+export async function figuresChanged(path: string, published: Buffer, cells: readonly CellDifference[], inputsText = ''): Promise<CellDifference[]> {
+  if (path.endsWith('.json')) return cells.filter((c) => FIGURE_PATH.test(c.where));
+  const text = path.endsWith('.pdf') ? pdfText(published) : published.toString('utf8');
+  // the lines compared have their layout's runs of spaces made one (compareLines), which joins a
+  // figure to the next ("1 056 367"): the published text is read both ways. Numbers the inputs
+  // say (a waiver's justification in the configuration) may appear in a newer wording too.
+  const held = new Set([...numbersOf(text), ...numbersOf(spaced(text)), ...numbersOf(inputsText)]);
+  const brings = (line: string) => line !== '(none)' && !RULE_ROW.test(line) && numbersOf(line).some((n) => !held.has(n));
+  return cells.filter((c) => brings(c.rebuilt));
+}
+
+/** The figures of the public quality summary: the mirror comparison's values and the emigration estimates. */
+const FIGURE_PATH = /^(?:mirror\.\d+\.(?:immigration|emigration|ratio|asymmetry)|emigration_estimates\.\d+\.(?!sending$|time_period$)\w+(?:\.\d+)?)$/;
+const RULE_ROW = /MCH-[A-Z]\d{2}/;
+
+/** The numbers of a text as it writes them, thousands grouped by a space ("5 254", "2.26", "16 054"): no digits inside a word ("T06"). */
+function numbersOf(text: string): string[] {
+  return text.match(/(?<![\p{L}\p{N}.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)?(?![\p{L}\p{N}])/gu)?.map((n) => n.replace(/[ \u00a0\u202f]/g, '')) ?? [];
+}
+
 function compareTables(path: string, a: Cells, b: Cells): CellDifference[] {
   const out: CellDifference[] = [];
   for (const [where, v] of a) if (b.get(where) !== v) out.push({ path, where, published: v, rebuilt: b.get(where) ?? '(none)' });
