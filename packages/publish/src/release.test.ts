@@ -113,7 +113,7 @@ describe('writeRelease', () => {
       const annex = text.slice(text.indexOf(heading));
       expect(annex, lang).toContain(heading);
       expect(annex, lang).toContain(caveat);
-      expect(annex, lang).toMatch(lang === 'en' ? /Armenia 2012 5 100 11 526 \[e\] — — 2\.26/ : /Армения 2012 5 100 11 526 \[e\] — — 2,26/);
+      expect(annex, lang).toMatch(lang === 'en' ? /Armenia 2012 5 100 11 526 \[e\] \[d\] — — 2\.26/ : /Армения 2012 5 100 11 526 \[e\] \[d\] — — 2,26/);
     }
   });
 

@@ -32,17 +32,17 @@ describe('imemView', () => {
 
   it('puts the reported total flows of both directions beside their 12-month estimate and the coefficient', () => {
     expect(view.rows.map((r) => Object.values(r).join(' | '))).toEqual([
-      'ARM | 2012 | 5\u202f100 | 11\u202f526 [e] | 800 | 1\u202f808 [e] | 2.26',
+      'ARM | 2012 | 5\u202f100 | 11\u202f526 [e] [d] | 800 | 1\u202f808 [e] [d] | 2.26',
       'GEO | 2012 | — | — | 4\u202f000 | — | —',
       'KAZ | 2012 | 900 | — | — | — | —',
-      'RUS | 2010 | 191\u202f656 | 433\u202f143 [e] | — | — | 2.26',
+      'RUS | 2010 | 191\u202f656 | 433\u202f143 [e] [d] | — | — | 2.26',
       'RUS | 2011 | 356\u202f535 | — | — | — | —',
       'RUS | 2012 | 417\u202f681 | — | — | — | —',
     ]);
   });
 
   it('marks each estimate [e], as the caveats say, and a reported figure as the tables do', () => {
-    expect(view.estimate_mark).toBe(escapeMarkup('[e]'));
+    expect(view.estimate_mark).toBe(escapeMarkup('[e] [d]'));
     const marked = [
       obs({ ...total, ref_area: 'KAZ', table: 'T04', migr_type: 'LT', definition_basis: 'UN_LT12', obs_value: 900, obs_status: 'P' }),
       obs({ ...total, ref_area: 'KAZ', table: 'T08', migr_type: 'LT', definition_basis: 'UN_LT12', obs_value: 40, conf_status: 'C' }),

@@ -86,8 +86,8 @@ export function imemView(
   };
 }
 
-/** The mark of an estimate: the tables' own ([e], symbols.ts), which the annex's caveats name. */
-export const ESTIMATE = symbolOf('E').excel;
+/** The marks of an estimate, the tables' own (symbols.ts), which the annex's caveats name: estimated [e], and derived by the Clearing House [d]. */
+export const ESTIMATE = `${symbolOf('E').excel} ${symbolOf('DERIVED').excel}`;
 
 /** Why a row has no estimate, so the annex can name the countries and years of each reason. */
 export type NoEstimate = 'twelve_months' | 'nine_months' | 'no_duration' | null;
