@@ -17,13 +17,10 @@ import { writeReports } from './check';
 
 /**
  * A release goes into a folder of its own that it makes whole (or into an empty one made for it):
- * never over a published release, a file, or a folder holding anything else.
+ * never over a file, through a link, or into a folder holding anything else.
  */
-function refuseOccupied(target: string, shown: string, version: string): void {
+function refuseOccupied(target: string, shown: string): void {
   if (!existsSync(target) || isEmptyFolder(target)) return;
-  if (existsSync(join(target, 'datapackage.json'))) {
-    throw new MchError('release-exists', `release ${version} already exists at "${shown}"; a published release is never overwritten (give a new version)`, { where: shown });
-  }
   const fix = 'give the path of a new or empty folder';
   if (lstatSync(target).isSymbolicLink()) throw new MchError('usage', `--out "${shown}" is a link; a release is written into a folder of its own, never through a link (${fix})`, { where: shown });
   if (!statSync(target).isDirectory()) throw new MchError('usage', `--out "${shown}" is a file; a release is a folder of files (${fix})`, { where: shown });
@@ -45,8 +42,12 @@ export default defineCommand({
     const { config } = loaded;
     const target = args.out ? argPath(args.out) : join(root, 'data', 'releases', config.version);
     const shown = args.out ?? displayPath(root, target);
+    // a release already there is named as such; a place inside one, or an unwritable one, next; then what else is there
+    if (existsSync(join(target, 'datapackage.json'))) {
+      throw new MchError('release-exists', `release ${config.version} already exists at "${shown}"; a published release is never overwritten (give a new version)`, { where: shown });
+    }
     checkOutputPlace(target, shown, '--out');
-    refuseOccupied(target, shown, config.version);
+    refuseOccupied(target, shown);
     const reportsDir = join(root, 'data', 'reports', config.version);
     checkOutputPlace(reportsDir, displayPath(root, reportsDir), 'the reports folder');
     console.log(`mch release ${config.version} (release date ${config.release_date}, reference years ${config.reference_years.join(', ')})`);
