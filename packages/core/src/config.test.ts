@@ -48,6 +48,10 @@ describe('release configuration', () => {
     expect(() => parseYamlWith(ReleaseConfig, 'reference_years: [2012,\n', 'y.yaml')).toThrow(/^y\.yaml is not valid YAML: .+ at line 2, column \d+$/);
   });
 
+  it('says an empty file or one of comments only is empty', () => {
+    for (const text of ['', '# nothing yet\n', '~\n']) expect(() => parseYamlWith(ReleaseConfig, text, 'e.yaml'), JSON.stringify(text)).toThrow(/^e\.yaml is empty: it holds no configuration$/);
+  });
+
   it('reads a date as text, as YAML 1.2 does, not as a timestamp', () => {
     const read = parseYamlWith(z.object({ release_date: z.unknown(), round: z.unknown() }), 'release_date: 2013-11-15\nround: 2013\n', 'x.yaml');
     expect(read).toEqual({ release_date: '2013-11-15', round: 2013 });

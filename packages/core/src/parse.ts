@@ -15,6 +15,7 @@ export function parseYamlWith<S extends z.ZodType>(schema: S, text: string, file
   } catch (e) {
     throw new MchError('config-invalid', `${fileName} is not valid YAML: ${yamlProblem(e)}`, { where: fileName });
   }
+  if (raw === undefined || raw === null) throw new MchError('config-invalid', `${fileName} is empty: it holds no configuration`, { where: fileName });
   // an alias is the same object again, not a copy: a few lines of aliases of aliases reach billions of values
   const values = countValues(raw, MAX_VALUES);
   if (values > MAX_VALUES) {
