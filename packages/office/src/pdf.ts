@@ -1,9 +1,10 @@
 /// <reference path="./pdfmake.d.ts" />
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-type PdfMake = typeof import('pdfmake').default;
 import { useMeasureOnce } from './pdf-measure';
 import { useFastStyleLookups } from './pdf-styles';
+
+type PdfMake = typeof import('pdfmake').default;
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');

@@ -232,9 +232,9 @@ function buildColumns(g: Grid, rows: number[], r: HeaderResolvers, minCol: numbe
   return { firstRow: rows[0]!, lastRow: rows[rows.length - 1]!, firstValueCol, columns, unknown, notCounts, splitYears, skipped };
 }
 
-/** Which reason of two a column's header cells give wins: a split year, a year that cannot be read, then a header not understood. */
+/** Which reason of two a column's header cells give wins: a year that cannot be read, then a header not understood (a split year is weighed apart, against the column's years). */
 function skipRank(s: Skip): number {
-  return s.why === 'split-year' ? 4 : s.why === 'bad-header' ? 3 : s.why === 'unknown-header' ? 2 : s.why === 'not-counts' ? 1 : 0;
+  return s.why === 'bad-header' ? 3 : s.why === 'unknown-header' ? 2 : s.why === 'not-counts' ? 1 : 0;
 }
 
 /**

@@ -94,13 +94,14 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     const targets = settings.blank_is_zero ? valueCols : present;
     // the first that says a year: the column, the row's year cell, the block, the title
     const rowSource = rowYear ?? blocks.year ?? titleYear;
+    const sourceYear = rowSource && 'year' in rowSource ? rowSource.year : undefined;
     for (const v of targets) {
       const cell = cellAt(g, row, v.col);
       if (cell?.mergedCopy && !hidesValue(cell)) continue;
       const src = c.source(g.name, a1(row, v.col), ownText(cell));
       const key: CellKey = {
         table,
-        year: v.year ?? (rowSource && 'year' in rowSource ? rowSource.year : 0),
+        year: v.year ?? sourceYear ?? 0,
         migr_type: v.migr ?? blocks.migr ?? defaultMigrType(table, basis),
         sex: v.sex ?? blocks.sex ?? '_T',
         category,
@@ -144,7 +145,7 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
       if (cell?.number !== undefined) input.number = cell.number;
       emitValue(c, key, input, src, v.notes.length || rowNotes.length ? { ...opt, extraNotes: [...v.notes, ...rowNotes] } : plain);
     }
-    for (const v of nets) readNet(g, row, v, category, { year: v.year ?? (rowSource && 'year' in rowSource ? rowSource.year : undefined), sex: v.sex ?? blocks.sex ?? '_T' }, table, cx, thousands);
+    for (const v of nets) readNet(g, row, v, category, { year: v.year ?? sourceYear, sex: v.sex ?? blocks.sex ?? '_T' }, table, cx, thousands);
   }
   warnSheet(g, header, rows, unread, c);
   if (formulaLabels.length) c.warn(`${c.file}, sheet "${g.name}": labels computed by formulas, read by their results: ${listed(formulaLabels)}`);

@@ -1,6 +1,6 @@
 import { type Observation, type ReleaseConfig, type TableSet, cmp } from '@mch/core';
 import { symbolOf } from '../symbols';
-import { type Lang, formatDecimal, formatInt, publishedFigure } from './format';
+import { type Lang, formatDecimal, publishedFigure } from './format';
 import { escapeMarkup as esc } from './markup';
 
 /** Definition bases already on a 12-month basis: they need no coefficient. */
@@ -51,9 +51,9 @@ export function imemView(
   for (const o of published.filter(flows)) sideOf(o).reported ??= o;
   for (const o of analytical.filter(flows)) sideOf(o).estimate ??= o;
   const rows = [...sides.values()].sort((a, b) => cmp(a.ref_area, b.ref_area) || a.year - b.year || cmp(a.basis, b.basis));
-  // a reported figure with the marks the tables give it ([p], [e], [d] …); an estimate with [e], as the annex says
+  // each figure with the marks the tables would give it: [p], [e], [d] … of a reported one, [e] [d] of an estimate (ESTIMATE)
+  const estimated = (o: Observation | undefined) => (o?.obs_value == null ? '—' : publishedFigure(o));
   const reported = (o: Observation | undefined) => (o ? publishedFigure(o) : '—');
-  const estimated = (o: Observation | undefined) => (o?.obs_value == null ? '—' : `${formatInt(o.obs_value)} ${ESTIMATE}`);
   const reasoned = rows.map((r) => {
     const estimate = r.in.estimate ?? r.out.estimate;
     return { ...r, estimate, reason: noEstimateReason(estimate, r.basis, config.countries[r.ref_area]?.imem_duration) };

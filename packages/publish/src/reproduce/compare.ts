@@ -50,10 +50,15 @@ export async function compareReleases(
     const [dx, dy] = await Promise.all([fileDigest(x), fileDigest(y)]);
     if (dx.sha256 === dy.sha256 && dx.bytes === dy.bytes) continue;
     differentBytes.push(path);
-    const tooLarge = Math.max(dx.bytes, dy.bytes) > CELL_COMPARE_LIMIT;
-    const before = tooLarge ? undefined : await readFile(x);
-    const found = tooLarge || !before ? [tooLargeToCompare(path, dx.bytes, dy.bytes)] : await contentDifferences(path, before, await readFile(y));
-    if (found.length && (tooLarge || !before || (WORDED_BY_CODE.test(path) && (await figuresChanged(path, before, found, inputsText)).length))) figures.add(path);
+    let found: CellDifference[];
+    if (Math.max(dx.bytes, dy.bytes) > CELL_COMPARE_LIMIT) {
+      found = [tooLargeToCompare(path, dx.bytes, dy.bytes)];
+      figures.add(path);
+    } else {
+      const before = await readFile(x);
+      found = await contentDifferences(path, before, await readFile(y));
+      if (found.length && WORDED_BY_CODE.test(path) && (await figuresChanged(path, before, found, inputsText)).length) figures.add(path);
+    }
     if (found.length) {
       differentContent.push(path);
       for (const f of found) cells.push(f);

@@ -238,8 +238,20 @@ function lineCells(text: string): Cells {
   return new Map(text.split('\n').map((l, i) => [`line ${i + 1}`, l.trimEnd()]));
 }
 
-/** The text of a PDF by poppler's pdftotext; without it a PDF cannot be compared by content. */
+/** The text of a PDF by poppler's pdftotext, once per file read (figuresChanged asks again for the one contentDifferences read). */
 function pdfText(bytes: Buffer): string {
+  let text = PDF_TEXTS.get(bytes);
+  if (text === undefined) {
+    text = pdfToText(bytes);
+    PDF_TEXTS.set(bytes, text);
+  }
+  return text;
+}
+
+const PDF_TEXTS = new WeakMap<Buffer, string>();
+
+/** Without pdftotext a PDF cannot be compared by content. */
+function pdfToText(bytes: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'mch-pdf-'));
   try {
     const file = join(dir, 'f.pdf');
