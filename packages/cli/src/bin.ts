@@ -17,7 +17,12 @@ quietOnBrokenPipe(process.stderr);
 // its reporter loads core, which `mch --help` does without
 const crash = (e: unknown) => {
   process.exitCode = EXIT.internal;
-  import('./report-error').then(({ reportBug }) => process.exit(reportBug(e, argv)), () => process.exit(EXIT.internal));
+  // the reporter itself may not load (a library missing from an incomplete install): said plainly all the same
+  const plainly = () => {
+    console.error(`mch: internal error — this is a bug in mch or an incomplete install, not a problem with your data.\n  ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    process.exit(EXIT.internal);
+  };
+  import('./report-error').then(({ reportBug }) => process.exit(reportBug(e, argv)), plainly);
 };
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);

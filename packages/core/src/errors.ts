@@ -42,3 +42,46 @@ export class MchError extends Error {
 export function isMchError(e: unknown): e is MchError {
   return e instanceof MchError;
 }
+
+/**
+ * An error as a worker thread posts it to the thread that started it: a structured clone keeps
+ * neither an MchError's class nor a system error's code, and both decide what the user is told
+ * and the exit code (an MchError's code; `cannot write "…": no space left` for ENOSPC).
+ */
+export interface PostedError {
+  name: string;
+  message: string;
+  stack?: string;
+  /** an MchError's code, or a system error's (ENOENT …) */
+  code?: string;
+  where?: string;
+  details?: string[];
+  syscall?: string;
+  path?: string;
+  errno?: number;
+}
+
+export function postError(e: unknown): PostedError {
+  const error = e instanceof Error ? e : new Error(String(e));
+  const posted: PostedError = { name: error.name, message: error.message, stack: error.stack };
+  if (isMchError(error)) return { ...posted, code: error.code, where: error.where, details: [...error.details] };
+  const sys = error as NodeJS.ErrnoException;
+  if (typeof sys.code === 'string') posted.code = sys.code;
+  if (typeof sys.syscall === 'string') posted.syscall = sys.syscall;
+  if (typeof sys.path === 'string') posted.path = sys.path;
+  if (typeof sys.errno === 'number') posted.errno = sys.errno;
+  return posted;
+}
+
+/** The error a worker posted, as this thread throws it: an MchError stays one, a system error keeps its code and path, anything else its stack. */
+export function errorFromThread(p: PostedError): Error {
+  if (p.name === 'MchError' && p.code && p.code in ERROR_CODES) return new MchError(p.code as ErrorCode, p.message, { where: p.where, details: p.details });
+  const error: NodeJS.ErrnoException = new Error(p.message);
+  error.name = p.name;
+  if (p.stack) error.stack = p.stack;
+  if (p.code) error.code = p.code;
+  if (p.syscall) error.syscall = p.syscall;
+  if (p.path) error.path = p.path;
+  if (p.errno !== undefined) error.errno = p.errno;
+  return error;
+}

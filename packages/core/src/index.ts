@@ -1,7 +1,7 @@
 // Types and schemas first, then functions. Internal helpers are not exported.
 export type { AgeCode, SpecialPartner } from './codelists';
 export type { Layout, LegendEntry, ReleaseConfigInput, RuleSettings } from './config';
-export type { ExitCode, ErrorCode } from './errors';
+export type { ExitCode, ErrorCode, PostedError } from './errors';
 export type { FindingSource } from './finding';
 export type { PartnerMatch, PartnerResolver } from './partners';
 export type { MirrorClass, MirrorMatrix, MirrorMatrixCell } from './report';
@@ -41,7 +41,7 @@ export {
 export { AppliedWaiver, Finding, RuleId, RuleSummary, RULE_IDS } from './finding';
 export { RULE_NAMES, ruleName } from './rule-names';
 export { BreakEntry, BreakRegister, CountrySettings, SubmittedFile, ReleaseConfig, Waiver, NotesMetadata, defineReleaseConfig, describeConfigIssues, isCalendarDate } from './config';
-export { EXIT, ERROR_CODES, MchError, isMchError } from './errors';
+export { EXIT, ERROR_CODES, MchError, errorFromThread, isMchError, postError } from './errors';
 export { groupBy } from './group';
 export { KEY_FIELDS, KeyColumns, cmp, compareObservations, observationKey, sortByKey } from './keys';
 export type { KeyField } from './keys';

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { type CountrySettings, MchError } from '@mch/core';
+import { type CountrySettings, type PostedError, errorFromThread } from '@mch/core';
 import { workerEntry } from '@mch/publish';
 import { type ChainContext, type CountryFile, type CountryPart, computeCountry } from './country';
 import { decodePart } from './part-codec';
@@ -23,7 +23,7 @@ export interface WorkerJob {
 export type WorkerMessage =
   | { ready: true }
   | { part: Uint8Array }
-  | { error: { name: string; message: string; stack?: string; code?: string; where?: string; details?: string[] } };
+  | { error: PostedError };
 
 export function inProcess(ctx: ChainContext): CountryRunner {
   return { threads: 1, compute: async (r, s, f) => ({ part: await computeCountry(ctx, r, s, f), onWorker: false }), close: async () => {} };
@@ -99,7 +99,7 @@ class Slot {
           } catch (e) {
             job.reject(e);
           }
-        } else job.reject(rebuildError(m.error));
+        } else job.reject(errorFromThread(m.error));
       });
       // before it is ready: it cannot start here, its countries are computed in this thread; after: a bug
       worker.on('error', (e) => {
@@ -121,13 +121,4 @@ class Slot {
       this.worker.postMessage(job);
     });
   }
-}
-
-/** An MchError stays one across the thread boundary (its code decides the exit code); anything else keeps its stack. */
-function rebuildError(e: { name: string; message: string; stack?: string; code?: string; where?: string; details?: string[] }): Error {
-  if (e.name === 'MchError' && e.code) return new MchError(e.code as MchError['code'], e.message, { where: e.where, details: e.details });
-  const error = new Error(e.message);
-  error.name = e.name;
-  if (e.stack) error.stack = e.stack;
-  return error;
 }

@@ -1,4 +1,5 @@
 import type { Transferable, Worker } from 'node:worker_threads';
+import { type PostedError, errorFromThread, postError } from '@mch/core';
 
 /**
  * Jobs that one worker thread and this thread share: `run` queues a job (its promise settles on
@@ -28,7 +29,7 @@ export interface JobKind<J, R, M, A> {
 }
 
 /** What a worker of a pool says: its answer to the job it was sent, or the error that job threw. */
-export type WorkerReply<A> = { answer: A } | { error: { message: string; stack?: string } };
+export type WorkerReply<A> = { answer: A } | { error: PostedError };
 
 interface Pending<J, R> {
   job: J;
@@ -94,7 +95,7 @@ class WorkerPool<J, R, M, A> implements JobPool<J, R> {
       if (p) {
         try {
           if ('answer' in m) p.resolve(kind.fromWorker(m.answer));
-          else p.reject(Object.assign(new Error(m.error.message), { stack: m.error.stack }));
+          else p.reject(errorFromThread(m.error));
         } catch (e) {
           p.reject(e);
         }
@@ -160,8 +161,7 @@ export function answerJobs<M, A>(port: import('node:worker_threads').MessagePort
       const a = await answer(message);
       port.postMessage({ answer: a } satisfies WorkerReply<A>, transfer(a));
     } catch (e) {
-      const error = e instanceof Error ? e : new Error(String(e));
-      port.postMessage({ error: { message: error.message, stack: error.stack } } satisfies WorkerReply<A>);
+      port.postMessage({ error: postError(e) } satisfies WorkerReply<A>);
     }
   });
 }
