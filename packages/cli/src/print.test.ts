@@ -1,6 +1,6 @@
 import type { Finding, QualityReport } from '@mch/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { printRunWarnings } from './print';
+import { printFindingSummary, printRunWarnings } from './print';
 
 function printed(report: Partial<QualityReport>, fileWarnings: string[] = []): string {
   const lines: string[] = [];
@@ -35,5 +35,21 @@ describe('printRunWarnings: warnings about the run on stdout', () => {
 
   it('says "none" rather than nothing', () => {
     expect(printed({ run_warnings: [] })).toBe('warnings about the run (MCH-W01): none');
+  });
+});
+
+describe('printFindingSummary: the rule table, the mirror line and the gate', () => {
+  it('counts the mirror as MCH-M01 and the reports do: pairs and years, not the rows of each sex', () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...a) => void lines.push(a.join(' ')));
+    const row = (sex: string, flagged: boolean) => ({ sex, flagged }) as QualityReport['mirror'][number];
+    // one pair and year: its total and both sexes are three rows of the mirror table, judged as one
+    const report = {
+      rules: [{ id: 'MCH-M01', severity: 'info', checked: 1, failed: 1, skipped: 0, waived: 0 }],
+      mirror: [row('_T', true), row('M', true), row('F', true)],
+      gate: { passed: true, blocking: 0 },
+    } as unknown as QualityReport;
+    printFindingSummary(report);
+    expect(lines).toContain('mirror: 1 pair and year compared, 1 outside the band');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MirrorRow, mirrorLegend, mirrorMatrices, ratioText } from './report';
+import { type MirrorRow, exactQuotient, mirrorLegend, mirrorMatrices, ratioText } from './report';
 
 const band = { band_low: 0.5, band_high: 2, min_size: 50 };
 function row(receiving: string, sending: string, immigration: number | null, emigration: number | null, flagged: boolean, extra: Partial<MirrorRow> = {}) {
@@ -50,5 +50,23 @@ describe('what a matrix cell and its legend say', () => {
     expect(legend.find((l) => l.cls === 'inside')!.en).toBe('inside the band 0.5–2');
     expect(legend.find((l) => l.cls === 'small')!.en).toBe('outside the band, both flows under 1 000 persons: not flagged');
     expect(legend.find((l) => l.cls === 'far-above')!.ru).toBe('выше 4 или ∞ (эмиграция не указана)');
+  });
+});
+
+describe('ratios and shares as shown', () => {
+  it('are rounded once, from the counts: a share stored to four places is not rounded again', () => {
+    // 20 711 / 26 166 = 0.791523…: stored 0.7915, which shows as 79.1 % where the share is 79.2 %
+    const stored = Math.round((20711 / 26166) * 10000) / 10000;
+    expect((stored * 100).toFixed(1)).toBe('79.1');
+    expect((exactQuotient(20711, 26166, stored)! * 100).toFixed(1)).toBe('79.2');
+    // 1 234 996 / 1 000 000: stored 1.235, which rounds to 1.24; the ratio is 1.23 to two places
+    expect(ratioText(1.235, 1234996, 1000000)).toBe('1.23');
+    expect(ratioText(11.7012, 16054, 1372)).toBe('11.7');
+  });
+
+  it('keep what was withheld withheld, and the stored value where a count is missing', () => {
+    expect(exactQuotient(20711, 26166, null)).toBeNull();
+    expect(exactQuotient(null, 26166, 0.8)).toBe(0.8);
+    expect(exactQuotient(5, 0, 0.8)).toBe(0.8);
   });
 });

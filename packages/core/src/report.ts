@@ -260,5 +260,15 @@ export function mirrorLegend(band: MirrorBand): { cls: MirrorClass; en: string; 
 export function ratioText(ratio: number | null, immigration: number | null, emigration: number | null): string {
   if (immigration === null || emigration === null) return immigration === null && emigration === null ? '' : '–';
   if (ratio === null) return immigration > 0 ? '∞' : '';
-  return String(Math.round(ratio * 100) / 100);
+  return String(Math.round(exactQuotient(immigration, emigration, ratio)! * 100) / 100);
+}
+
+/**
+ * A ratio or share to show, from the counts it is made of where both are known, else the stored
+ * one. Ratios and shares are stored rounded to four places (report.json), and one shown to fewer
+ * places from the stored value is rounded twice: a coverage of 20 711 / 26 166 (79.15… %) is
+ * stored as 0.7915 and showed as 79.1 % instead of 79.2 %.
+ */
+export function exactQuotient(part: number | null, whole: number | null, stored: number | null): number | null {
+  return stored !== null && part !== null && whole !== null && whole !== 0 ? part / whole : stored;
 }

@@ -27,7 +27,7 @@ export function imemSeries(observations: readonly Observation[], config: Release
     out.push({
       ...o,
       migr_type: 'LT',
-      obs_value: Math.round(o.obs_value * coefficient),
+      obs_value: roundedProduct(o.obs_value, coefficient),
       obs_status: 'E',
       derived: true,
       note_refs: [`IMEM ${duration === 'permanent' ? 'permanent' : `${duration} months`} × ${coefficient}`],
@@ -35,4 +35,26 @@ export function imemSeries(observations: readonly Observation[], config: Release
     });
   }
   return out;
+}
+
+/**
+ * value × coefficient rounded to the nearest whole number, halves away from zero, worked out in whole numbers: the coefficient is a decimal
+ * (2.26), and in binary 2 325 × 2.26 is 5 254.499…, which Math.round takes down to 5 254 where the
+ * product is exactly 5 254.5, so 5 255.
+ */
+export function roundedProduct(value: number, coefficient: number): number {
+  const places = decimalPlaces(coefficient);
+  const scale = 10 ** places;
+  const exact = value * Math.round(coefficient * scale);
+  if (!Number.isSafeInteger(exact) || !Number.isInteger(value)) return Math.round(value * coefficient);
+  const sign = exact < 0 ? -1 : 1;
+  const size = Math.abs(exact);
+  return sign * (Math.floor(size / scale) + (2 * (size % scale) >= scale ? 1 : 0));
+}
+
+/** Digits after the point of a decimal as JavaScript writes it (2.26 → 2; 1e-7 → 7). */
+function decimalPlaces(x: number): number {
+  const [digits = '', exponent] = String(x).split('e');
+  const fraction = digits.split('.')[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent ?? 0));
 }

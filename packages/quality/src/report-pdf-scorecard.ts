@@ -34,7 +34,7 @@ export function scorecardPage(c: Card): unknown[] {
           width: '48%',
           stack: [
             { text: 'What was sent / Что представлено', bold: true },
-            { text: `Tables ${c.sent.tables}; ${c.sent.present} present.${c.sent.late ? ` Declared, not received: ${c.sent.late}.` : ''}`, fontSize: 7, margin: [0, 1, 0, 2] },
+            { text: `Tables ${c.sent.tables}; ${c.sent.present} present${c.sent.not_counted ? `; ${c.sent.not_counted}` : ''}.${c.sent.late ? ` Declared, not received: ${c.sent.late}.` : ''}`, fontSize: 7, margin: [0, 1, 0, 2] },
             sentTable,
             ...notes,
           ],

@@ -65,6 +65,26 @@ describe('what the reports show', () => {
     expect(card.rules.find((r) => r.id === 'MCH-T01')).toMatchObject({ failed: '6', series: '1' });
   });
 
+  it('counts the open findings in the headline and names the waived beside their severity', () => {
+    const report = runQuality(input(arm, { config: { countries: { ARM: {} } } }));
+    const plain = reportView(report).scorecards.find((c) => c.ref_area === 'ARM')!;
+    expect(plain.headline).toBe('3 errors, 1 warning, 0 info');
+    // two of the three errors waived: "1 error" alone, above a rule table with three, read as a contradiction
+    let left = 2;
+    const findings = report.findings.map((f) => (f.ref_area === 'ARM' && f.severity === 'error' && left-- > 0 ? { ...f, waived: true } : f));
+    const card = reportView({ ...report, findings }).scorecards.find((c) => c.ref_area === 'ARM')!;
+    expect(card.headline).toBe('1 error (+2 waived), 1 warning, 0 info');
+  });
+
+  it('says how many value cells of the files the completeness count leaves out, and none when it counts them all', () => {
+    const card = (sent: FileSummary[]) => reportView(runQuality(input(arm, { config: { countries: { ARM: {} } }, data: { files: sent } }))).scorecards.find((c) => c.ref_area === 'ARM')!;
+    const own = { ...files[0]!, value_cells: 6, rejections: 0 };
+    expect(card([own]).sent.present).toBe('3 of 6 cells (50 %)');
+    expect(card([own]).sent.not_counted).toBe('');
+    const earlier = { ...own, file: 'data/raw/ARM_2011.xlsx', value_cells: 279 };
+    expect(card([earlier, own]).sent.not_counted).toBe("279 more value cells of these files not in this count: replaced by a later file, outside the release's years, or refused without a year");
+  });
+
   it('joins runs of table numbers', () => {
     expect(tableRuns(['T03', 'T01', 'T02', 'T05', 'T07', 'T08', 'T09', 'T10', 'T11'])).toBe('T01–T03 T05 T07–T11');
     expect(tableRuns(['T04', 'T05'])).toBe('T04 T05');
