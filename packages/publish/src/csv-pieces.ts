@@ -66,21 +66,34 @@ class PieceWriter {
 /**
  * A CSV line of fields, each column remembering its last field: rows come in key order, so most
  * columns (country, table, year, statuses, source file …) repeat the field above, and its
- * escaping is not worked out again.
+ * escaping is not worked out again; and the line up to the first field that changed is the one
+ * the row above began with, kept whole rather than joined again.
  */
 function lineWriter(width: number): (fields: readonly string[]) => string {
   const lastIn: (string | undefined)[] = new Array(width).fill(undefined);
   const lastOut: string[] = new Array(width).fill('');
-  const field = (i: number, value: string): string => {
-    if (value === lastIn[i]) return lastOut[i]!;
-    const out = csvField(value);
-    lastIn[i] = value;
-    lastOut[i] = out;
-    return out;
-  };
+  // before[j]: the last line up to its field j, which a line whose first j fields are the same begins with
+  const before: string[] = new Array(width + 1).fill('');
   return (fields) => {
-    let out = field(0, fields[0] ?? '');
-    for (let i = 1; i < fields.length; i++) out += `,${i < width ? field(i, fields[i]!) : csvField(fields[i]!)}`;
-    return out;
+    const n = Math.min(width, fields.length);
+    // a shorter row (none in a release's files) leaves nothing of the columns it lacks to match
+    for (let k = n; k < width && lastIn[k] !== undefined; k++) lastIn[k] = undefined;
+    let j = 0;
+    while (j < n && fields[j] === lastIn[j]) j++;
+    let line = before[j]!;
+    for (; j < n; j++) {
+      const value = fields[j]!;
+      let out = lastOut[j]!;
+      if (value !== lastIn[j]) {
+        out = csvField(value);
+        lastIn[j] = value;
+        lastOut[j] = out;
+      }
+      line += j === 0 ? out : `,${out}`;
+      before[j + 1] = line;
+    }
+    // fields past the header's width (none in a release's files) are escaped each time
+    for (let k = width; k < fields.length; k++) line += `,${csvField(fields[k]!)}`;
+    return line;
   };
 }

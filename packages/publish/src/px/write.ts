@@ -41,17 +41,34 @@ function serialiseEntry(e: PxEntry): string[] {
   return lines.done();
 }
 
-/** DATA: each stub row starts a line (for people reading the file); long rows wrap at the line limit. */
+/**
+ * DATA: each stub row starts a line (for people reading the file); long rows wrap at the line
+ * limit, as LineBuilder fills lines. Written out here because a table has hundreds of thousands of
+ * cells: a figure's size in bytes is its length (digits only), and only a symbol is measured.
+ */
 function dataLines(cells: readonly PxCell[], rowLength: number): string[] {
-  const lines = new LineBuilder();
-  cells.forEach((c, i) => {
-    if (i % Math.max(1, rowLength) === 0) lines.newline();
+  if (!cells.length) return [';'];
+  const lines: string[] = [];
+  const perRow = Math.max(1, rowLength);
+  let line = '';
+  let size = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
     // every DATA line ends with a space (Statistics Sweden's PX guidance): readers that join lines
     // without a separator would otherwise glue the last cell of a line to the first of the next
-    lines.add(`${c.kind === 'number' ? String(c.value) : quote(c.symbol)}${i === cells.length - 1 ? ';' : ' '}`, '');
-  });
-  if (!cells.length) lines.add(';');
-  return lines.done();
+    const atom = `${c.kind === 'number' ? String(c.value) : quote(c.symbol)}${i === cells.length - 1 ? ';' : ' '}`;
+    const n = c.kind === 'number' ? atom.length : bytes(atom);
+    if (i % perRow === 0 || (line !== '' && size + n > MAX_LINE)) {
+      if (line !== '') lines.push(line);
+      line = atom;
+      size = n;
+    } else {
+      line += atom;
+      size += n;
+    }
+  }
+  lines.push(line);
+  return lines;
 }
 
 function itemAtoms(item: PxItem): string[] {
