@@ -1,10 +1,13 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared';
 
-export default defineConfig({
-  test: {
-    // the compiled CLI and the shared releases' folder, once per run
-    globalSetup: ['./src/test-setup.ts'],
-    // one module graph per worker, as in the other packages (their vitest.config.ts says why)
-    isolate: false,
-  },
-});
+// one module graph per worker, environment stubs undone after each test: ../../vitest.shared.ts says why
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      // the compiled CLI and the shared releases' folder, once per run
+      globalSetup: ['./src/test-setup.ts'],
+    },
+  }),
+);

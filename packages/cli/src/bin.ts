@@ -18,8 +18,10 @@ quietOnBrokenPipe(process.stderr);
 const crash = (e: unknown) => {
   process.exitCode = EXIT.internal;
   // the reporter itself may not load (a library missing from an incomplete install): said plainly all the same
-  const plainly = () => {
-    console.error(`mch: internal error — this is a bug in mch or an incomplete install, not a problem with your data.\n  ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+  const plainly = (cannotLoad: unknown) => {
+    const said = (x: unknown) => (x instanceof Error ? `${x.name}: ${x.message}` : String(x));
+    console.error(`mch: internal error — this is a bug in mch or an incomplete install, not a problem with your data.\n  ${said(e)}`);
+    if (cannotLoad !== e) console.error(`  (the error report could not be written either: ${said(cannotLoad)})`);
     process.exit(EXIT.internal);
   };
   import('./report-error').then(({ reportBug }) => process.exit(reportBug(e, argv)), plainly);

@@ -50,6 +50,6 @@ describe('printFindingSummary: the rule table, the mirror line and the gate', ()
       gate: { passed: true, blocking: 0 },
     } as unknown as QualityReport;
     printFindingSummary(report);
-    expect(lines).toContain('mirror: 1 pair and year compared, 1 outside the band');
+    expect(lines).toContain('mirror: 1 comparison of a pair of countries in a year, 1 outside the band');
   });
 });

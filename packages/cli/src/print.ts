@@ -9,9 +9,9 @@ export function printFindingSummary(report: QualityReport): void {
       `${r.id.padEnd(9)} ${r.severity.padEnd(8)} ${formatCount(r.checked).padStart(8)} ${formatCount(r.failed).padStart(7)} ${formatCount(r.skipped).padStart(8)} ${formatCount(r.waived).padStart(7)}`,
     );
   }
-  // counted as MCH-M01 and every report count them: pairs and years (men and women judged with their total), not rows of each sex
+  // counted as MCH-M01 and every report count them: one comparison per pair, year and type of migration (men and women judged with their total), not a row per sex
   const m01 = report.rules.find((r) => r.id === 'MCH-M01');
-  if (m01) console.log(`mirror: ${formatCount(m01.checked)} ${m01.checked === 1 ? 'pair and year' : 'pairs and years'} compared, ${formatCount(m01.failed)} outside the band`);
+  if (m01) console.log(`mirror: ${formatCount(m01.checked)} ${m01.checked === 1 ? 'comparison' : 'comparisons'} of a pair of countries in a year, ${formatCount(m01.failed)} outside the band`);
   console.log(`gate: ${report.gate.passed ? 'passed' : `closed by ${report.gate.blocking} unwaived error(s)`}`);
 }
 

@@ -75,7 +75,7 @@ export function postError(e: unknown): PostedError {
 
 /** The error a worker posted, as this thread throws it: an MchError stays one, a system error keeps its code and path, anything else its stack. */
 export function errorFromThread(p: PostedError): Error {
-  if (p.name === 'MchError' && p.code && p.code in ERROR_CODES) return new MchError(p.code as ErrorCode, p.message, { where: p.where, details: p.details });
+  if (p.name === 'MchError' && p.code && Object.hasOwn(ERROR_CODES, p.code)) return new MchError(p.code as ErrorCode, p.message, { where: p.where, details: p.details });
   const error: NodeJS.ErrnoException = new Error(p.message);
   error.name = p.name;
   if (p.stack) error.stack = p.stack;

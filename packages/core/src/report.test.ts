@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MirrorRow, exactQuotient, mirrorLegend, mirrorMatrices, ratioText } from './report';
+import { type MirrorRow, mirrorLegend, mirrorMatrices, ratioText, roundedQuotient, shownCoverage } from './report';
 
 const band = { band_low: 0.5, band_high: 2, min_size: 50 };
 function row(receiving: string, sending: string, immigration: number | null, emigration: number | null, flagged: boolean, extra: Partial<MirrorRow> = {}) {
@@ -58,15 +58,32 @@ describe('ratios and shares as shown', () => {
     // 20 711 / 26 166 = 0.791523…: stored 0.7915, which shows as 79.1 % where the share is 79.2 %
     const stored = Math.round((20711 / 26166) * 10000) / 10000;
     expect((stored * 100).toFixed(1)).toBe('79.1');
-    expect((exactQuotient(20711, 26166, stored)! * 100).toFixed(1)).toBe('79.2');
+    const estimate = { own_emigration_to_same_partners: 20711, own_total_emigration: 26166, coverage_share: stored };
+    expect((shownCoverage(estimate)! * 100).toFixed(1)).toBe('79.2');
     // 1 234 996 / 1 000 000: stored 1.235, which rounds to 1.24; the ratio is 1.23 to two places
     expect(ratioText(1.235, 1234996, 1000000)).toBe('1.23');
     expect(ratioText(11.7012, 16054, 1372)).toBe('11.7');
   });
 
-  it('keep what was withheld withheld, and the stored value where a count is missing', () => {
-    expect(exactQuotient(20711, 26166, null)).toBeNull();
-    expect(exactQuotient(null, 26166, 0.8)).toBe(0.8);
-    expect(exactQuotient(5, 0, 0.8)).toBe(0.8);
+  it('round an exact half up, which the binary quotient is not', () => {
+    // 1 583 / 2 000 is 79.15 % exactly; as a double it is 0.79149…, and toFixed says 79.1
+    expect(((1583 / 2000) * 100).toFixed(1)).toBe('79.1');
+    expect(roundedQuotient(1583, 2000, 0.7915, 3)).toBe(0.792);
+    // 201 / 200 = 1.005 exactly: 1.01, where Math.round of the double gives 1
+    expect(Math.round((201 / 200) * 100) / 100).toBe(1);
+    expect(ratioText(1.005, 201, 200)).toBe('1.01');
+    for (let whole = 1; whole <= 400; whole++) {
+      for (let part = 0; part <= 2 * whole; part++) {
+        // k thousandths is the share rounded half up when k − ½ ≤ 1000 × part / whole < k + ½, in whole numbers
+        const k = Math.round(roundedQuotient(part, whole, part / whole, 3)! * 1000);
+        if (!((2 * k - 1) * whole <= 2000 * part && 2000 * part < (2 * k + 1) * whole)) throw new Error(`${part} / ${whole}: ${k} thousandths`);
+      }
+    }
+  });
+
+  it('keep what was withheld withheld, and round the stored value where a count is missing', () => {
+    expect(roundedQuotient(20711, 26166, null, 3)).toBeNull();
+    expect(roundedQuotient(null, 26166, 0.8123, 3)).toBe(0.812);
+    expect(roundedQuotient(5, 0, 0.8, 2)).toBe(0.8);
   });
 });

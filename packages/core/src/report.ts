@@ -260,15 +260,29 @@ export function mirrorLegend(band: MirrorBand): { cls: MirrorClass; en: string; 
 export function ratioText(ratio: number | null, immigration: number | null, emigration: number | null): string {
   if (immigration === null || emigration === null) return immigration === null && emigration === null ? '' : '–';
   if (ratio === null) return immigration > 0 ? '∞' : '';
-  return String(Math.round(exactQuotient(immigration, emigration, ratio)! * 100) / 100);
+  return String(roundedQuotient(immigration, emigration, ratio, 2));
 }
 
 /**
- * A ratio or share to show, from the counts it is made of where both are known, else the stored
- * one. Ratios and shares are stored rounded to four places (report.json), and one shown to fewer
- * places from the stored value is rounded twice: a coverage of 20 711 / 26 166 (79.15… %) is
- * stored as 0.7915 and showed as 79.1 % instead of 79.2 %.
+ * A ratio or share as shown to `places` decimals: rounded once, half up, from the whole counts it
+ * is made of where both are known, else from the stored one. Ratios and shares are stored rounded
+ * to four places (report.json), and one shown to fewer places from the stored value is rounded
+ * twice: a coverage of 20 711 / 26 166 (79.152… %) is stored as 0.7915 and showed as 79.1 %. And
+ * the binary quotient is no exact decimal: 1 583 / 2 000 is 79.15 % exactly, which toFixed takes
+ * for 79.149… and shows as 79.1. Null stays null: a value withheld is never worked out again.
  */
-export function exactQuotient(part: number | null, whole: number | null, stored: number | null): number | null {
-  return stored !== null && part !== null && whole !== null && whole !== 0 ? part / whole : stored;
+export function roundedQuotient(part: number | null, whole: number | null, stored: number | null, places: number): number | null {
+  if (stored === null) return null;
+  const scale = 10 ** places;
+  if (part === null || whole === null || whole === 0 || !Number.isInteger(part) || !Number.isInteger(whole) || !Number.isSafeInteger(2 * Math.abs(part) * scale + Math.abs(whole))) {
+    return Math.round(stored * scale) / scale;
+  }
+  const sign = Math.sign(part) * Math.sign(whole);
+  const [p, w] = [Math.abs(part) * scale, Math.abs(whole)];
+  return (sign * Math.floor((2 * p + w) / (2 * w))) / scale;
+}
+
+/** An emigration estimate's coverage (a share) as every report shows it, to three places: 79.2 % of 20 711 / 26 166. */
+export function shownCoverage(e: Pick<EmigrationEstimate, 'own_emigration_to_same_partners' | 'own_total_emigration' | 'coverage_share'>): number | null {
+  return roundedQuotient(e.own_emigration_to_same_partners, e.own_total_emigration, e.coverage_share, 3);
 }

@@ -33,6 +33,33 @@ describe('CSV in pieces', () => {
     }
   });
 
+  it('gives the bytes of toCsv on rows in key order, ragged rows and any header width', () => {
+    // key order: the first fields repeat over many rows and change from the last one inwards, which
+    // is what the line writer takes the start of the line above for; ragged rows and empty ones too
+    let s = 7;
+    const next = (n: number) => {
+      s = (s * 1103515245 + 12345) % 2 ** 31;
+      return s % n;
+    };
+    for (const width of [0, 1, 2, 5]) {
+      const header = Array.from({ length: width }, (_, i) => `h${i}`);
+      const list: string[][] = [];
+      let row = Array.from({ length: width }, () => FIELDS[next(FIELDS.length)]!);
+      for (let i = 0; i < 400; i++) {
+        row = [...row];
+        if (width) row[width - 1 - next(width)] = FIELDS[next(FIELDS.length)]!;
+        const shape = next(10);
+        // a shorter row with another first field: what the rows after it repeat is its start, not the full row's before
+        const short = row.slice(0, next(width + 1)).map((f, k) => (k === 0 ? FIELDS[next(FIELDS.length)]! : f));
+        list.push(shape === 0 ? [] : shape === 1 ? short : shape === 2 ? [...row, FIELDS[next(FIELDS.length)]!] : row);
+      }
+      expect(Buffer.concat([...csvPieces(header, list.length, (i) => list[i]!, 37)]).toString('utf8'), `width ${width}`).toBe(toCsv(header, list));
+    }
+    // the row after a shorter one starts as the shorter one did, and then as the full row before it
+    const after = [['a', 'b', 'c'], ['x'], ['x', 'b', 'c']];
+    expect(Buffer.concat([...csvPieces(['h1', 'h2', 'h3'], after.length, (i) => after[i]!)]).toString('utf8')).toBe('h1,h2,h3\na,b,c\nx\nx,b,c\n');
+  });
+
   it('writes more rows than one string can hold in pieces no longer than their rows', () => {
     // 2^29 characters is V8's longest string: 3 million rows of 200 characters would not fit in one
     const wide = ['x'.repeat(199)];

@@ -93,7 +93,7 @@ function lineWriter(width: number): (fields: readonly string[]) => string {
       before[j + 1] = line;
     }
     // fields past the header's width (none in a release's files) are escaped each time
-    for (let k = width; k < fields.length; k++) line += `,${csvField(fields[k]!)}`;
+    for (let k = width; k < fields.length; k++) line += k === 0 ? csvField(fields[k]!) : `,${csvField(fields[k]!)}`;
     return line;
   };
 }

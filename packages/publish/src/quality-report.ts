@@ -1,4 +1,4 @@
-import { type CodeLists, cmp, createPartnerResolver, exactQuotient } from '@mch/core';
+import { type CodeLists, cmp, createPartnerResolver, shownCoverage } from '@mch/core';
 import { formatInt } from './pdf/format';
 import { escapeMarkup as esc, parseMarkup } from './pdf/markup';
 import { columnLayout } from './pdf/table-layout';
@@ -85,7 +85,7 @@ function estimatesMarkup(summary: PublicQualitySummary, names: (code: string) =>
     '',
     ...table('Immigration from the sending country, as its partners report it / Иммиграция по данным стран-партнёров', (e) => num(e.partner_reported_immigration)),
     ...table('The sending country\'s own emigration to the same partners / Эмиграция в те же страны по данным страны выбытия', (e) => num(e.own_emigration_to_same_partners)),
-    ...table('Coverage: share of its total emigration those partners take / Доля охвата', (e) => (e.coverage_share === null ? '—' : `${(exactQuotient(e.own_emigration_to_same_partners, e.own_total_emigration, e.coverage_share)! * 100).toFixed(1)}\u00a0%`)),
+    ...table('Coverage: share of its total emigration those partners take / Доля охвата', (e) => (e.coverage_share === null ? '—' : `${(shownCoverage(e)! * 100).toFixed(1)}\u00a0%`)),
   ];
 }
 

@@ -82,7 +82,7 @@ describe('what the reports show', () => {
     expect(card([own]).sent.present).toBe('3 of 6 cells (50 %)');
     expect(card([own]).sent.not_counted).toBe('');
     const earlier = { ...own, file: 'data/raw/ARM_2011.xlsx', value_cells: 279 };
-    expect(card([earlier, own]).sent.not_counted).toBe("279 more value cells of these files not in this count: cells another of the files gives again (a resubmission, a second file), cells outside the release's years, or refused without a year");
+    expect(card([earlier, own]).sent.not_counted).toBe("279 more value cells of these files not in this count, such as cells another file (or the same one) gives again, cells of years or tables outside the release, and refused cells without a year");
   });
 
   it('joins runs of table numbers', () => {

@@ -1,6 +1,6 @@
 // The mirror matrix and the emigration estimates as the internal reports show them; colours and legend are core's, shared with the public summary.
 import type { MirrorBand, MirrorMatrixCell, QualityReport } from '@mch/core';
-import { MIRROR_COLOURS, exactQuotient, mirrorMatrices, ratioText } from '@mch/core';
+import { MIRROR_COLOURS, mirrorMatrices, ratioText, shownCoverage } from '@mch/core';
 import { fmt } from './format';
 import { MIRROR_DEFAULTS } from './mirror';
 
@@ -49,7 +49,7 @@ export function estimatesView(report: Pick<QualityReport, 'emigration_estimates'
         return {
           partner: fmt(e.partner_reported_immigration),
           own: fmt(e.own_emigration_to_same_partners),
-          covered: e.coverage_share === null ? '–' : `${(exactQuotient(e.own_emigration_to_same_partners, e.own_total_emigration, e.coverage_share)! * 100).toFixed(1)} %`,
+          covered: e.coverage_share === null ? '–' : `${(shownCoverage(e)! * 100).toFixed(1)} %`,
           title: `${y}: ${e.partners.length} partners (${e.partners.join(', ')}) report ${fmt(e.partner_reported_immigration)} immigrants from ${s}; ${s} reports ${fmt(e.own_emigration_to_same_partners)} emigrants to them, of ${fmt(e.own_total_emigration)} in all`,
         };
       }),

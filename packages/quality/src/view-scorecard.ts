@@ -60,7 +60,7 @@ function sent(report: QualityReport, r: string) {
  */
 function notCounted(files: readonly { value_cells: number }[], counted: number): string {
   const other = files.reduce((s, f) => s + f.value_cells, 0) - counted;
-  return other > 0 ? `${fmt(other)} more value ${other === 1 ? 'cell' : 'cells'} of these files not in this count: cells another of the files gives again (a resubmission, a second file), cells outside the release's years, or refused without a year` : '';
+  return other > 0 ? `${fmt(other)} more value ${other === 1 ? 'cell' : 'cells'} of these files not in this count, such as cells another file (or the same one) gives again, cells of years or tables outside the release, and refused cells without a year` : '';
 }
 
 const placeOf = (f: Finding) => (f.sources[0] ? `${base(f.sources[0].file)}${f.sources[0].sheet ? ` ${f.sources[0].sheet}!` : ' line '}${f.sources[0].cell}` : '');

@@ -88,8 +88,8 @@ function mirrorMatrix(data) {
         const [typeIn, typeOut] = r[9].split(' / ');
         const [basisIn, basisOut] = r[10].split(' / ');
         const title = t('cellTitle', { i: value(r[5]), e: value(r[6]), typeIn, typeOut, basisIn, basisOut });
-        // shown from I and E, rounded once (the stored ratio has four places: core's exactQuotient)
-        const ratio = r[7] === null ? null : r[5] !== null && r[6] ? r[5] / r[6] : r[7];
+        // shown from I and E, rounded once and half up in whole numbers (the stored ratio has four places: core's roundedQuotient)
+        const ratio = r[7] === null ? null : r[5] !== null && r[6] ? Math.floor((200 * r[5] + r[6]) / (2 * r[6])) / 100 : r[7];
         const text = `${ratio === null ? '—' : formatDecimal(ratio, 2)}${r[8] ? ' !' : ''}`;
         return el('td', { class: `num ${mirrorClass(r, data.band)}`, title, 'data-pair': `${a}-${b}` }, text);
       }),

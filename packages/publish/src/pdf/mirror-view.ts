@@ -1,4 +1,4 @@
-import { type Observation, type ReleaseConfig, type TableSet, cmp, exactQuotient, observationKey } from '@mch/core';
+import { type Observation, type ReleaseConfig, type TableSet, cmp, observationKey, roundedQuotient } from '@mch/core';
 import { inScope, releaseScope } from '../published/scope';
 import { type PublicMirrorRow, type PublicQualitySummary, mirrorObservationKeys } from '../quality-summary';
 import { type Lang, formatDecimal, formatInt, publishedFigure } from './format';
@@ -61,7 +61,7 @@ export function mirrorView(
       types: esc(`${m.migr_type_in} / ${m.migr_type_out}`),
       bases: esc(`${m.basis_in || '—'} / ${m.basis_out || '—'}`),
       ...figures(m),
-      ratio: formatDecimal(exactQuotient(m.immigration, m.emigration, m.ratio)!, 2, lang),
+      ratio: formatDecimal(roundedQuotient(m.immigration, m.emigration, m.ratio, 2)!, 2, lang),
       value: m.ratio!,
       inside: m.ratio! >= band.low && m.ratio! <= band.high,
     }),

@@ -1,4 +1,4 @@
-import { type Finding, type Observation, type RuleId, cmp, createPartnerResolver, exactQuotient } from '@mch/core';
+import { type Finding, type Observation, type RuleId, cmp, createPartnerResolver, shownCoverage } from '@mch/core';
 import type { ReleaseChanges } from '../changes';
 import { releaseFormats } from '../formats';
 import type { ReleaseModel } from '../model';
@@ -168,7 +168,7 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
         partners: e.partners.length,
         partner_reported: num(e.partner_reported_immigration),
         own: num(e.own_emigration_to_same_partners),
-        coverage: e.coverage_share === null ? '—' : formatPercent(exactQuotient(e.own_emigration_to_same_partners, e.own_total_emigration, e.coverage_share)!, lang),
+        coverage: e.coverage_share === null ? '—' : formatPercent(shownCoverage(e)!, lang),
       })),
     calendar: releaseCalendar(model),
     timeliness: timeliness(model, lang),
