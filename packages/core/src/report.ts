@@ -282,6 +282,13 @@ export function roundedQuotient(part: number | null, whole: number | null, store
   return (sign * Math.floor((2 * p + w) / (2 * w))) / scale;
 }
 
+/** A mirror row's ratio I / E and asymmetry (I − E) / (I + E) as every report shows them, to two places, rounded once from I and E. */
+export function shownMirror(m: Pick<MirrorRow, 'immigration' | 'emigration' | 'ratio' | 'asymmetry'>): { ratio: number | null; asymmetry: number | null } {
+  const { immigration: i, emigration: e } = m;
+  const both = i !== null && e !== null;
+  return { ratio: roundedQuotient(i, e, m.ratio, 2), asymmetry: roundedQuotient(both ? i - e : null, both ? i + e : null, m.asymmetry, 2) };
+}
+
 /** An emigration estimate's coverage (a share) as every report shows it, to three places: 79.2 % of 20 711 / 26 166. */
 export function shownCoverage(e: Pick<EmigrationEstimate, 'own_emigration_to_same_partners' | 'own_total_emigration' | 'coverage_share'>): number | null {
   return roundedQuotient(e.own_emigration_to_same_partners, e.own_total_emigration, e.coverage_share, 3);

@@ -1,4 +1,5 @@
 // Wording of messages for statisticians, in English and Russian.
+import { roundedQuotient } from '@mch/core';
 
 /** 5210 → "5 210"; fractions keep at most two decimals (1.25 → "1.25"). */
 export function fmt(n: number | null | undefined): string {
@@ -13,6 +14,11 @@ export function fmt(n: number | null | undefined): string {
 
 export function pct(share: number): string {
   return `${fmt(Math.round(share * 1000) / 10)} %`;
+}
+
+/** part / whole as a percentage with one decimal, rounded once and half up from the counts (1 583 of 2 000: 79.2 %, where pct of the quotient says 79.1). */
+export function pctOf(part: number, whole: number): string {
+  return pct(roundedQuotient(part, whole, whole ? part / whole : 0, 3)!);
 }
 
 const TYPE_EN: Record<string, string> = { LT: 'long-term', ST: 'short-term', NAT: 'permanent residence (national definition)' };

@@ -1,6 +1,6 @@
 import type { CompletenessCell, QualityReport } from '@mch/core';
 import { cmp } from '@mch/core';
-import { fmt, pct } from './format';
+import { fmt, pct, pctOf } from './format';
 
 /** Classes of a completeness cell by the share of cells present, with their colours (HTML and PDF). */
 export const COMPLETENESS_COLOURS = {
@@ -47,9 +47,9 @@ export function completenessView(report: Pick<QualityReport, 'completeness'>, co
           const c = cell.get(`${r}|${t}|${y}`);
           const cls = classOf(c);
           if (!c || cls === 'c-none' || cls === 'c-late') return { text: cls === 'c-late' ? '!' : '', cls, title: `${r} ${t} ${y}: ${cls === 'c-late' ? 'declared, not received' : 'not declared, not received'}` };
-          const { present, received, share } = shareOf(c);
+          const { present, received } = shareOf(c);
           const text = present === received ? fmt(present) : `${fmt(present)}/${fmt(received)}`;
-          const title = `${r} ${t} ${y}: ${fmt(present)} of ${fmt(received)} cells present (${pct(share ?? 0)}); ${fmt(c.missing_values)} missing or cannot exist, ${fmt(c.rejected)} refused${c.expected ? '; declared' : '; not declared'}`;
+          const title = `${r} ${t} ${y}: ${fmt(present)} of ${fmt(received)} cells present (${received ? pctOf(present, received) : pct(0)}); ${fmt(c.missing_values)} missing or cannot exist, ${fmt(c.rejected)} refused${c.expected ? '; declared' : '; not declared'}`;
           return { text, cls, title };
         }),
       ),

@@ -1,6 +1,6 @@
 // The mirror matrix and the emigration estimates as the internal reports show them; colours and legend are core's, shared with the public summary.
 import type { MirrorBand, MirrorMatrixCell, QualityReport } from '@mch/core';
-import { MIRROR_COLOURS, mirrorMatrices, ratioText, shownCoverage } from '@mch/core';
+import { MIRROR_COLOURS, mirrorMatrices, ratioText, shownCoverage, shownMirror } from '@mch/core';
 import { fmt } from './format';
 import { MIRROR_DEFAULTS } from './mirror';
 
@@ -30,7 +30,7 @@ export function mirrorView(report: Pick<QualityReport, 'mirror' | 'mirror_band'>
 }
 
 function titleOf(y: number, a: string, b: string, m: NonNullable<MirrorMatrixCell['row']>): string {
-  const asym = m.asymmetry === null ? '' : `; asymmetry ${fmt(m.asymmetry)}`;
+  const asym = m.asymmetry === null ? '' : `; asymmetry ${fmt(shownMirror(m).asymmetry)}`;
   return `${y}: ${a} reports ${fmt(m.immigration)} immigrants from ${b} (${m.migr_type_in || '–'}, ${m.basis_in || 'basis not stated'}); ${b} reports ${fmt(m.emigration)} emigrants to ${a} (${m.migr_type_out || '–'}, ${m.basis_out || 'basis not stated'})${asym}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Finding, FindingGroup, QualityReport, RuleId } from '@mch/core';
 import { ratioText, ruleName } from '@mch/core';
-import { fmt, pct, ruPlural } from './format';
+import { fmt, pctOf, ruPlural } from './format';
 import { worstText, yearRuns } from './groups';
 import { shareOf } from './view-completeness';
 
@@ -47,7 +47,7 @@ function sent(report: QualityReport, r: string) {
       notes: [...f.warnings, ...(f.hidden_sheets.length ? [`hidden sheets read: ${f.hidden_sheets.join(', ')}`] : []), ...(f.ignored_sheets.length ? [`sheets ignored: ${f.ignored_sheets.join(', ')}`] : [])],
     })),
     tables: tableRuns(cells.filter((c) => c.observations > 0).map((c) => c.table)) || '–',
-    present: received ? `${fmt(present)} of ${fmt(received)} cells (${pct(present / received)})` : 'nothing',
+    present: received ? `${fmt(present)} of ${fmt(received)} cells (${pctOf(present, received)})` : 'nothing',
     not_counted: notCounted(files, received),
     late: late.length ? late.join(', ') : '',
   };

@@ -1,4 +1,4 @@
-import { fmt, pct, typeEn, typeRu } from '../../format';
+import { fmt, pctOf, typeEn, typeRu } from '../../format';
 import type { Draft, Rule, RuleContext } from '../../model';
 import { countryOf } from '../../settings';
 import type { Observation } from '@mch/core';
@@ -76,8 +76,8 @@ function missingShare(ctx: RuleContext): Draft[] {
       key: `${c.r}|${c.t}|${c.y}|missing-share`,
       values: { cells: c.all, missing_or_impossible: c.missing, share },
       sources: sourcesOf(c.cells),
-      message: `${c.t} ${c.r} ${c.y}: ${fmt(c.missing)} of ${fmt(c.all)} cells (${pct(share)}) are missing (..) or cannot exist (x)`,
-      message_ru: `${c.t} ${c.r} ${c.y}: ${fmt(c.missing)} из ${fmt(c.all)} ячеек (${pct(share)}) не заполнены (..) или не имеют смысла (x)`,
+      message: `${c.t} ${c.r} ${c.y}: ${fmt(c.missing)} of ${fmt(c.all)} cells (${pctOf(c.missing, c.all)}) are missing (..) or cannot exist (x)`,
+      message_ru: `${c.t} ${c.r} ${c.y}: ${fmt(c.missing)} из ${fmt(c.all)} ячеек (${pctOf(c.missing, c.all)}) не заполнены (..) или не имеют смысла (x)`,
     });
   }
   return drafts;

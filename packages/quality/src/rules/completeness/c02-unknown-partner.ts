@@ -1,5 +1,5 @@
 import { at } from '../../draft';
-import { fmt, pct, where } from '../../format';
+import { fmt, pct, pctOf, where } from '../../format';
 import type { Draft, Rule } from '../../model';
 import { sourcesOf, usable } from '../../values';
 
@@ -29,8 +29,8 @@ export const C02: Rule = {
         ...at(unk),
         values: { unknown: u, total: t, share },
         sources: sourcesOf([unk, total]),
-        message: `${w.en}: partner unknown ${fmt(u)} of total ${fmt(t)} = ${pct(share)}, above ${pct(ctx.setting(s.ref_area, 'threshold'))}`,
-        message_ru: `${w.ru}: страна не указана ${fmt(u)} из ${fmt(t)} = ${pct(share)}, выше ${pct(ctx.setting(s.ref_area, 'threshold'))}`,
+        message: `${w.en}: partner unknown ${fmt(u)} of total ${fmt(t)} = ${pctOf(u, t)}, above ${pct(ctx.setting(s.ref_area, 'threshold'))}`,
+        message_ru: `${w.ru}: страна не указана ${fmt(u)} из ${fmt(t)} = ${pctOf(u, t)}, выше ${pct(ctx.setting(s.ref_area, 'threshold'))}`,
       });
     }
     return drafts;

@@ -33,6 +33,13 @@ describe('MCH-M01 mirror flows', () => {
     );
   });
 
+  it('says the ratio rounded once from the two figures: 401 against 200 is 2.005, so 2.01', () => {
+    const { findings, report } = runRule('MCH-M01', flows(401, 200));
+    expect(report.mirror.find((m) => m.receiving === 'KAZ' && m.sending === 'RUS' && m.sex === '_T')!.ratio).toBe(2.005);
+    // the stored 2.005 is 2.00499… in binary, which toFixed(2) shows as 2 (2.00)
+    expect(findings[0]!.message).toContain('ratio 2.01, asymmetry 0.33, outside 0.5–2');
+  });
+
   it('reports a pair once on its total, not again for men and women', () => {
     const withSexes = [...flows(300, 100), o('KAZ|T04|2012|LT|M||RUS', 150), o('KAZ|T04|2012|LT|F||RUS', 150), o('RUS|T08|2012|NAT|M||KAZ', 50), o('RUS|T08|2012|NAT|F||KAZ', 50)];
     const { findings, report } = runRule('MCH-M01', withSexes);

@@ -1,4 +1,4 @@
-import type { MirrorRow } from '@mch/core';
+import { type MirrorRow, shownMirror } from '@mch/core';
 import { fmt, sexEn, sexRu, typeEn, typeRu } from '../../format';
 import { MIRROR_DEFAULTS } from '../../mirror';
 import type { Draft, ReleaseRule } from '../../model';
@@ -52,11 +52,12 @@ export const M01: ReleaseRule = {
 };
 
 function message(m: MirrorRow, band: string, pair: { immigration: string; emigration: string }, lang: 'en' | 'ru'): string {
-  const ratio = m.ratio === null ? '∞' : fmt(m.ratio);
+  const shown = shownMirror(m);
+  const ratio = m.ratio === null ? '∞' : fmt(shown.ratio);
   if (lang === 'en') {
     const sex = m.sex === '_T' ? '' : `, ${sexEn(m.sex)}`;
-    return `Mirror ${m.time_period}${sex}: immigration to ${m.receiving} from ${m.sending} ${fmt(m.immigration)} (${m.receiving} ${pair.immigration}, ${typeEn(m.migr_type_in)}, ${m.basis_in || 'basis not stated'}) against emigration from ${m.sending} to ${m.receiving} ${fmt(m.emigration)} (${m.sending} ${pair.emigration}, ${typeEn(m.migr_type_out)}, ${m.basis_out || 'basis not stated'}): ratio ${ratio}, asymmetry ${fmt(m.asymmetry)}, outside ${band}`;
+    return `Mirror ${m.time_period}${sex}: immigration to ${m.receiving} from ${m.sending} ${fmt(m.immigration)} (${m.receiving} ${pair.immigration}, ${typeEn(m.migr_type_in)}, ${m.basis_in || 'basis not stated'}) against emigration from ${m.sending} to ${m.receiving} ${fmt(m.emigration)} (${m.sending} ${pair.emigration}, ${typeEn(m.migr_type_out)}, ${m.basis_out || 'basis not stated'}): ratio ${ratio}, asymmetry ${fmt(shown.asymmetry)}, outside ${band}`;
   }
   const sex = m.sex === '_T' ? '' : `, ${sexRu(m.sex)}`;
-  return `Зеркальная статистика ${m.time_period}${sex}: иммиграция в ${m.receiving} из ${m.sending} ${fmt(m.immigration)} (${m.receiving} ${pair.immigration}, ${typeRu(m.migr_type_in)}, ${m.basis_in || 'основа не указана'}) против эмиграции из ${m.sending} в ${m.receiving} ${fmt(m.emigration)} (${m.sending} ${pair.emigration}, ${typeRu(m.migr_type_out)}, ${m.basis_out || 'основа не указана'}): отношение ${ratio}, асимметрия ${fmt(m.asymmetry)}, вне диапазона ${band}`;
+  return `Зеркальная статистика ${m.time_period}${sex}: иммиграция в ${m.receiving} из ${m.sending} ${fmt(m.immigration)} (${m.receiving} ${pair.immigration}, ${typeRu(m.migr_type_in)}, ${m.basis_in || 'основа не указана'}) против эмиграции из ${m.sending} в ${m.receiving} ${fmt(m.emigration)} (${m.sending} ${pair.emigration}, ${typeRu(m.migr_type_out)}, ${m.basis_out || 'основа не указана'}): отношение ${ratio}, асимметрия ${fmt(shown.asymmetry)}, вне диапазона ${band}`;
 }
