@@ -38,10 +38,12 @@ export interface Header {
  * Why a column is not a value column. `no-header`: nothing above it; `unknown-header`: a header
  * not understood ("Share, %", "Мужч.") or two years above one column; `bad-header`: a year that
  * cannot be read ("=2011", 1e308); `split-year`: a fiscal or split year ("2012/13"), which is no
- * calendar year. `cell` names the header, so the figures under it are refused at their cells,
- * saying why, rather than lost or read under another year or sex.
+ * calendar year; `misaligned-years`: the years stand over neither the first column of their
+ * blocks nor the whole block (typed over the middle or last column of each), so which year a
+ * column holds cannot be told. `cell` names the header, so the figures under it are refused at
+ * their cells, saying why, rather than lost or read under another year or sex.
  */
-export type Skip = { why: 'no-header' | 'not-counts' } | { why: 'unknown-header' | 'bad-header' | 'split-year'; cell: string };
+export type Skip = { why: 'no-header' | 'not-counts' } | { why: 'unknown-header' | 'bad-header' | 'split-year' | 'misaligned-years'; cell: string };
 
 /**
  * A header over figures that are no counts of persons: a share, a percentage, a rate or an index
@@ -144,6 +146,10 @@ export function findHeader(g: Grid, r: HeaderResolvers, layout: Layout): Header 
   const rows = [first];
   // a type or year row may sit above the first year row (types in column blocks)
   for (let row = first - 1; row >= 1 && rows.length < MAX_HEADER_ROWS && isHeaderRow(row); row--) rows.unshift(row);
+  // found by its sexes, with a row of years above that were not understood («за 2011 г.», a date): that row
+  // heads the columns, its figures refused under it, never read under a year the title happens to name
+  const unreadYears = layout.years === 'columns' && !hasYears(tokensOf(first, 2).tokens) ? yearsNotUnderstood(g, rows[0]! - 1, minCol) : false;
+  if (unreadYears) rows.unshift(rows[0]! - 1);
   let sawSex = rows.some((row) => [...tokensOf(row, minCol).tokens.values()].some((t) => t.sex !== undefined));
   for (let row = first + 1; row <= g.maxRow && rows.length < MAX_HEADER_ROWS; row++) {
     if (!g.rows.has(row)) continue;
@@ -154,7 +160,35 @@ export function findHeader(g: Grid, r: HeaderResolvers, layout: Layout): Header 
     sawSex ||= [...tokens.values()].some((t) => t.sex !== undefined);
     rows.push(row);
   }
-  return buildColumns(g, rows, r, minCol);
+  // sexes or types below the years that start left of the first year: the years were typed over the
+  // middle or last column of each block, and carried to the right they would give a column the
+  // next block's year; those columns are value columns all the same, never labels
+  let start = minCol;
+  for (const row of rows) if (row > first) for (const col of tokensOf(row, 2).tokens.keys()) start = Math.min(start, col);
+  const header = buildColumns(g, rows, r, start);
+  if (start < minCol && hasYears(tokensOf(first, minCol).tokens)) return misaligned(header, g, first, minCol);
+  return header;
+}
+
+const hasYears = (tokens: Map<number, ColumnToken>) => [...tokens.values()].some((t) => t.year !== undefined || t.splitYear !== undefined);
+
+/** A row above the header holding, over the value columns, text that names a year but was read as none. */
+function yearsNotUnderstood(g: Grid, row: number, minCol: number): boolean {
+  if (row < 1) return false;
+  return [...(g.rows.get(row) ?? [])].some(([col, cell]) => col >= minCol && !cell.mergedCopy && /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/u.test(cell.text));
+}
+
+/** Every column of a header whose years do not stand over the first column of their blocks, refused, naming the years. */
+function misaligned(header: Header, g: Grid, yearRow: number, firstYearCol: number): Header {
+  const years = [...(g.rows.get(yearRow) ?? [])]
+    .filter(([col, cell]) => col >= firstYearCol && !cell.mergedCopy && cell.text.trim())
+    .slice(0, 3)
+    .map(([col, cell]) => `${colName(col)}${yearRow} ${quote(cell.text.slice(0, 20))}`);
+  const skip: Skip = { why: 'misaligned-years', cell: years.join(', ') };
+  const skipped = new Map(header.skipped);
+  for (const c of header.columns) skipped.set(c.col, skip);
+  for (const [col, s] of skipped) if (s.why === 'no-header') skipped.set(col, skip);
+  return { ...header, columns: [], skipped, unknown: [...header.unknown, `the years ${skip.cell} stand over neither the first column of their blocks nor the whole block`] };
 }
 
 function firstHeaderRow(g: Grid, wantYear: boolean, tokensOf: (row: number) => Map<number, ColumnToken>): number | undefined {

@@ -24,7 +24,7 @@ export interface SheetContext {
   migr: CodeResolver;
 }
 
-const THOUSANDS = /thousand|тыс\.|тыс\s|тысяч/iu;
+const THOUSANDS = /thousand|тыс\.|тыс\s|тысяч|['’‘]000(?!\d)/iu;
 
 /** State carried down the rows: the current block of each kind. */
 interface Blocks {
@@ -184,6 +184,11 @@ function skippedValueReason(col: string, skip: Skip): [en: string, ru: string] {
       ];
     case 'bad-header':
       return [`a value in column ${col}, whose header ${skip.cell} is not a reference year; correct the header`, `значение в столбце ${col}, заголовок которого ${skip.cell} не является отчётным годом; исправьте шапку`];
+    case 'misaligned-years':
+      return [
+        `a value in column ${col}: the years of the header (${skip.cell}) stand over neither the first column of their blocks nor the whole block, so which year this column holds cannot be told; merge each year's cell over its columns, or write the year above every column`,
+        `значение в столбце ${col}: годы в шапке (${skip.cell}) стоят не над первым столбцом своего блока и не над всем блоком, поэтому нельзя определить, к какому году относится столбец; объедините ячейку года над её столбцами или укажите год над каждым столбцом`,
+      ];
     case 'unknown-header':
       return [
         `a value in column ${col}, whose header ${skip.cell} is not a year, sex or type of migration of this table; correct the header to the questionnaire's`,

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../ingest';
+import { context } from '../test-support/dump';
+import { type XmlCell, oneSheet, sheetXml } from '../test-support/ooxml';
+
+// Where the years of a header are not where they can be read from, the figures under them are
+// refused at their cells, naming the header, never read under another year or taken for labels.
+const read = (rows: XmlCell[][], merges: string[] = []) => {
+  const strings: string[] = [];
+  return ingestFile({ path: 's.xlsx', bytes: oneSheet(sheetXml({ name: 'T04', rows, merges }, strings), strings) }, context('ARM', {}));
+};
+const SEXES = [null, 'Total', 'Men', 'Women', 'Total', 'Men', 'Women'];
+const FIGURES: XmlCell[][] = [
+  ['Germany', 101, 102, 103, 104, 105, 106],
+  ['Burundi', 107, 108, 109, 110, 111, 112],
+];
+
+describe('year headers', () => {
+  it('reads years at the start of each block, merged or not', async () => {
+    for (const merges of [['B2:D2', 'E2:G2'], []]) {
+      const r = await read([['Immigrants'], ['Country', 2011, null, null, 2012], SEXES, ...FIGURES], merges);
+      expect(r.files[0]).toMatchObject({ value_cells: 12, observations: 12, rejections: 0 });
+      expect(r.observations.filter((o) => o.partner === 'DEU').map((o) => [o.time_period, o.sex, o.obs_value])).toEqual([
+        [2011, '_T', 101], [2011, 'M', 102], [2011, 'F', 103], [2012, '_T', 104], [2012, 'M', 105], [2012, 'F', 106],
+      ]);
+    }
+  });
+
+  it('refuses every figure when the years stand over the middle or the last column of their blocks (typed there, not merged)', async () => {
+    for (const [years, named] of [
+      [[null, 2011, null, null, 2012, null], 'C2 "2011", F2 "2012"'],
+      [[null, null, 2011, null, null, 2012], 'D2 "2011", G2 "2012"'],
+    ] as const) {
+      const r = await read([['Immigrants'], ['Country', ...years], SEXES, ...FIGURES]);
+      // before: the first Total was lost, the next block's Total read under 2011, figures taken for partner codes
+      expect(r.files[0], named).toMatchObject({ value_cells: 12, observations: 0, rejections: 12 });
+      expect(r.rejections[0]!.message).toBe(
+        `s.xlsx, sheet "T04", cell B4 "101": a value in column B: the years of the header (${named}) stand over neither the first column of their blocks nor the whole block, so which year this column holds cannot be told; merge each year's cell over its columns, or write the year above every column`,
+      );
+    }
+  });
+
+  it('refuses the figures under a row of years it cannot read, and does not take a year from that row for the title', async () => {
+    for (const banner of ['за 2011 г.', '01.01.2011', '1905-07-04']) {
+      const r = await read([['Immigrants'], ['Country', banner, null, null, banner.replace('2011', '2012')], SEXES, ...FIGURES]);
+      expect(r.files[0], banner).toMatchObject({ value_cells: 12, observations: 0, rejections: 12 });
+      expect(r.rejections[0]!.message, banner).toContain(`a value in column B, whose header B2 "${banner}"`);
+    }
+  });
+
+  it("reads a table in thousands whose unit line says '000 persons", async () => {
+    const unit = async (line: string) => (await read([[line], ['Country', 2011], [null, 'Total'], ['Germany', '1 234']])).observations.map((o) => [o.obs_value, o.unit_mult]);
+    expect(await unit("'000 persons")).toEqual([[1234, 3]]);
+    expect(await unit('’000 persons')).toEqual([[1234, 3]]);
+    expect(await unit('persons')).toEqual([[1234, 0]]);
+  });
+});
