@@ -12,10 +12,23 @@ export function publishedObservations(observations: readonly Observation[], code
   return sortObservations(unshadowed(observations).map(suppressIfNotFree), codelists);
 }
 
-/** Every reported value, and a derived one only where no reported value has its key. */
+/**
+ * Every reported value once, and a derived one only where no reported value has its key. A file
+ * may give the same figure for one key twice (a repeated CSV line, a hidden copy of a sheet):
+ * ingest keeps both, each with its cell, and the release publishes the first, so no published
+ * file holds a key twice (observations.csv's primary key, an SDMX series' observation).
+ */
 function unshadowed(observations: readonly Observation[]): Observation[] {
-  const reported = new Set(observations.filter((o) => !o.derived).map(observationKey));
-  return observations.filter((o) => !o.derived || !reported.has(observationKey(o)));
+  const reported = new Set<string>();
+  const first = new Set<Observation>();
+  for (const o of observations) {
+    if (o.derived) continue;
+    const key = observationKey(o);
+    if (reported.has(key)) continue;
+    reported.add(key);
+    first.add(o);
+  }
+  return observations.filter((o) => (o.derived ? !reported.has(observationKey(o)) : first.has(o)));
 }
 
 /**

@@ -5,6 +5,9 @@ import { Unreadable } from './unreadable';
 import { type Attrs, scanXml } from './xml';
 
 /** What a sheet may still cost: <row> and <c> elements (and merged-over cells) left over all sheets. */
+/** Rows past the limit: what counts, and what the country can do (1 M formatted empty rows below a table are common). */
+const ROWS_REFUSED = 'the worksheets hold more rows than allowed (every row a sheet stores counts, empty formatted ones too: delete the empty rows below the tables, or send a table this large as a long CSV file)';
+
 export interface Budget {
   rows: number;
   cells: number;
@@ -60,7 +63,7 @@ export function readSheetXml(xml: Uint8Array, part: string, cx: SheetXmlContext)
       else if (!inData) {
         if (name === 'mergeCell' && a.ref) merges.push(a.ref);
       } else if (name === 'row') {
-        if (--cx.budget.rows < 0) throw new Unreadable('the worksheets hold more rows than allowed', at(`row ${row + 1}`));
+        if (--cx.budget.rows < 0) throw new Unreadable(ROWS_REFUSED, at(`row ${row + 1}`));
         row = a.r === undefined ? row + 1 : placeRow(a.r, cx.sheet);
         nextCol = 1;
       } else if (name === 'c') {
