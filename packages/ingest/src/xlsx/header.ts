@@ -134,7 +134,7 @@ export function findHeader(g: Grid, r: HeaderResolvers, layout: Layout): Header 
     }
     return { tokens: out, numeric: other };
   };
-  const first = firstHeaderRow(g, layout.years === 'columns', (row) => tokensOf(row, 2).tokens);
+  const first = firstHeaderRow(g, layout.years === 'columns', (row) => tokensOf(row, 2));
   if (first === undefined) return undefined;
   // the value columns start where the first header row's labels start; left of them are category headers
   const minCol = valuesStart(g.rows.get(first), smallest(tokensOf(first, 2).tokens.keys()));
@@ -191,12 +191,14 @@ function misaligned(header: Header, g: Grid, yearRow: number, firstYearCol: numb
   return { ...header, columns: [], skipped, unknown: [...header.unknown, `the years ${skip.cell} stand over neither the first column of their blocks nor the whole block`] };
 }
 
-function firstHeaderRow(g: Grid, wantYear: boolean, tokensOf: (row: number) => Map<number, ColumnToken>): number | undefined {
+function firstHeaderRow(g: Grid, wantYear: boolean, tokensOf: (row: number) => { tokens: Map<number, ColumnToken>; numeric: boolean }): number | undefined {
   const last = Math.min(g.maxRow, MAX_HEADER_SEARCH);
   for (const yearPass of wantYear ? [true, false] : [false]) {
     for (let row = 1; row <= last; row++) {
-      const tokens = [...tokensOf(row).values()];
-      if (tokens.some((t) => (yearPass ? t.year !== undefined || t.splitYear !== undefined : t.sex !== undefined || t.migr !== undefined || t.net))) return row;
+      const { tokens, numeric } = tokensOf(row);
+      // a year beside figures is a row of data with its year in a column («Россия | 2011 | 101 | 102»), no header of years
+      if (yearPass && numeric) continue;
+      if ([...tokens.values()].some((t) => (yearPass ? t.year !== undefined || t.splitYear !== undefined : t.sex !== undefined || t.migr !== undefined || t.net))) return row;
     }
   }
   return undefined;

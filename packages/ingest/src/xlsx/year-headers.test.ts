@@ -48,6 +48,13 @@ describe('year headers', () => {
     }
   });
 
+  it('takes no row of figures with a year beside them for the header: every figure is accounted for at its cell', async () => {
+    // years down the rows of a country whose settings say years are in columns: the first data row was the "header", its figures lost
+    const r = await read([['Immigrants'], ['Country', 'Year', 'Total', 'Men', 'Women'], ['Russia', 2011, 101, 102, 103], ['Russia', 2012, 104, 105, 106]]);
+    expect(r.files[0]).toMatchObject({ value_cells: 6, observations: 0, rejections: 6 });
+    expect(r.rejections.map((x) => x.source.cell)).toEqual(['C3', 'D3', 'E3', 'C4', 'D4', 'E4']);
+  });
+
   it("reads a table in thousands whose unit line says '000 persons", async () => {
     const unit = async (line: string) => (await read([[line], ['Country', 2011], [null, 'Total'], ['Germany', '1 234']])).observations.map((o) => [o.obs_value, o.unit_mult]);
     expect(await unit("'000 persons")).toEqual([[1234, 3]]);
