@@ -163,7 +163,9 @@ function othersOf(group: Observation[], o: Observation, lang: 'en' | 'ru' = 'en'
   for (const g of group) {
     if (g === o) continue;
     if (named.length === max) break;
-    named.push(`${g.source?.cell ?? ''} ${quote(g.source?.raw ?? '')}`);
+    // on another sheet (a copy of the table, an old version kept hidden), the cell is named with its sheet
+    const sheet = g.source?.sheet && g.source.sheet !== o.source?.sheet ? `sheet ${quote(g.source.sheet)} ` : '';
+    named.push(`${sheet}${g.source?.cell ?? ''} ${quote(g.source?.raw ?? '')}`);
   }
   const more = group.length - 1 - named.length;
   return more > 0 ? `${named.join(', ')} ${lang === 'en' ? `and ${more} more` : `и ещё ${more}`}` : named.join(', ');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../ingest';
 import { context } from '../test-support/dump';
-import { type XmlCell, oneSheet, sheetXml } from '../test-support/ooxml';
+import { type XmlCell, ooxmlWorkbook, oneSheet, sheetXml } from '../test-support/ooxml';
 
 // Where the years of a header are not where they can be read from, the figures under them are
 // refused at their cells, naming the header, never read under another year or taken for labels.
@@ -60,5 +60,14 @@ describe('year headers', () => {
     expect(await unit("'000 persons")).toEqual([[1234, 3]]);
     expect(await unit('’000 persons')).toEqual([[1234, 3]]);
     expect(await unit('persons')).toEqual([[1234, 0]]);
+  });
+});
+
+describe('a conflict between two sheets', () => {
+  it('names the other cell with its sheet', async () => {
+    const table = (v: number): XmlCell[][] => [['Immigrants'], ['Country', 2011], [null, 'Total'], ['Germany', v]];
+    const r = await ingestFile({ path: 's.xlsx', bytes: ooxmlWorkbook([{ name: 'T04', rows: table(30) }, { name: 'T04 (old)', rows: table(25) }]) }, context('ARM', {}));
+    expect(r.rejections.map((x) => [x.source.sheet, x.reason])).toEqual([['T04', 'conflicting-value'], ['T04 (old)', 'conflicting-value']]);
+    expect(r.rejections[0]!.message).toContain('another cell gives a different value for the same observation (sheet "T04 (old)" B4 "25"); none is kept');
   });
 });
