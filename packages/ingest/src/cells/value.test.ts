@@ -11,6 +11,9 @@ const read = (text: string, thousands = false) => {
 describe('value cells', () => {
   it.each([
     ['12345', [12345, 'A', 'F', '']],
+    // a symbol with its footnote: the symbol, and the note it points to
+    ['..¹', [null, 'O', 'F', '1']],
+    ['.. 2)', [null, 'O', 'F', '2']],
     ['12 345', [12345, 'A', 'F', '']],
     ['12\u00a0345', [12345, 'A', 'F', '']],
     ['12\u202f345', [12345, 'A', 'F', '']],

@@ -35,6 +35,9 @@ export function parseValue(input: ValueInput, thousands: boolean, legend: Legend
   const symbol = lookupSymbol(legend, text);
   if (symbol) return { ok: true, value: symbol.value, status: symbol, note_refs: [] };
   const tail = stripTail(text, legend);
+  // a symbol with its footnote (".. ¹", "x 2)"): the symbol, and the note it points to
+  const marked = tail.notes.length ? lookupSymbol(legend, tail.rest) : undefined;
+  if (marked) return { ok: true, value: marked.value, status: marked, note_refs: tail.notes };
   const read = readNumber(tail.rest, thousands);
   if (!read.ok) return read;
   return checkNumber(read.value, thousands, tail.status, tail.notes, allowNegative);
