@@ -10,6 +10,16 @@ const fixture = (name: string) => new URL(`fixtures/${name}`, import.meta.url);
 const csv = (text: string, path = 'kgz.csv') => ingestFile({ path, bytes: new TextEncoder().encode(text) }, context('KGZ'));
 
 describe('the long CSV file', () => {
+  it('reads the header after Excel\'s "sep=;" line, every line keeping its number', async () => {
+    for (const sep of ['sep=;', '"sep=;"', 'SEP=;']) {
+      const r = await csv(`${sep}\r\nREF_AREA;TABLE;TIME_PERIOD;MIGR_TYPE;SEX;AGE;PARTNER;OBS_VALUE\r\nKGZ;T04;2012;LT;_T;;RUS;5\r\nKGZ;T04;2012;LT;M;;RUS;abc\r\n`);
+      expect(obsLines(r), sep).toEqual(['T04 2012 LT _T RUS = 5 A/F u0 @!3 «KGZ;T04;2012;LT;_T;;RUS;5»']);
+      expect(r.rejections.map((x) => x.source.cell), sep).toEqual(['4']);
+    }
+    // the header missing a column is named at its own line, the second
+    await expect(csv('sep=,\nREF_AREA,TABLE,TIME_PERIOD,SEX,PARTNER\n')).rejects.toThrow('kgz.csv, line 2: the CSV lacks the column(s) OBS_VALUE');
+  });
+
   it('UTF-8 with BOM, CRLF, quoted fields, codes and labels in every column', async () => {
     const r = await ingestFixture(fixture('long-utf8-bom.csv'), 'kgz.csv', context('KGZ'));
     expect(obsLines(r)).toEqual([

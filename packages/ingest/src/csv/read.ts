@@ -32,8 +32,14 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
   if (bytes.length > MAX_CSV_BYTES) throw new MchError('file-unreadable', `${c.file} is ${bytes.length} bytes, more than the ${MAX_CSV_BYTES} a long CSV may have`, { where: c.file });
   const enc = detectEncoding(bytes);
   if ('problem' in enc) throw new MchError('file-unreadable', `${c.file} cannot be read as CSV: ${enc.problem}`, { where: c.file });
-  const text = decode(bytes, enc.encoding, enc.bomLength);
-  const headerLine = text.slice(0, text.search(/\r\n|\n|\r|$/u));
+  const decoded = decode(bytes, enc.encoding, enc.bomLength);
+  const lineEnd = /\r\n|\n|\r|$/u;
+  const firstLine = decoded.slice(0, decoded.search(lineEnd));
+  // Excel's "sep=;" line before the header says the delimiter: it is left blank, so lines keep their numbers
+  const hint = /^"?sep=.?"?$/iu.test(firstLine.trim());
+  const text = hint ? decoded.slice(firstLine.length) : decoded;
+  const body = hint ? text.replace(/^(?:\r\n|\n|\r)/u, '') : text;
+  const headerLine = body.slice(0, body.search(lineEnd));
   const delimiter = detectDelimiter(headerLine);
   if (!delimiter) throw new MchError('file-unreadable', `${c.file} is neither a workbook nor a CSV with the columns TABLE, TIME_PERIOD, SEX, PARTNER or AGE, OBS_VALUE in its first line`, { where: `${c.file}:1` });
   const notes = new Map<string, string>();
@@ -47,13 +53,14 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
     return i === undefined ? '' : (record[i] ?? '').trim();
   };
   forEachRecord(text, delimiter, c.file, (w) => c.warn(w), ({ line, fields, broken, raw }) => {
+    if (!head && hint && line === 1) return;
     if (!head) {
       head = fields;
       const mapped = mapColumns(head);
-      if ('missing' in mapped) throw new MchError('file-unreadable', `${c.file}, line 1: the CSV lacks the column(s) ${mapped.missing.join(', ')}`, { where: `${c.file}:1` });
+      if ('missing' in mapped) throw new MchError('file-unreadable', `${c.file}, line ${line}: the CSV lacks the column(s) ${mapped.missing.join(', ')}`, { where: `${c.file}:${line}` });
       if ('twice' in mapped) {
         const which = mapped.twice.join(', ');
-        throw new MchError('file-unreadable', `${c.file}, line 1: the header names the column(s) ${which} more than once; keep one of each`, { where: `${c.file}:1` });
+        throw new MchError('file-unreadable', `${c.file}, line ${line}: the header names the column(s) ${which} more than once; keep one of each`, { where: `${c.file}:${line}` });
       }
       index = mapped.index;
       return;
