@@ -169,6 +169,19 @@ describe('encoding detection', () => {
     expect(detectEncoding(iconv.encode('Россия;Казахстан', 'win1251'))).toEqual({ encoding: 'windows-1251', bomLength: 0 });
     expect(detectEncoding(Buffer.from('TABLE', 'utf16le'))).toEqual({ encoding: 'utf-16le', bomLength: 0 });
     expect(detectEncoding(new Uint8Array([0x41, 0x80, 0x81, 0x82, 0x83]))).toHaveProperty('problem');
+    expect(detectEncoding(iconv.encode('Россия;Казахстан', 'koi8-r'))).toEqual({ encoding: 'koi8-r', bomLength: 0 });
+    // UTF-8 with one line pasted from a Windows-1251 file: UTF-8, partly
+    const mixed = Buffer.concat([Buffer.from('Россия;1\nКазахстан;2\n'), iconv.encode('Германия;3\n', 'win1251')]);
+    expect(detectEncoding(mixed)).toEqual({ encoding: 'utf-8', bomLength: 0, partly: true });
+  });
+
+  it('refuses the lines of a partly UTF-8 file that are not UTF-8, naming the encoding, and reads the others', async () => {
+    const head = 'REF_AREA;TABLE;TIME_PERIOD;MIGR_TYPE;SEX;AGE;PARTNER;OBS_VALUE\n';
+    const bytes = Buffer.concat([Buffer.from(`${head}KGZ;T04;2012;LT;_T;;Россия;1\nKGZ;T04;2012;LT;_T;;Казахстан;2\n`), iconv.encode('KGZ;T04;2012;LT;_T;;Германия;3\n', 'win1251')]);
+    const r = await ingestFile({ path: 'kgz.csv', bytes }, context('KGZ'));
+    expect(r.observations.map((o) => [o.partner, o.obs_value])).toEqual([['RUS', 1], ['KAZ', 2]]);
+    expect(r.rejections.map((x) => [x.source.cell, x.reason])).toEqual([['4', 'unparseable-value']]);
+    expect(r.rejections[0]!.message).toContain('the line is not UTF-8 like the rest of the file (pasted from a file in another encoding, such as Windows-1251?)');
   });
 });
 
@@ -189,7 +202,8 @@ describe('property: encoding detection', () => {
       fc.property(fc.array(byte, { maxLength: 12 }), (tail) => {
         const b = new Uint8Array([0x61, 0x62, 0x63, 0x64, ...tail]);
         const got = detectEncoding(b);
-        expect('encoding' in got && got.encoding === 'utf-8').toBe(valid(b));
+        // partly UTF-8 (a line or two in another encoding) is told apart from UTF-8
+        expect('encoding' in got && got.encoding === 'utf-8' && !got.partly).toBe(valid(b));
       }),
       { numRuns: 3000 },
     );

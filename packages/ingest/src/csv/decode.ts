@@ -1,14 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'koi8-r';
 
 /**
- * Detects the encoding of a CSV: a BOM decides; else valid UTF-8 is UTF-8; else bytes whose high
- * half is mostly the Cyrillic letters of Windows-1251 (0xC0–0xFF, Ё ё) are Windows-1251.
- * Returns a reason when none fits.
+ * Detects the encoding of a CSV: a BOM decides; else valid UTF-8 is UTF-8; else mostly UTF-8 is
+ * UTF-8 `partly` (its other lines refused at their place); else bytes whose high half is mostly
+ * the Cyrillic letters of Windows-1251 (0xC0–0xFF, Ё ё) are Windows-1251, or KOI8-R where small
+ * letters (0xC0–0xDF there) outnumber capitals. Returns a reason when none fits.
  */
-export function detectEncoding(b: Uint8Array): { encoding: Encoding; bomLength: number } | { problem: string } {
+export function detectEncoding(b: Uint8Array): { encoding: Encoding; bomLength: number; partly?: true } | { problem: string } {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
@@ -20,15 +21,46 @@ export function detectEncoding(b: Uint8Array): { encoding: Encoding; bomLength: 
   if (sample.length >= 4 && nulEven > sample.length / 4 && nulOdd === 0) return { encoding: 'utf-16be', bomLength: 0 };
   // validated without decoding: the text is decoded once, by decode()
   if (isUtf8(b)) return { encoding: 'utf-8', bomLength: 0 };
+  // UTF-8 but for a line or two pasted from a file in another encoding: read as UTF-8, and those
+  // lines are refused at their place (readCsv), rather than every Cyrillic line read as Windows-1251
+  if (mostlyUtf8(b)) return { encoding: 'utf-8', bomLength: 0, partly: true };
   let high = 0;
   let cyrillic = 0;
+  // Russian text is mostly small letters: 0xE0–0xFF in Windows-1251, 0xC0–0xDF in KOI8-R
+  let upperHalf = 0;
+  let lowerHalf = 0;
   for (const x of b) {
     if (x < 0x80) continue;
     high++;
     if (x >= 0xc0 || x === 0xa8 || x === 0xb8 || x === 0xb9) cyrillic++;
+    if (x >= 0xe0) upperHalf++;
+    else if (x >= 0xc0) lowerHalf++;
   }
-  if (high > 0 && cyrillic / high >= 0.6) return { encoding: 'windows-1251', bomLength: 0 };
+  if (high > 0 && cyrillic / high >= 0.6) return { encoding: lowerHalf > 2 * upperHalf ? 'koi8-r' : 'windows-1251', bomLength: 0 };
   return { problem: 'the text is neither UTF-8, UTF-16 with a BOM, nor Windows-1251; save it as UTF-8' };
+}
+
+/**
+ * Invalid UTF-8 that is mostly UTF-8 all the same: UTF-8 writes a Cyrillic letter as a lead byte
+ * (0xD0, 0xD1) and a byte of 0x80–0xBF, which Windows-1251 and KOI8-R text hardly holds (their
+ * letters are 0xC0–0xFF), so where such pairs make up a third of the bytes above ASCII or more,
+ * the text is UTF-8 with a few lines in another encoding.
+ */
+function mostlyUtf8(b: Uint8Array): boolean {
+  let high = 0;
+  let pairs = 0;
+  for (let i = 0; i < b.length; i++) {
+    const x = b[i]!;
+    if (x < 0x80) continue;
+    high++;
+    const next = b[i + 1] ?? 0;
+    if ((x === 0xd0 || x === 0xd1) && next >= 0x80 && next < 0xc0) {
+      pairs++;
+      high++;
+      i++;
+    }
+  }
+  return pairs > 0 && pairs * 2 * 3 >= high;
 }
 
 export function decode(b: Uint8Array, encoding: Encoding, bomLength: number): string {
@@ -36,7 +68,7 @@ export function decode(b: Uint8Array, encoding: Encoding, bomLength: number): st
   if (encoding === 'utf-8') return body.toString('utf8');
   if (encoding === 'utf-16le') return wellFormed(iconv.decode(body, 'utf-16le'));
   if (encoding === 'utf-16be') return wellFormed(iconv.decode(body, 'utf-16be'));
-  return iconv.decode(body, 'win1251');
+  return iconv.decode(body, encoding === 'koi8-r' ? 'koi8-r' : 'win1251');
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;

@@ -78,6 +78,11 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
       c.reject(known.tableId(get('TABLE')), src, 'unparseable-value', 'the line holds NUL characters (a damaged file, or UTF-16 text without its byte-order mark?)', 'в строке есть символы NUL (файл повреждён или это UTF-16 без метки порядка байтов?)');
       return;
     }
+    if ('partly' in enc && fields.some((f) => f.includes('\ufffd'))) {
+      c.countValueCell();
+      c.reject(known.tableId(get('TABLE')), src, 'unparseable-value', 'the line is not UTF-8 like the rest of the file (pasted from a file in another encoding, such as Windows-1251?); save the whole file as UTF-8', 'строка не в кодировке UTF-8, как остальной файл (вставлена из файла в другой кодировке, например Windows-1251?); сохраните весь файл в UTF-8');
+      return;
+    }
     if (fields.length !== head.length) {
       const other = otherDelimiter(fields, delimiter, head.length);
       const why = other ? { en: `; the line is separated by ${nameOf(other)} where the header uses ${nameOf(delimiter)}`, ru: `; строка разделена ${nameOf(other, 'ru')}, а заголовок — ${nameOf(delimiter, 'ru')}` } : { en: '', ru: '' };
