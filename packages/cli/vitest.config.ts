@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import shared from '../../vitest.shared';
+import shared from '../../vitest.shared.ts';
 
 // one module graph per worker, environment stubs undone after each test: ../../vitest.shared.ts says why
 export default mergeConfig(

@@ -170,6 +170,9 @@ describe('encoding detection', () => {
     expect(detectEncoding(Buffer.from('TABLE', 'utf16le'))).toEqual({ encoding: 'utf-16le', bomLength: 0 });
     expect(detectEncoding(new Uint8Array([0x41, 0x80, 0x81, 0x82, 0x83]))).toHaveProperty('problem');
     expect(detectEncoding(iconv.encode('Россия;Казахстан', 'koi8-r'))).toEqual({ encoding: 'koi8-r', bomLength: 0 });
+    // capitals in Windows-1251 stay Windows-1251 (KOI8's small letters are its capitals)
+    expect(detectEncoding(iconv.encode('ВСЕГО;РОССИЙСКАЯ ФЕДЕРАЦИЯ;МУЖЧИНЫ;ЖЕНЩИНЫ', 'win1251'))).toEqual({ encoding: 'windows-1251', bomLength: 0 });
+    expect(detectEncoding(iconv.encode('ВСЕГО;РОССИЙСКАЯ ФЕДЕРАЦИЯ;МУЖЧИНЫ;ЖЕНЩИНЫ', 'koi8-r'))).toEqual({ encoding: 'koi8-r', bomLength: 0 });
     // UTF-8 with one line pasted from a Windows-1251 file: UTF-8, partly
     const mixed = Buffer.concat([Buffer.from('Россия;1\nКазахстан;2\n'), iconv.encode('Германия;3\n', 'win1251')]);
     expect(detectEncoding(mixed)).toEqual({ encoding: 'utf-8', bomLength: 0, partly: true });

@@ -6,8 +6,9 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'koi
 /**
  * Detects the encoding of a CSV: a BOM decides; else valid UTF-8 is UTF-8; else mostly UTF-8 is
  * UTF-8 `partly` (its other lines refused at their place); else bytes whose high half is mostly
- * the Cyrillic letters of Windows-1251 (0xC0–0xFF, Ё ё) are Windows-1251, or KOI8-R where small
- * letters (0xC0–0xDF there) outnumber capitals. Returns a reason when none fits.
+ * the Cyrillic letters of Windows-1251 (0xC0–0xFF, Ё ё) are Windows-1251, or KOI8 (read as
+ * KOI8-U, which is KOI8-R with the Ukrainian letters) where it reads clearly better. Returns a
+ * reason when none fits.
  */
 export function detectEncoding(b: Uint8Array): { encoding: Encoding; bomLength: number; partly?: true } | { problem: string } {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
@@ -26,18 +27,32 @@ export function detectEncoding(b: Uint8Array): { encoding: Encoding; bomLength: 
   if (mostlyUtf8(b)) return { encoding: 'utf-8', bomLength: 0, partly: true };
   let high = 0;
   let cyrillic = 0;
-  // Russian text is mostly small letters: 0xE0–0xFF in Windows-1251, 0xC0–0xDF in KOI8-R
-  let upperHalf = 0;
-  let lowerHalf = 0;
   for (const x of b) {
     if (x < 0x80) continue;
     high++;
     if (x >= 0xc0 || x === 0xa8 || x === 0xb8 || x === 0xb9) cyrillic++;
-    if (x >= 0xe0) upperHalf++;
-    else if (x >= 0xc0) lowerHalf++;
   }
-  if (high > 0 && cyrillic / high >= 0.6) return { encoding: lowerHalf > 2 * upperHalf ? 'koi8-r' : 'windows-1251', bomLength: 0 };
+  if (high > 0 && cyrillic / high >= 0.6) return { encoding: koi8Reads(sample) ? 'koi8-r' : 'windows-1251', bomLength: 0 };
   return { problem: 'the text is neither UTF-8, UTF-16 with a BOM, nor Windows-1251; save it as UTF-8' };
+}
+
+/** The letters most frequent in Russian and Ukrainian text, either case: the same bytes read in the wrong encoding hold far fewer. */
+const FREQUENT = new Set('оеаинтсрвлкОЕАИНТСРВЛКіІ');
+
+/**
+ * Whether bytes Windows-1251 and KOI8 would both read as Cyrillic letters are KOI8: the two map
+ * the letters to other bytes (KOI8's small letters are Windows-1251's capitals, in another
+ * order), so the right one gives text of frequent letters, the wrong one a scramble. KOI8 only
+ * when it reads clearly better: capitals alone, or a few words, stay Windows-1251.
+ */
+function koi8Reads(b: Uint8Array): boolean {
+  const score = (text: string) => {
+    let n = 0;
+    for (const ch of text) if (FREQUENT.has(ch)) n++;
+    return n;
+  };
+  const body = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  return score(iconv.decode(body, 'koi8-u')) > 1.5 * score(iconv.decode(body, 'win1251'));
 }
 
 /**
@@ -68,7 +83,8 @@ export function decode(b: Uint8Array, encoding: Encoding, bomLength: number): st
   if (encoding === 'utf-8') return body.toString('utf8');
   if (encoding === 'utf-16le') return wellFormed(iconv.decode(body, 'utf-16le'));
   if (encoding === 'utf-16be') return wellFormed(iconv.decode(body, 'utf-16be'));
-  return iconv.decode(body, encoding === 'koi8-r' ? 'koi8-r' : 'win1251');
+  // KOI8-U: KOI8-R with the Ukrainian letters (і ї є ґ) where KOI8-R has box drawing
+  return iconv.decode(body, encoding === 'koi8-r' ? 'koi8-u' : 'win1251');
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;

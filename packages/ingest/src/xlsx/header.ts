@@ -43,7 +43,7 @@ export interface Header {
  * column holds cannot be told. `cell` names the header, so the figures under it are refused at
  * their cells, saying why, rather than lost or read under another year or sex.
  */
-export type Skip = { why: 'no-header' | 'not-counts' } | { why: 'unknown-header' | 'bad-header' | 'split-year' | 'misaligned-years'; cell: string };
+export type Skip = { why: 'no-header' | 'not-counts' } | { why: 'unknown-header' | 'bad-header' | 'split-year' | 'misaligned-years' | 'no-year'; cell: string };
 
 /**
  * A header over figures that are no counts of persons: a share, a percentage, a rate or an index
@@ -125,14 +125,14 @@ function looksNumeric(text: string): boolean {
 export function findHeader(g: Grid, r: HeaderResolvers, layout: Layout): Header | undefined {
   const tokensOf = (row: number, minCol: number) => {
     const out = new Map<number, ColumnToken>();
-    let other = false;
+    let numbers = 0;
     for (const [col, cell] of g.rows.get(row) ?? []) {
       if (col < minCol) continue;
       const t = classifyHeaderCell(cell.text, r);
       if (t) out.set(col, t);
-      else if (cell.number !== undefined || looksNumeric(cell.text)) other = true;
+      else if (cell.number !== undefined || looksNumeric(cell.text)) numbers++;
     }
-    return { tokens: out, numeric: other };
+    return { tokens: out, numeric: numbers > 0, numbers };
   };
   const first = firstHeaderRow(g, layout.years === 'columns', (row) => tokensOf(row, 2));
   if (first === undefined) return undefined;
@@ -164,19 +164,74 @@ export function findHeader(g: Grid, r: HeaderResolvers, layout: Layout): Header 
   // middle or last column of each block, and carried to the right they would give a column the
   // next block's year; those columns are value columns all the same, never labels
   let start = minCol;
-  for (const row of rows) if (row > first) for (const col of tokensOf(row, 2).tokens.keys()) start = Math.min(start, col);
+  let end = minCol;
+  const below = new Map<number, ColumnToken>();
+  for (const row of rows) {
+    if (row <= first) continue;
+    for (const [col, t] of tokensOf(row, 2).tokens) {
+      start = Math.min(start, col);
+      end = Math.max(end, col);
+      if (!below.has(col)) below.set(col, t);
+    }
+  }
+  // where each year begins (a year repeated over every column of its block, or merged, begins once)
+  const years: number[] = [];
+  let previous: string | undefined;
+  for (const [col, t] of [...tokensOf(first, minCol).tokens].sort(([a], [b]) => a - b)) {
+    if (t.year === undefined && t.splitYear === undefined) continue;
+    const year = String(t.year ?? t.splitYear);
+    if (year !== previous) years.push(col);
+    previous = year;
+  }
+  // the year row holds that year alone: nothing else over the columns (a year not understood, a second year)
+  const yearsOnly = [...(g.rows.get(first) ?? [])].filter(([col, cell]) => col >= start && !cell.mergedCopy && cell.text.trim()).length === 1;
+  // one year over a column inside the table ("2012" at the top right, or centred over its one block): the sheet's year, as a title gives it
+  if (years.length === 1 && start < years[0]! && yearsOnly && rows.some((row) => row > first)) return buildColumns(g, rows.filter((row) => row !== first), r, start);
   const header = buildColumns(g, rows, r, start);
-  if (start < minCol && hasYears(tokensOf(first, minCol).tokens)) return misaligned(header, g, first, minCol);
+  if (years.length && below.size && blocksMisplaced(years, start, end, below)) return misaligned(header, g, first, minCol);
+  // columns left of the first year with a sex or type of their own (a total over all years): no year, so refused, not read under the title's
+  const firstYear = years[0];
+  if (firstYear !== undefined && start < firstYear) {
+    const named: Skip = { why: 'no-year', cell: `${colName(firstYear)}${first}` };
+    for (const c of header.columns.filter((v) => v.col < firstYear && v.year === undefined)) header.skipped.set(c.col, named);
+    header.columns = header.columns.filter((v) => !header.skipped.has(v.col));
+  }
   return header;
+}
+
+/**
+ * Years that do not stand over the first column of their blocks. Block starts look alike (the same
+ * sex or type below each year); and where columns below start left of the first year, they and the
+ * columns of the last year make one block's width: the years were typed over the middle or last
+ * column of each block, not after an extra column of totals.
+ */
+function blocksMisplaced(years: readonly number[], start: number, end: number, below: ReadonlyMap<number, ColumnToken>): boolean {
+  const firstToken = (col: number) => {
+    const t = below.get(col);
+    return t ? `${t.sex ?? ''}|${t.migr ?? ''}|${t.net ?? ''}` : '';
+  };
+  if (years.some((y) => firstToken(y) !== firstToken(years[0]!))) return true;
+  if (start >= years[0]! || years.length < 2) return false;
+  const width = years[1]! - years[0]!;
+  const last = years[years.length - 1]!;
+  return start < years[0]! && years[0]! - start + (end - last + 1) === width;
 }
 
 const hasYears = (tokens: Map<number, ColumnToken>) => [...tokens.values()].some((t) => t.year !== undefined || t.splitYear !== undefined);
 
-/** A row above the header holding, over the value columns, text that names a year but was read as none. */
+/**
+ * A row above the header that heads its columns with years not understood: two cells or more
+ * naming a year over the value columns, or one written as a date or «за 2011 г.». A title or note
+ * with a year in it ("Immigrants in 2012", «по состоянию на 01.03.2013») is none: its year is the title's.
+ */
 function yearsNotUnderstood(g: Grid, row: number, minCol: number): boolean {
   if (row < 1) return false;
-  return [...(g.rows.get(row) ?? [])].some(([col, cell]) => col >= minCol && !cell.mergedCopy && /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/u.test(cell.text));
+  const named = [...(g.rows.get(row) ?? [])].filter(([col, cell]) => col >= minCol && !cell.mergedCopy && /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/u.test(cell.text));
+  return named.length >= 2 || named.some(([, cell]) => YEAR_ALONE.test(collapseSpaces(cell.text)));
 }
+
+/** A year alone in another form: a date (2012-07-04, 04.07.2012, 7/4/2012) or «за 2011 г.», "for 2011". */
+const YEAR_ALONE = /^(?:(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}|(?:за|for|in)\s+(?:19|20)\d{2}\s*(?:г\.?|год[ау]?|year)?)$/iu;
 
 /** Every column of a header whose years do not stand over the first column of their blocks, refused, naming the years. */
 function misaligned(header: Header, g: Grid, yearRow: number, firstYearCol: number): Header {
@@ -191,13 +246,14 @@ function misaligned(header: Header, g: Grid, yearRow: number, firstYearCol: numb
   return { ...header, columns: [], skipped, unknown: [...header.unknown, `the years ${skip.cell} stand over neither the first column of their blocks nor the whole block`] };
 }
 
-function firstHeaderRow(g: Grid, wantYear: boolean, tokensOf: (row: number) => { tokens: Map<number, ColumnToken>; numeric: boolean }): number | undefined {
+function firstHeaderRow(g: Grid, wantYear: boolean, tokensOf: (row: number) => { tokens: Map<number, ColumnToken>; numbers: number }): number | undefined {
   const last = Math.min(g.maxRow, MAX_HEADER_SEARCH);
   for (const yearPass of wantYear ? [true, false] : [false]) {
     for (let row = 1; row <= last; row++) {
-      const { tokens, numeric } = tokensOf(row);
-      // a year beside figures is a row of data with its year in a column («Россия | 2011 | 101 | 102»), no header of years
-      if (yearPass && numeric) continue;
+      const { tokens, numbers } = tokensOf(row);
+      // a year beside more figures than years is a row of data with its year in a column («Россия | 2011 | 101 | 102»),
+      // no header of years (a stray number in a row of years leaves it one)
+      if (yearPass && numbers > [...tokens.values()].filter((t) => t.year !== undefined).length) continue;
       if ([...tokens.values()].some((t) => (yearPass ? t.year !== undefined || t.splitYear !== undefined : t.sex !== undefined || t.migr !== undefined || t.net))) return row;
     }
   }

@@ -184,6 +184,11 @@ function skippedValueReason(col: string, skip: Skip): [en: string, ru: string] {
       ];
     case 'bad-header':
       return [`a value in column ${col}, whose header ${skip.cell} is not a reference year; correct the header`, `значение в столбце ${col}, заголовок которого ${skip.cell} не является отчётным годом; исправьте шапку`];
+    case 'no-year':
+      return [
+        `a value in column ${col}, which has no year above it (the years of the header begin at ${skip.cell}); write the year above it, or leave out a column of totals over the years`,
+        `значение в столбце ${col}, над которым не указан год (годы в шапке начинаются с ${skip.cell}); укажите год над столбцом или уберите столбец итогов за несколько лет`,
+      ];
     case 'misaligned-years':
       return [
         `a value in column ${col}: the years of the header (${skip.cell}) stand over neither the first column of their blocks nor the whole block, so which year this column holds cannot be told; merge each year's cell over its columns, or write the year above every column`,

@@ -48,6 +48,30 @@ describe('year headers', () => {
     }
   });
 
+  it('reads a title or note with a year above a header of sexes as the sheet\'s year, in any column', async () => {
+    for (const [row, merges] of [[[null, 'Immigrants in 2012']], [[null, null, null, '(2012 data)']], [[null, 'Immigrants in 2012'], ['B2:D2']]] as const) {
+      const r = await read([['Table 4'], [...row], ['Country', 'Total', 'Men', 'Women'], ['Germany', 101, 102, 103]], [...(merges ?? [])]);
+      expect(r.files[0], JSON.stringify(row)).toMatchObject({ value_cells: 3, observations: 3, rejections: 0 });
+      expect(r.observations.map((o) => o.time_period)).toEqual([2012, 2012, 2012]);
+    }
+    // one year at the top right, over a table of type blocks: the sheet's year
+    const right = await read([['Table 4'], [null, null, null, null, null, null, 2012], ['Country', 'Long-term migrants', null, null, 'Short-term migrants'], [null, 'Total', 'Men', 'Women', 'Total', 'Men', 'Women'], ['Germany', 1, 2, 3, 4, 5, 6]], ['B3:D3', 'E3:G3']);
+    expect(right.observations.map((o) => [o.time_period, o.migr_type, o.sex])).toHaveLength(6);
+    expect(new Set(right.observations.map((o) => o.time_period))).toEqual(new Set([2012]));
+  });
+
+  it('refuses a column of totals left of the year blocks, reading the blocks', async () => {
+    const r = await read([['Immigrants'], ['Country', null, 2011, null, null, 2012], [null, 'Total', 'Total', 'Men', 'Women', 'Total', 'Men', 'Women'], ['Germany', 211, 101, 50, 51, 110, 55, 55]]);
+    expect(r.files[0]).toMatchObject({ value_cells: 7, observations: 6, rejections: 1 });
+    expect(r.rejections[0]!.message).toBe('s.xlsx, sheet "T04", cell B4 "211": a value in column B, which has no year above it (the years of the header begin at C2); write the year above it, or leave out a column of totals over the years');
+  });
+
+  it('refuses every figure when a later year stands over another column of its block than the first', async () => {
+    // 2011 over the first column of its block, 2012 over the second of its own: E would be read under 2011
+    const r = await read([['Immigrants'], ['Country', 2011, null, null, null, 2012], SEXES, ...FIGURES]);
+    expect(r.files[0]).toMatchObject({ value_cells: 12, observations: 0, rejections: 12 });
+  });
+
   it('takes no row of figures with a year beside them for the header: every figure is accounted for at its cell', async () => {
     // years down the rows of a country whose settings say years are in columns: the first data row was the "header", its figures lost
     const r = await read([['Immigrants'], ['Country', 'Year', 'Total', 'Men', 'Women'], ['Russia', 2011, 101, 102, 103], ['Russia', 2012, 104, 105, 106]]);
