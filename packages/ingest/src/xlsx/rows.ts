@@ -36,10 +36,11 @@ export function looksLikeValue(cell: GridCell | undefined, legend: Legend): bool
 
 /**
  * Splits the rows below the header. A row is a note row when it holds no figure or symbol in the
- * table's columns and either starts a note or follows one; every other row is a data row, so value
- * cells below a note are read like any other, never swallowed into its text.
+ * table's columns and either starts a note or follows one (unless it is a block title); every
+ * other row is a data row, so value cells below a note are read like any other, never swallowed
+ * into its text.
  */
-export function splitRows(g: Grid, header: Header, legend: Legend): SheetRows {
+export function splitRows(g: Grid, header: Header, legend: Legend, isBlockTitle: (row: number) => boolean = () => false): SheetRows {
   const out: SheetRows = { data: [], notes: [], belowNotes: [] };
   // every column from the first value column on is a value column or a skipped one: the row's own cells say it
   const first = header.firstValueCol;
@@ -55,12 +56,13 @@ export function splitRows(g: Grid, header: Header, legend: Legend): SheetRows {
     const starts = noteStart(g, row);
     // below the notes, a labelled row with text in the value columns ("Germany | n/a") is still a table row
     const labelledRow = !starts && hasLabel(g, row, first) && filled;
-    if (!hasValue && !labelledRow && (out.notes.length > 0 || starts)) {
+    // a block title below a note ("Short-term migrants") starts its block: as a note line, the rows under it were read in the block above
+    if (!hasValue && !labelledRow && (out.notes.length > 0 || starts) && (starts || !isBlockTitle(row))) {
       out.notes.push(row);
       continue;
     }
     out.data.push(row);
-    if (out.notes.length) out.belowNotes.push(row);
+    if (out.notes.length && (hasValue || labelledRow)) out.belowNotes.push(row);
   }
   return out;
 }

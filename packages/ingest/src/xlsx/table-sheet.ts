@@ -49,7 +49,7 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
   }
   const titleYear = titleYearOf(g, header);
   const thousands = titleRows(g, header).some((t) => THOUSANDS.test(t));
-  const rows = splitRows(g, header, cx.legend);
+  const rows = splitRows(g, header, cx.legend, (row) => startBlock(firstText(g, row, header.firstValueCol), {}, table, cx, layout, row));
   const cols = detectCategoryColumns(g, range(header.firstRow, header.lastRow), rows.data, header.firstValueCol, layout.years === 'rows');
   const basis = basisFor(settings, table.id);
   const blocks: Blocks = {};

@@ -95,3 +95,12 @@ describe('a conflict between two sheets', () => {
     expect(r.rejections[0]!.message).toContain('another cell gives a different value for the same observation (sheet "T04 (old)" B4 "25"); none is kept');
   });
 });
+
+describe('blocks of rows', () => {
+  it('starts the block a title below a note names: its rows are not read in the block above', async () => {
+    const r = await read([['Table 4'], ['Country', 2011], [null, 'Total'], ['Long-term migrants'], ['Germany', 101], ['Note: provisional.'], ['Short-term migrants'], ['Germany', 119]]);
+    // before: the title was taken for note text, Germany's short-term figure read as long-term, and both refused as conflicting
+    expect(r.observations.map((o) => [o.migr_type, o.obs_value])).toEqual([['LT', 101], ['ST', 119]]);
+    expect(r.files[0]!.warnings.join('\n')).toContain('row 8 below the notes holds values');
+  });
+});
