@@ -1,4 +1,4 @@
-import type { Observation, ReleaseConfig, TableSet } from '@mch/core';
+import { type Observation, type ReleaseConfig, type TableSet, roundedQuotient } from '@mch/core';
 
 type Duration = '0' | '3' | '6' | '12' | 'permanent';
 
@@ -43,13 +43,9 @@ export function imemSeries(observations: readonly Observation[], config: Release
  * product is exactly 5 254.5, so 5 255.
  */
 export function roundedProduct(value: number, coefficient: number): number {
-  const places = decimalPlaces(coefficient);
-  const scale = 10 ** places;
-  const exact = value * Math.round(coefficient * scale);
-  if (!Number.isSafeInteger(exact) || !Number.isInteger(value)) return Math.round(value * coefficient);
-  const sign = exact < 0 ? -1 : 1;
-  const size = Math.abs(exact);
-  return sign * (Math.floor(size / scale) + (2 * (size % scale) >= scale ? 1 : 0));
+  const scale = 10 ** decimalPlaces(coefficient);
+  // the product in units of the coefficient's last place, over that unit: core's quotient rounded once
+  return roundedQuotient(value * Math.round(coefficient * scale), scale, value * coefficient, 0)!;
 }
 
 /** Digits after the point of a decimal as JavaScript writes it (2.26 → 2; 1e-7 → 7). */

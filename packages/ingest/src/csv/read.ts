@@ -33,13 +33,11 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
   const enc = detectEncoding(bytes);
   if ('problem' in enc) throw new MchError('file-unreadable', `${c.file} cannot be read as CSV: ${enc.problem}`, { where: c.file });
   const decoded = decode(bytes, enc.encoding, enc.bomLength);
-  const lineEnd = /\r\n|\n|\r|$/u;
-  const firstLine = decoded.slice(0, decoded.search(lineEnd));
+  const firstLine = lineAt(decoded, 0);
   // Excel's "sep=;" line before the header says the delimiter: it is left blank, so lines keep their numbers
   const hint = /^"?sep=.?"?$/iu.test(firstLine.trim());
   const text = hint ? decoded.slice(firstLine.length) : decoded;
-  const body = hint ? text.replace(/^(?:\r\n|\n|\r)/u, '') : text;
-  const headerLine = body.slice(0, body.search(lineEnd));
+  const headerLine = hint ? lineAt(text, /^\r\n/u.test(text) ? 2 : 1) : firstLine;
   const delimiter = detectDelimiter(headerLine);
   if (!delimiter) throw new MchError('file-unreadable', `${c.file} is neither a workbook nor a CSV with the columns TABLE, TIME_PERIOD, SEX, PARTNER or AGE, OBS_VALUE in its first line`, { where: `${c.file}:1` });
   const notes = new Map<string, string>();
@@ -92,6 +90,12 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
     }
     readRow(get, src, c, env, known, notes);
   });
+}
+
+/** The line that starts at `from` (a slice of the text, which V8 does not copy). */
+function lineAt(text: string, from: number): string {
+  const rest = text.slice(from);
+  return rest.slice(0, rest.search(/\r\n|\n|\r|$/u));
 }
 
 function holdsNul(fields: string[]): boolean {

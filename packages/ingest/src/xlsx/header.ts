@@ -155,20 +155,28 @@ export function findHeader(g: Grid, r: HeaderResolvers, layout: Layout): Header 
     if (!g.rows.has(row)) continue;
     const tokens = isHeaderRow(row);
     if (!tokens) break;
-    const years = [...tokens.values()].some((t) => (t.year !== undefined || t.splitYear !== undefined) && t.sex === undefined);
+    const years = [...tokens.values()].some((t) => isYear(t) && t.sex === undefined);
     if (years && sawSex) break; // a year under the sex row is a value, not a header
     sawSex ||= [...tokens.values()].some((t) => t.sex !== undefined);
     rows.push(row);
   }
-  // sexes or types below the years that start left of the first year: the years were typed over the
-  // middle or last column of each block, and carried to the right they would give a column the
-  // next block's year; those columns are value columns all the same, never labels
+  return placeYears(g, rows, first, minCol, (row, from) => tokensOf(row, from).tokens, r);
+}
+
+/**
+ * The header's columns, with its years placed where they can be. Sexes or types below the years
+ * that start left of the first year are value columns all the same, never labels. Then: one year
+ * alone over a column inside the table is the sheet's year; years over the middle or last column
+ * of each block (carried to the right, they would give a column the next block's year) refuse
+ * every column; a column left of the first year (a total over the years) is refused alone.
+ */
+function placeYears(g: Grid, rows: number[], first: number, minCol: number, tokensOf: (row: number, minCol: number) => Map<number, ColumnToken>, r: HeaderResolvers): Header {
   let start = minCol;
   let end = minCol;
   const below = new Map<number, ColumnToken>();
   for (const row of rows) {
     if (row <= first) continue;
-    for (const [col, t] of tokensOf(row, 2).tokens) {
+    for (const [col, t] of tokensOf(row, 2)) {
       start = Math.min(start, col);
       end = Math.max(end, col);
       if (!below.has(col)) below.set(col, t);
@@ -177,8 +185,8 @@ export function findHeader(g: Grid, r: HeaderResolvers, layout: Layout): Header 
   // where each year begins (a year repeated over every column of its block, or merged, begins once)
   const years: number[] = [];
   let previous: string | undefined;
-  for (const [col, t] of [...tokensOf(first, minCol).tokens].sort(([a], [b]) => a - b)) {
-    if (t.year === undefined && t.splitYear === undefined) continue;
+  for (const [col, t] of [...tokensOf(first, minCol)].sort(([a], [b]) => a - b)) {
+    if (!isYear(t)) continue;
     const year = String(t.year ?? t.splitYear);
     if (year !== previous) years.push(col);
     previous = year;
@@ -214,10 +222,12 @@ function blocksMisplaced(years: readonly number[], start: number, end: number, b
   if (start >= years[0]! || years.length < 2) return false;
   const width = years[1]! - years[0]!;
   const last = years[years.length - 1]!;
-  return start < years[0]! && years[0]! - start + (end - last + 1) === width;
+  return years[0]! - start + (end - last + 1) === width;
 }
 
-const hasYears = (tokens: Map<number, ColumnToken>) => [...tokens.values()].some((t) => t.year !== undefined || t.splitYear !== undefined);
+/** A header token naming a year: a calendar year, or a split one whose figures are refused. */
+const isYear = (t: ColumnToken) => t.year !== undefined || t.splitYear !== undefined;
+const hasYears = (tokens: Map<number, ColumnToken>) => [...tokens.values()].some(isYear);
 
 /**
  * A row above the header that heads its columns with years not understood: two cells or more
@@ -254,7 +264,7 @@ function firstHeaderRow(g: Grid, wantYear: boolean, tokensOf: (row: number) => {
       // a year beside more figures than years is a row of data with its year in a column («Россия | 2011 | 101 | 102»),
       // no header of years (a stray number in a row of years leaves it one)
       if (yearPass && numbers > [...tokens.values()].filter((t) => t.year !== undefined).length) continue;
-      if ([...tokens.values()].some((t) => (yearPass ? t.year !== undefined || t.splitYear !== undefined : t.sex !== undefined || t.migr !== undefined || t.net))) return row;
+      if ([...tokens.values()].some((t) => (yearPass ? isYear(t) : t.sex !== undefined || t.migr !== undefined || t.net))) return row;
     }
   }
   return undefined;

@@ -49,7 +49,7 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
   }
   const titleYear = titleYearOf(g, header);
   const thousands = titleRows(g, header).some((t) => THOUSANDS.test(t));
-  const rows = splitRows(g, header, cx.legend, (row) => startBlock(firstText(g, row, header.firstValueCol), {}, table, cx, layout, row));
+  const rows = splitRows(g, header, cx.legend, (row) => blockOf(firstText(g, row, header.firstValueCol), table, cx, layout, row) !== undefined);
   const cols = detectCategoryColumns(g, range(header.firstRow, header.lastRow), rows.data, header.firstValueCol, layout.years === 'rows');
   const basis = basisFor(settings, table.id);
   const blocks: Blocks = {};
@@ -240,21 +240,21 @@ function totalOf(table: TableDef): CategoryResult {
  * not a title.
  */
 function startBlock(text: string, blocks: Blocks, table: TableDef, cx: SheetContext, layout: CountrySettings['layout'], row: number, withValues = false): boolean {
+  const block = blockOf(text, table, cx, layout, row, withValues);
+  if (block) Object.assign(blocks, block);
+  return block !== undefined;
+}
+
+/** The block a title starts (its type, sex or year), or undefined where the text is no block title. */
+function blockOf(text: string, table: TableDef, cx: SheetContext, layout: CountrySettings['layout'], row: number, withValues = false): Blocks | undefined {
   const t = stripOfWhich(stripFootnoteMarkers(text).text);
-  if (!t) return false;
+  if (!t) return undefined;
   const migr = table.has_migr_type && layout.migr_type === 'row-blocks' ? migrTypeOfText(t, cx.migr) : undefined;
-  if (migr) {
-    blocks.migr = migr;
-    return true;
-  }
+  if (migr) return { migr };
   const sex = layout.sex === 'row-blocks' ? cx.sex.resolve(t) : undefined;
-  if (sex?.kind === 'code' && !(withValues && sex.code === '_T')) {
-    blocks.sex = sex.code as Sex;
-    return true;
-  }
+  if (sex?.kind === 'code' && !(withValues && sex.code === '_T')) return { sex: sex.code as Sex };
   const year = layout.years === 'rows' ? yearSourceOf(t, `the block title in row ${row}`) : undefined;
-  if (year !== undefined) blocks.year = year;
-  return year !== undefined;
+  return year === undefined ? undefined : { year };
 }
 
 /** The year a year cell or block title gives: a year, a split year named by `where`, or nothing. */
