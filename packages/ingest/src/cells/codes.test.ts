@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codelists, tableSet } from '../test-support/dump';
-import { ageResolver, sexResolver, splitYearAt, splitYearPrefix, tableIdOf, yearInTitle, yearOf } from './codes';
+import { ageResolver, sexResolver, splitYearAt, splitYearPrefix, tableIdOf, tablesNamedIn, yearInTitle, yearOf } from './codes';
 
 describe('table numbers in sheet names', () => {
   it.each([
@@ -80,5 +80,28 @@ describe('code lists resolve each text once', () => {
     expect(first.kind === 'unmapped' && first.suggestions).toContain('M');
     expect(sex.resolve('Mele')).toBe(first);
     expect(sex.resolve('Male')).toEqual({ kind: 'code', code: 'M' });
+  });
+});
+
+describe('tables a sheet name names', () => {
+  it.each([
+    ['Приложение 2. Таблица 4', [4]],
+    ['Прил.3 (табл.8)', [8]],
+    ['2012 T05', [5]],
+    ['Раздел 1 Т06', [6]],
+    ['Form 1 - T09', [9]],
+    ['1. Прибывшие (табл. 4)', [4]],
+    ['02_T08', [8]],
+    ['Таблицы 10 и 11', [10, 11]],
+    ['T04, T08', [4, 8]],
+    ['T04-T08', [4, 8]],
+    ['T4_2011', [4]],
+    ['Table 5 - 2012', [5]],
+    ['Sheet 4', []],
+    ['Примечания к таблице 6', []],
+    ['Сводная таблица 2012', []],
+    ['1. Прибывшие', []],
+  ])('%s → %j', (name, numbers) => {
+    expect(tablesNamedIn(name)).toEqual(numbers);
   });
 });

@@ -108,17 +108,49 @@ function ageBounds(text: string): { from: number; to?: number } | undefined {
 
 /** A table number in a sheet name or TABLE field: T04, T4, "t04 immigrants", "Table 4", «Таблица 4», «Табл.4», Cyrillic Т04, 4. */
 export function tableIdOf(text: string, tableSet: TableSet): string | undefined {
-  const t = collapseSpaces(text.normalize('NFKC')).toLowerCase().replace(/^т(?=\s*[-_.№#]?\s*\d)/u, 't');
-  const m = /^(?:table|tab\.?|таблица|табл\.?|t)?\s*[-_.№#]?\s*0*(\d{1,3})(?!\d)/u.exec(t);
+  const m = /^(?:table|tab\.?|таблица|табл\.?|t)?\s*[-_.№#]?\s*0*(\d{1,3})(?!\d)/u.exec(tableText(text));
   if (!m) return undefined;
   const id = `T${m[1]!.padStart(2, '0')}`;
   return tableSet.tables.some((x) => x.id === id) ? id : undefined;
 }
 
-/** True when the text names a table number at all (to warn about sheets naming an unknown table). */
-export function namesSomeTable(text: string): boolean {
-  const t = collapseSpaces(text.normalize('NFKC')).toLowerCase().replace(/^т(?=\s*[-_.№#]?\s*\d)/u, 't');
-  return /^(?:table|tab\.?|таблица|табл\.?|t)\s*[-_.№#]?\s*\d/u.test(t);
+// "Cyrillic Т" before a number is the Latin T of a table id typed on a Russian keyboard
+const tableText = (text: string) => collapseSpaces(text.normalize('NFKC')).toLowerCase().replace(/(?<![\p{L}\d])т(?=\s*[-_.№#]?\s*\d)/gu, 't');
+
+// a table word (never inside another word: "Sheet 4" names no table) and its number; plural words may list several
+const TABLE_WORD = /(?<![\p{L}\d])(tables?|tab\.|таблиц[аы]|табл\.?|t)\s*[-_.№#]?\s*0*(\d{1,3})(?!\d)((?:\s*(?:,|и|and|&)\s*t?0*\d{1,3}(?!\d)|\s*[-–]\s*t0*\d{1,3}(?!\d))*)/gu;
+
+/**
+ * The table numbers a sheet name or title names with a table word, wherever it stands: «Приложение
+ * 2. Таблица 4», "Прил.3 (табл.8)", "2012 T05", "Form 1 - T09" each name one; «Таблицы 10 и 11»
+ * and "T04, T08" name two. A number without a table word ("1. Прибывшие") is not among them.
+ */
+export function tablesNamedIn(text: string): number[] {
+  const found = new Set<number>();
+  for (const m of tableText(text).matchAll(TABLE_WORD)) {
+    found.add(Number(m[2]));
+    for (const more of m[3]!.matchAll(/\d{1,3}/gu)) found.add(Number(more[0]));
+  }
+  return [...found];
+}
+
+/** What a sheet's name says of its table: the one it names, several, or none (a leading number alone still names one: "4", "04 immigrants"). */
+export function tablesOfSheetName(name: string, tableSet: TableSet): { known: string[]; unknown: number[] } {
+  const named = tablesNamedIn(name);
+  if (named.length === 0) {
+    const bare = tableIdOf(name, tableSet);
+    return { known: bare ? [bare] : [], unknown: [] };
+  }
+  const ids = named.map((n) => `T${String(n).padStart(2, '0')}`);
+  const known = ids.filter((id) => tableSet.tables.some((t) => t.id === id));
+  return { known, unknown: named.filter((_, i) => !known.includes(ids[i]!)) };
+}
+
+/** The table a title starts by naming: «Таблица 4. Иммигранты …», "Table 8: Emigrants", «Табл. 5»; undefined for any other text. */
+export function tableOfTitle(text: string, tableSet: TableSet): string | undefined {
+  const m = /^(?:table|таблица|табл\.)\s*№?\s*0*(\d{1,3})(?!\d)(?:$|[\s.:,;)–—-])/u.exec(tableText(text));
+  const id = m ? `T${m[1]!.padStart(2, '0')}` : undefined;
+  return id && tableSet.tables.some((t) => t.id === id) ? id : undefined;
 }
 
 /** A reference year written as 2012, «2012 г.», «2012 год», "2012 year", with an optional footnote marker. */

@@ -118,9 +118,10 @@ export function sheetCases(r: Rand): HostileFile[] {
   out.push(file('injection', 'sheet name with markup', 'xlsx', () => zipParts(questionnaireParts(baseSheet(r), { sheetName: 'T04<script>x</script>' })), read(V, { rejections: 0 })));
 
   // workbooks without a questionnaire sheet
-  out.push(file('no-questionnaire', 'one sheet named Sheet1', 'xlsx', () => zipParts(questionnaireParts(baseSheet(r), { sheetName: 'Sheet1' })), refused()));
+  // a sheet named by no table is read by its title «Table 4. …» (with a warning); without such a title it is refused (below)
+  out.push(file('no-questionnaire', 'one sheet named Sheet1, titled Table 4', 'xlsx', () => zipParts(questionnaireParts(baseSheet(r), { sheetName: 'Sheet1' })), read(V, { rejections: 0 })));
   out.push(file('no-questionnaire', 'a sheet of a table not in the set', 'xlsx', () => zipParts(questionnaireParts(baseSheet(r), { sheetName: 'T99' })), refused()));
-  out.push(file('no-questionnaire', 'sheet name is a formula', 'xlsx', () => zipParts(questionnaireParts(baseSheet(r), { sheetName: '=HYPERLINK("x")' })), refused()));
+  out.push(file('no-questionnaire', 'sheet name is a formula, titled Table 4', 'xlsx', () => zipParts(questionnaireParts(baseSheet(r), { sheetName: '=HYPERLINK("x")' })), read(V, { rejections: 0 })));
   out.push(file('no-questionnaire', 'cover of another country', 'xlsx', () => zipParts(questionnaireParts(baseSheet(r), { cover: [['Country', 'Kazakhstan']] })), refused('Cover!B1')));
 
   // sizes: far corners, wide rows
@@ -130,6 +131,12 @@ export function sheetCases(r: Rand): HostileFile[] {
   // split years name no calendar year: their figures are refused, never read under the first year (kept last: the cases above keep their bytes)
   header('a split year 2011/12', inline('2011/12'), read(V, { rejections: 30 }));
   header('a split year 2011-2012 with a footnote', inline('2011-2012 1)'), read(V, { rejections: 30 }));
+  const untitled = (name: string) => {
+    const sheet = baseSheet(r);
+    return () => zipParts(questionnaireParts({ ...sheet, rows: [['Immigrants by country of previous residence'], ...sheet.rows.slice(1)] }, { sheetName: name }));
+  };
+  out.push(file('no-questionnaire', 'one sheet named Sheet1, no table in its title', 'xlsx', untitled('Sheet1'), refused()));
+  out.push(file('no-questionnaire', 'sheet name is a formula, no table in its title', 'xlsx', untitled('=HYPERLINK("x")'), refused()));
   return out;
 }
 

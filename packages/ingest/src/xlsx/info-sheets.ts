@@ -1,20 +1,54 @@
 import { DEFINITION_BASES, type DefinitionBasis, MchError, type PartnerResolver, type TableMetadata, type TableSet, normaliseLabel } from '@mch/core';
-import { tableIdOf } from '../cells/codes';
+import { tableIdOf, tableOfTitle, tablesOfSheetName } from '../cells/codes';
 import { MAX_LABEL, MAX_NOTE, bilingualParts, collapseSpaces, quote, safeRaw } from '../cells/text';
 import type { Collector } from '../collector';
 import { type Grid, textAt } from './grid';
 
-export type SheetKind = { kind: 'cover' } | { kind: 'metadata' } | { kind: 'table'; table: string } | { kind: 'ignored' };
+export type SheetKind =
+  | { kind: 'cover' }
+  | { kind: 'metadata' }
+  /** `said`: how the table was told when the name alone does not say it plainly, for a warning */
+  | { kind: 'table'; table: string; said?: string }
+  | { kind: 'ignored'; said?: string };
 
 const COVER = new Set(['cover', 'титульный лист', 'обложка', 'титул']);
 const METADATA = new Set(['metadata', 'meta', 'метаданные']);
 
-export function classifySheet(name: string, tableSet: TableSet): SheetKind {
-  const n = normaliseLabel(name);
+/**
+ * What a sheet is: its name says, wherever in the name a table word stands («Приложение 2. Таблица
+ * 4», "02_T08": never the sheet's order number before it). A name naming several tables, or none,
+ * is settled by a title naming one of them («Таблица 10. Эмигранты по возрасту»); a title naming
+ * another table than the name is said, and the name's table read.
+ */
+export function classifySheet(g: Grid, tableSet: TableSet): SheetKind {
+  const n = normaliseLabel(g.name);
   if (COVER.has(n)) return { kind: 'cover' };
   if (METADATA.has(n)) return { kind: 'metadata' };
-  const table = tableIdOf(name, tableSet);
-  return table ? { kind: 'table', table } : { kind: 'ignored' };
+  const { known, unknown } = tablesOfSheetName(g.name, tableSet);
+  const titled = titleTable(g, tableSet);
+  if (known.length === 1 && unknown.length === 0) {
+    const table = known[0]!;
+    return titled && titled !== table ? { kind: 'table', table, said: `its title names ${titled}, its name ${table}; read as ${table} (check which table the sheet holds)` } : { kind: 'table', table };
+  }
+  const named = [...known, ...unknown.map((u) => `T${String(u).padStart(2, '0')}`)];
+  if (titled && (named.length === 0 || known.includes(titled))) {
+    return { kind: 'table', table: titled, said: `read as ${titled}, the table its title names${named.length ? ` (its name names ${named.join(', ')})` : ''}` };
+  }
+  if (named.length > 1) return { kind: 'ignored', said: `names several tables (${named.join(', ')}) and its title none of them; not read: give each table a sheet of its own, named by its number such as "T04"` };
+  if (unknown.length) return { kind: 'ignored', said: 'names a table that is not in the table set; not read' };
+  return { kind: 'ignored' };
+}
+
+/** The table the first title cells of a sheet name (rows 1 to 4, before any header), if any. */
+function titleTable(g: Grid, tableSet: TableSet): string | undefined {
+  for (let row = 1; row <= 4; row++) {
+    for (const cell of g.rows.get(row)?.values() ?? []) {
+      if (cell.number !== undefined) continue;
+      const table = tableOfTitle(cell.text, tableSet);
+      if (table) return table;
+    }
+  }
+  return undefined;
 }
 
 const COUNTRY_KEY = new Set(['country', 'страна', 'reporting country', 'отчитывающаяся страна']);

@@ -1,5 +1,4 @@
 import { MchError, tableById } from '@mch/core';
-import { namesSomeTable } from '../cells/codes';
 import { quote } from '../cells/text';
 import type { Collector } from '../collector';
 import type { IngestEnv } from '../env';
@@ -16,7 +15,7 @@ export async function readXlsx(bytes: Uint8Array, c: Collector, env: IngestEnv, 
   const book = openWorkbook(bytes, c.file);
   check?.(book);
   for (const part of book.unused) c.warn(`${c.file}: the archive holds ${part}, which no sheet of the workbook uses; not read`);
-  const kinds = book.sheets.map((g) => classifySheet(g.name, env.tableSet));
+  const kinds = book.sheets.map((g) => classifySheet(g, env.tableSet));
   if (!kinds.some((k) => k.kind === 'table' || k.kind === 'metadata')) {
     const names = book.sheets.map((g) => quote(g.name)).join(', ');
     throw new MchError('file-unreadable', `${c.file}: no sheet of the workbook is a questionnaire table (sheets: ${names}); name each table's sheet by its number, such as "T04"`, { where: c.file });
@@ -28,13 +27,23 @@ export async function readXlsx(bytes: Uint8Array, c: Collector, env: IngestEnv, 
     if (g.hidden) c.hidden.push(g.name);
     if (kind.kind === 'metadata') readMetadata(g, c, env.tableSet);
     else if (kind.kind === 'table') {
+      if (kind.said) c.warn(`${c.file}, sheet "${g.name}": ${kind.said}`);
       c.tables.add(kind.table);
       readTableSheet(g, tableById(env.tableSet, kind.table)!, { c, ...env.sheet });
     } else if (kind.kind === 'ignored') {
       c.ignored.push(g.name);
-      if (namesSomeTable(g.name)) c.warn(`${c.file}, sheet "${g.name}": names a table that is not in the table set; not read`);
+      const numbers = numberCells(g);
+      if (kind.said) c.warn(`${c.file}, sheet "${g.name}": ${kind.said}${numbers ? ` (it holds ${numbers} numbers)` : ''}`);
+      else if (numbers > 0) c.warn(`${c.file}, sheet "${g.name}": not read, as its name gives no table number (such as "T04") and its title names no table, yet it holds ${numbers} numbers`);
     }
   }
+}
+
+/** Cells holding a number: what an unread sheet may hold of a table. */
+function numberCells(g: Workbook['sheets'][number]): number {
+  let n = 0;
+  for (const cells of g.rows.values()) for (const cell of cells.values()) if (cell.number !== undefined && !cell.mergedCopy) n++;
+  return n;
 }
 
 function openWorkbook(bytes: Uint8Array, file: string): Workbook {

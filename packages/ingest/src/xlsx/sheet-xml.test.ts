@@ -142,3 +142,14 @@ describe('property: a cell reference is read as its regular expression says', ()
     );
   });
 });
+
+describe('formula results', () => {
+  it('a text formula saved with an empty result is a blank cell; a formula never calculated is told', () => {
+    const xml = (c: string) => `<?xml version="1.0"?><worksheet xmlns="s"><sheetData><row r="1">${c}</row></sheetData></worksheet>`;
+    // =IF(x=0,"",x) as Excel and LibreOffice save it
+    expect(read(xml('<c r="C1" t="str"><f>IF(1=1,"","")</f><v></v></c>'), []).get(1)?.get(3)).toBeUndefined();
+    expect(read(xml('<c r="C1" t="str"><f>IF(1=1,"","")</f><v/></c>'), []).get(1)?.get(3)).toBeUndefined();
+    expect(read(xml('<c r="C1" t="str"><f>A1</f></c>'), []).get(1)?.get(3)).toEqual({ text: '', formulaWithoutValue: true, formula: 'A1' });
+    expect(read(xml('<c r="C1"><f>A1+1</f><v></v></c>'), []).get(1)?.get(3)).toEqual({ text: '', formulaWithoutValue: true, formula: 'A1+1' });
+  });
+});

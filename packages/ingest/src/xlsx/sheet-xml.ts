@@ -123,6 +123,8 @@ function toGridCell(c: OpenCell, cx: SheetXmlContext, at: (ref: string) => strin
 function gridCell(c: OpenCell, cx: SheetXmlContext, style: CellStyle | undefined, at: (ref: string) => string): GridCell | undefined {
   const v = c.v?.join('');
   if (c.t === 'inlineStr') return kept({ text: unescapeOoxml((c.is ?? []).join('')) });
+  // a text formula saved with an empty result (=IF(x=0,"",x)) shows a blank cell: it was calculated
+  if (c.f && c.t === 'str' && c.v !== undefined && v === '') return undefined;
   if (v === undefined || v.trim() === '') return c.f ? { text: '', formulaWithoutValue: true } : undefined;
   const s = v.trim();
   switch (c.t) {

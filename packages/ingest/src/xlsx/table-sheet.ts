@@ -48,8 +48,8 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     return;
   }
   const titleYear = titleYearOf(g, header);
-  const thousands = titleRows(g, header).some((t) => THOUSANDS.test(t));
   const rows = splitRows(g, header, cx.legend, (row) => blockOf(firstText(g, row, header.firstValueCol), table, cx, layout, row) !== undefined);
+  const thousands = inThousands(g, header, rows);
   const cols = detectCategoryColumns(g, range(header.firstRow, header.lastRow), rows.data, header.firstValueCol, layout.years === 'rows');
   const basis = basisFor(settings, table.id);
   const blocks: Blocks = {};
@@ -284,6 +284,15 @@ function readNet(g: Grid, row: number, v: ValueColumn, category: CellKey['catego
     value: thousands ? Math.round(parsed.value * 1000) : parsed.value,
     source: cx.c.source(g.name, a1(row, v.col), cell.text),
   });
+}
+
+// a note under the table that gives the whole table's unit («данные приведены в тысячах человек», "figures in thousands")
+const THOUSANDS_NOTE = /(?:^|\s)(?:в\s+тысячах|in\s+thousands|thousands\s+of\s+persons|тыс\.\s*чел)/iu;
+
+/** The table is in thousands when its title, its sheet's name («T01 (тыс. чел.)») or a note under it says so. */
+function inThousands(g: Grid, header: Header, rows: SheetRows): boolean {
+  if (THOUSANDS.test(g.name) || titleRows(g, header).some((t) => THOUSANDS.test(t))) return true;
+  return rows.notes.some((row) => [...(g.rows.get(row)?.values() ?? [])].some((cell) => THOUSANDS_NOTE.test(cell.text)));
 }
 
 function titleRows(g: Grid, header: Header): string[] {
