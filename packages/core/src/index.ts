@@ -49,7 +49,7 @@ export { editDistance, normaliseLabel, stripFootnoteMarkers } from './labels';
 export { createPartnerResolver } from './partners';
 export { parseYamlWith } from './parse';
 export { releaseConfigJsonSchema } from './json-schema';
-export { CompletenessCell, EmigrationEstimate, FindingChanges, FindingGroup, FlaggedSeries, MirrorBand, MirrorRow, QualityReport, ResolvedFinding, RunWarning, RUN_WARNING_KINDS, Submission, MIRROR_COLOURS, mirrorLegend, mirrorMatrices, ratioText, roundedQuotient, shownCoverage, shownMirror } from './report';
+export { CompletenessCell, EmigrationEstimate, FindingChanges, FindingGroup, FlaggedSeries, MirrorBand, MirrorRow, QualityReport, ResolvedFinding, RunWarning, RUN_WARNING_KINDS, Submission, MIRROR_COLOURS, mirrorLegend, mirrorMatrices, ratioText, cellsNotCounted, roundedQuotient, shownCoverage, shownMirror } from './report';
 export { Conflict, HarmonisedData, Resubmission } from './harmonised';
 export { OBSERVATION_COLUMNS, OBSERVATION_KEY_COLUMNS, csvField, observationRow, toCsv } from './csv';
 export { dosDateOf, fixZipEntryTimes, storedEntries } from './zip-times';

@@ -282,6 +282,15 @@ export function roundedQuotient(part: number | null, whole: number | null, store
   return (sign * Math.floor((2 * p + w) / (2 * w))) / scale;
 }
 
+/**
+ * The value cells of a country's files that its count of cells received leaves out (cells another
+ * file, or the same one, gives again; cells of years or tables outside the release): what a
+ * scorecard says beside its file table, so the two never seem to disagree. 0 when none.
+ */
+export function cellsNotCounted(files: readonly { value_cells: number }[], counted: number): number {
+  return Math.max(0, files.reduce((s, f) => s + f.value_cells, 0) - counted);
+}
+
 /** A mirror row's ratio I / E and asymmetry (I − E) / (I + E) as every report shows them, to two places, rounded once from I and E. */
 export function shownMirror(m: Pick<MirrorRow, 'immigration' | 'emigration' | 'ratio' | 'asymmetry'>): { ratio: number | null; asymmetry: number | null } {
   const { immigration: i, emigration: e } = m;

@@ -1,5 +1,5 @@
 import { type CodeLists, cmp, createPartnerResolver, shownCoverage } from '@mch/core';
-import { formatInt } from './pdf/format';
+import { formatInt, shareText } from './pdf/format';
 import { escapeMarkup as esc, parseMarkup } from './pdf/markup';
 import { columnLayout } from './pdf/table-layout';
 import { MATRIX_HEAD, matrixMarkup, matrixHtml, matrixCss } from './quality-matrix';
@@ -49,7 +49,7 @@ function completenessMarkup(summary: PublicQualitySummary): string[] {
   const cell = (r: string, t: string) => {
     const x = at.get(`${r}|${t}`);
     if (!x?.received) return x?.expected ? 'not received' : '—';
-    return x.present === x.received ? '100' : ((x.present / x.received) * 100).toFixed(1);
+    return x.present === x.received ? '100' : shareText(x.present, x.received);
   };
   return [
     '## Completeness / Полнота',

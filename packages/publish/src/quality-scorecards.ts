@@ -1,5 +1,5 @@
-import { cmp, ruleName } from '@mch/core';
-import { formatInt } from './pdf/format';
+import { cellsNotCounted, cmp, ruleName } from '@mch/core';
+import { formatInt, shareText } from './pdf/format';
 import { escapeMarkup as esc } from './pdf/markup';
 import type { PublicQualitySummary } from './quality-summary';
 
@@ -28,13 +28,15 @@ export function scorecardsMarkup(summary: PublicQualitySummary, names: (code: st
   // the section starts a page with its first card; every other card starts one of its own
   const out = ['[[chart:page-scorecards]]', '## Country scorecards / Карточки стран', ''];
   for (const [i, c] of cards.entries()) {
-    const share = c.cells_received ? ` (${((c.cells_present / c.cells_received) * 100).toFixed(1)}\u00a0%)` : '';
+    const share = c.cells_received ? ` (${shareText(c.cells_present, c.cells_received)}\u00a0%)` : '';
     const refused = c.files.reduce((n, f) => n + f.rejections, 0);
+    const other = cellsNotCounted(c.files, c.cells_received);
+    const notCounted = other > 0 ? ` ${formatInt(other)} more value ${other === 1 ? 'cell' : 'cells'} of these files are not in this count, such as cells another file (or the same one) gives again and cells of years or tables outside the release.` : '';
     out.push(
       i === 0 ? '' : `[[chart:page-${c.ref_area.toLowerCase()}]]`,
       `### ${esc(`${names(c.ref_area).en} (${c.ref_area})`)}`,
       '',
-      esc(`Sent: ${counted(c.files.length, 'file')}, tables ${tableRuns(c.tables) || '—'}; ${formatInt(c.cells_present)} of ${formatInt(c.cells_received)} cells received hold a figure${share}; ${formatInt(refused)} refused at reading.`),
+      esc(`Sent: ${counted(c.files.length, 'file')}, tables ${tableRuns(c.tables) || '—'}; ${formatInt(c.cells_present)} of ${formatInt(c.cells_received)} cells received hold a figure${share}; ${formatInt(refused)} refused at reading.${notCounted}`),
       '',
       '| File | Received | Value cells | Observations | Refused |',
       '|---|---|---|---|---|',

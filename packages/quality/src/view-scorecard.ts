@@ -1,5 +1,5 @@
 import type { Finding, FindingGroup, QualityReport, RuleId } from '@mch/core';
-import { ratioText, ruleName } from '@mch/core';
+import { cellsNotCounted, ratioText, ruleName } from '@mch/core';
 import { fmt, pctOf, ruPlural } from './format';
 import { worstText, yearRuns } from './groups';
 import { shareOf } from './view-completeness';
@@ -59,7 +59,7 @@ function sent(report: QualityReport, r: string) {
  * tables and years in use (4 392), and the two side by side read as cells gone missing.
  */
 function notCounted(files: readonly { value_cells: number }[], counted: number): string {
-  const other = files.reduce((s, f) => s + f.value_cells, 0) - counted;
+  const other = cellsNotCounted(files, counted);
   return other > 0 ? `${fmt(other)} more value ${other === 1 ? 'cell' : 'cells'} of these files not in this count, such as cells another file (or the same one) gives again, cells of years or tables outside the release, and refused cells without a year` : '';
 }
 

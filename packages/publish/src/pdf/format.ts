@@ -1,4 +1,4 @@
-import type { Observation } from '@mch/core';
+import { type Observation, roundedQuotient } from '@mch/core';
 import { cellText, publishedCell } from '../published/build';
 
 /** Number formats of the notes and the quality summary: fixed rules, never the machine's locale. */
@@ -19,6 +19,11 @@ export function formatDecimal(v: number, digits: number, lang: Lang): string {
 /** A share as a percentage with one decimal and a no-break space before the sign. */
 export function formatPercent(share: number, lang: Lang): string {
   return `${formatDecimal(share * 100, 1, lang)}\u00a0%`;
+}
+
+/** The share `part` of `whole` as a percentage with one decimal, rounded once, half up, from the counts: 201 of 400 is 50.3, never 50.2. */
+export function shareText(part: number, whole: number): string {
+  return ((roundedQuotient(part, whole, part / whole, 3) ?? 0) * 100).toFixed(1);
 }
 
 /** A published figure as the tables show it: the number with its marks ("43 166 [p]"), or the symbol of a cell without one ("[c]"). */
