@@ -24,7 +24,7 @@ const crash = (e: unknown) => {
     if (cannotLoad !== e) console.error(`  (the error report could not be written either: ${said(cannotLoad)})`);
     process.exit(EXIT.internal);
   };
-  import('./report-error').then(({ reportBug }) => process.exit(reportBug(e, argv)), plainly);
+  import('./report-error').then(({ reportError }) => process.exit(reportError(e, argv)), plainly);
 };
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);

@@ -1,9 +1,11 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MchError } from '@mch/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reportError } from './report-error';
+import { MCH_BIN } from './testing';
 
 function report(error: unknown) {
   const lines: string[] = [];
@@ -33,6 +35,18 @@ describe('reportError: one message and the exit code of cli.md', () => {
     const r = report(error);
     expect(r.code).toBe(2);
     expect(r.text).toBe(`mch: cannot write "${join(file, 'inside.csv')}": a part of the path is a file, not a folder (ENOTDIR)`);
+  });
+
+  it('turns a full disk under a stream, which names no path, into exit 2, not a bug', () => {
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write', errno: -28 });
+    // before: exit 70, "this is a bug in mch"
+    expect(report(full)).toEqual({ code: 2, text: 'mch: cannot write the output: no space left on the device (ENOSPC)' });
+  });
+
+  it('exits 2, not 70, when standard output is a full device', () => {
+    const ran = spawnSync(process.execPath, [MCH_BIN, '--version'], { stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], encoding: 'utf8' });
+    expect(ran.status).toBe(2);
+    expect(ran.stderr).toContain('no space left on the device (ENOSPC)');
   });
 
   it('reports anything else as a bug: exit 70, a log with the stack, none on the terminal', () => {

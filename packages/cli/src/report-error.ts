@@ -38,9 +38,11 @@ export function reportError(error: unknown, argv: readonly string[]): number {
     return EXIT.cannotRun;
   }
   const sys = error as NodeJS.ErrnoException;
-  if (sys instanceof Error && sys.code && SYSTEM_ERRORS[sys.code] && sys.path) {
+  if (sys instanceof Error && sys.code && SYSTEM_ERRORS[sys.code]) {
     const verb = /^(open|write|mkdir|rename|link|copyfile|unlink|rm|symlink)/.test(sys.syscall ?? '') ? 'write' : 'read';
-    console.error(`mch: cannot ${verb} "${sys.path}": ${systemReason(sys.code)} (${sys.code})`);
+    // a stream's write (a full disk, standard output on /dev/full) names no path: the machine's error all the same
+    const what = sys.path ? ` "${sys.path}"` : verb === 'write' ? ' the output' : ' the input';
+    console.error(`mch: cannot ${verb}${what}: ${systemReason(sys.code)} (${sys.code})`);
     return EXIT.cannotRun;
   }
   return reportBug(error, argv);

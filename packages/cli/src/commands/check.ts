@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT } from '@mch/core';
@@ -6,7 +6,7 @@ import { writeInternalReports } from '@mch/quality';
 import { runChain } from '../pipeline/chain';
 import { loadReleaseConfig } from '../pipeline/config';
 import { FeedbackWorkbookCache } from '../pipeline/feedback-cache';
-import { checkOutputPlace, replaceFolder } from '../pipeline/outputs';
+import { checkOutputPlace, refuseForeignFolder, replaceFolder } from '../pipeline/outputs';
 import { argPath, displayPath, findRepoRoot } from '../pipeline/repo';
 import { printBlocking, printFindingSummary, printRunWarnings } from '../print';
 
@@ -23,6 +23,7 @@ export default defineCommand({
     const outDir = args.out ? argPath(args.out) : join(root, 'data', 'reports', loaded.config.version);
     const shown = args.out ?? displayPath(root, outDir);
     checkOutputPlace(outDir, shown, '--out');
+    refuseForeignFolder(outDir, shown, '--out', isReportsFolder);
     const chain = await runChain(loaded, { compareWithPrevious: true, cache: args.cache });
     const written = await writeReports(outDir, shown, '--out', (temp) => writeInternalReports(chain.report, temp, chain.countryFiles, { feedbackCache: args.cache ? new FeedbackWorkbookCache(root) : undefined }));
     printFindingSummary(chain.report);
@@ -37,8 +38,23 @@ export default defineCommand({
   },
 });
 
+const REPORT_FILES = new Set(['report.json', 'report.html', 'report.pdf']);
+
+/**
+ * A folder the internal reports may replace: empty, or holding only what they write (report.json,
+ * report.html, report.pdf, feedback/<ISO3>.xlsx). A file of the user's beside a report.json
+ * (a thesis.docx) makes it the user's folder, never replaced.
+ */
+export function isReportsFolder(dir: string): boolean {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  if (entries.length === 0) return true;
+  if (!entries.some((e) => e.isFile() && e.name === 'report.json')) return false;
+  return entries.every((e) => (e.isFile() && REPORT_FILES.has(e.name)) || (e.isDirectory() && e.name === 'feedback' && isFeedbackFolder(join(dir, e.name))));
+}
+
+const isFeedbackFolder = (dir: string) => readdirSync(dir, { withFileTypes: true }).every((e) => e.isFile() && /^[A-Z]{3}\.xlsx$/u.test(e.name));
+
 /** The internal reports replace the last ones as a whole; a folder holding anything else is refused. */
 export function writeReports(dir: string, shown: string, option: string, write: (temp: string) => Promise<string[]>): Promise<string[]> {
-  const ours = (d: string) => existsSync(join(d, 'report.json')) || readdirSync(d).length === 0;
-  return replaceFolder(dir, shown, option, ours, async (temp) => (await write(temp)).map((p) => p.replace(temp, dir)));
+  return replaceFolder(dir, shown, option, isReportsFolder, async (temp) => (await write(temp)).map((p) => p.replace(temp, dir)));
 }

@@ -8,12 +8,12 @@ import { type ChainResult, runChain } from '../pipeline/chain';
 import { loadReleaseConfig } from '../pipeline/config';
 import { FeedbackWorkbookCache } from '../pipeline/feedback-cache';
 import { assertPublishFits } from '../pipeline/memory';
-import { checkOutputPlace } from '../pipeline/outputs';
+import { checkOutputPlace, refuseForeignFolder } from '../pipeline/outputs';
 import { formatCount, timed } from '../pipeline/progress';
 import { releaseModel } from '../pipeline/release-model';
 import { argPath, displayPath, findRepoRoot } from '../pipeline/repo';
 import { printBlocking, printFindingSummary, printRunWarnings } from '../print';
-import { writeReports } from './check';
+import { isReportsFolder, writeReports } from './check';
 
 /**
  * A release goes into a folder of its own that it makes whole (or into an empty one made for it):
@@ -50,6 +50,7 @@ export default defineCommand({
     refuseOccupied(target, shown);
     const reportsDir = join(root, 'data', 'reports', config.version);
     checkOutputPlace(reportsDir, displayPath(root, reportsDir), 'the reports folder');
+    refuseForeignFolder(reportsDir, displayPath(root, reportsDir), 'the reports folder', isReportsFolder);
     console.log(`mch release ${config.version} (release date ${config.release_date}, reference years ${config.reference_years.join(', ')})`);
     const chain = await runChain(loaded, { cache: args.cache });
     await writeReports(reportsDir, displayPath(root, reportsDir), 'the reports folder', (temp) => writeInternalReports(chain.report, temp, chain.countryFiles, { feedbackCache: args.cache ? new FeedbackWorkbookCache(root) : undefined }));

@@ -79,6 +79,13 @@ export function writeWhole(files: readonly { path: string; bytes: string | Uint8
   }
 }
 
+/** Refuses, before any work, a folder `replaceFolder` would not replace: one mch did not make. */
+export function refuseForeignFolder(dir: string, shown: string, option: string, isOurs: (dir: string) => boolean): void {
+  if (existsSync(dir) && !(statSync(dir).isDirectory() && isOurs(dir))) {
+    throw new MchError('usage', `${option} "${shown}" exists and is not a folder of mch reports (it holds files mch did not write); mch does not overwrite it (choose another folder)`, { where: shown });
+  }
+}
+
 /**
  * Replaces an mch-made folder (the internal reports) as a whole: `fill` writes into a fresh
  * temporary folder beside it, which then takes its place, so a failed run keeps the last reports
@@ -86,9 +93,7 @@ export function writeWhole(files: readonly { path: string; bytes: string | Uint8
  */
 export async function replaceFolder<T>(dir: string, shown: string, option: string, isOurs: (dir: string) => boolean, fill: (temp: string) => Promise<T>): Promise<T> {
   checkOutputPlace(dir, shown, option);
-  if (existsSync(dir) && !(statSync(dir).isDirectory() && isOurs(dir))) {
-    throw new MchError('usage', `${option} "${shown}" exists and is not a folder of mch reports; mch does not overwrite it (choose another folder)`, { where: shown });
-  }
+  refuseForeignFolder(dir, shown, option, isOurs);
   const temp = `${dir}.tmp-${process.pid}`;
   const old = `${dir}.old-${process.pid}`;
   rmSync(temp, { recursive: true, force: true });
