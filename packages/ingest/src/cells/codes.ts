@@ -1,5 +1,5 @@
-import { type CodeLists, type PartnerMatch, type TableSet, editDistance, normaliseLabel, stripFootnoteMarkers } from '@mch/core';
-import { MAX_LABEL, collapseSpaces } from './text';
+import { type CodeLists, type MigrType, type PartnerMatch, type TableSet, editDistance, normaliseLabel, stripFootnoteMarkers } from '@mch/core';
+import { MAX_LABEL, bilingualParts, collapseSpaces } from './text';
 
 /** How a label or code was understood: one code, several candidates, or nothing (with suggestions). */
 export type CodeMatch = PartnerMatch;
@@ -208,4 +208,35 @@ export function yearInTitle(text: string): number | 'split' | undefined {
   const m = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/u.exec(text);
   if (!m) return undefined;
   return splitYearAt(text.slice(m.index + m[0].indexOf(m[1]!))) ? 'split' : Number(m[1]);
+}
+
+/**
+ * A migration-type label as both readers take it (a questionnaire's block title, a CSV's MIGR_TYPE):
+ * also when its explanation in brackets differs ("Long-term migrants (1 year or more)"), in English
+ * / Russian, or as its adjective alone («Долгосрочные»: the code lists give the Russian types only
+ * with their noun).
+ */
+export function migrTypeOfText(text: string, migr: CodeResolver): MigrType | undefined {
+  const parts = bilingualParts(text);
+  if (parts) {
+    const types = parts.map((p) => migrTypeOfText(p, migr));
+    return types.every((t) => t !== undefined && t === types[0]) ? types[0] : undefined;
+  }
+  for (const candidate of [text, text.replace(/\(.*$/u, '').trim()]) {
+    if (!candidate) continue;
+    const m = migr.resolve(candidate);
+    if (m.kind === 'code') return m.code as MigrType;
+  }
+  return withTypeNoun(text, migr);
+}
+
+const TYPE_NOUNS = ['мигранты', 'миграция'];
+
+function withTypeNoun(text: string, migr: CodeResolver): MigrType | undefined {
+  if (!text || text.length > MAX_LABEL || /\s/u.test(text.trim())) return undefined;
+  for (const noun of TYPE_NOUNS) {
+    const m = migr.resolve(`${text.trim()} ${noun}`);
+    if (m.kind === 'code') return m.code as MigrType;
+  }
+  return undefined;
 }

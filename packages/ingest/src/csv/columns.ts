@@ -7,8 +7,12 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED: CsvColumn[] = ['TABLE', 'TIME_PERIOD', 'SEX', 'OBS_VALUE'];
 
 function columnName(field: string): CsvColumn | undefined {
-  const n = field.replace(/^\ufeff/u, '').trim().replace(/^"|"$/gu, '').trim().toUpperCase();
+  const n = normalised(field);
   return CSV_COLUMNS.find((c) => c === n);
+}
+
+function normalised(field: string): string {
+  return field.replace(/^\ufeff/u, '').trim().replace(/^"|"$/gu, '').trim().toUpperCase();
 }
 
 /** The delimiter under which the header line names the most known columns (`,` `;` or tab). */
@@ -35,4 +39,9 @@ export function mapColumns(header: string[]): { index: Partial<Record<CsvColumn,
   const missing = REQUIRED.filter((c) => index[c] === undefined);
   if (index.AGE === undefined && index.PARTNER === undefined) missing.push('PARTNER');
   return missing.length ? { missing } : { index };
+}
+
+/** Whether two header lines name the same columns in the same places (case, spaces and quotes aside). */
+export function sameColumns(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((f, i) => normalised(f) === normalised(b[i] ?? ''));
 }

@@ -100,6 +100,103 @@ describe('the long CSV file', () => {
   });
 });
 
+describe('lines a hostile-file sweep found misread (sweep 7)', () => {
+  const H = 'REF_AREA;TABLE;TIME_PERIOD;MIGR_TYPE;SEX;AGE;PARTNER;OBS_VALUE;OBS_STATUS;CONF_STATUS;NOTE\r\n';
+
+  it('reads a quoted line break in any column as one record, at the line it starts on', async () => {
+    // k02: PARTNER over two lines, a NOTE over three; RFC 4180 allows both
+    const r = await csv(`${H}KGZ;T04;2011;LT;_T;;"Российская\nФедерация";101;;;\r\nKGZ;T04;2011;LT;M;;RUS;61;;;"примечание\r\nвторая строка\r\nтретья"\r\nKGZ;T04;2011;LT;F;;RUS;40;;;\r\n`);
+    expect(r.observations.map((o) => [o.sex, o.partner, o.obs_value, o.source?.cell])).toEqual([
+      ['_T', 'RUS', 101, '2'],
+      ['M', 'RUS', 61, '4'],
+      ['F', 'RUS', 40, '7'],
+    ]);
+    expect(r.files[0]).toMatchObject({ value_cells: 3, observations: 3, rejections: 0, warnings: [] });
+    // a break in the first column: the record's last line is as wide as a data line, its first is not
+    const first = await csv('PARTNER,TABLE,TIME_PERIOD,SEX,OBS_VALUE\n"Российская\nФедерация",T02,2012,F,1\nDEU,T02,2012,F,2\n');
+    expect(first.observations.map((o) => [o.partner, o.source?.cell])).toEqual([
+      ['RUS', '2'],
+      ['DEU', '4'],
+    ]);
+  });
+
+  it('still reads a stray quote that closes on a later data line as two lines, the first refused', async () => {
+    const r = await csv('TABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE\nT02,2012,F,"DEU,1\nT02,2012,M,DEU",2\nT02,2012,F,FRA,3\n');
+    expect(r.rejections.map((x) => [x.reason, x.source.cell])).toEqual([['unparseable-value', '2']]);
+    // the stray closing quote is read as text, and "DEU"" as the label DEU
+    expect(r.observations.map((o) => [o.sex, o.partner, o.source?.cell])).toEqual([
+      ['M', 'DEU', '3'],
+      ['F', 'FRA', '4'],
+    ]);
+    expect(r.files[0]).toMatchObject({ value_cells: 3, observations: 2, rejections: 1 });
+    expect(r.files[0]!.warnings[0]).toContain('closes only on line 3');
+  });
+
+  it('reads a NOTE over lines after Excel\'s "sep=" line, held to the header\'s width, not the hint\'s', async () => {
+    const r = await csv('sep=,\nTABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE,NOTE\nT02,2012,F,DEU,1,"two\nlines"\nT02,2012,M,DEU,2,\n');
+    expect(r.observations.map((o) => [o.sex, o.source?.cell])).toEqual([
+      ['F', '3'],
+      ['M', '5'],
+    ]);
+    expect(r.notes.map((n) => n.text)).toEqual(['two\nlines']);
+    expect(r.files[0]!.warnings).toEqual([]);
+  });
+
+  it('skips a line of delimiters only (an empty Excel row) like a blank line, and refuses a line with one figure', async () => {
+    // k01: the empty row is no data line; the total row under the table is
+    const r = await csv(`${H}KGZ;T04;2011;LT;_T;;RUS;100;;;\r\n;;;;;;;;;;\r\n ; ;;;;;;;;; \r\n;;;;\r\nИтого;;;;;;;200;;;\r\n`);
+    expect(r.observations.map((o) => o.source?.cell)).toEqual(['2']);
+    expect(rejLines(r)).toEqual(['unknown-table - @!6 «Итого;;;;;;;200;;;»']);
+    expect(r.files[0]).toMatchObject({ value_cells: 2, observations: 1, rejections: 1 });
+  });
+
+  it('skips a repeated header like the first, and reads the lines after a re-ordered one in its order', async () => {
+    // k04: two exports concatenated, the second with PARTNER before SEX
+    const moved = 'REF_AREA;TABLE;TIME_PERIOD;MIGR_TYPE;PARTNER;SEX;AGE;OBS_VALUE;OBS_STATUS;CONF_STATUS;NOTE\r\n';
+    const r = await csv(`${H}KGZ;T04;2011;LT;_T;;RUS;100;;;\r\n${H}KGZ;T04;2011;LT;M;;RUS;60;;;\r\n${moved}KGZ;T04;2012;LT;KAZ;M;;70;;;\r\nKGZ;T04;2012;LT;DEU;F;;71;;;\r\nKGZ;T99;2012;LT;DEU;F;;72;;;\r\n`);
+    expect(r.observations.map((o) => [o.time_period, o.sex, o.partner, o.obs_value, o.source?.cell])).toEqual([
+      [2011, '_T', 'RUS', 100, '2'],
+      [2011, 'M', 'RUS', 60, '4'],
+      [2012, 'M', 'KAZ', 70, '6'],
+      [2012, 'F', 'DEU', 71, '7'],
+    ]);
+    // header lines are no value cells, as line 1 is none; a row naming no table is still refused
+    expect(rejLines(r)).toEqual(['unknown-table - @!8 «KGZ;T99;2012;LT;DEU;F;;72;;;»']);
+    expect(r.files[0]).toMatchObject({ value_cells: 5, observations: 4, rejections: 1 });
+    expect(r.files[0]!.warnings).toEqual(['kgz.csv: header repeated at line 3; read as a header, not as data', 'kgz.csv: header repeated at line 5 with columns in another order or other columns; the lines after it were read by it']);
+  });
+
+  it('holds records after a repeated header of another width to that header', async () => {
+    // the second export adds a NOTE column, and one note runs over two lines
+    const r = await csv('TABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE\nT02,2012,F,DEU,1\nTABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE,NOTE\nT02,2013,F,DEU,2,"two\nlines"\nT02,2013,M,DEU,3,\nT02,2013,M,FRA,4\n');
+    expect(r.observations.map((o) => [o.time_period, o.obs_value, o.source?.cell])).toEqual([
+      [2012, 1, '2'],
+      [2013, 2, '4'],
+      [2013, 3, '6'],
+    ]);
+    expect(rejLines(r)).toEqual(['wrong-field-count T02 @!7 «T02,2013,M,FRA,4»']);
+    expect(r.rejections[0]!.message).toContain('5 fields where the header has 6');
+    expect(r.files[0]!.warnings).toEqual(['kgz.csv: header repeated at line 3 with columns in another order or other columns; the lines after it were read by it']);
+  });
+
+  it('reads MIGR_TYPE labels as the questionnaire reads block titles, in Russian too, and refuses one it cannot place', async () => {
+    const types = ['долгосрочные', 'Краткосрочные', 'долгосрочная', 'Long-term migrants (1 year or more)', 'Short-term migrants / Краткосрочные мигранты', 'Long-term', 'LT'];
+    const partners = ['GEO', 'RUS', 'KAZ', 'UKR', 'BLR', 'DEU', 'FRA', 'ITA'];
+    const r = await csv(H + [...types, 'ПМЖ'].map((t, i) => `KGZ;T04;2011;${t};F;;${partners[i]};${i + 1};;;\r\n`).join(''));
+    expect(r.observations.map((o) => [o.migr_type, o.obs_value])).toEqual([
+      ['LT', 1],
+      ['ST', 2],
+      ['LT', 3],
+      ['LT', 4],
+      ['ST', 5],
+      ['LT', 6],
+      ['LT', 7],
+    ]);
+    expect(r.rejections.map((x) => [x.reason, x.source.cell, x.suggestions.length > 0])).toEqual([['unmapped-label', '9', true]]);
+    expect(r.rejections[0]!.message).toContain('MIGR_TYPE "ПМЖ" maps to no type');
+  });
+});
+
 describe('hostile CSV files: clear errors with the line, no crash, no hang', () => {
   const H = 'TABLE,TIME_PERIOD,SEX,PARTNER,OBS_VALUE\n';
 

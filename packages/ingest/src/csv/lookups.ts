@@ -1,7 +1,7 @@
-import type { CodeMatch } from '../cells/codes';
+import type { CodeMatch, CodeResolver } from '../cells/codes';
 import type { CategoryResult } from '../cells/category';
 import { checkedCategory } from '../cells/label-text';
-import { tableIdOf, yearOf } from '../cells/codes';
+import { migrTypeOfText, tableIdOf, yearOf } from '../cells/codes';
 import { MAX_LABEL } from '../cells/text';
 import type { IngestEnv } from '../env';
 import { type TableDef, tableById } from '@mch/core';
@@ -66,7 +66,7 @@ export class Lookups {
   migr(text: string): CodeMatch {
     let m = this.types.get(text);
     if (m === undefined) {
-      m = this.env.sheet.migr.resolve(text);
+      m = migrTypeOf(text, this.env.sheet.migr);
       this.types.set(text, m);
     }
     return m;
@@ -87,3 +87,10 @@ export class Lookups {
   }
 }
 
+/** A MIGR_TYPE label read as the questionnaire reads a block title (cells/codes.ts). */
+function migrTypeOf(text: string, migr: CodeResolver): CodeMatch {
+  const m = migr.resolve(text);
+  if (m.kind === 'code' || text.length > MAX_LABEL) return m;
+  const code = migrTypeOfText(text, migr);
+  return code ? { kind: 'code', code } : m;
+}

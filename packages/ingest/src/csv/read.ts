@@ -16,10 +16,10 @@ import { MAX_NOTE, quote, safeRaw } from '../cells/text';
 import type { Collector } from '../collector';
 import { type CellKey, NO_NOTES, basisFor, defaultMigrType, emitValue } from '../emit';
 import type { IngestEnv } from '../env';
-import { type CsvColumn, detectDelimiter, mapColumns } from './columns';
+import { type CsvColumn, detectDelimiter, mapColumns, sameColumns } from './columns';
 import { decode, detectEncoding } from './decode';
 import { Lookups } from './lookups';
-import { forEachRecord } from './records';
+import { forEachRecord, isBlank } from './records';
 
 type Row = (col: CsvColumn) => string;
 
@@ -50,6 +50,7 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
     const i = index[col];
     return i === undefined ? '' : (record[i] ?? '').trim();
   };
+  const repeated: HeaderRepeats = { same: [], moved: [] };
   forEachRecord(text, delimiter, c.file, (w) => c.warn(w), ({ line, fields, broken, raw }) => {
     if (!head && hint && line === 1) return;
     if (!head) {
@@ -63,8 +64,17 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
       index = mapped.index;
       return;
     }
-    if (!broken && fields.length === 1 && fields[0]!.trim() === '') return;
+    if (!broken && isBlank(fields)) return;
     record = fields;
+    // only a line that would be refused is asked whether it is the header again: a data row names a table
+    if (!broken && (fields.length !== head.length || !known.table(get('TABLE')))) {
+      const again = headerAgain(fields, head, line, repeated);
+      if (again) {
+        head = fields;
+        index = again;
+        return;
+      }
+    }
     const src = c.source('', String(line), broken ? broken.raw : (raw ?? joined(fields, delimiter)));
     if (broken) {
       c.countValueCell();
@@ -89,7 +99,40 @@ export function readCsv(bytes: Uint8Array, c: Collector, env: IngestEnv): void {
       return;
     }
     readRow(get, src, c, env, known, notes);
-  });
+  }, () => head?.length);
+  warnRepeats(c, repeated);
+}
+
+/** The lines where the header is repeated: as it was, or with its columns moved, added or left out. */
+interface HeaderRepeats {
+  same: number[];
+  moved: number[];
+}
+
+/**
+ * The column positions of a line that is the header again (files made by concatenating exports),
+ * or undefined for a line that is not. A header in another order is read by, not refused: it says
+ * where each column of the lines after it is as plainly as the first header does, and refusing
+ * would lose every line of the second export.
+ */
+function headerAgain(fields: string[], head: string[], line: number, repeated: HeaderRepeats): Partial<Record<CsvColumn, number>> | undefined {
+  const mapped = mapColumns(fields);
+  if (!('index' in mapped)) return undefined;
+  (sameColumns(fields, head) ? repeated.same : repeated.moved).push(line);
+  return mapped.index;
+}
+
+function warnRepeats(c: Collector, repeated: HeaderRepeats): void {
+  if (repeated.same.length) c.warn(`${c.file}: header repeated at ${linesNamed(repeated.same)}; read as a header, not as data`);
+  if (repeated.moved.length) c.warn(`${c.file}: header repeated at ${linesNamed(repeated.moved)} with columns in another order or other columns; the lines after it were read by it`);
+}
+
+/** "line 5", "lines 5, 9 and 12", the first ten of many and how many more: a warning stays one line. */
+function linesNamed(lines: number[], max = 10): string {
+  if (lines.length === 1) return `line ${lines[0]}`;
+  const shown = lines.slice(0, max);
+  const more = lines.length - shown.length;
+  return more > 0 ? `lines ${shown.join(', ')} and ${more} more` : `lines ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
 /** The line that starts at `from` (a slice of the text, which V8 does not copy). */

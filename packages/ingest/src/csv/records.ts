@@ -25,9 +25,10 @@ const BREAK = /\r\n|\n|\r/gu;
  * counted here, not by csv-parse, whose count drifts on quoted CRLF. A quote that never closes, or
  * that closes only lines later so that whole data lines would become one field, costs only its own
  * line: those lines are read one by one and the line where the quote opens is refused (`broken`),
- * with a warning.
+ * with a warning. `width` is the field count of the header in force (the reader knows where a
+ * header repeats); by default, that of the first record that is not blank.
  */
-export function forEachRecord(text: string, delimiter: string, file: string, warn: (text: string) => void, visit: (r: CsvRecord) => void): void {
+export function forEachRecord(text: string, delimiter: string, file: string, warn: (text: string) => void, visit: (r: CsvRecord) => void, width?: () => number | undefined): void {
   const scan = prescan(text, delimiter);
   if (scan.longest.length > MAX_LINE) {
     throw new MchError('file-unreadable', `${file}, line ${scan.longest.line} cannot be read as CSV: a line is longer than 1 000 000 characters`, { where: `${file}:${scan.longest.line}` });
@@ -40,24 +41,29 @@ export function forEachRecord(text: string, delimiter: string, file: string, war
     return;
   }
   let next = 1;
-  let width = 0;
-  let note = -1;
+  let first: number | undefined;
+  const headerWidth = width ?? (() => first);
   const onRecord = (fields: string[], raw: string | undefined) => {
     const line = next;
     const end = raw === undefined ? line + breaksIn(fields) : line;
     next = end + 1;
-    if (line === 1) {
-      width = fields.length;
-      note = fields.findIndex((f) => f.replace(/^\ufeff/u, '').trim().toUpperCase() === 'NOTE');
-    }
-    if (end > line && line > 1 && swallowsLines(fields, physical(), { line, end, delimiter, width, note })) {
+    // before the header is read there is no width to hold a record to: the header is taken as written
+    const w = headerWidth();
+    if (end > line && w !== undefined && swallowsLines(fields, physical(), { line, end, delimiter, width: w })) {
       warn(`${file}, line ${line}: a quote (") opens a field that closes only on line ${end}, which would make lines ${line}–${end} one field; each of these lines was read alone`);
       byLine(physical(), line, end, delimiter, closesLate(end), visit);
     } else visit(raw === undefined ? { line, end, fields } : { line, end, fields, raw });
+    if (first === undefined && !isBlank(fields)) first = fields.length;
   };
   // prescan found no unclosed quote, and the tokenizer agrees with it (a property test)
   const read = tokenize(text, delimiter, onRecord);
   if (read.unclosed !== undefined) throw new Error(`${file}: the CSV tokenizer and prescan disagree on an unclosed quote`);
+}
+
+/** A blank line, or one of delimiters only (an empty row of an Excel export): no data line. */
+export function isBlank(fields: string[]): boolean {
+  for (const f of fields) if (f.trim() !== '') return false;
+  return true;
 }
 
 const UNCLOSED = (): { en: string; ru: string } => ({ en: 'a quote (") opens a field on this line and is never closed', ru: 'на этой строке открыта кавычка ("), которая нигде не закрыта' });
@@ -76,15 +82,29 @@ function breaksIn(fields: string[]): number {
 }
 
 /**
- * A record over several lines is a NOTE holding line breaks, as RFC 4180 allows, only when it has
- * the header's fields, its breaks are all in the NOTE, and none of its lines is a data line by
- * itself; any other is a quote out of place swallowing the lines after it.
+ * A record over several lines is one record, as RFC 4180 allows a line break in any quoted field,
+ * only when it has the header's fields and none of its lines is a data line by itself; any other
+ * is a quote out of place swallowing the lines after it. The last line of a record broken in its
+ * first field holds the rest of the record, as wide as a data line: only when its first line is a
+ * data line too is it a quote out of place. (No bound on the lines: a 2000-line NOTE is read.)
  */
-function swallowsLines(fields: string[], lines: string[], at: { line: number; end: number; delimiter: string; width: number; note: number }): boolean {
+function swallowsLines(fields: string[], lines: string[], at: { line: number; end: number; delimiter: string; width: number }): boolean {
   if (fields.length !== at.width) return true;
-  if (fields.some((f, i) => i !== at.note && (f.includes('\n') || f.includes('\r')))) return true;
-  for (let l = at.line + 1; l <= at.end; l++) if (alone(lines[l - 1] ?? '', at.delimiter).fields.length >= at.width) return true;
+  const firstBroken = fields.findIndex((f) => f.includes('\n') || f.includes('\r'));
+  for (let l = at.line + 1; l <= at.end; l++) {
+    if (!isDataLine(lines, l, at)) continue;
+    if (l < at.end || firstBroken > 0 || isDataLine(lines, at.line, at)) return true;
+  }
   return false;
+}
+
+/**
+ * Whether a line split at every delimiter has a data line's fields. Quotes are not followed: on a
+ * line a stray quote opens or closes on they are the ones out of place, and a quoted delimiter
+ * counted as a field errs towards reading lines alone, which loses none.
+ */
+function isDataLine(lines: string[], l: number, at: { delimiter: string; width: number }): boolean {
+  return (lines[l - 1] ?? '').split(at.delimiter).length >= at.width;
 }
 
 function byLine(lines: string[], from: number, to: number, delimiter: string, why: () => { en: string; ru: string }, visit: (r: CsvRecord) => void): void {

@@ -94,4 +94,27 @@ describe('property: no record is lost or moved', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('a line break in any one field, as RFC 4180 allows, keeps its record whole, at its first physical line', () => {
+    // fields without delimiters (codes, figures), so no line of a record is as wide as a data line by itself
+    const plain = fc.string({ unit: fc.constantFrom('a', 'Я', ' ', '"', '1'), maxLength: 6 });
+    const row = fc.tuple(fc.array(plain, { minLength: 4, maxLength: 4 }), fc.nat(3), note, fc.constantFrom('\n', '\r\n', '\r'));
+    fc.assert(
+      fc.property(fc.constantFrom(',', ';', '\t'), fc.array(row, { maxLength: 25 }), (d, rows) => {
+        const records = rows.map(([fields, at, n]) => fields.map((f, i) => (i === at ? `${f}${n}` : f)));
+        const written = ['A', 'B', 'C', 'D'].join(d) + rows.map(([, , , end], i) => end + records[i]!.map((f) => quoteIfNeeded(f, d)).join(d)).join('');
+        const got: CsvRecord[] = [];
+        const warnings: string[] = [];
+        forEachRecord(written, d, 'p.csv', (w) => warnings.push(w), (r) => got.push(r));
+        expect(warnings).toEqual([]);
+        expect(got.map((r) => r.fields)).toEqual([['A', 'B', 'C', 'D'], ...records]);
+        let line = 2;
+        for (const [i, [, , n]] of rows.entries()) {
+          expect(got[i + 1]!.line).toBe(line);
+          line += 1 + (n.match(/\r\n|\n|\r/gu)?.length ?? 0);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

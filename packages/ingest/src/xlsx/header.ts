@@ -1,5 +1,5 @@
 import { type Layout, type MigrType, type Sex, stripFootnoteMarkers } from '@mch/core';
-import { type CodeResolver, splitYearAt, splitYearPrefix, yearOf } from '../cells/codes';
+import { type CodeResolver, migrTypeOfText, splitYearAt, splitYearPrefix, yearOf } from '../cells/codes';
 import { labelProblem } from '../cells/label-text';
 import { bilingualParts, collapseSpaces, quote } from '../cells/text';
 import type { Grid, GridCell } from './grid';
@@ -95,21 +95,6 @@ function classifyPlain(text: string, r: HeaderResolvers): Omit<ColumnToken, 'not
   if (sex.kind === 'code') return { sex: sex.code as Sex };
   const migr = migrTypeOfText(t, r.migr);
   if (migr) return { migr };
-  return undefined;
-}
-
-/** A migration-type label, also when its explanation in brackets differs ("Long-term migrants (1 year or more)"). */
-export function migrTypeOfText(text: string, migr: CodeResolver): MigrType | undefined {
-  const parts = bilingualParts(text);
-  if (parts) {
-    const types = parts.map((p) => migrTypeOfText(p, migr));
-    return types.every((t) => t !== undefined && t === types[0]) ? types[0] : undefined;
-  }
-  for (const candidate of [text, text.replace(/\(.*$/u, '').trim()]) {
-    if (!candidate) continue;
-    const m = migr.resolve(candidate);
-    if (m.kind === 'code') return m.code as MigrType;
-  }
   return undefined;
 }
 

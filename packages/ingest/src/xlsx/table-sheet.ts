@@ -1,6 +1,6 @@
 import { type CountrySettings, MchError, type MigrType, type Sex, type TableDef, stripFootnoteMarkers } from '@mch/core';
 import { type CategoryContext, type CategoryResult, isOfWhichHeading, stripOfWhich } from '../cells/category';
-import { type CodeResolver, splitYearOnly, yearInTitle, yearOf } from '../cells/codes';
+import { type CodeResolver, migrTypeOfText, splitYearOnly, yearInTitle, yearOf } from '../cells/codes';
 import { checkedCategory } from '../cells/label-text';
 import type { Legend } from '../cells/legend';
 import { quote } from '../cells/text';
@@ -9,7 +9,7 @@ import type { Collector } from '../collector';
 import { type CellKey, NO_NOTES, basisFor, defaultMigrType, emitValue } from '../emit';
 import { detectCategoryColumns } from './category-columns';
 import { type Grid, a1, cellAt, textAt } from './grid';
-import { type Header, type Skip, type ValueColumn, colName, findHeader, migrTypeOfText } from './header';
+import { type Header, type Skip, type ValueColumn, colName, findHeader } from './header';
 import { readNotes } from './notes';
 import { ZIP_LIMITS } from './zip';
 import { ParentRows } from './of-which';
