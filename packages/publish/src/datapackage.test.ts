@@ -173,6 +173,23 @@ function compile(file: string): ValidateFunction {
 
 const errorsOf = (validate: ValidateFunction) => (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 
+describe('datapackage.json records the waivers', () => {
+  it('states each waiver the gate passed under, with the findings it accepted, and none where nothing was waived', () => {
+    const model = fixtureModel();
+    const waiver = { justification: 'The office confirmed the first file stands.', approved_by: 'A. Person', date: '2013-10-04', expires: '2014.1' };
+    const base = model.quality.findings[0]!;
+    const findings = [
+      { ...base, rule: 'MCH-S02' as const, ref_area: 'UKR', table: 'T08', time_period: model.config.reference_years[0]!, waived: true, waiver },
+      { ...base, rule: 'MCH-S02' as const, ref_area: 'UKR', table: 'T08', time_period: 1990, waived: true, waiver },
+    ];
+    const waived = JSON.parse(dataPackage({ ...model, quality: { ...model.quality, findings } }, files)).mch.waivers;
+    // before: the manifest held no waiver; only the notes said the release was published under one
+    expect(waived).toEqual([{ rule: 'MCH-S02', ref_area: 'UKR', table: 'T08', years: [model.config.reference_years[0]], findings: 1, justification: 'The office confirmed the first file stands.', approved_on: '2013-10-04', expires: '2014.1' }]);
+    const none = model.quality.findings.map((f) => ({ ...f, waived: false, waiver: null }));
+    expect(JSON.parse(dataPackage({ ...model, quality: { ...model.quality, findings: none } }, files)).mch.waivers).toEqual([]);
+  });
+});
+
 describe('datapackage.json against the official Data Package 2.0 profile', () => {
   if (!HAVE_PROFILE) {
     // the schemas are the shared specification's, never copied into the project

@@ -2,6 +2,7 @@ import { BASIS_LABELS, OBSERVATION_COLUMNS, type TableDef, cmp } from '@mch/core
 import { stableJson } from './hash';
 import type { ReleaseModel, WrittenFile } from './model';
 import { SDMX_COLUMNS, SDMX_DIMENSIONS, counterpartRole } from './sdmx';
+import { publishedWaivers } from './published/waivers';
 
 export const MANIFEST = 'datapackage.json';
 
@@ -376,6 +377,8 @@ export function dataPackage(model: ReleaseModel, files: readonly WrittenFile[]):
       previous_version: model.previous?.version ?? null,
       configuration: model.configFile ? { path: model.configFile.path, hash: `sha256:${model.configFile.sha256}` } : null,
       inputs: [...model.inputs].sort((a, b) => cmp(a.path, b.path)).map((i) => ({ path: i.path, bytes: i.bytes, hash: `sha256:${i.sha256}` })),
+      // the waivers the gate passed under (scale-and-safety.md: recorded in the manifest and the notes)
+      waivers: publishedWaivers(model).map((w) => ({ rule: w.rule, ref_area: w.ref_area, table: w.table, years: w.years, findings: w.count, justification: w.justification, approved_on: w.date, expires: w.expires })),
       code_version: { packages: model.codeVersion.packages, lockfile_hash: `sha256:${model.codeVersion.lockfile_sha256}` },
       environment: { node: model.environment.node, platform: model.environment.platform },
     },

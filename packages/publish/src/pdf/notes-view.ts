@@ -1,8 +1,9 @@
-import { type Finding, type Observation, type RuleId, cmp, createPartnerResolver, shownCoverage } from '@mch/core';
+import { type Observation, cmp, createPartnerResolver, shownCoverage } from '@mch/core';
 import type { ReleaseChanges } from '../changes';
 import { releaseFormats } from '../formats';
 import type { ReleaseModel } from '../model';
 import { breaksInScope, releaseScope, yearRange } from '../published/scope';
+import { publishedWaivers } from '../published/waivers';
 import type { PublicQualitySummary } from '../quality-summary';
 import { DASH_ZERO, SYMBOLS } from '../symbols';
 import { type Lang, formatInt, formatPercent } from './format';
@@ -139,7 +140,7 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
     gate_passed: summary.gate.passed,
     waived: formatInt(summary.rules.reduce((s, r) => s + r.waived, 0)),
     // a finding on a year outside the reference years is no finding on what the release publishes
-    waivers: waiversOf(model.quality.findings.filter((f) => f.time_period === null || f.time_period === undefined || years.includes(f.time_period))).map((w) => ({
+    waivers: publishedWaivers(model).map((w) => ({
       rule: esc(`${w.rule} ${ruleName(w.rule, lang)}`),
       country: name(w.ref_area),
       table: esc(w.table),
@@ -268,25 +269,3 @@ export function tablesWithoutFigures(published: readonly Observation[]): { ref_a
   return out;
 }
 
-/**
- * The waived findings by waiver (rule, country, table and justification): what the notes say of
- * each accepted finding, so a reader sees what was accepted and why. The approver is left out, as
- * in the public quality summary.
- */
-export function waiversOf(findings: readonly Finding[]): { rule: RuleId; ref_area: string; table: string; years: number[]; count: number; justification: string }[] {
-  const by = new Map<string, { rule: RuleId; ref_area: string; table: string; years: Set<number>; count: number; justification: string }>();
-  for (const f of findings) {
-    if (!f.waived || !f.waiver) continue;
-    const key = [f.rule, f.ref_area, f.table, f.waiver.justification].join('|');
-    let w = by.get(key);
-    if (!w) {
-      w = { rule: f.rule, ref_area: f.ref_area, table: f.table, years: new Set(), count: 0, justification: f.waiver.justification };
-      by.set(key, w);
-    }
-    w.count++;
-    if (f.time_period !== null && f.time_period !== undefined) w.years.add(f.time_period);
-  }
-  return [...by.values()]
-    .sort((a, b) => cmp(a.ref_area, b.ref_area) || cmp(a.rule, b.rule) || cmp(a.table, b.table))
-    .map((w) => ({ ...w, years: [...w.years].sort((a, b) => a - b) }));
-}

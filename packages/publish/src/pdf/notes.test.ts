@@ -14,7 +14,8 @@ import { COLOUR, mirrorChart } from './chart';
 import { ruleName } from './glossary';
 import { type Block, parseMarkup } from './markup';
 import { methodologyMarkup, methodologyPdf, mirrorChartText } from './notes';
-import { notesView, tablesWithoutFigures, waiversOf } from './notes-view';
+import { notesView, tablesWithoutFigures } from './notes-view';
+import { waiversOf } from '../published/waivers';
 import { SIMS_CONCEPTS, simsHeading } from './sims';
 
 type Lang = 'en' | 'ru';
@@ -386,7 +387,7 @@ describe('the waivers the notes state', () => {
       { ...base, rule: 'MCH-S02' as const, ref_area: 'UKR', table: 'T08', time_period: 2011, waived: true, waiver },
       { ...base, rule: 'MCH-S02' as const, ref_area: 'UKR', table: 'T08', time_period: 2012, waived: false, waiver: null },
     ];
-    expect(waiversOf(findings)).toEqual([{ rule: 'MCH-S02', ref_area: 'UKR', table: 'T08', years: [2011, 2012], count: 2, justification: 'The office confirmed the first file stands.' }]);
+    expect(waiversOf(findings)).toEqual([{ rule: 'MCH-S02', ref_area: 'UKR', table: 'T08', years: [2011, 2012], count: 2, justification: 'The office confirmed the first file stands.', date: '2013-10-04', expires: '2014.1' }]);
     const view = notesView({ ...model, quality: { ...model.quality, findings } }, 'en', model.data.observations, publicQualitySummary(model.quality, model.data.observations, model.tableSet), NO_CHANGES);
     expect(view.waivers).toEqual([{ rule: 'MCH-S02 files that disagree on a value', country: 'Ukraine', table: 'T08', years: '2011–2012', count: '2', justification: 'The office confirmed the first file stands.' }]);
     expect(JSON.stringify(view)).not.toContain('A. Person');

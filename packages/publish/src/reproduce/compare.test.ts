@@ -92,6 +92,18 @@ describe('compareReleases', () => {
     expect((await compareReleases(published, env, 'bytes')).ok).toBe(true);
   });
 
+  it('takes the manifest\'s statement of the waivers for no content, as a release made before the manifest stated them has none; what it records of the release still is', async () => {
+    const edit = (f: (m: { mch: Record<string, unknown> }) => void) => async (d: string) => {
+      const m = JSON.parse(await readFile(join(d, 'datapackage.json'), 'utf8'));
+      f(m);
+      await writeFile(join(d, 'datapackage.json'), JSON.stringify(m, null, 2));
+    };
+    const older = await variant('no-waivers', edit((m) => delete m.mch.waivers));
+    expect((await compareReleases(older, published, 'content')).ok).toBe(true);
+    const reconfigured = await variant('release-date', edit((m) => (m.mch.release_date = '2099-01-01')));
+    expect((await compareReleases(reconfigured, published, 'content')).ok).toBe(false);
+  });
+
   it('names the workbook cell, the CSV field and the PX cell of a changed figure', async () => {
     const changed = await variant('figure', async (d) => {
       await rewriteWorkbook(join(d, 'tables', 'T04.xlsx'), (wb) => {

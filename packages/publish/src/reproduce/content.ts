@@ -126,11 +126,13 @@ function pxCells(bytes: Buffer): Cells {
 /**
  * JSON by path (`mch.inputs.0.hash`). In the manifest the environment, the code version and the
  * bytes and hashes of the files are not content: the files themselves are compared one by one.
+ * Nor is its statement of the waivers, which follows from the configuration (its hash is compared)
+ * and the findings (quality/report.json): releases made before the manifest stated them reproduce.
  */
 function jsonCells(bytes: Buffer, manifest: boolean): Cells {
   const cells: Cells = new Map();
   const walk = (v: unknown, path: string) => {
-    if (manifest && (/^mch\.(environment|code_version)/.test(path) || /^resources\.\d+\.(bytes|hash)$/.test(path))) return;
+    if (manifest && (/^mch\.(environment|code_version|waivers)/.test(path) || /^resources\.\d+\.(bytes|hash)$/.test(path))) return;
     if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, path ? `${path}.${k}` : k);
     } else cells.set(path, JSON.stringify(v));
