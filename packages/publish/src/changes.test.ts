@@ -91,6 +91,16 @@ describe('diffObservations', () => {
     expect(first.newByYear.reduce((n, [, count]) => n + count, 0)).toBe(first.counts.reduce((n, c) => n + c.new, 0));
   });
 
+  it("gives the code's release notes: what each package released since the previous release's code, or that nothing was", () => {
+    const code = { packages: { '@mch/core': '0.2.0' }, lockfile_sha256: 'ab'.repeat(32) };
+    const md = changesMarkdown('2013.2', '2013.1', releaseChanges(before, after), '', undefined, code, [{ package: '@mch/core', version: '0.2.0', entries: ['Shares are rounded once.\n\nFrom their counts <b>x</b>.'] }]);
+    // before: "Built with @mch/core 0.2.0" and no word of what that code changed
+    expect(md).toContain("Built with @mch/core 0.2.0; lockfile sha256 abababababab.\n\nReleased by the code's packages since the versions that built release 2013.1, from their changesets:\n\n### @mch/core 0.2.0\n\n- Shares are rounded once.\n\n  From their counts &lt;b&gt;x&lt;/b&gt;.\n");
+    const between = changesMarkdown('2013.2', '2013.1', releaseChanges(before, after), '', undefined, code, [{ package: '@mch/core', version: 'unreleased', entries: ['Waivers recorded.'] }]);
+    expect(between).toContain("No package of the code released a version since the versions that built release 2013.1.\n\nChanges the code holds that no version has released yet (some may already have been in the code of release 2013.1):\n\n### @mch/core, not yet released\n\n- Waivers recorded.\n");
+    expect(changesMarkdown('2013.2', '2013.1', releaseChanges(before, after), '', undefined, code, [])).toContain('No package of the code released a version since the versions that built release 2013.1.');
+  });
+
   it('writes CHANGES.md with counts, the revised and withdrawn values and the release notes, inert', () => {
     const md = changesMarkdown('2013.2', '2013.1', releaseChanges(before, after), 'Armenia <b>resubmitted</b> T04.');
     expect(md).toContain('Compared with release 2013.1.');

@@ -327,6 +327,7 @@ export function changesMarkdown(
   releaseNotes: string,
   labels: ChangeLabels = CODES_ONLY,
   code?: { packages: Record<string, string>; lockfile_sha256: string },
+  codeChanges?: { package: string; version: string; entries: string[] }[],
 ): string {
   const out: string[] = [`# Changes in release ${md(version)}`, ''];
   out.push(previousVersion ? `Compared with release ${md(previousVersion)}.` : 'First release: there is no previous release, so every value is new.', '');
@@ -335,6 +336,7 @@ export function changesMarkdown(
   if (code) {
     const versions = Object.entries(code.packages).sort(([a], [b]) => cmp(a, b)).map(([name, v]) => `${md(name)} ${md(v)}`);
     out.push('## Code', '', `Built with ${versions.join(', ')}; lockfile sha256 ${md(code.lockfile_sha256.slice(0, 12))}.`, '');
+    for (const l of codeChangeLines(codeChanges, previousVersion)) out.push(l);
   }
   const counts = changes.counts;
   out.push('## Summary', '');
@@ -432,4 +434,29 @@ function md(text: string): string {
 /** Free text as inert Markdown: control characters dropped, HTML brackets escaped. */
 function mdBlock(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The code's release notes: what each package released since the code of the previous release
+ * (every version, for a first release), as its changesets say it (releases.md: "the code's
+ * changesets and the data's revisions").
+ */
+function codeChangeLines(changes: { package: string; version: string; entries: string[] }[] | undefined, previousVersion: string | undefined): string[] {
+  if (!changes) return [];
+  const released = changes.filter((c) => c.version !== 'unreleased');
+  const pending = changes.filter((c) => c.version === 'unreleased');
+  const since = previousVersion ? `since the versions that built release ${md(previousVersion)}` : 'in the versions that built it';
+  const out = [released.length ? `Released by the code's packages ${since}, from their changesets:` : `No package of the code released a version ${since}.`, ''];
+  const list = (c: (typeof changes)[number], heading: string) => {
+    out.push(heading, '');
+    for (const e of c.entries) out.push(`- ${mdBlock(e).split('\n').map((l, i) => (i === 0 || !l ? l : `  ${l}`)).join('\n')}`);
+    out.push('');
+  };
+  for (const c of released) list(c, `### ${md(c.package)} ${md(c.version)}`);
+  if (pending.length) {
+    // between versions the code holds changesets no version has released; a previous release built between the same versions may have held some
+    out.push(`Changes the code holds that no version has released yet${previousVersion ? ` (some may already have been in the code of release ${md(previousVersion)})` : ''}:`, '');
+    for (const c of pending) list(c, `### ${md(c.package)}, not yet released`);
+  }
+  return out;
 }

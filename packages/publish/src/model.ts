@@ -20,6 +20,8 @@ export interface ReleaseModel {
   /** every country file used */
   inputs: { path: string; sha256: string; bytes: number }[];
   codeVersion: { packages: Record<string, string>; lockfile_sha256: string };
+  /** what the code released since the previous release's code (its packages' changesets), for CHANGES.md */
+  codeChanges?: { package: string; version: string; entries: string[] }[];
   environment: { node: string; platform: string };
   /** the previous release's observations, in its order: a list, or columns that rebuild each row as it is read */
   previous?: { version: string; observations: Rows<Observation> };

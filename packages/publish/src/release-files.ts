@@ -65,7 +65,7 @@ export async function releaseFiles(
     await put(text('quality/report.json', stableJson(summary)));
     await put(text('quality/report.html', qualityReportHtml(qualityMarkup, qualityTitle)));
     putPdf('quality/report.pdf', qualityPdf);
-    await put(text('CHANGES.md', changesMarkdown(model.config.version, model.previous?.version, changes, model.config.release_notes, changeLabels(model), model.codeVersion)));
+    await put(text('CHANGES.md', changesMarkdown(model.config.version, model.previous?.version, changes, model.config.release_notes, changeLabels(model), model.codeVersion, model.codeChanges)));
     for (const job of tableJobs) written.push(job.then((t) => t.written));
     // what the worker has not taken, here, a few tables' cells at a time, each let go once written
     await tables.finish();

@@ -47,13 +47,16 @@ describe('compareReleases', () => {
     expect((await compareReleases(published, other, 'bytes')).ok).toBe(false);
   });
 
-  it('takes the code version CHANGES.md names as no content, as the manifest\'s, and every other line as content', async () => {
+  it('takes the Code section of CHANGES.md (the code version and what it released) as no content, as the manifest\'s code version, and every other line as content', async () => {
     const text = await readFile(join(published, 'CHANGES.md'), 'utf8');
     expect(text).toMatch(/^## Code\n\nBuilt with .+; lockfile sha256 [0-9a-f]{12}\.$/m);
     const edited = (name: string, edit: (t: string) => string) => variant(name, (d) => writeFile(join(d, 'CHANGES.md'), edit(text)));
     const otherCode = await edited('code-line', (t) => t.replace(/lockfile sha256 [0-9a-f]{12}\./, 'lockfile sha256 0123456789ab.').replace(/@mch\/core \S+,/, '@mch/core 9.9.9,'));
     expect(await compareReleases(published, otherCode, 'content')).toMatchObject({ ok: true, differentBytes: ['CHANGES.md'], differentContent: [] });
     expect((await compareReleases(published, otherCode, 'bytes')).ok).toBe(false);
+    // what the code released is the code's side too: a newer code version lists more of it
+    const released = await edited('code-changes', (t) => t.replace(/(lockfile sha256 [0-9a-f]{12}\.\n)/, '$1\n### @mch/core 9.9.9\n\n- A change of 2 figures in the code.\n'));
+    expect(await compareReleases(published, released, 'content')).toMatchObject({ ok: true, differentContent: [] });
     const otherNote = await edited('note-line', (t) => t.replace('## Summary', '## Summary\n\nA sentence the rebuild does not write.'));
     expect(await compareReleases(published, otherNote, 'content')).toMatchObject({ ok: false, differentContent: ['CHANGES.md'] });
   });

@@ -186,16 +186,20 @@ function pageCells(bytes: Buffer): Cells {
 }
 
 /**
- * CHANGES.md by line, but for the line of its Code section that names the code version it was
- * built with: like the manifest's code_version, that is not content. Content is compared only
- * when the code version differs, so that line always would.
+ * CHANGES.md by line, but for its Code section (the code version it was built with and what that
+ * code released): like the manifest's code_version, that is not content. Content is compared only
+ * when the code version differs, so that section always would.
  */
 function changesCells(bytes: Buffer): Cells {
-  const cells = lineCells(bytes.toString('utf8'));
-  let inCode = false;
-  for (const [where, line] of cells) {
-    if (line.startsWith('## ')) inCode = line === '## Code';
-    else if (inCode && /^Built with .+; lockfile sha256 [0-9a-f]+\.$/.test(line)) cells.set(where, '(the code version: not content)');
+  const cells: Cells = new Map();
+  // lines named within their section ("## Summary, line 3"), so a Code section of another length moves none
+  let section = '';
+  let at = 0;
+  for (const line of bytes.toString('utf8').split('\n').map((l) => l.trimEnd())) {
+    if (line.startsWith('## ')) [section, at] = [line, 0];
+    at++;
+    if (section === '## Code' && at > 1) continue;
+    cells.set(section ? `${section}, line ${at}` : `line ${at}`, line);
   }
   return cells;
 }
