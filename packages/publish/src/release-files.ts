@@ -28,6 +28,8 @@ export async function releaseFiles(
 ): Promise<WrittenFile[]> {
   const pdfs = pdfRenderer({ worker: options.pdfWorker });
   let tables: TableRenderer | undefined;
+  // every file under way, so that a failure waits for them before the caller removes the folder
+  const underWay: Promise<unknown>[] = [];
   try {
     const release = releaseFrame(model);
     const published = release.observations;
@@ -35,6 +37,7 @@ export async function releaseFiles(
     tables = tableRenderer(model, published.length, { worker: options.tableWorker });
     const tableJobs = release.tables.map((frame) => tables!.run(frame).then((t) => writeAll(t, sink)));
     for (const job of tableJobs) job.catch(() => {}); // awaited below, maybe after another file fails
+    underWay.push(...tableJobs);
     const summary = publicQualitySummary(model.quality, model.data.observations, model.tableSet);
     const changes = releaseChanges(model.previous?.observations ?? [], published, ageOrder(model.codelists));
     const qualityMarkup = qualityReportMarkup(summary, model.codelists);
@@ -50,12 +53,14 @@ export async function releaseFiles(
     const put = async (file: ReleaseFile) => {
       const done = sink(file);
       written.push(done);
+      underWay.push(done);
       await done;
     };
     const putPdf = (path: string, pdf: Promise<Buffer>) => {
       const done = pdf.then((bytes) => sink({ path, bytes }));
       done.catch(() => {}); // awaited below, maybe after another file fails
       written.push(done);
+      underWay.push(done);
     };
     const text = (path: string, content: string): ReleaseFile => ({ path, bytes: Buffer.from(content, 'utf8') });
     const sources = model.sourceOf && publishedSources(published, model.data.observations, model.sourceOf, ageOrder(model.codelists));
@@ -78,6 +83,11 @@ export async function releaseFiles(
     const paths = files.map((f) => f.path).filter((path) => !scripts.has(path));
     for (const f of releaseIndex(model, site, summary, paths)) files.push(await sink(f));
     return files;
+  } catch (error) {
+    // the jobs not yet done are refused, then every file under way settles before the folder goes
+    await Promise.all([pdfs.close(), tables?.close()]);
+    await Promise.allSettled(underWay);
+    throw error;
   } finally {
     await Promise.all([pdfs.close(), tables?.close()]);
   }

@@ -37,7 +37,8 @@ export async function writeRelease(model: ReleaseModel, targetDir: string): Prom
     await rename(temp, target);
     return [...files, manifest, digest].map((f) => f.path).sort(cmp);
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
+    // the first error is the one to tell: a cleanup that fails too (a file still being written) must not replace it
+    await rm(temp, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
     throw error;
   } finally {
     await release();

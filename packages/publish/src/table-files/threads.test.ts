@@ -49,6 +49,28 @@ describe('the files of a release table, on a worker thread or in this one', () =
     for (const f of threaded.files) expect(Buffer.compare(f.bytes, mine.get(f.path)!), f.path).toBe(0);
   }, 120_000);
 
+  it('tells the first error of a release only once no file is being written, the tables on a worker under way', async () => {
+    const model = fixtureModel();
+    let writing = 0;
+    const sink = async (file: { path: string }) => {
+      writing++;
+      try {
+        // the tables come back from the worker and are being written, slowly, when the SDMX file fails
+        if (file.path === 'data/observations.csv') await new Promise((r) => setTimeout(r, 800));
+        else if (file.path === 'sdmx/mch.csv') throw new Error('disk full at sdmx/mch.csv');
+        else await new Promise((r) => setTimeout(r, 400));
+        return { path: file.path, bytes: 0, sha256: '' };
+      } finally {
+        writing--;
+      }
+    };
+    // before: the error came while table files were still being written, and the caller's removal
+    // of the folder under them failed (ENOTEMPTY), exit 70 in place of the error
+    const error = await releaseFiles(model, sink as never, { tableWorker: 'sources' }).catch((e: unknown) => e);
+    expect(writing).toBe(0);
+    expect((error as Error).message).toBe('disk full at sdmx/mch.csv');
+  }, 120_000);
+
   it('writes here the tables a worker that cannot start leaves', async () => {
     const model = fixtureModel();
     const frames = releaseFrame(model).tables;

@@ -45,7 +45,7 @@ export function poolInThisThread<J, R>(kind: JobKind<J, R, unknown, unknown>): J
     run: (job) => queued(queue, job),
     finish: () => drain(queue, kind),
     async close() {
-      queue.length = 0;
+      abandon(queue.splice(0));
     },
   };
 }
@@ -53,6 +53,11 @@ export function poolInThisThread<J, R>(kind: JobKind<J, R, unknown, unknown>): J
 /** Jobs on this worker, one at a time in order; this thread takes over what it leaves (a worker that cannot start or dies leaves all). */
 export function poolWithWorker<J, R, M, A>(kind: JobKind<J, R, M, A>, worker: Worker): JobPool<J, R> {
   return new WorkerPool(kind, worker);
+}
+
+/** Jobs a closed pool will not do: settled (refused), so nothing waiting on them waits for ever. */
+function abandon<J, R>(left: Pending<J, R>[]): void {
+  for (const p of left) p.reject(new Error('the job was not done: its pool was closed after an error elsewhere'));
 }
 
 /** A job's promise, settled later: awaited only then, so its rejection is handled here until it is. */
@@ -149,8 +154,10 @@ class WorkerPool<J, R, M, A> implements JobPool<J, R> {
 
   async close(): Promise<void> {
     this.alive = false;
-    this.queue.length = 0;
+    const left = [...(this.current ? [this.current] : []), ...this.queue.splice(0)];
+    this.current = undefined;
     await this.worker.terminate();
+    abandon(left);
   }
 }
 
