@@ -29,14 +29,14 @@ const missing = !hasPdftotext();
 const skip = missing && process.env.CI !== 'true';
 
 /**
- * Lays out `block` after 38 to 52 paragraphs of filler, which move it down page 1 line by line
+ * Lays out `block` after `from` (38) to 52 paragraphs of filler, which move it down page 1 line by line
  * across its end, and returns the last line of every page of every layout (footers left out).
  */
-async function lastLinesOfPages(block: string): Promise<{ lines: number; last: string | undefined }[]> {
+async function lastLinesOfPages(block: string, from = 38): Promise<{ lines: number; last: string | undefined }[]> {
   const dir = await mkdtemp(join(tmpdir(), 'mch-render-'));
   try {
     const out: { lines: number; last: string | undefined }[] = [];
-    for (let lines = 38; lines <= 52; lines++) {
+    for (let lines = from; lines <= 52; lines++) {
       const filler = Array.from({ length: lines }, (_, i) => `Line ${i} of the filler.\n`).join('\n');
       const file = join(dir, `${lines}.pdf`);
       await writeFile(file, await markupToPdf(`${filler}\n${block}`, { title: 't', author: 'a', language: 'en-GB', date: '2013-11-15', charts: {} }));
@@ -52,6 +52,18 @@ describe('markupToPdf', () => {
   it.skipIf(skip)('never ends a page with a heading, wherever the heading falls (needs poppler pdftotext)', async () => {
     expect(missing, 'pdftotext is required in CI').toBe(false);
     for (const page of await lastLinesOfPages('## The heading\n\nThe text it introduces.\n')) expect(page.last, `${page.lines} lines of filler`).not.toBe('The heading');
+  }, 60_000);
+
+  it.skipIf(skip)('never splits a heading from its short list, nor a short list across pages; a long list still breaks (needs poppler pdftotext)', async () => {
+    expect(missing, 'pdftotext is required in CI').toBe(false);
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `- Fact ${i} of the country.`).join('\n');
+    for (const page of await lastLinesOfPages(`### Georgia\n\n${items(8)}\n`, 30)) {
+      expect(page.last, `${page.lines} lines of filler`).not.toBe('Georgia');
+      expect(page.last === undefined || !/^(•\s*)?Fact [0-6] /.test(page.last), `${page.lines} lines of filler: ${page.last}`).toBe(true);
+    }
+    // a list too long to move whole breaks where the page ends, its heading kept with its first lines by headingEndsPage
+    const long = await lastLinesOfPages(`### Georgia\n\n${items(90)}\n`);
+    expect(long.some((p) => /Fact \d+ of the country/.test(p.last ?? '') && !/Fact 89/.test(p.last ?? ''))).toBe(true);
   }, 60_000);
 
   it.skipIf(skip)('never ends a page with a sentence that introduces a table, wherever it falls (needs poppler pdftotext)', async () => {

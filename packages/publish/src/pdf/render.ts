@@ -88,9 +88,12 @@ export function headingEndsPage(node: NodeInfo, context: { getFollowingNodesOnPa
 /** A first paragraph this short (some six lines) goes to the next page with its heading rather than be split from it. */
 const SHORT_PARAGRAPH = 600;
 
+/** A list this short (a third of a page) goes to the next page whole with its heading rather than be split from it. */
+const SHORT_LIST = 1800;
+
 /**
- * The blocks as pdfmake content. Headings followed by a short paragraph are one unbreakable
- * stack: pdfmake moves it whole to the next page when it does not fit, within the same layout
+ * The blocks as pdfmake content. Headings followed by a short paragraph or a short list are one
+ * unbreakable stack: pdfmake moves it whole to the next page when it does not fit, within the same layout
  * pass. Any other heading is moved by `headingEndsPage`, and each heading it moves costs pdfmake
  * a layout of the whole document again (the English notes took 7): most headings of the notes
  * open with a short paragraph.
@@ -101,7 +104,11 @@ function documentContent(blocks: readonly Block[], charts: PdfOptions['charts'])
     let j = i;
     while (blocks[j]?.kind === 'heading') j++;
     const first = blocks[j];
-    if (j > i && first?.kind === 'paragraph' && first.text.length <= SHORT_PARAGRAPH) {
+    if (j > i && first?.kind === 'list' && first.items.reduce((n, t) => n + t.length, 0) <= SHORT_LIST) {
+      // a country's section of the notes: its heading and its short list of facts move together
+      out.push({ stack: blocks.slice(i, j + 1).flatMap((b) => blockContent(b, charts, false)), unbreakable: true });
+      i = j;
+    } else if (j > i && first?.kind === 'paragraph' && first.text.length <= SHORT_PARAGRAPH) {
       const stack = { stack: blocks.slice(i, j + 1).flatMap((b) => blockContent(b, charts, false)), unbreakable: true };
       // "## 10. Accessibility … what it is for:" before its list: the whole stack stays with what it introduces
       out.push(introduces(first, blocks[j + 1]) ? { ...stack, headlineLevel: INTRODUCTION } : stack);
