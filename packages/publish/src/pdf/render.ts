@@ -109,10 +109,16 @@ function documentContent(blocks: readonly Block[], charts: PdfOptions['charts'])
       out.push({ stack: blocks.slice(i, j + 1).flatMap((b) => blockContent(b, charts, false)), unbreakable: true });
       i = j;
     } else if (j > i && first?.kind === 'paragraph' && first.text.length <= SHORT_PARAGRAPH) {
-      const stack = { stack: blocks.slice(i, j + 1).flatMap((b) => blockContent(b, charts, false)), unbreakable: true };
-      // "## 10. Accessibility … what it is for:" before its list: the whole stack stays with what it introduces
-      out.push(introduces(first, blocks[j + 1]) ? { ...stack, headlineLevel: INTRODUCTION } : stack);
-      i = j;
+      // "## 10. Accessibility … what it is for:" before a short list or table: all of it one stack
+      const whole = introduces(first, blocks[j + 1]) && isShort(blocks[j + 1]!) ? j + 1 : j;
+      const stack = { stack: blocks.slice(i, whole + 1).flatMap((b) => blockContent(b, charts, false, true)), unbreakable: true };
+      // before a longer one, the stack stays with what it introduces
+      out.push(whole === j && introduces(first, blocks[j + 1]) ? { ...stack, headlineLevel: INTRODUCTION } : stack);
+      i = whole;
+    } else if (introduces(blocks[i]!, blocks[i + 1]) && isShort(blocks[i + 1]!)) {
+      // "The codes used in this release:" and its short table move together
+      out.push({ stack: [blocks[i]!, blocks[i + 1]!].flatMap((b) => blockContent(b, charts, false, true)), unbreakable: true });
+      i++;
     } else if (introduces(blocks[i]!, blocks[i + 1])) {
       // "… used in this release:" stays with its table or list, as a heading does
       out.push({ ...blockContent(blocks[i]!, charts)[0]!, headlineLevel: INTRODUCTION });
@@ -128,8 +134,20 @@ function introduces(block: Block, next: Block | undefined): boolean {
   return block.kind === 'paragraph' && block.text.trimEnd().endsWith(':') && (next?.kind === 'table' || next?.kind === 'list');
 }
 
-/** `movable`: a heading headingEndsPage may move (one not kept with its paragraph already). */
-function blockContent(block: Block, charts: PdfOptions['charts'], movable = true): unknown[] {
+/** A list or table short enough (a third of a page) to go to the next page whole with what introduces it. */
+function isShort(block: Block): boolean {
+  if (block.kind === 'list') return block.items.reduce((n, t) => n + t.length, 0) <= SHORT_LIST;
+  return block.kind === 'table' && block.rows.length <= SHORT_TABLE_ROWS;
+}
+
+const SHORT_TABLE_ROWS = 16;
+
+/**
+ * `movable`: a heading headingEndsPage may move (one not kept with its paragraph already).
+ * `whole`: a table inside an unbreakable stack, which never spans pages, so it repeats no header
+ * row (pdfmake loses a table with repeated header rows when it moves an unbreakable stack).
+ */
+function blockContent(block: Block, charts: PdfOptions['charts'], movable = true, whole = false): unknown[] {
   switch (block.kind) {
     case 'heading':
       return [{ text: block.text, style: `h${block.level}`, outline: block.level < 3, ...(movable ? { headlineLevel: block.level } : {}) }];
@@ -138,14 +156,14 @@ function blockContent(block: Block, charts: PdfOptions['charts'], movable = true
     case 'list':
       return [{ ul: block.items, margin: [0, 0, 0, 5] }];
     case 'table':
-      return [tableContent(block)];
+      return [tableContent(block, whole)];
     case 'chart':
       return charts[block.name] ?? [];
   }
 }
 
 /** A table of the markup: widths from `columnLayout`, figures right-aligned, rows never split across pages. */
-function tableContent(block: Extract<Block, { kind: 'table' }>): Record<string, unknown> {
+function tableContent(block: Extract<Block, { kind: 'table' }>, whole = false): Record<string, unknown> {
   const width = block.header.length;
   const pad = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '');
   const header = pad(block.header);
@@ -154,9 +172,8 @@ function tableContent(block: Extract<Block, { kind: 'table' }>): Record<string, 
   const cell = (t: string, i: number, style: string) => ({ text: t, style, alignment: numeric[i] ? 'right' : 'left', noWrap: style === 'td' && keepWhole(t, i) });
   return {
     table: {
-      headerRows: 1,
+      ...(whole ? {} : { headerRows: 1, keepWithHeaderRows: 1 }),
       dontBreakRows: true,
-      keepWithHeaderRows: 1,
       widths,
       body: [header.map((t, i) => cell(t, i, 'th')), ...rows.map((r) => r.map((t, i) => cell(t, i, 'td')))],
     },
