@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codelists, tableSet } from '../test-support/dump';
-import { ageResolver, sexResolver, splitYearAt, splitYearPrefix, tableIdOf, tablesNamedIn, yearInTitle, yearOf } from './codes';
+import { ageResolver, namesMigrantGroup, sexResolver, splitYearAt, splitYearPrefix, tableIdOf, tablesNamedIn, withoutTotal, yearInTitle, yearOf } from './codes';
 
 describe('table numbers in sheet names', () => {
   it.each([
@@ -103,5 +103,35 @@ describe('tables a sheet name names', () => {
     ['1. Прибывшие', []],
   ])('%s → %j', (name, numbers) => {
     expect(tablesNamedIn(name)).toEqual(numbers);
+  });
+});
+
+describe('block titles', () => {
+  it.each([
+    ['Долгосрочные мигранты - всего', 'Долгосрочные мигранты'],
+    ['Long-term migrants — total', 'Long-term migrants'],
+    ['Short-term migrants, total', 'Short-term migrants'],
+    ['Долгосрочные мигранты (всего)', 'Долгосрочные мигранты'],
+    ['Total short-term migrants', 'short-term migrants'],
+    ['Всего', 'Всего'],
+    ['Total', 'Total'],
+    ['Всего прибывших', 'прибывших'],
+  ])('%s without its total: %s', (text, bare) => {
+    expect(withoutTotal(text)).toBe(bare);
+  });
+
+  it.each([
+    ['Трудовые мигранты (временные)', true],
+    ['Временно пребывающие', true],
+    ['Seasonal workers', true],
+    ['из них трудовые мигранты', true],
+    ['из них:', false],
+    ['Страны СНГ', false],
+    ['Европа', false],
+    ['Лица без гражданства', false],
+    ['Трудоспособного возраста', false],
+    ['Residents of CIS countries', false],
+  ])('%s names a group of migrants: %s', (text, group) => {
+    expect(namesMigrantGroup(text)).toBe(group);
   });
 });

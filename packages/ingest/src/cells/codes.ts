@@ -230,6 +230,29 @@ export function migrTypeOfText(text: string, migr: CodeResolver): MigrType | und
   return withTypeNoun(text, migr);
 }
 
+// a block title that also says it gives the block's total: "Long-term migrants - total", «… (всего)», "Total long-term migrants"
+const TOTAL_SUFFIX = /\s*(?:[-–—:,]\s*|\(\s*)(?:total|in total|all|всего|итого)\s*\)?$/iu;
+const TOTAL_PREFIX = /^(?:total|всего|итого)\s*[-–—:,]?\s+(?=\S)/iu;
+
+/** A block title without the word saying its row is the block's total; the text itself where it has none. */
+export function withoutTotal(text: string): string {
+  const t = collapseSpaces(text).replace(TOTAL_SUFFIX, '').replace(TOTAL_PREFIX, '').trim();
+  return t || text;
+}
+
+// words of a group of migrants by type or purpose of stay, in English or Russian, as a heading names one;
+// not "resident" or «проживающие», which also head groups of partners ("Residents of CIS countries")
+const MIGRANT_GROUP = /(?:^|[^\p{L}])(?:трудов|временн|постоянн|сезонн|долгосрочн|краткосрочн|пребыва|работник|беженц|вынужденн|переселенц|labou?r|temporar|permanent|seasonal|long[-\s]?term|short[-\s]?term|worker|refugee|asylum|displaced)/iu;
+
+/**
+ * A heading naming a group of migrants by type or purpose of stay («Трудовые мигранты (временные)»,
+ * «Временно пребывающие», "Seasonal workers"), known type or not. A group of partners («Страны
+ * СНГ», «Европа») or an «из них:» row names none.
+ */
+export function namesMigrantGroup(text: string): boolean {
+  return text.length <= MAX_LABEL && MIGRANT_GROUP.test(text);
+}
+
 const TYPE_NOUNS = ['мигранты', 'миграция'];
 
 function withTypeNoun(text: string, migr: CodeResolver): MigrType | undefined {

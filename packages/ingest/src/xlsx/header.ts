@@ -140,12 +140,36 @@ export function findHeader(g: Grid, r: HeaderResolvers, layout: Layout): Header 
     if (!g.rows.has(row)) continue;
     const tokens = isHeaderRow(row);
     if (!tokens) break;
+    if (titleAcross(g, row, minCol, tokens, sawSex, layout) && !isHeaderRow(nextRow(g, row))) break;
     const years = [...tokens.values()].some((t) => isYear(t) && t.sex === undefined);
     if (years && sawSex) break; // a year under the sex row is a value, not a header
     sawSex ||= [...tokens.values()].some((t) => t.sex !== undefined);
     rows.push(row);
   }
   return placeYears(g, rows, first, minCol, (row, from) => tokensOf(row, from).tokens, r);
+}
+
+/**
+ * A block title merged from the label column across the table («Долгосрочные мигранты» over A6:D6,
+ * or «Женщины» under a header without sexes), with no header row under it: it starts a block of rows.
+ * Taken for a header row, it gave every column its type or sex, and the later block titles were
+ * overruled. A type over each block of columns is written in the value columns, not across them
+ * from the label column, and stays a header row.
+ */
+function titleAcross(g: Grid, row: number, minCol: number, tokens: Map<number, ColumnToken>, sawSex: boolean, layout: Layout): boolean {
+  const cells = [...(g.rows.get(row) ?? [])];
+  const own = (cell: GridCell) => !cell.mergedCopy && cell.text.trim() !== '';
+  if (cells.some(([col, cell]) => col >= minCol && own(cell)) || !cells.some(([col, cell]) => col < minCol && own(cell))) return false;
+  const all = [...tokens.values()];
+  const onlyTypes = layout.migr_type === 'row-blocks' && all.every((t) => t.migr !== undefined && t.sex === undefined);
+  const onlySexes = !sawSex && all.every((t) => t.sex !== undefined && t.migr === undefined);
+  return all.every((t) => !isYear(t) && !t.net) && (onlyTypes || onlySexes);
+}
+
+function nextRow(g: Grid, row: number): number {
+  let next = row + 1;
+  while (next <= g.maxRow && !g.rows.has(next)) next++;
+  return next;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type CountrySettings, MchError, type MigrType, type Sex, type TableDef, stripFootnoteMarkers } from '@mch/core';
 import { type CategoryContext, type CategoryResult, isOfWhichHeading, stripOfWhich } from '../cells/category';
-import { type CodeResolver, migrTypeOfText, splitYearOnly, yearInTitle, yearOf } from '../cells/codes';
+import { type CodeResolver, migrTypeOfText, namesMigrantGroup, splitYearOnly, withoutTotal, yearInTitle, yearOf } from '../cells/codes';
 import { checkedCategory } from '../cells/label-text';
 import type { Legend } from '../cells/legend';
 import { quote } from '../cells/text';
@@ -31,6 +31,27 @@ interface Blocks {
   migr?: MigrType;
   sex?: Sex;
   year?: YearSource;
+  /** the title cells of the type and sex blocks, as "A6 "text"", for the messages */
+  migrTitle?: string;
+  sexTitle?: string;
+  /** a heading naming a group of migrants that is no known type («Трудовые мигранты (временные)»): its rows are refused */
+  unknownType?: string;
+}
+
+/**
+ * Which block titles the rows may hold. Sex `inferred`: the layout says sex is in the columns but
+ * the header names none (or only totals), so a value-less row naming men or women starts a block
+ * all the same, read as under `layout: sex: row-blocks` (one blockOf for both): the header leaves
+ * the sex open and the row names it, so there is nothing to guess, and refusing would only cost the
+ * country a round trip. Each such sheet is named in a warning pointing to the setting; a column
+ * whose header names another sex than its block is refused (clashOf), never read under either.
+ */
+interface Reading {
+  migr: boolean;
+  sex: 'layout' | 'inferred' | 'none';
+  years: boolean;
+  /** the sex titles read without the layout setting */
+  inferred: string[];
 }
 
 /** A reference year as a cell gives it: a year, or a split year ("2012/13", named by its cell) that is none. */
@@ -48,7 +69,8 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     return;
   }
   const titleYear = titleYearOf(g, header);
-  const rows = splitRows(g, header, cx.legend, (row) => blockOf(firstText(g, row, header.firstValueCol), table, cx, layout, row) !== undefined);
+  const reading = readingOf(table, layout, header);
+  const rows = splitRows(g, header, cx.legend, (row) => blockOf(firstText(g, row, header.firstValueCol), cx, reading, row) !== undefined);
   const thousands = inThousands(g, header, rows);
   const cols = detectCategoryColumns(g, range(header.firstRow, header.lastRow), rows.data, header.firstValueCol, layout.years === 'rows');
   const basis = basisFor(settings, table.id);
@@ -68,6 +90,7 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     const code = cols.code ? textAt(g, row, cols.code) : '';
     const label = cols.label ? textAt(g, row, cols.label) : '';
     const blockText = label || code || firstText(g, row, header.firstValueCol);
+    const titleAt = () => `${a1(row, (label ? cols.label : code ? cols.code : firstTextCol(g, row, header.firstValueCol)) ?? 1)} ${quote(blockText.slice(0, 60))}`;
     // the row's own cells, not every column: a sheet 16 384 columns wide costs what it holds
     const present: ValueColumn[] = [];
     const nets: ValueColumn[] = [];
@@ -78,13 +101,13 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     }
     accountSkipped(g, row, header, cx, table, unread);
     if (present.length === 0 && nets.every((v) => !isFilled(cellAt(g, row, v.col)))) {
-      if (startBlock(blockText, blocks, table, cx, layout, row)) parents.reset();
+      if (startBlock(blockText, titleAt, blocks, cx, reading, row) || startUnknownType(blockText, titleAt, blocks, reading)) parents.reset();
       else if (table.breakdown === 'PARTNER' && isOfWhichHeading(blockText)) parents.openGroup();
       continue;
     }
     const rowYear = cols.year ? yearSourceOf(textAt(g, row, cols.year), `cell ${a1(row, cols.year)}`) : undefined;
     // a block title holding values ("Long-term migrants | 500 | …") starts its block and gives its total
-    const title = startBlock(blockText, blocks, table, cx, layout, row, true);
+    const title = startBlock(blockText, titleAt, blocks, cx, reading, row, true);
     if (title) parents.reset();
     const category = title ? totalOf(table) : checkedCategory(table, code, label, cx.category);
     noteFormulaLabel(g, row, cols, formulaLabels);
@@ -120,6 +143,12 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
         );
         continue;
       }
+      const clash = clashOf(v, blocks, cx);
+      if (clash) {
+        c.countValueCell();
+        c.reject(table.id, src, clash.reason, clash.en, clash.ru, clash.suggestions, key.year || undefined);
+        continue;
+      }
       if (key.year === 0 && rowSource && 'split' in rowSource) {
         c.countValueCell();
         c.reject(
@@ -145,9 +174,18 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
       if (cell?.number !== undefined) input.number = cell.number;
       emitValue(c, key, input, src, v.notes.length || rowNotes.length ? { ...opt, extraNotes: [...v.notes, ...rowNotes] } : plain);
     }
-    for (const v of nets) readNet(g, row, v, category, { year: v.year ?? sourceYear, sex: v.sex ?? blocks.sex ?? '_T' }, table, cx, thousands);
+    for (const v of nets) {
+      // net migration of a group of no known type is checked against no arrivals or departures
+      if (blocks.unknownType) c.warn(`${c.file}, sheet "${g.name}", cell ${a1(row, v.col)}: net migration cell not read (under the heading ${blocks.unknownType}, which names no type of migration)`);
+      else readNet(g, row, v, category, { year: v.year ?? sourceYear, sex: v.sex ?? blocks.sex ?? '_T' }, table, cx, thousands);
+    }
   }
   warnSheet(g, header, rows, unread, c);
+  if (reading.inferred.length) {
+    c.warn(
+      `${c.file}, sheet "${g.name}": sex read from the block titles ${listed(reading.inferred)}, as the header gives none, although the country's configuration says sex is in the columns; set \`layout: sex: row-blocks\` in its configuration`,
+    );
+  }
   if (formulaLabels.length) c.warn(`${c.file}, sheet "${g.name}": labels computed by formulas, read by their results: ${listed(formulaLabels)}`);
   for (const n of readNotes(g, rows.notes, c.ref_area, table.id, (row, text) => c.source(g.name, a1(row, 1), text))) c.notes.push(n);
 }
@@ -239,22 +277,95 @@ function totalOf(table: TableDef): CategoryResult {
  * the text was one. In sex blocks "Total" / «Всего» holding values is the total row of the block,
  * not a title.
  */
-function startBlock(text: string, blocks: Blocks, table: TableDef, cx: SheetContext, layout: CountrySettings['layout'], row: number, withValues = false): boolean {
-  const block = blockOf(text, table, cx, layout, row, withValues);
-  if (block) Object.assign(blocks, block);
-  return block !== undefined;
+function startBlock(text: string, at: () => string, blocks: Blocks, cx: SheetContext, reading: Reading, row: number, withValues = false): boolean {
+  const block = blockOf(text, cx, reading, row, withValues, blocks);
+  if (!block) return false;
+  if (block.migr) Object.assign(block, { migrTitle: at(), unknownType: undefined });
+  if (block.sex) block.sexTitle = at();
+  if (block.sex && reading.sex === 'inferred') reading.inferred.push(block.sexTitle!);
+  Object.assign(blocks, block);
+  return true;
+}
+
+/**
+ * A value-less heading naming a group of migrants that is no known type («Трудовые мигранты
+ * (временные)», «Временно пребывающие»): its rows, until the next type title, are refused naming
+ * it, never read under the type of the block above or the sheet's default. An «из них:» heading,
+ * a group of partners («Страны СНГ», «Европа») or of ages names no group of migrants.
+ */
+function startUnknownType(text: string, at: () => string, blocks: Blocks, reading: Reading): boolean {
+  if (!reading.migr || !namesMigrantGroup(stripFootnoteMarkers(text).text)) return false;
+  blocks.migr = undefined;
+  blocks.migrTitle = undefined;
+  blocks.unknownType = at();
+  return true;
 }
 
 /** The block a title starts (its type, sex or year), or undefined where the text is no block title. */
-function blockOf(text: string, table: TableDef, cx: SheetContext, layout: CountrySettings['layout'], row: number, withValues = false): Blocks | undefined {
+function blockOf(text: string, cx: SheetContext, reading: Reading, row: number, withValues = false, current?: Blocks): Blocks | undefined {
   const t = stripOfWhich(stripFootnoteMarkers(text).text);
   if (!t) return undefined;
-  const migr = table.has_migr_type && layout.migr_type === 'row-blocks' ? migrTypeOfText(t, cx.migr) : undefined;
+  const bare = withoutTotal(t);
+  const migr = reading.migr ? (migrTypeOfText(t, cx.migr) ?? (bare !== t ? migrTypeOfText(bare, cx.migr) : undefined)) : undefined;
   if (migr) return { migr };
-  const sex = layout.sex === 'row-blocks' ? cx.sex.resolve(t) : undefined;
-  if (sex?.kind === 'code' && !(withValues && sex.code === '_T')) return { sex: sex.code as Sex };
-  const year = layout.years === 'rows' ? yearSourceOf(t, `the block title in row ${row}`) : undefined;
+  const sex = reading.sex !== 'none' ? sexOfText(t, cx.sex) ?? (bare !== t ? sexOfText(bare, cx.sex) : undefined) : undefined;
+  if (sex && reading.sex === 'layout' && !(withValues && sex === '_T')) return { sex };
+  // without the setting, a value-less title only, and Total only to end a block of men or women
+  if (sex && reading.sex === 'inferred' && !withValues && (sex !== '_T' || (current?.sex ?? '_T') !== '_T')) return { sex };
+  const year = reading.years ? yearSourceOf(t, `the block title in row ${row}`) : undefined;
   return year === undefined ? undefined : { year };
+}
+
+function sexOfText(text: string, sex: CodeResolver): Sex | undefined {
+  const m = sex.resolve(text);
+  return m.kind === 'code' ? (m.code as Sex) : undefined;
+}
+
+function readingOf(table: TableDef, layout: CountrySettings['layout'], header: Header): Reading {
+  const sexed = header.columns.some((v) => v.sex === 'M' || v.sex === 'F');
+  return {
+    migr: table.has_migr_type && layout.migr_type === 'row-blocks',
+    sex: layout.sex === 'row-blocks' ? 'layout' : sexed ? 'none' : 'inferred',
+    years: layout.years === 'rows',
+    inferred: [],
+  };
+}
+
+const SEX_NAMES: Record<Sex, [en: string, ru: string]> = { _T: ['both sexes', 'оба пола'], M: ['men', 'мужчины'], F: ['women', 'женщины'], _U: ['unknown', 'не указан'] };
+
+/**
+ * A cell its block refuses: under a heading naming no known type, or where the block title and the
+ * column's header name different sexes or types (which one holds cannot be told).
+ */
+function clashOf(v: ValueColumn, blocks: Blocks, cx: SheetContext): { reason: 'unmapped-label' | 'unparseable-value'; en: string; ru: string; suggestions: string[] } | undefined {
+  if (blocks.unknownType) {
+    return {
+      reason: 'unmapped-label',
+      en: `the figure stands under the heading ${blocks.unknownType}, which names no type of migration of the questionnaire (long-term, short-term, permanent residence or the national definition), so the type of its figures cannot be told; rename the heading to one of these types, or leave out the rows of a group the questionnaire does not ask for`,
+      ru: `значение стоит под заголовком ${blocks.unknownType}, который не называет ни одного вида миграции вопросника (долгосрочные, краткосрочные, на постоянное жительство или по национальному определению), поэтому вид миграции этого значения определить нельзя; переименуйте заголовок в один из этих видов или уберите строки группы, которую вопросник не запрашивает`,
+      suggestions: cx.category.codelists.migr_type.map((m) => m.code),
+    };
+  }
+  const col = colName(v.col);
+  if (v.sex !== undefined && blocks.sex !== undefined && v.sex !== blocks.sex) {
+    const [blockEn, blockRu] = SEX_NAMES[blocks.sex];
+    const [colEn, colRu] = SEX_NAMES[v.sex];
+    return {
+      reason: 'unparseable-value',
+      en: `the block title ${blocks.sexTitle} gives the sex ${blockEn}, the header of column ${col} gives ${colEn}, so the sex of this cell cannot be told; give the sex either in the header or in block titles`,
+      ru: `заголовок блока ${blocks.sexTitle} указывает пол «${blockRu}», а шапка столбца ${col} — «${colRu}», поэтому пол этой ячейки определить нельзя; укажите пол либо в шапке, либо в заголовках блоков`,
+      suggestions: [],
+    };
+  }
+  if (v.migr !== undefined && blocks.migr !== undefined && v.migr !== blocks.migr) {
+    return {
+      reason: 'unparseable-value',
+      en: `the block title ${blocks.migrTitle} gives the type of migration ${blocks.migr}, the header of column ${col} gives ${v.migr}, so the type of this cell cannot be told; give the type either in the header or in block titles`,
+      ru: `заголовок блока ${blocks.migrTitle} указывает вид миграции ${blocks.migr}, а шапка столбца ${col} — ${v.migr}, поэтому вид миграции этой ячейки определить нельзя; укажите вид миграции либо в шапке, либо в заголовках блоков`,
+      suggestions: [],
+    };
+  }
+  return undefined;
 }
 
 /** The year a year cell or block title gives: a year, a split year named by `where`, or nothing. */
@@ -327,11 +438,13 @@ function indentOf(g: Grid, row: number, cols: { code?: number; label?: number })
 }
 
 function firstText(g: Grid, row: number, before: number): string {
-  for (let col = 1; col < before; col++) {
-    const t = textAt(g, row, col);
-    if (t) return t;
-  }
-  return '';
+  const col = firstTextCol(g, row, before);
+  return col === undefined ? '' : textAt(g, row, col);
+}
+
+function firstTextCol(g: Grid, row: number, before: number): number | undefined {
+  for (let col = 1; col < before; col++) if (textAt(g, row, col)) return col;
+  return undefined;
 }
 
 function countCells(g: Grid): number {
