@@ -13,9 +13,14 @@ const INGEST: ArgsDef = {
   out: { type: 'string', required: true, description: 'output folder' },
 };
 
-function problems(def: ArgsDef, argv: string[], variadic?: string): string[] {
+const STATUS: ArgsDef = {
+  config: { type: 'positional', required: true, description: 'release configuration' },
+  cache: { type: 'boolean', default: true, description: 'reuse what is unchanged' },
+};
+
+function problems(def: ArgsDef, argv: string[], variadic?: string, help = false): string[] {
   try {
-    checkArgv('diff', def, argv, variadic);
+    checkArgv('diff', def, argv, variadic, help);
     return [];
   } catch (e) {
     const err = e as { message: string; details: string[] };
@@ -46,6 +51,22 @@ describe('checkArgv: what citty lets through', () => {
     expect(problems(DIFF, ['a', 'b', '--out', '--out', 'y'])[0]).toContain('--out needs a value');
     expect(problems(DIFF, ['a', 'b', '--out', 'x', '--out', 'y'])).toEqual(['diff: --out is given twice; give it once']);
     expect(problems(DIFF, ['a', 'b', 'c'])).toEqual(['diff: unexpected argument "c": mch diff takes OLD NEW']);
+  });
+
+  it('names a switch as it was typed: --no-cache suggested, and given twice', () => {
+    expect(problems(STATUS, ['c', '--no-cache'])).toEqual([]);
+    expect(problems(STATUS, ['c', '--no-cach'])).toEqual(['diff: unknown option --no-cach; did you mean --no-cache?']);
+    expect(problems(STATUS, ['c', '--cahce'])).toEqual(['diff: unknown option --cahce; did you mean --cache?']);
+    expect(problems(STATUS, ['c', '--no-cache', '--no-cache'])).toEqual(['diff: --no-cache is given twice; give it once']);
+    expect(problems(STATUS, ['c', '--cache', '--no-cache'])).toEqual(['diff: --cache and --no-cache are both given; give one']);
+    expect(problems(STATUS, ['c', '--strict'])).toEqual(['diff: unknown option --strict; mch diff has none like it (its options: --cache, --no-cache)']);
+  });
+
+  it('with --help, requires nothing but still refuses what is unknown or too many', () => {
+    expect(problems(INGEST, [], 'files', true)).toEqual([]);
+    expect(problems(DIFF, ['a'], undefined, true)).toEqual([]);
+    expect(problems(DIFF, ['--bogus'], undefined, true)).toEqual(['diff: unknown option --bogus; mch diff has none like it (its options: --out)']);
+    expect(problems(DIFF, ['a', 'b', 'c'], undefined, true)).toEqual(['diff: unexpected argument "c": mch diff takes OLD NEW']);
   });
 
   it('lists every missing argument and required option at once', () => {

@@ -5,13 +5,16 @@ import { MchError, editDistance } from '@mch/core';
  * What citty leaves unchecked: every option is one the command knows, every string option has a
  * value and is given once, every required argument is there and none is left over. A mistyped
  * option must never run the command with something else (`--output` silently ignored).
- * `variadic` names the positional that takes the rest (ingest's files).
+ * `variadic` names the positional that takes the rest (ingest's files). With `help` (the command
+ * line asks for --help, left out of `raw`) nothing is required, but nothing unknown or extra passes.
  */
-export function checkArgv(command: string, def: ArgsDef, raw: readonly string[], variadic?: string): void {
+export function checkArgv(command: string, def: ArgsDef, raw: readonly string[], variadic?: string, help = false): void {
   const options = new Map(Object.entries(def).filter(([, d]) => d.type !== 'positional'));
   const positionals = Object.entries(def).filter(([, d]) => d.type === 'positional');
+  const spelled = optionNames(options);
   const problems: string[] = [];
-  const seen = new Set<string>();
+  /** each option given, under the name it was given as (--no-cache for cache) */
+  const seen = new Map<string, string>();
   const given: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const arg = raw[i]!;
@@ -31,15 +34,16 @@ export function checkArgv(command: string, def: ArgsDef, raw: readonly string[],
     const d = options.get(key);
     if (!d) {
       // --help is an option of every command
-      const close = closest(flag.replace(/^-+/, ''), [...options.keys(), 'help']);
-      problems.push(unknownOption(command, flag, close, [...options.keys()]));
+      const close = closest(flag.replace(/^-+/, ''), [...spelled, 'help']);
+      problems.push(unknownOption(command, flag, close, spelled));
       // `--output X`: X is the value of the misspelt --out, not an extra argument
       const meant = close ? options.get(close) : undefined;
       if (eq === -1 && meant && meant.type !== 'boolean' && raw[i + 1] !== undefined && !raw[i + 1]!.startsWith('-')) i++;
       continue;
     }
-    if (seen.has(key)) problems.push(`--${key} is given twice; give it once`);
-    seen.add(key);
+    const before = seen.get(key);
+    if (before !== undefined) problems.push(before === flag ? `${flag} is given twice; give it once` : `${before} and ${flag} are both given; give one`);
+    seen.set(key, flag);
     if (d.type === 'boolean') {
       if (eq !== -1) problems.push(`--${key} is a switch and takes no value ("${arg}")`);
       continue;
@@ -54,7 +58,7 @@ export function checkArgv(command: string, def: ArgsDef, raw: readonly string[],
   }
   const rest = variadic && positionals.at(-1)?.[0] === variadic;
   positionals.forEach(([name, d], i) => {
-    if (given[i] === undefined && d.required !== false && d.default === undefined) problems.push(`missing ${name.toUpperCase()}: ${describe(d)}`);
+    if (!help && given[i] === undefined && d.required !== false && d.default === undefined) problems.push(`missing ${name.toUpperCase()}: ${describe(d)}`);
   });
   if (!rest && given.length > positionals.length) {
     const extra = given.slice(positionals.length).map((a) => `"${a}"`).join(', ');
@@ -62,12 +66,17 @@ export function checkArgv(command: string, def: ArgsDef, raw: readonly string[],
     problems.push(`unexpected argument${given.length - positionals.length > 1 ? 's' : ''} ${extra}: mch ${command} takes ${takes}`);
   }
   for (const [name, d] of options) {
-    if (d.required && !seen.has(name)) problems.push(`--${name} is required: ${describe(d)}`);
+    if (!help && d.required && !seen.has(name)) problems.push(`--${name} is required: ${describe(d)}`);
   }
   if (problems.length) {
     const [first, ...more] = problems;
     throw new MchError('usage', `${command}: ${first}`, { details: [...more, `(mch ${command} --help lists its arguments and options)`] });
   }
+}
+
+/** The options as they can be typed: a switch both ways (cache, no-cache). */
+function optionNames(options: Map<string, ArgDef>): string[] {
+  return [...options].flatMap(([name, d]) => (d.type === 'boolean' ? [name, `no-${name}`] : [name]));
 }
 
 /** The nearest valid name within a third of its length (at least 2 edits), or one the typed name starts with or extends. */

@@ -10,7 +10,9 @@ const argv = process.argv.slice(2);
 // compiled (packages/cli/dist/bin.js): never run a build older than the sources beside it
 if (import.meta.url.endsWith('.js')) await buildIfStale();
 // loaded only now, so what runs is what the build above left
-const [{ run }, { quietOnBrokenPipe }, { EXIT }] = await Promise.all([import('./main'), import('./pipes'), import('@mch/core/errors')]);
+const [{ run }, { quietOnBrokenPipe }, { exitOnSignals }, { EXIT }] = await Promise.all([import('./main'), import('./pipes'), import('./interrupt'), import('@mch/core/errors')]);
+// Ctrl-C or kill: the temporary folders and the lock of the run are removed first
+exitOnSignals();
 quietOnBrokenPipe(process.stdout);
 quietOnBrokenPipe(process.stderr);
 // an error thrown outside run (a stray callback, an unawaited promise) is a bug, reported as one;

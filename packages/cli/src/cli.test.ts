@@ -57,6 +57,8 @@ describe('mch command line', { timeout: 120_000 }, () => {
     );
     expect(rows).toHaveLength(file.observations + 1);
     expect(r.stdout).toContain(`value cells read ${file.value_cells.toLocaleString('en').replace(/,/g, ' ')}`);
+    expect(r.stdout).toMatch(/summary\.json\n/);
+    expect(r.stderr).not.toContain('not in the outputs');
   });
 
   it('refuses a file that cannot be read with exit 2 and names it', () => {
@@ -67,7 +69,7 @@ describe('mch command line', { timeout: 120_000 }, () => {
     expect(r.stderr).toContain('renamed.xlsx');
   });
 
-  it('reads the other files of a run when one cannot be read at all, and exits 2 naming it', () => {
+  it('reads the other files of a run when one cannot be read at all, exits 2 naming it, and says the outputs lack it', () => {
     const out = join(scratch, 'several');
     const renamed = join(scratch, 'b.xlsx');
     writeFileSync(renamed, 'REF_AREA,TABLE\nARM,T04\n');
@@ -90,6 +92,9 @@ describe('mch command line', { timeout: 120_000 }, () => {
     expect(rows).toContain(',T02,2012,,F,,DEU,12,');
     expect(readFileSync(join(out, 'rejections.csv'), 'utf8')).toContain('unmapped-label');
     expect(r.stdout).toMatch(/c\.csv \(csv, sha256 [0-9a-f]{12}…\)\n {2}value cells read 2 = observations 1 \+ rejections 1/);
+    // before, "wrote …" alone: the user took the outputs for the whole run, and the run with the fixed files was refused unexplained
+    expect(r.stdout).toContain('summary.json, of 2 of the 4 files');
+    expect(r.stderr).toContain(`the 2 files above are not in the outputs written to ${out}/, which hold the other 2 of the 4 files; once fixed, run again with every file and a new --out`);
   });
 
   it('writes the blank questionnaire, which ingest reads back as empty', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { REPO_ROOT } from '@mch/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MCH_BIN, mchIn as mch } from './testing';
+import { MCH_BIN, mchIn as mch, namedPipe } from './testing';
 
 
 const PUBLISHED = 'data/releases/2011.1';
@@ -108,6 +108,59 @@ describe('the command line keeps its contract', { timeout: 120_000 }, () => {
     expect(r.stderr).toContain(`${shown}: countries.ARM.files.0.path: "data/raw/ARM_never_sent.csv" does not exist`);
     expect(r.stdout).not.toContain('gate');
     expect(existsSync(join(scratch, 'reports'))).toBe(false);
+  });
+
+  it('refuses a named pipe wherever a command would read one, at once, and still reads the regular files', () => {
+    const pipe = (...p: string[]) => {
+      mkdirSync(join(...p, '..'), { recursive: true });
+      return namedPipe(join(...p));
+    };
+    const config = relative(REPO_ROOT, pipe(inRepo, 'fifo.yaml'));
+    const report = pipe(scratch, 'fifo', 'report.json');
+    const manifest = join(scratch, 'fifo-manifest');
+    pipe(manifest, 'datapackage.json');
+    const csv = join(scratch, 'fifo-csv');
+    pipe(csv, 'data', 'observations.csv');
+    const runs: [string[], string][] = [
+      [['status', config], config],
+      [['check', config], config],
+      [['ingest', 'data/raw/2011/ARM_questionnaire_2011.xlsx', '--country', 'ARM', '--config', config, '--out', join(scratch, 'fifo-in')], config],
+      [['template', '--country', 'ARM', '--years', '2011', '--config', config, '--out', join(scratch, 'fifo.xlsx')], config],
+      [['waive', report, 'MCH-A01:x', '--reason', 'r', '--approved-by', 'me'], report],
+      [['verify', manifest], `${manifest}/datapackage.json`],
+      [['reproduce', manifest], `${manifest}/datapackage.json`],
+      [['diff', PUBLISHED, csv], `${csv}/data/observations.csv`],
+      [['template', '--country', 'ARM', '--years', '2011', '--prefill', csv, '--out', join(scratch, 'fifo-prefill.xlsx')], `${csv}/data/observations.csv`],
+    ];
+    for (const [args, named] of runs) {
+      const r = mch(args, { timeout: 30_000 });
+      expect(r.code, `mch ${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toContain(`"${named}" is not a regular file (a named pipe)`);
+    }
+    expect(existsSync(join(scratch, 'fifo-in'))).toBe(false);
+    // the same commands on regular files read them
+    expect(mch(['diff', PUBLISHED, PUBLISHED], { timeout: 30_000 }).code).toBe(0);
+  });
+
+  it('says plainly that a path is no release folder, and names the release whose file is broken', () => {
+    const file = join(scratch, 'CHANGES.md');
+    writeFileSync(file, 'a file');
+    const none = join(scratch, 'no-such-release');
+    expect(mch(['reproduce', none]).stderr).toContain(`"${none}" is not a release folder (no such folder)`);
+    expect(mch(['reproduce', file]).stderr).toContain(`"${file}" is a file, not a release folder`);
+    expect(mch(['verify', file]).stderr).toContain(`"${file}" is a file, not a release folder`);
+    const diff = mch(['diff', none, PUBLISHED]);
+    expect(diff.code).toBe(2);
+    expect(diff.stderr).toContain(`"${none}" is not a release folder (no such folder)`);
+    expect(diff.stderr).not.toMatch(/ENOENT|ENOTDIR/);
+    const broken = join(scratch, 'broken-release');
+    mkdirSync(join(broken, 'data'), { recursive: true });
+    writeFileSync(join(broken, 'data', 'observations.csv'), 'ref_area,table\nARM,T01\n');
+    const bad = mch(['diff', PUBLISHED, broken]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`mch: ${broken}/data/observations.csv: the header is not ref_area,`);
+    const prefill = mch(['template', '--country', 'ARM', '--years', '2011', '--prefill', broken, '--out', join(scratch, 'broken.xlsx')]);
+    expect(prefill.stderr).toContain(`mch: ${broken}/data/observations.csv: the header is not`);
   });
 
   it('ends quietly when the reader of its output goes away (mch … | head)', () => {

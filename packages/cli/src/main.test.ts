@@ -45,9 +45,22 @@ describe('mch itself', () => {
     expect(r.stdout).toMatch(/^mch \d+\.\d+\.\d+$/);
   });
 
+  it('refuses an argument too many after --version or --help, as every command does', async () => {
+    expect(await mch('--version', 'extra')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('--version takes no arguments, not "extra"') });
+    expect(await mch('--version', '--bogus')).toMatchObject({ code: 2, stdout: '' });
+    expect(await mch('--help', 'verify')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('for the help of a command: mch verify --help') });
+    expect(await mch('verify', '--help', '--bogus')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('unknown option --bogus') });
+    expect(await mch('verify', '--help', 'a', 'b')).toMatchObject({ code: 2, stderr: expect.stringContaining('unexpected argument "b"') });
+    // asking for help needs none of the command's arguments
+    expect(await mch('verify', '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('mch verify') });
+    expect(await mch('ingest', '-h', '--country', 'ARM')).toMatchObject({ code: 0 });
+  });
+
   it('suggests the command meant, and refuses an option before the command', async () => {
     expect(await mch('verfy')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "verfy"; did you mean verify?') });
     expect(await mch('--verbose', 'check')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option --verbose; mch takes a command first') });
+    expect((await mch('--verbose', 'check')).stderr).not.toContain('did you mean');
+    expect(await mch('--versoin')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option --versoin; mch takes a command first; did you mean --version?') });
   });
 
   it('lists every command in --help with its own description, loading none of them', async () => {

@@ -64,6 +64,15 @@ export const main = defineCommand({
 });
 
 const isHelp = (a: string) => a === '--help' || a === '-h';
+const isVersion = (a: string) => a === '--version' || a === '-v';
+
+/** `mch --help` and `mch --version` take nothing after them: an argument too many is refused, as every command refuses one. */
+function refuseAfter(option: string, rest: readonly string[]): void {
+  if (!rest.length) return;
+  const [first = ''] = rest;
+  const hint = isHelp(option) && COMMANDS[first] ? `; for the help of a command: mch ${first} --help` : '';
+  throw new MchError('usage', `${option} takes no arguments, not ${rest.map((a) => `"${a}"`).join(', ')}${hint}`, { details: ['(mch --help lists the commands)'] });
+}
 
 /** Runs the CLI and returns the exit code of cli.md; the only place exceptions are caught. */
 export async function run(argv: string[]): Promise<number> {
@@ -78,23 +87,28 @@ export async function run(argv: string[]): Promise<number> {
 async function dispatch(argv: string[]): Promise<number> {
   const [name = '', ...rest] = argv;
   if (argv.length === 0 || isHelp(name)) {
+    refuseAfter(name, rest);
     console.log(await usage(main));
     return argv.length === 0 ? EXIT.cannotRun : EXIT.ok;
   }
-  if (name === '--version' || name === '-v') {
+  if (isVersion(name)) {
+    refuseAfter(name, rest);
     console.log(`mch ${cliVersion()}`);
     return EXIT.ok;
   }
   const entry = COMMANDS[name];
   const { checkArgv, closest } = await import('./argv');
   if (!entry) {
-    const close = closest(name.replace(/^-+/, ''), Object.keys(COMMANDS));
-    const what = name.startsWith('-') ? `unknown option ${name}; mch takes a command first` : `unknown command "${name}"`;
-    throw new MchError('usage', `${what}${close ? `; did you mean ${close}?` : ''}`, { details: [`commands: ${Object.keys(COMMANDS).join(', ')} (mch --help)`] });
+    const option = name.startsWith('-');
+    const close = option ? closest(name.replace(/^-+/, ''), ['help', 'version']) : closest(name, Object.keys(COMMANDS));
+    const what = option ? `unknown option ${name}; mch takes a command first` : `unknown command "${name}"`;
+    throw new MchError('usage', `${what}${close ? `; did you mean ${option ? `--${close}` : close}?` : ''}`, { details: [`commands: ${Object.keys(COMMANDS).join(', ')} (mch --help)`] });
   }
   const sub = await entry.load();
   const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
   if (options.some(isHelp)) {
+    // `mch verify --help --bogus` is refused as `mch verify --bogus` is; nothing is required to ask for help
+    checkArgv(name, (sub.args ?? {}) as ArgsDef, rest.filter((a, i) => !(isHelp(a) && i < options.length)), entry.variadic, true);
     console.log(await usage(sub, main));
     return EXIT.ok;
   }

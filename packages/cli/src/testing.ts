@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@mch/core/testing';
@@ -20,10 +20,19 @@ export interface Ran {
   stderr: string;
 }
 
-/** Runs the real command as a separate process, from `cwd` (the repository root unless said), and waits for it. */
-export function mchIn(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Ran {
-  const r = spawnSync(process.execPath, [MCH_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, encoding: 'utf8', env: { ...process.env, MCH_QUIET: '1', ...options.env } });
+/**
+ * Runs the real command as a separate process, from `cwd` (the repository root unless said), and
+ * waits for it; with `timeout` (ms) a command still running then is killed, and its code is null.
+ */
+export function mchIn(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Ran {
+  const r = spawnSync(process.execPath, [MCH_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, encoding: 'utf8', env: { ...process.env, MCH_QUIET: '1', ...options.env }, timeout: options.timeout });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Makes a named pipe (a FIFO) at `path`: reading it waits for a writer, in a test forever. */
+export function namedPipe(path: string): string {
+  execFileSync('mkfifo', [path]);
+  return path;
 }
 
 /** Runs the real command from the repository root, the way a user does. */

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { defineCommand } from 'citty';
-import { EXIT, MchError, type Observation } from '@mch/core';
-import { diffCsv, diffObservations, readObservationsCsv } from '@mch/publish';
+import { EXIT } from '@mch/core';
+import { diffCsv, diffObservations } from '@mch/publish';
 import { formatCount } from '../pipeline/progress';
 import { newOutputFile, writeWhole } from '../pipeline/outputs';
+import { RELEASE_CSV, checkReleaseFolder, readReleaseObservations } from '../pipeline/release-folder';
 import { argPath } from '../pipeline/repo';
-import { readReleaseCsv } from '../pipeline/release-csv';
 
 export default defineCommand({
   meta: { name: 'diff', description: 'List revised, new and withdrawn values between two releases.' },
@@ -17,8 +15,10 @@ export default defineCommand({
   },
   async run({ args }) {
     const out = args.out === undefined ? undefined : newOutputFile(argPath(args.out), args.out, '--out');
-    const before = releaseObservations(String(args.old));
-    const after = releaseObservations(String(args.new));
+    // both folders looked at before either is read: a typo in the second costs nothing
+    for (const release of [args.old, args.new]) checkReleaseFolder(argPath(release), release, [RELEASE_CSV]);
+    const before = readReleaseObservations(argPath(args.old), args.old);
+    const after = readReleaseObservations(argPath(args.new), args.new);
     const changes = diffObservations(before, after);
     const count = (kind: string) => changes.filter((c) => c.change === kind).length;
     console.log(`${args.old} → ${args.new}: ${formatCount(count('revised'))} revised, ${formatCount(count('new'))} new, ${formatCount(count('withdrawn'))} withdrawn`);
@@ -32,9 +32,3 @@ export default defineCommand({
     return EXIT.ok;
   },
 });
-
-function releaseObservations(dir: string): Observation[] {
-  const csv = join(argPath(dir), 'data', 'observations.csv');
-  if (!existsSync(csv)) throw new MchError('file-unreadable', `"${dir}" is not a release folder: data/observations.csv is missing`, { where: dir });
-  return readObservationsCsv(readReleaseCsv(csv, `${dir}/data/observations.csv`));
-}

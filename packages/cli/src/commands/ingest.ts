@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import {
@@ -17,7 +16,7 @@ import {
 } from '@mch/core';
 import { toPersons } from '@mch/harmonise';
 import { ingestFile } from '@mch/ingest';
-import { loadReleaseConfig } from '../pipeline/config';
+import { loadReleaseConfig, readConfigText } from '../pipeline/config';
 import { reportingCountry } from '../pipeline/country-arg';
 import { type InputFileRead, readArgumentFile } from '../pipeline/inputs';
 import { newOutputFiles, writeWhole } from '../pipeline/outputs';
@@ -73,14 +72,27 @@ export default defineCommand({
     }
     writeOutputs(outDir, merged, unreadable, codelists);
     printIngest(merged);
-    console.log(`wrote ${args.out}/observations.csv, rejections.csv, summary.json`);
-    for (const e of unreadable) console.error(`mch: ${e.message}`);
-    if (unreadable.length) return EXIT.cannotRun;
+    console.log(`wrote ${args.out}/observations.csv, rejections.csv, summary.json${unreadable.length ? `, of ${reads.length - unreadable.length} of the ${reads.length} files` : ''}`);
+    if (unreadable.length) {
+      for (const e of unreadable) console.error(`mch: ${e.message}`);
+      console.error(partialNote(args.out, unreadable.length, reads.length));
+      return EXIT.cannotRun;
+    }
     return merged.rejections.length ? EXIT.data : EXIT.ok;
   },
 });
 
 const OUTPUTS = ['observations.csv', 'rejections.csv', 'summary.json'];
+
+/**
+ * After a run that read some files and refused others: the outputs hold the read ones only
+ * (summary.json lists the refused under "unreadable"), and since mch never overwrites them, the
+ * run with the fixed files needs a folder of its own.
+ */
+export function partialNote(out: string, refused: number, files: number): string {
+  const them = refused === 1 ? 'the file above is' : `the ${refused} files above are`;
+  return `mch: ${them} not in the outputs written to ${out}/, which hold the other ${files - refused} of the ${files} files; once fixed, run again with every file and a new --out (mch does not overwrite those outputs)`;
+}
 
 /** The three outputs of cli.md, written whole or not at all. */
 function writeOutputs(outDir: string, merged: IngestResult, unreadable: MchError[], codelists: CodeLists): void {
@@ -118,7 +130,7 @@ export function countryContext(root: string, country: string, configPath: string
     const loaded = loadReleaseConfig(root, configPath);
     return { tableSet: loaded.tableSet, codelists: loaded.codelists, settings: loaded.config.countries[country] ?? CountrySettings.parse({}) };
   }
-  const read = (p: string) => readFileSync(repoPath(root, p, 'default configuration'), 'utf8');
+  const read = (p: string) => readConfigText(repoPath(root, p, 'default configuration'), p);
   return {
     tableSet: parseYamlWith(TableSet, read('pipelines/mch/tables.yaml'), 'pipelines/mch/tables.yaml'),
     codelists: parseYamlWith(CodeLists, read('pipelines/mch/codelists.yaml'), 'pipelines/mch/codelists.yaml'),

@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { REPO_ROOT } from '@mch/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SHARED_ENV, sharedRelease, startMch as start } from '../testing';
 
@@ -17,7 +18,14 @@ function files(dir: string): string[] {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const scratch = mkdtempSync(join(tmpdir(), 'mch-release-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// configurations must lie inside the repository: the gitignored tmp/ at its root
+mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
+const inRepo = mkdtempSync(join(REPO_ROOT, 'tmp', 'mch-release-'));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(inRepo, { recursive: true, force: true });
+  rmSync(join(REPO_ROOT, 'data', 'reports', '2099.3'), { recursive: true, force: true });
+});
 
 describe('mch release as a process', { timeout: 240_000 }, () => {
   it('builds byte-identical releases in two processes, seconds apart, under different TZ and LANG', async () => {
@@ -63,5 +71,26 @@ describe('mch release as a process', { timeout: 240_000 }, () => {
     expect(codes, results.map((r) => r.stderr).join('\n')).toEqual([0, 2]);
     expect(results.find((r) => r.code === 2)!.stderr).toMatch(/being written|already exists/);
     expect((await start(['verify', target]).done).code).toBe(0);
+  });
+
+  it('removes its temporary folder and its lock when stopped with Ctrl-C (SIGINT: exit 130)', async () => {
+    // the small release of a few seconds, under a version of its own (its reports go to data/reports/2099.3)
+    const small = readFileSync(join(REPO_ROOT, 'packages/cli/src/fixtures/small-release.yaml'), 'utf8').replace('version: "2099.2"', 'version: "2099.3"');
+    const config = relative(REPO_ROOT, join(inRepo, '2099.3.yaml'));
+    writeFileSync(join(REPO_ROOT, config), small);
+    const target = join(scratch, 'interrupted', '2099.3');
+    const child = start(['release', config, '--out', target], { MCH_TEST_PAUSE_BEFORE_RENAME: '60000' });
+    const temp = `${target}.tmp-${child.pid}`;
+    for (let waited = 0; !existsSync(join(temp, 'datapackage.json')); waited += 100) {
+      if (waited > 60_000) throw new Error('the temporary folder never appeared');
+      await sleep(100);
+    }
+    expect(existsSync(`${target}.lock`)).toBe(true);
+    child.kill('SIGINT');
+    const done = await child.done;
+    expect(done.code, done.stderr).toBe(130);
+    expect(done.stderr).toContain('stopped by SIGINT');
+    expect(readdirSync(join(scratch, 'interrupted'))).toEqual([]);
+    expect(readdirSync(join(REPO_ROOT, 'data', 'reports')).filter((n) => n.startsWith('2099.3.'))).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, MchError, cmp } from '@mch/core';
-import { isEmptyFolder, manifestDigest, writeRelease } from '@mch/publish';
+import { type ReleaseModel, isEmptyFolder, manifestDigest, writeRelease } from '@mch/publish';
 import { writeInternalReports } from '@mch/quality';
+import { lockReleasedOnInterrupt, removedOnInterrupt } from '../interrupt';
 import { type ChainResult, runChain } from '../pipeline/chain';
 import { loadReleaseConfig } from '../pipeline/config';
 import { FeedbackWorkbookCache } from '../pipeline/feedback-cache';
@@ -60,7 +61,7 @@ export default defineCommand({
     const refused = refusal(chain);
     if (refused !== null) return refused;
     assertPublishFits(chain.observations, loaded.configPath);
-    const written = await timed(`publish  ${shown}`, () => writeRelease(releaseModel(loaded, chain), target));
+    const written = await timed(`publish  ${shown}`, () => writeReleaseUndoable(releaseModel(loaded, chain), target));
     const published = chain.data.observations.filter((o) => !o.derived).length;
     const digest = await manifestDigest(target);
     console.log(`published ${shown}/: ${written.length} files, ${formatCount(published)} reported observations`);
@@ -68,6 +69,21 @@ export default defineCommand({
     return EXIT.ok;
   },
 });
+
+/**
+ * writeRelease, with its temporary folder `<target>.tmp-<pid>` and its lock `<target>.lock`
+ * (publish's release.ts and lock.ts) removed if mch is stopped meanwhile; the lock only while it
+ * is this process's.
+ */
+export async function writeReleaseUndoable(model: ReleaseModel, target: string): Promise<string[]> {
+  const full = resolve(target);
+  const undo = [lockReleasedOnInterrupt(`${full}.lock`), removedOnInterrupt(`${full}.tmp-${process.pid}`)];
+  try {
+    return await writeRelease(model, full);
+  } finally {
+    for (const forget of undo) forget();
+  }
+}
 
 /** The exit code when the chain cannot be published (a closed gate), after saying why; null when it can. */
 export function refusal(chain: ChainResult): number | null {

@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { defineCommand } from 'citty';
 import { EXIT, MchError, type Observation, isCalendarDate } from '@mch/core';
 import { writeQuestionnaireTemplate } from '@mch/ingest';
-import { readObservationsCsv } from '@mch/publish';
 import { newOutputFile, writeWhole } from '../pipeline/outputs';
 import { argPath, findRepoRoot } from '../pipeline/repo';
 import { reportingCountry } from '../pipeline/country-arg';
-import { readReleaseCsv } from '../pipeline/release-csv';
+import { readReleaseObservations } from '../pipeline/release-folder';
 import { countryContext } from './ingest';
 
 export default defineCommand({
@@ -51,7 +48,5 @@ export default defineCommand({
 
 /** The country's published values in a release: reported (not derived), free for publication, with a value. */
 function publishedValues(release: string, country: string): Observation[] {
-  const csv = join(argPath(release), 'data', 'observations.csv');
-  if (!existsSync(csv)) throw new MchError('file-unreadable', `--prefill "${release}" is not a release folder: data/observations.csv is missing`, { where: release });
-  return readObservationsCsv(readReleaseCsv(csv, `${release}/data/observations.csv`)).filter((o) => o.ref_area === country && !o.derived && o.conf_status === 'F' && o.obs_value !== null);
+  return readReleaseObservations(argPath(release), release, '--prefill').filter((o) => o.ref_area === country && !o.derived && o.conf_status === 'F' && o.obs_value !== null);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { EXIT, MchError, QualityReport, isCalendarDate } from '@mch/core';
 import { waiverFromFinding } from '@mch/quality';
+import { refuseIrregular } from '../pipeline/regular-file';
 import { argPath } from '../pipeline/repo';
 import { systemReason } from '../report-error';
 
@@ -17,6 +18,7 @@ export default defineCommand({
   async run({ args }) {
     if (args.date !== undefined && !isCalendarDate(args.date)) throw new MchError('usage', `--date must be a date that exists, as YYYY-MM-DD, not "${args.date}"`);
     const path = argPath(String(args.report));
+    refuseIrregular(path, String(args.report));
     let text: string;
     try {
       text = readFileSync(path, 'utf8');

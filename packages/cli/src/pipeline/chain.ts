@@ -9,7 +9,8 @@ import { QUALITY_CODE, codeFingerprint } from './code-fingerprint';
 import { type CountryWork, cacheDir, computeParts } from './countries';
 import type { LoadedConfig } from './config';
 import { type CountryPart, mergeParts } from './country';
-import { assertReleaseCsvReadable } from './release-csv';
+import { fileProblem, refuseIrregular } from './regular-file';
+import { assertReleaseCsvReadable, namingRelease } from './release-csv';
 import { type InputFileRead, readInputFile } from './inputs';
 import { assertInputs } from './preflight';
 import { ReleaseReadCache } from './release-cache';
@@ -178,6 +179,8 @@ export function loadPreviousReleases(loaded: LoadedConfig, cache: ReleaseReadCac
 interface ReleaseLink {
   version: string;
   csv: string;
+  /** the csv as messages name it */
+  shown: string;
 }
 
 /** The chain of previous releases from their manifests alone (cheap: no observations are read). */
@@ -196,13 +199,14 @@ function previousReleaseLinks(loaded: LoadedConfig): ReleaseLink[] {
       throw new MchError('config-invalid', `${field}: "${shown}" has no data/observations.csv; publish that release first`, { where: field });
     }
     assertReleaseCsvReadable(csv, `${shown}/data/observations.csv`);
+    refuseIrregular(join(dir, 'datapackage.json'), `${shown}/datapackage.json`, field);
     let manifest: { version?: string; mch?: { previous_release?: string | null } } = {};
     try {
       manifest = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
     } catch (e) {
       throw new MchError('manifest-invalid', `"${shown}/datapackage.json" cannot be read (${(e as Error).message})`, { where: `${shown}/datapackage.json` });
     }
-    out.push({ version: manifest.version ?? shown, csv });
+    out.push({ version: manifest.version ?? shown, csv, shown: `${shown}/data/observations.csv` });
     field = `${shown}/datapackage.json: mch.previous_release`;
     path = manifest.mch?.previous_release ?? undefined;
   }
@@ -218,7 +222,10 @@ async function readPreviousReleases(links: readonly ReleaseLink[], cache: Releas
   for (const link of links) {
     const bytes = readFileSync(link.csv);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const parse = () => readObservationsCsvInTurns(bytes);
+    const parse = () =>
+      readObservationsCsvInTurns(bytes).catch((e: unknown) => {
+        throw namingRelease(e, link.shown);
+      });
     out.push({ version: link.version, observations: await (cache ? cache.observations(sha256, parse) : parse()), sha256 });
   }
   return out;
@@ -231,7 +238,8 @@ async function readPreviousReleases(links: readonly ReleaseLink[], cache: Releas
  */
 function loadPreviousReport(root: string, version: string): Pick<QualityReport, 'version' | 'findings'> | undefined {
   const path = join(root, 'data', 'reports', version, 'report.json');
-  if (!existsSync(path)) return undefined;
+  // a named pipe there would never be read to its end
+  if (!existsSync(path) || fileProblem(path)) return undefined;
   try {
     const report = JSON.parse(readFileSync(path, 'utf8')) as Partial<QualityReport>;
     return report.version === version && Array.isArray(report.findings) ? { version, findings: report.findings } : undefined;

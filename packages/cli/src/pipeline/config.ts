@@ -3,6 +3,7 @@ import { type BreakEntry, BreakRegister, CodeLists, MchError, ReleaseConfig, Tab
 import { systemReason } from '../report-error';
 import { isReportingCountry } from './country-arg';
 import { inputProblems } from './preflight';
+import { refuseIrregular } from './regular-file';
 import { displayPath, repoPath } from './repo';
 
 export interface LoadedConfig {
@@ -37,6 +38,7 @@ export function loadReleaseConfig(root: string, path: string, options: { inputs?
 
 /** A configuration file as text: UTF-8 only, since YAML is, and a wrong encoding would turn names into mojibake unseen. */
 export function readConfigText(full: string, shown: string): string {
+  refuseIrregular(full, shown);
   let bytes: Buffer;
   try {
     bytes = readFileSync(full);

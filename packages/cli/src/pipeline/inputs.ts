@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { MchError, type SubmittedFile } from '@mch/core';
-import { systemReason } from '../report-error';
+import { fileProblem } from './regular-file';
 import { argPath, displayPath, repoPath } from './repo';
 
 export interface InputFileRead {
@@ -29,17 +29,9 @@ export function readArgumentFile(root: string, path: string): InputFileRead {
 }
 
 function readFileAt(full: string, path: string, file: SubmittedFile, field: string): InputFileRead {
-  let size: number;
-  try {
-    const stat = statSync(full);
-    if (!stat.isFile()) throw new MchError('file-unreadable', `"${path}" is not a file`, { where: path });
-    size = stat.size;
-  } catch (e) {
-    if (e instanceof MchError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read: ${systemReason(code)}`;
-    throw new MchError('file-unreadable', `"${path}" ${why} (${field})`, { where: path });
-  }
+  const problem = fileProblem(full);
+  if (problem) throw new MchError('file-unreadable', `"${path}" ${problem} (${field})`, { where: path });
+  const size = statSync(full).size;
   if (size > MAX_INPUT_BYTES) throw new MchError('file-unreadable', `"${path}" is ${size} bytes, above the limit of ${MAX_INPUT_BYTES} (${field})`, { where: path });
   const bytes = readFileSync(full);
   return { configured: file, path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { undoPending } from '../interrupt';
 import { newOutputFile, newOutputFiles, replaceFolder, writeWhole } from './outputs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mch-outputs-'));
@@ -91,5 +92,19 @@ describe('replaceFolder', () => {
     writeFileSync(at('mine', 'thesis.docx'), 'x');
     await expect(replaceFolder(at('mine'), 'mine', '--out', ours, fill('x'))).rejects.toThrow('--out "mine" exists and is not a folder of mch reports');
     expect(readdirSync(at('mine'))).toEqual(['thesis.docx']);
+  });
+
+  it('leaves no temporary folder when mch is stopped while it fills one, and keeps the last reports', async () => {
+    let filled = '';
+    const filling = replaceFolder(at('reports'), 'reports', '--out', ours, async (temp) => {
+      filled = temp;
+      writeFileSync(join(temp, 'report.json'), 'third, half written');
+      // the signal arrives while the reports are being written (interrupt.ts); the process would exit now
+      undoPending();
+    });
+    await expect(filling).rejects.toThrow();
+    expect(existsSync(filled)).toBe(false);
+    expect(readFileSync(at('reports', 'report.json'), 'utf8')).toBe('second');
+    expect(readdirSync(scratch).filter((n) => n.startsWith('reports.'))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MchError } from '@mch/core';
+import { removedOnInterrupt } from '../interrupt';
 import { systemReason } from '../report-error';
 
 /**
@@ -97,6 +98,7 @@ export async function replaceFolder<T>(dir: string, shown: string, option: strin
   const temp = `${dir}.tmp-${process.pid}`;
   const old = `${dir}.old-${process.pid}`;
   rmSync(temp, { recursive: true, force: true });
+  const forget = removedOnInterrupt(temp);
   try {
     mkdirSync(temp, { recursive: true });
     const result = await fill(temp);
@@ -108,5 +110,7 @@ export async function replaceFolder<T>(dir: string, shown: string, option: strin
     rmSync(temp, { recursive: true, force: true });
     if (existsSync(old) && !existsSync(dir)) renameSync(old, dir);
     throw e;
+  } finally {
+    forget();
   }
 }

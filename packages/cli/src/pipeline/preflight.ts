@@ -4,6 +4,7 @@ import { MchError, isMchError } from '@mch/core';
 import { systemReason } from '../report-error';
 import type { LoadedConfig } from './config';
 import { MAX_INPUT_BYTES } from './inputs';
+import { fileProblem } from './regular-file';
 import { RELEASE_CSV_LIMIT } from './release-csv';
 import { repoPath } from './repo';
 
@@ -18,7 +19,7 @@ export function inputProblems({ root, configPath, config }: LoadedConfig): strin
     const where = `${configPath}: ${field}`;
     try {
       const full = repoPath(root, path, where);
-      const problem = kind === 'file' ? fileProblem(full) : releaseProblem(full);
+      const problem = kind === 'file' ? inputProblem(full) : releaseProblem(full);
       if (problem) problems.push(`${where}: "${path}" ${problem}`);
     } catch (e) {
       if (!isMchError(e)) throw e;
@@ -50,16 +51,16 @@ export function assertInputs(loaded: LoadedConfig): void {
   }
 }
 
-function fileProblem(full: string, limit = MAX_INPUT_BYTES): string | undefined {
+function inputProblem(full: string, limit = MAX_INPUT_BYTES): string | undefined {
+  const problem = fileProblem(full);
+  if (problem) return problem;
   try {
-    const stat = statSync(full);
-    if (!stat.isFile()) return 'is not a file';
-    if (stat.size > limit) return `is ${stat.size} bytes, above the limit of ${limit}`;
+    const { size } = statSync(full);
+    if (size > limit) return `is ${size} bytes, above the limit of ${limit}`;
     accessSync(full, constants.R_OK);
     return undefined;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? 'does not exist' : `cannot be read: ${systemReason(code)}`;
+    return `cannot be read: ${systemReason((e as NodeJS.ErrnoException).code)}`;
   }
 }
 
@@ -67,7 +68,7 @@ function releaseProblem(full: string): string | undefined {
   if (!existsSync(full)) return 'does not exist; publish that release first';
   // a release's own files are not country files: its observations.csv may be as large as mch reads (release-csv.ts)
   for (const part of ['data/observations.csv', 'datapackage.json']) {
-    const problem = fileProblem(join(full, part), RELEASE_CSV_LIMIT);
+    const problem = inputProblem(join(full, part), RELEASE_CSV_LIMIT);
     if (problem) return `is not a published release mch can read: ${part} ${problem}`;
   }
   return undefined;
