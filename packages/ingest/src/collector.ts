@@ -102,14 +102,28 @@ export class Collector {
    * (the usual file) the list itself, not a copy. Keys are compared as numbers (core's KeyColumns):
    * no string per observation.
    */
+  /**
+   * Cells that give one observation the same value again (a country written twice under two
+   * names, «Киргизия» and «Кыргызстан»): not a conflict, and published once, but said, so that a
+   * row the office meant for another country is not passed over.
+   */
+  private warnRepeated(groups: Observation[][]): void {
+    const named = groups.slice(0, REPEATS_NAMED).map((g) => g.map((o) => `${o.source?.sheet ? `${o.source.sheet}!` : 'line '}${o.source?.cell ?? ''} ${quote(o.source?.raw ?? '')}`).join(' = '));
+    const more = groups.length > REPEATS_NAMED ? ` and ${groups.length - REPEATS_NAMED} more` : '';
+    this.warn(`${this.file}: ${groups.length} ${groups.length === 1 ? 'observation is' : 'observations are'} given twice with the same value (${named.join('; ')}${more}); each is published once: check that no row was meant for another country or category`);
+  }
+
   private withoutConflicts(): Observation[] {
     const all = this.observations;
     const groups = repeatedKeys(KeyColumns.of(all).groupKeys());
     const conflicting = new Map<number, Observation[]>();
+    const repeated: Observation[][] = [];
     for (const rows of groups) {
       const group = rows.map((i) => all[i]!);
       if (!group.every((g) => sameValue(g, group[0]!))) for (const i of rows) conflicting.set(i, group);
+      else repeated.push(group);
     }
+    if (repeated.length) this.warnRepeated(repeated);
     if (conflicting.size === 0) return all;
     const kept: Observation[] = [];
     for (const [i, o] of all.entries()) {
@@ -131,6 +145,9 @@ export class Collector {
     return kept;
   }
 }
+
+/** How many repeated groups a warning names by their cells. */
+const REPEATS_NAMED = 5;
 
 /** The rows of each key given more than once, in file order; none for a file without repeats (one sort tells). */
 function repeatedKeys(keys: Float64Array | string[]): number[][] {

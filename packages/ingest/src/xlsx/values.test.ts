@@ -78,3 +78,17 @@ describe('hidden and mislabelled value cells', () => {
     expect((await read(bytes)).files[0]!.value_cells).toBe(100);
   }, 60_000);
 });
+
+describe('an observation given twice with the same value', () => {
+  it('is kept, and said in a warning naming both cells; different values are refused as before', async () => {
+    // «Киргизия» and «Кыргызстан» are one country: the office wrote its row twice
+    const r = await read(book([['Киргизия', 30, 10, 20, 31, 11, 20], ['Germany', 5, 2, 3, 6, 3, 3], ['Кыргызстан', 30, 10, 20, 31, 11, 20]], ['B2:D2', 'E2:G2']));
+    expect(r.files[0]).toMatchObject({ value_cells: 18, observations: 18, rejections: 0 });
+    // before: no word of it
+    expect(r.files[0]!.warnings).toEqual([
+      'v.xlsx: 6 observations are given twice with the same value (T04!B4 "30" = T04!B6 "30"; T04!C4 "10" = T04!C6 "10"; T04!D4 "20" = T04!D6 "20"; T04!E4 "31" = T04!E6 "31"; T04!F4 "11" = T04!F6 "11" and 1 more); each is published once: check that no row was meant for another country or category',
+    ]);
+    const single = await read(book([['Germany', 5, 2, 3, 6, 3, 3]], ['B2:D2', 'E2:G2']));
+    expect(single.files[0]!.warnings).toEqual([]);
+  });
+});
