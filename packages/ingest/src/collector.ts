@@ -121,7 +121,8 @@ export class Collector {
     for (const rows of groups) {
       const group = rows.map((i) => all[i]!);
       if (!group.every((g) => sameValue(g, group[0]!))) for (const i of rows) conflicting.set(i, group);
-      else repeated.push(group);
+      // an "of which" row gives a partner again as a part of its group («из них: Россия» under CIS): no repeat
+      else if (group.filter((g) => !g.parent).length > 1) repeated.push(group);
     }
     if (repeated.length) this.warnRepeated(repeated);
     if (conflicting.size === 0) return all;
