@@ -118,6 +118,13 @@ describe('parseCsv', () => {
     expect(() => [...csvRecords(Buffer.from('a,b\n"c\nd",e\nf"g\n'), 'x.csv', 4)]).toThrow('x.csv line 4: a quote inside an unquoted field');
   });
 
+  it('refuses a record longer than any piece it decodes, naming its line, rather than fail to make its string', () => {
+    const long = `a,b\n1,2\n${'x'.repeat(5000)},3\n4,5\n`;
+    // before: a line past V8's longest string (2^29 characters) threw a RangeError, exit 70
+    expect(() => [...csvRecords(Buffer.from(long), 'x.csv', 12, 4096)]).toThrow('x.csv line 3: a record of more than 4 KB, more than any line of a release holds; the file is damaged');
+    expect([...csvRecords(Buffer.from(long), 'x.csv', 8, 8192)]).toHaveLength(4);
+  });
+
   it('undoes the formula guard and nothing else', () => {
     expect(unguard("'=SUM(A1)")).toBe('=SUM(A1)');
     expect(unguard("'abc")).toBe("'abc");

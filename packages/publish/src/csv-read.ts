@@ -100,16 +100,27 @@ const APOSTROPHE = 39;
 /** Bytes of CSV decoded and parsed at a time: far below the longest string V8 makes (2^29 characters). */
 const CHUNK_BYTES = 8 * 1024 * 1024;
 
+/** The longest piece decoded at once: a piece ends at the first line end past CHUNK_BYTES, so only a record this long makes one longer. */
+const MAX_PIECE_BYTES = 256 * 1024 * 1024;
+
 /**
  * The records of CSV bytes, a few tens of megabytes at a time: each piece ends at a line end
  * outside quotes (an even count of quote characters before it) and is parsed with parseCsv, its
  * line numbers counted on from the pieces before. A file of any size is read (tier M's
  * observations.csv is 612 MB, more than one string may hold); the records are what memory holds.
  */
-export function* csvRecords(bytes: Buffer, fileName: string, chunkBytes = CHUNK_BYTES): Generator<string[]> {
+export function* csvRecords(bytes: Buffer, fileName: string, chunkBytes = CHUNK_BYTES, maxPiece = MAX_PIECE_BYTES): Generator<string[]> {
   let line = 1;
   for (let from = 0; from < bytes.length; ) {
     const to = recordEnd(bytes, from, chunkBytes);
+    // a record no string can hold (a line of half a gigabyte: a broken or hostile file) is said, not a crash
+    if (to - from > maxPiece) {
+      // the long record is the one running past the piece's planned end
+      const start = bytes.lastIndexOf(LF, from + chunkBytes - 1);
+      const at = start >= from ? line + countByte(bytes, LF, from, start + 1) : line;
+      const size = maxPiece >= 2 ** 20 ? `${Math.round(maxPiece / 2 ** 20)} MB` : `${Math.round(maxPiece / 1024)} KB`;
+      throw new MchError('manifest-invalid', `${fileName} line ${at}: a record of more than ${size}, more than any line of a release holds; the file is damaged`, { where: `${fileName}:${at}` });
+    }
     const text = bytes.toString('utf8', from, to);
     for (const record of parseCsv(text, fileName, line)) yield record;
     line += countByte(bytes, LF, from, to);
