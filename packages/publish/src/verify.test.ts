@@ -72,6 +72,9 @@ describe('verifyRelease', () => {
       symlinkSync(join(intact, 'CHANGES.md'), join(d, 'CHANGES.md'));
     });
     expect(await verifyRelease(linked)).toEqual({ ok: false, missing: [], extra: [], changed: ['CHANGES.md'] });
+    // a link the manifest does not list is an extra file (it had been called changed)
+    const added = copy('added-link', (d) => symlinkSync(join(intact, 'CHANGES.md'), join(d, 'NOTES.md')));
+    expect(await verifyRelease(added)).toEqual({ ok: false, missing: [], extra: ['NOTES.md'], changed: [] });
   });
 
   it('refuses a folder that is not a release, quoting it', async () => {

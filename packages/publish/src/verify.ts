@@ -45,7 +45,8 @@ export async function verifyRelease(dir: string, options: { digest?: string } = 
   const { files, links } = await listFiles(dir);
   const present = new Set(files);
   const missing: string[] = [];
-  const changed = new Set<string>(links);
+  // a link in place of a listed file is that file changed; a link the manifest does not list is extra
+  const changed = new Set<string>(links.filter((l) => listed.has(l)));
   for (const r of resources) {
     if (!present.has(r.path)) {
       if (!links.includes(r.path)) missing.push(r.path);
@@ -62,7 +63,7 @@ export async function verifyRelease(dir: string, options: { digest?: string } = 
     else if (recorded !== actual) changed.add(MANIFEST);
   }
   if (options.digest !== undefined && options.digest.replace(/^sha256:/, '').toLowerCase() !== actual) changed.add(MANIFEST);
-  const extra = files.filter((p) => p !== MANIFEST && p !== MANIFEST_DIGEST && !listed.has(p));
+  const extra = [...files, ...links].filter((p) => p !== MANIFEST && p !== MANIFEST_DIGEST && !listed.has(p));
   const sort = (xs: Iterable<string>) => [...xs].sort(cmp);
   return { ok: !missing.length && !extra.length && !changed.size, missing: sort(missing), extra: sort(extra), changed: sort(changed) };
 }
