@@ -97,3 +97,13 @@ async function buildShared(config: string): Promise<SharedRelease> {
   if (r.code !== 0) throw new Error(`mch release ${config} (shared by the test files) failed with exit ${r.code}:\n${r.stderr}`);
   return { dir, stdout: r.stdout, finished: r.finished };
 }
+
+/** The message of what `f` throws, or "accepted": for tests of what is refused. */
+export function refusalOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'accepted';
+}

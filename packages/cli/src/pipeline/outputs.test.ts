@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { refusalOf } from '../testing';
 import { undoPending } from '../interrupt';
 import { newOutputFile, newOutputFiles, replaceFolder, writeWhole } from './outputs';
 
@@ -9,14 +10,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'mch-outputs-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const at = (...p: string[]) => join(scratch, ...p);
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return 'accepted';
-};
+const refusal = refusalOf;
 
 describe('where a command may write', () => {
   writeFileSync(at('filled.xlsx'), 'a filled questionnaire');

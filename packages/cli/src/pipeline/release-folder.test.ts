@@ -3,20 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@mch/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { namedPipe } from '../testing';
+import { namedPipe, refusalOf } from '../testing';
 import { checkReleaseFolder, readReleaseObservations, refuseIrregularEntries } from './release-folder';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mch-release-folder-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const at = (...p: string[]) => join(scratch, ...p);
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return 'accepted';
-};
+const refusal = refusalOf;
 const PUBLISHED = join(REPO_ROOT, 'data', 'releases', '2011.1');
 
 describe('a release folder named on the command line', () => {
