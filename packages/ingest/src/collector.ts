@@ -98,11 +98,6 @@ export class Collector {
   }
 
   /**
-   * The observations but those of keys that two cells give different values; where no key repeats
-   * (the usual file) the list itself, not a copy. Keys are compared as numbers (core's KeyColumns):
-   * no string per observation.
-   */
-  /**
    * Cells that give one observation the same value again (a country written twice under two
    * names, «Киргизия» and «Кыргызстан»): not a conflict, and published once, but said, so that a
    * row the office meant for another country is not passed over.
@@ -113,6 +108,11 @@ export class Collector {
     this.warn(`${this.file}: ${groups.length} ${groups.length === 1 ? 'observation is' : 'observations are'} given twice with the same value (${named.join('; ')}${more}); each is published once: check that no row was meant for another country or category`);
   }
 
+  /**
+   * The observations but those of keys that two cells give different values; where no key repeats
+   * (the usual file) the list itself, not a copy. Keys are compared as numbers (core's KeyColumns):
+   * no string per observation.
+   */
   private withoutConflicts(): Observation[] {
     const all = this.observations;
     const groups = repeatedKeys(KeyColumns.of(all).groupKeys());

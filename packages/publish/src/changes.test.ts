@@ -96,8 +96,8 @@ describe('diffObservations', () => {
     const md = changesMarkdown('2013.2', '2013.1', releaseChanges(before, after), '', undefined, code, [{ package: '@mch/core', version: '0.2.0', entries: ['Shares are rounded once.\n\nFrom their counts <b>x</b>.'] }]);
     // before: "Built with @mch/core 0.2.0" and no word of what that code changed
     expect(md).toContain("Built with @mch/core 0.2.0; lockfile sha256 abababababab.\n\nReleased by the code's packages since the versions that built release 2013.1, from their changesets:\n\n### @mch/core 0.2.0\n\n- Shares are rounded once.\n\n  From their counts &lt;b&gt;x&lt;/b&gt;.\n");
-    const between = changesMarkdown('2013.2', '2013.1', releaseChanges(before, after), '', undefined, code, [{ package: '@mch/core', version: 'unreleased', entries: ['Waivers recorded.'] }]);
-    expect(between).toContain("No package of the code released a version since the versions that built release 2013.1.\n\nChanges the code holds that no version has released yet (some may already have been in the code of release 2013.1):\n\n### @mch/core, not yet released\n\n- Waivers recorded.\n");
+    const between = changesMarkdown('2013.2', '2013.1', releaseChanges(before, after), '', undefined, code, [{ package: '', version: 'unreleased', entries: ['@mch/core: Waivers recorded.'] }]);
+    expect(between).toContain("No package of the code released a version since the versions that built release 2013.1.\n\n### Not yet released as a version\n\nThe changesets the code holds beyond those versions, each by its first paragraph (built between the same versions, release 2013.1 may already have held some of them):\n\n- @mch/core: Waivers recorded.\n");
     expect(changesMarkdown('2013.2', '2013.1', releaseChanges(before, after), '', undefined, code, [])).toContain('No package of the code released a version since the versions that built release 2013.1.');
   });
 

@@ -445,7 +445,7 @@ function codeChangeLines(changes: { package: string; version: string; entries: s
   if (!changes) return [];
   const released = changes.filter((c) => c.version !== 'unreleased');
   const pending = changes.filter((c) => c.version === 'unreleased');
-  const since = previousVersion ? `since the versions that built release ${md(previousVersion)}` : 'in the versions that built it';
+  const since = previousVersion ? `since the versions that built release ${md(previousVersion)}` : 'up to the versions that built this first release';
   const out = [released.length ? `Released by the code's packages ${since}, from their changesets:` : `No package of the code released a version ${since}.`, ''];
   const list = (c: (typeof changes)[number], heading: string) => {
     out.push(heading, '');
@@ -455,8 +455,9 @@ function codeChangeLines(changes: { package: string; version: string; entries: s
   for (const c of released) list(c, `### ${md(c.package)} ${md(c.version)}`);
   if (pending.length) {
     // between versions the code holds changesets no version has released; a previous release built between the same versions may have held some
-    out.push(`Changes the code holds that no version has released yet${previousVersion ? ` (some may already have been in the code of release ${md(previousVersion)})` : ''}:`, '');
-    for (const c of pending) list(c, `### ${md(c.package)}, not yet released`);
+    out.push(`### Not yet released as a version`, '', `The changesets the code holds beyond those versions, each by its first paragraph${previousVersion ? ` (built between the same versions, release ${md(previousVersion)} may already have held some of them)` : ''}:`, '');
+    for (const c of pending) for (const e of c.entries) out.push(`- ${mdBlock(e).replace(/\s*\n\s*/gu, ' ')}`);
+    out.push('');
   }
   return out;
 }

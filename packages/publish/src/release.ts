@@ -38,7 +38,9 @@ export async function writeRelease(model: ReleaseModel, targetDir: string): Prom
     return [...files, manifest, digest].map((f) => f.path).sort(cmp);
   } catch (error) {
     // the first error is the one to tell: a cleanup that fails too (a file still being written) must not replace it
-    await rm(temp, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    await rm(temp, { recursive: true, force: true, maxRetries: 3 }).catch((e: unknown) => {
+      process.emitWarning(`the unfinished release folder ${temp} could not be removed (${(e as Error).message}); remove it by hand`);
+    });
     throw error;
   } finally {
     await release();

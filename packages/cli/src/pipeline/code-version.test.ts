@@ -48,14 +48,15 @@ describe("the code's release notes", () => {
 });
 
 describe('changesets not yet released', () => {
-  it('are listed by package as the code that built the release holds them', () => {
+  it('are listed once each, with the packages they name, as the code that built the release holds them', () => {
     mkdirSync(join(root, '.changeset'), { recursive: true });
     writeFileSync(join(root, '.changeset', 'README.md'), '# Changesets');
     writeFileSync(join(root, '.changeset', 'b-fix.md'), '---\n"@mch/publish": patch\n"@mch/core": patch\n---\n\nThe manifest records the waivers.\n');
     writeFileSync(join(root, '.changeset', 'a-fix.md'), "---\n'@mch/publish': minor\n---\n\nCoverage is defined.\n");
+    writeFileSync(join(root, '.changeset', 'c-long.md'), '---\n"@mch/ingest": patch\n---\n\nSheets are read by their table word\nwherever it stands.\n\nThe detail, in a second paragraph.\n');
+    // once each (a changeset of two packages is not said twice), its first paragraph
     expect(codeChanges(root, { '@mch/publish': '0.3.0' })).toEqual([
-      { package: '@mch/core', version: 'unreleased', entries: ['The manifest records the waivers.'] },
-      { package: '@mch/publish', version: 'unreleased', entries: ['Coverage is defined.', 'The manifest records the waivers.'] },
+      { package: '', version: 'unreleased', entries: ['@mch/publish: Coverage is defined.', '@mch/core, @mch/publish: The manifest records the waivers.', '@mch/ingest: Sheets are read by their table word wherever it stands.'] },
     ]);
   });
 });

@@ -28,20 +28,22 @@ export interface CodeChange {
   entries: string[];
 }
 
-/** The changesets not yet released, by package, in the order of their files. */
+/**
+ * The changesets not yet released, once each, in the order of their files: the packages each
+ * names, then its first paragraph (what it changed; the rest of its text is the detail).
+ */
 function pendingChanges(root: string): CodeChange[] {
   const dir = join(root, '.changeset');
   if (!existsSync(dir)) return [];
-  const byPackage = new Map<string, string[]>();
+  const entries: string[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.md') && n !== 'README.md').sort()) {
     const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/u.exec(readFileSync(join(dir, name), 'utf8'));
     if (!m) continue;
-    const body = m[2]!.trim();
-    for (const pkg of [...m[1]!.matchAll(/^\s*["']?(@?[^"':\s]+)["']?\s*:/gmu)].map((x) => x[1]!)) {
-      if (body) byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), body]);
-    }
+    const packages = [...m[1]!.matchAll(/^\s*["']?(@?[^"':\s]+)["']?\s*:/gmu)].map((x) => x[1]!).sort();
+    const first = m[2]!.trim().split(/\r?\n\s*\r?\n/u)[0]!.replace(/\s*\r?\n\s*/gu, ' ').trim();
+    if (first && packages.length) entries.push(`${packages.join(', ')}: ${first}`);
   }
-  return [...byPackage].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([pkg, entries]) => ({ package: pkg, version: 'unreleased', entries }));
+  return entries.length ? [{ package: '', version: 'unreleased', entries }] : [];
 }
 
 /**

@@ -131,6 +131,15 @@ describe('block titles', () => {
     ['Лица без гражданства', false],
     ['Трудоспособного возраста', false],
     ['Residents of CIS countries', false],
+    // read correctly before the check, and not to be refused by it
+    ['Прибывшие на постоянное жительство', false],
+    ['Страны — основные партнёры по трудовой миграции', false],
+    ['Countries of labour migration', false],
+    ['Страны временного пребывания', false],
+    ['в том числе в трудовом возрасте:', false],
+    ['Labour-force age', false],
+    ['Данные о временных мигрантах не включены', false],
+    ['Contract workers', true],
   ])('%s names a group of migrants: %s', (text, group) => {
     expect(namesMigrantGroup(text)).toBe(group);
   });

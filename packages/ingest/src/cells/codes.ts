@@ -242,15 +242,21 @@ export function withoutTotal(text: string): string {
 
 // words of a group of migrants by type or purpose of stay, in English or Russian, as a heading names one;
 // not "resident" or «проживающие», which also head groups of partners ("Residents of CIS countries")
-const MIGRANT_GROUP = /(?:^|[^\p{L}])(?:трудов|временн|постоянн|сезонн|долгосрочн|краткосрочн|пребыва|работник|беженц|вынужденн|переселенц|labou?r|temporar|permanent|seasonal|long[-\s]?term|short[-\s]?term|worker|refugee|asylum|displaced)/iu;
+// a heading that is a group of migrants starts with what qualifies them or names them, after an
+// optional «из них»; a noun of persons must be there too: "Labour-force age", «Страны временного
+// пребывания» or «Данные о временных мигрантах не включены» are no such heading
+const GROUP_START = /^(?:(?:из них|в том числе|в т\.\s?ч\.|of which|including)[:\s]+)?(?:трудов|временн|сезонн|вынужденн|контрактн|labou?r|temporar|seasonal|contract|migrant|мигрант|работник|worker|беженц|refugee|asylum|displaced|переселенц)/iu;
+const GROUP_NOUN = /мигрант|пребывающ|работник|беженц|переселенц|migrant|worker|refugee|asylum|displaced/iu;
 
 /**
  * A heading naming a group of migrants by type or purpose of stay («Трудовые мигранты (временные)»,
  * «Временно пребывающие», "Seasonal workers"), known type or not. A group of partners («Страны
- * СНГ», «Европа») or an «из них:» row names none.
+ * СНГ», «Страны — основные партнёры по трудовой миграции»), of ages («в трудовом возрасте»), an
+ * «из них:» row or a sentence names none.
  */
 export function namesMigrantGroup(text: string): boolean {
-  return text.length <= MAX_LABEL && MIGRANT_GROUP.test(text);
+  const t = collapseSpaces(text);
+  return t.length <= MAX_LABEL && !/\.$/u.test(t) && GROUP_START.test(t) && GROUP_NOUN.test(t);
 }
 
 const TYPE_NOUNS = ['мигранты', 'миграция'];

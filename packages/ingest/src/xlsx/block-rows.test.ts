@@ -44,7 +44,7 @@ describe('sex in row blocks without the layout setting', () => {
     // before: both blocks were read as both sexes, and refused as conflicting-value
     const r = await read('T07', AGES);
     expect(keys(r)).toEqual(['NAT M _T 1', 'NAT M _T 2', 'NAT M Y15-19 3', 'NAT M Y15-19 4', 'NAT F _T 5', 'NAT F _T 6', 'NAT F Y15-19 7', 'NAT F Y15-19 8']);
-    expect(r.files[0]!.warnings).toEqual(['b.xlsx, sheet "T07": sex read from the block titles A3 "Мужчины", A6 "Женщины", as the header gives none, although the country\'s configuration says sex is in the columns; set `layout: sex: row-blocks` in its configuration']);
+    expect(r.files[0]!.warnings).toEqual(['b.xlsx, sheet "T07": the block titles A3 "Мужчины", A6 "Женщины" give the sex, as the header names neither men nor women, although the country\'s configuration says sex is in the columns (a cell whose column names another sex is refused); set `layout: sex: row-blocks` in its configuration']);
     // the same as under the setting, without the warning
     const set = await read('T07', AGES, [], { layout: { sex: 'row-blocks' } });
     expect(keys(set)).toEqual(keys(r));
@@ -84,6 +84,10 @@ describe('a heading naming no known type', () => {
     expect(r.rejections[0]!.message).toBe(
       'b.xlsx, sheet "T08", cell B7 "4": the figure stands under the heading A6 "Трудовые мигранты (временные)", which names no type of migration of the questionnaire (long-term, short-term, permanent residence or the national definition), so the type of its figures cannot be told; rename the heading to one of these types, or leave out the rows of a group the questionnaire does not ask for',
     );
+    // with its totals on its own row: its rows are refused too, not read under the long-term block above
+    const totalled = await read('T08', [...HEADER, ['Долгосрочные мигранты'], ['Россия', 1, 2, 3], ['Трудовые мигранты (временные) - всего', 50, 20, 30], ['Россия', 4, 5, 6]]);
+    expect(keys(totalled)).toEqual(['LT _T RUS 1', 'LT M RUS 2', 'LT F RUS 3']);
+    expect(totalled.rejections.map((x) => x.source.cell)).toEqual(['B6', 'C6', 'D6', 'B7', 'C7', 'D7']);
     const alone = await read('T09', [...HEADER, ['Временно пребывающие'], ['Россия', 1, 2, 3], ['Всего', 1, 2, 3]]);
     expect(alone.observations).toEqual([]);
     expect(alone.rejections.map((x) => x.reason)).toEqual(Array(6).fill('unmapped-label'));

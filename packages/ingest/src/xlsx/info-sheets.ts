@@ -8,7 +8,7 @@ export type SheetKind =
   | { kind: 'cover' }
   | { kind: 'metadata' }
   /** `said`: how the table was told when the name alone does not say it plainly, for a warning */
-  | { kind: 'table'; table: string; said?: string }
+  | { kind: 'table'; table: string; said?: string; byTitle?: boolean }
   | { kind: 'ignored'; said?: string };
 
 const COVER = new Set(['cover', 'титульный лист', 'обложка', 'титул']);
@@ -25,18 +25,34 @@ export function classifySheet(g: Grid, tableSet: TableSet): SheetKind {
   if (COVER.has(n)) return { kind: 'cover' };
   if (METADATA.has(n)) return { kind: 'metadata' };
   const { known, unknown } = tablesOfSheetName(g.name, tableSet);
+  const named = [...known, ...unknown.map((u) => `T${String(u).padStart(2, '0')}`)];
+  // notes on a table, a copy or an old version of it ("Copy of T04", «Примечания к табл. 4») hold no table of the round
+  // (a name starting with its table, "T04 (old)" or Excel's copy "T08 (2)", is read as it always was)
+  if (named.length && !tableIdOf(g.name, tableSet) && NOT_THE_TABLE.test(g.name)) return { kind: 'ignored', said: `names ${named.join(', ')} but reads as notes, a copy or an old version of it; not read (name the sheet by its number alone, such as "T04", if it holds the table)` };
   const titled = titleTable(g, tableSet);
   if (known.length === 1 && unknown.length === 0) {
     const table = known[0]!;
     return titled && titled !== table ? { kind: 'table', table, said: `its title names ${titled}, its name ${table}; read as ${table} (check which table the sheet holds)` } : { kind: 'table', table };
   }
-  const named = [...known, ...unknown.map((u) => `T${String(u).padStart(2, '0')}`)];
   if (titled && (named.length === 0 || known.includes(titled))) {
-    return { kind: 'table', table: titled, said: `read as ${titled}, the table its title names${named.length ? ` (its name names ${named.join(', ')})` : ''}` };
+    return { kind: 'table', table: titled, byTitle: true, said: `read as ${titled}, the table its title names${named.length ? ` (its name names ${named.join(', ')})` : ''}` };
   }
   if (named.length > 1) return { kind: 'ignored', said: `names several tables (${named.join(', ')}) and its title none of them; not read: give each table a sheet of its own, named by its number such as "T04"` };
   if (unknown.length) return { kind: 'ignored', said: 'names a table that is not in the table set; not read' };
   return { kind: 'ignored' };
+}
+
+const NOT_THE_TABLE = /примечан|пояснен|комментар|копия|стар(?:ая|ые|ый)|сравнен|черновик|\bnotes?\b|\bcomments?\b|\bcopy\b|\bold\b|\bcompar|\bdraft\b|\bprevious\b/iu;
+
+/**
+ * A sheet read as a table only by its title gives way to a sheet named by that table (a «Лист1»
+ * titled «Таблица 4 (для сравнения)» beside "T04" is no second T04): it is not read, and said.
+ */
+export function titlesGiveWay(kinds: SheetKind[]): SheetKind[] {
+  const byName = new Set(kinds.flatMap((k) => (k.kind === 'table' && !k.byTitle ? [k.table] : [])));
+  return kinds.map((k) =>
+    k.kind === 'table' && k.byTitle && byName.has(k.table) ? { kind: 'ignored', said: `its title names ${k.table}, which another sheet named by it holds; not read` } : k,
+  );
 }
 
 /** The table the first title cells of a sheet name (rows 1 to 4, before any header), if any. */

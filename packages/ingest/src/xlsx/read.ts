@@ -3,7 +3,7 @@ import { quote } from '../cells/text';
 import type { Collector } from '../collector';
 import type { IngestEnv } from '../env';
 import { type Workbook, loadWorkbook } from './grid';
-import { classifySheet, readCover, readMetadata } from './info-sheets';
+import { classifySheet, readCover, readMetadata, titlesGiveWay } from './info-sheets';
 import { readTableSheet } from './table-sheet';
 import { Unreadable } from './unreadable';
 
@@ -15,7 +15,7 @@ export async function readXlsx(bytes: Uint8Array, c: Collector, env: IngestEnv, 
   const book = openWorkbook(bytes, c.file);
   check?.(book);
   for (const part of book.unused) c.warn(`${c.file}: the archive holds ${part}, which no sheet of the workbook uses; not read`);
-  const kinds = book.sheets.map((g) => classifySheet(g, env.tableSet));
+  const kinds = titlesGiveWay(book.sheets.map((g) => classifySheet(g, env.tableSet)));
   if (!kinds.some((k) => k.kind === 'table' || k.kind === 'metadata')) {
     const names = book.sheets.map((g) => quote(g.name)).join(', ');
     throw new MchError('file-unreadable', `${c.file}: no sheet of the workbook is a questionnaire table (sheets: ${names}); name each table's sheet by its number, such as "T04"`, { where: c.file });

@@ -55,6 +55,24 @@ describe('the table a sheet holds', () => {
   });
 });
 
+describe('sheets that name a table but do not hold it', () => {
+  it('leaves notes on a table, a copy of it and a sheet titled by a table another sheet holds, and says so', async () => {
+    const r = await read([
+      { name: 'T04', rows: FLOWS },
+      { name: 'Примечания к табл. 4', rows: [['Таблица 4.'], ...FLOWS] },
+      { name: 'Copy of T04', rows: FLOWS },
+      { name: 'Лист1', rows: [['Таблица 4 (для сравнения с прошлым годом)'], ...FLOWS] },
+    ]);
+    // before: each read as T04 too, and every figure of the real T04 refused as conflicting-value
+    expect(r.files[0]).toMatchObject({ value_cells: 3, observations: 3, rejections: 0, ignored_sheets: ['Примечания к табл. 4', 'Copy of T04', 'Лист1'] });
+    expect(r.files[0]!.warnings).toEqual([
+      's.xlsx, sheet "Примечания к табл. 4": names T04 but reads as notes, a copy or an old version of it; not read (name the sheet by its number alone, such as "T04", if it holds the table) (it holds 4 numbers)',
+      's.xlsx, sheet "Copy of T04": names T04 but reads as notes, a copy or an old version of it; not read (name the sheet by its number alone, such as "T04", if it holds the table) (it holds 4 numbers)',
+      's.xlsx, sheet "Лист1": its title names T04, which another sheet named by it holds; not read (it holds 4 numbers)',
+    ]);
+  });
+});
+
 describe('a table in thousands', () => {
   it('is told by its sheet name or by a note under it that gives the unit, not by any note naming thousands', async () => {
     const rows = (note: string): XmlCell[][] => [['Таблица 4.'], ...FLOWS, [], [note]];
@@ -62,9 +80,12 @@ describe('a table in thousands', () => {
       { name: 'T04 (тыс. чел.)', rows: [['Таблица 4.'], ...FLOWS] },
       { name: 'T05', rows: rows('Примечание: данные приведены в тысячах человек') },
       { name: 'T06', rows: rows('Cells under five thousand persons are rounded') },
+      { name: 'T11', rows: rows('Население на начало года — 3 018,9 тыс. чел.') },
+      { name: 'T08', rows: rows('The population in thousands is given in Table 1') },
+      { name: 'T09', rows: rows('Примечание. Все данные представлены в тысячах человек.') },
     ]);
     const value = (t: string) => r.observations.filter((o) => o.table === t && o.sex === '_T').map((o) => [o.obs_value, o.unit_mult]);
     // before: 101 read as 101 persons in the first two (harmonise turns a value in thousands into persons)
-    expect([value('T04'), value('T05'), value('T06')]).toEqual([[[101, 3]], [[101, 3]], [[101, 0]]]);
+    expect([value('T04'), value('T05'), value('T06'), value('T11'), value('T08'), value('T09')]).toEqual([[[101, 3]], [[101, 3]], [[101, 0]], [[101, 0]], [[101, 0]], [[101, 3]]]);
   });
 });

@@ -40,11 +40,12 @@ interface Blocks {
 
 /**
  * Which block titles the rows may hold. Sex `inferred`: the layout says sex is in the columns but
- * the header names none (or only totals), so a value-less row naming men or women starts a block
+ * the header names neither men nor women, so a value-less row naming men or women starts a block
  * all the same, read as under `layout: sex: row-blocks` (one blockOf for both): the header leaves
  * the sex open and the row names it, so there is nothing to guess, and refusing would only cost the
  * country a round trip. Each such sheet is named in a warning pointing to the setting; a column
- * whose header names another sex than its block is refused (clashOf), never read under either.
+ * whose header names another sex than its block ("Всего" over a block of women) is refused
+ * (clashOf), never read under either.
  */
 interface Reading {
   migr: boolean;
@@ -108,7 +109,8 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     const rowYear = cols.year ? yearSourceOf(textAt(g, row, cols.year), `cell ${a1(row, cols.year)}`) : undefined;
     // a block title holding values ("Long-term migrants | 500 | …") starts its block and gives its total
     const title = startBlock(blockText, titleAt, blocks, cx, reading, row, true);
-    if (title) parents.reset();
+    // a group of migrants that is no type, with its totals («Трудовые мигранты - всего | 50 | …»): its rows are refused too
+    if (title || startUnknownType(withoutTotal(stripFootnoteMarkers(blockText).text), titleAt, blocks, reading)) parents.reset();
     const category = title ? totalOf(table) : checkedCategory(table, code, label, cx.category);
     noteFormulaLabel(g, row, cols, formulaLabels);
     const partner = category.ok ? category.partner : undefined;
@@ -183,7 +185,7 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
   warnSheet(g, header, rows, unread, c);
   if (reading.inferred.length) {
     c.warn(
-      `${c.file}, sheet "${g.name}": sex read from the block titles ${listed(reading.inferred)}, as the header gives none, although the country's configuration says sex is in the columns; set \`layout: sex: row-blocks\` in its configuration`,
+      `${c.file}, sheet "${g.name}": the block titles ${listed(reading.inferred)} give the sex, as the header names neither men nor women, although the country's configuration says sex is in the columns (a cell whose column names another sex is refused); set \`layout: sex: row-blocks\` in its configuration`,
     );
   }
   if (formulaLabels.length) c.warn(`${c.file}, sheet "${g.name}": labels computed by formulas, read by their results: ${listed(formulaLabels)}`);
@@ -397,13 +399,19 @@ function readNet(g: Grid, row: number, v: ValueColumn, category: CellKey['catego
   });
 }
 
-// a note under the table that gives the whole table's unit («данные приведены в тысячах человек», "figures in thousands")
-const THOUSANDS_NOTE = /(?:^|\s)(?:в\s+тысячах|in\s+thousands|thousands\s+of\s+persons|тыс\.\s*чел)/iu;
+// a note under the table that gives the whole table's unit, and only that: «Данные приведены в тысячах
+// человек», "Figures are in thousands", «Единица измерения: тыс. чел.», «(тыс. человек)»; never a note
+// that mentions thousands of something («население — 3 018,9 тыс. чел.», "population in thousands is in Table 1")
+const THOUSANDS_NOTES = [
+  /^(?:примечани[ея]|note)?[:.\s]*(?:все\s+)?(?:данные|показатели|значения|цифры|figures|data|values)\s+(?:\S+\s+){0,2}(?:в|in)\s+(?:тысячах|thousands)/iu,
+  /^(?:единица измерения|единицы|unit)\s*[:\-–]\s*(?:тыс|thousand)/iu,
+  /^\(?\s*(?:в\s+|in\s+)?(?:тыс\.?\s*чел\.?|тысяч\S*\s+человек|thousands?\s+(?:of\s+)?persons)\s*\)?\.?$/iu,
+];
 
 /** The table is in thousands when its title, its sheet's name («T01 (тыс. чел.)») or a note under it says so. */
 function inThousands(g: Grid, header: Header, rows: SheetRows): boolean {
   if (THOUSANDS.test(g.name) || titleRows(g, header).some((t) => THOUSANDS.test(t))) return true;
-  return rows.notes.some((row) => [...(g.rows.get(row)?.values() ?? [])].some((cell) => THOUSANDS_NOTE.test(cell.text)));
+  return rows.notes.some((row) => [...(g.rows.get(row)?.values() ?? [])].some((cell) => THOUSANDS_NOTES.some((re) => re.test(cell.text.trim()))));
 }
 
 function titleRows(g: Grid, header: Header): string[] {

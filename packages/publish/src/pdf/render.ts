@@ -104,7 +104,7 @@ function documentContent(blocks: readonly Block[], charts: PdfOptions['charts'])
     let j = i;
     while (blocks[j]?.kind === 'heading') j++;
     const first = blocks[j];
-    if (j > i && first?.kind === 'list' && first.items.reduce((n, t) => n + t.length, 0) <= SHORT_LIST) {
+    if (j > i && first?.kind === 'list' && isShort(first)) {
       // a country's section of the notes: its heading and its short list of facts move together
       out.push({ stack: blocks.slice(i, j + 1).flatMap((b) => blockContent(b, charts, false)), unbreakable: true });
       i = j;

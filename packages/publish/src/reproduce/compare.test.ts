@@ -103,6 +103,9 @@ describe('compareReleases', () => {
     };
     const older = await variant('no-waivers', edit((m) => delete m.mch.waivers));
     expect((await compareReleases(older, published, 'content')).ok).toBe(true);
+    // a release that states them is held to them
+    const rewaived = await variant('waivers-changed', edit((m) => (m.mch.waivers = [{ rule: 'MCH-S02', findings: 0 }])));
+    expect((await compareReleases(rewaived, published, 'content')).ok).toBe(false);
     const reconfigured = await variant('release-date', edit((m) => (m.mch.release_date = '2099-01-01')));
     expect((await compareReleases(reconfigured, published, 'content')).ok).toBe(false);
   });

@@ -23,7 +23,12 @@ type Comparer = (path: string, published: Buffer, rebuilt: Buffer) => Promise<Ce
 const COMPARERS: Record<string, Comparer> = {
   csv: async (path, a, b) => compareTables(path, csvCells(a, path), csvCells(b, path)),
   px: async (path, a, b) => compareTables(path, pxCells(a), pxCells(b)),
-  json: async (path, a, b) => compareTables(path, jsonCells(a, path === MANIFEST), jsonCells(b, path === MANIFEST)),
+  json: async (path, a, b) => {
+    const manifest = path === MANIFEST;
+    // a release made before the manifest stated its waivers is compared without them; one that states them, with them
+    const older = manifest && !statesWaivers(a);
+    return compareTables(path, jsonCells(a, manifest, older), jsonCells(b, manifest, older));
+  },
   xlsx: async (path, a, b) => compareTables(path, await workbookCells(a), await workbookCells(b)),
   // laid out by pdftotext: the spaces that align its columns follow the layout, not the content
   pdf: async (path, a, b) => compareLines(path, spaced(pdfText(a)), spaced(pdfText(b))),
@@ -126,13 +131,13 @@ function pxCells(bytes: Buffer): Cells {
 /**
  * JSON by path (`mch.inputs.0.hash`). In the manifest the environment, the code version and the
  * bytes and hashes of the files are not content: the files themselves are compared one by one.
- * Nor is its statement of the waivers, which follows from the configuration (its hash is compared)
- * and the findings (quality/report.json): releases made before the manifest stated them reproduce.
+ * Nor, for a release made before the manifest stated its waivers, is that statement: it follows
+ * from the configuration (its hash is compared) and the findings (quality/report.json).
  */
-function jsonCells(bytes: Buffer, manifest: boolean): Cells {
+function jsonCells(bytes: Buffer, manifest: boolean, withoutWaivers = false): Cells {
   const cells: Cells = new Map();
   const walk = (v: unknown, path: string) => {
-    if (manifest && (/^mch\.(environment|code_version|waivers)/.test(path) || /^resources\.\d+\.(bytes|hash)$/.test(path))) return;
+    if (manifest && (/^mch\.(environment|code_version)/.test(path) || (withoutWaivers && /^mch\.waivers/.test(path)) || /^resources\.\d+\.(bytes|hash)$/.test(path))) return;
     if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, path ? `${path}.${k}` : k);
     } else cells.set(path, JSON.stringify(v));
@@ -268,5 +273,14 @@ function pdfToText(bytes: Buffer): string {
     throw error;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Whether a manifest states the waivers (`mch.waivers`), as manifests do since that was added. */
+function statesWaivers(bytes: Buffer): boolean {
+  try {
+    return (JSON.parse(bytes.toString('utf8')) as { mch?: { waivers?: unknown } }).mch?.waivers !== undefined;
+  } catch {
+    return false;
   }
 }
