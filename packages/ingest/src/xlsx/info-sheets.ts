@@ -85,7 +85,7 @@ export function readCover(g: Grid, c: Collector, partners: PartnerResolver): voi
     if (m.code !== c.ref_area) {
       throw new MchError(
         'file-unreadable',
-        `${c.file}: the Cover sheet names ${m.code} (${quote(value)}), but the configuration lists this file for ${c.ref_area}; check which country sent it`,
+        `${c.file}: the Cover sheet names ${m.code} (${quote(value)}), but the file is read for ${c.ref_area} (the country the configuration lists it for, or --country); check which country sent it`,
         { where: `${c.file}#${g.name}!B${row}` },
       );
     }
