@@ -83,9 +83,10 @@ describe('a table in thousands', () => {
       { name: 'T11', rows: rows('Население на начало года — 3 018,9 тыс. чел.') },
       { name: 'T08', rows: rows('The population in thousands is given in Table 1') },
       { name: 'T09', rows: rows('Примечание. Все данные представлены в тысячах человек.') },
+      { name: 'T01', rows: rows('Единица измерения: тыс. чел.') },
     ]);
     const value = (t: string) => r.observations.filter((o) => o.table === t && o.sex === '_T').map((o) => [o.obs_value, o.unit_mult]);
     // before: 101 read as 101 persons in the first two (harmonise turns a value in thousands into persons)
-    expect([value('T04'), value('T05'), value('T06'), value('T11'), value('T08'), value('T09')]).toEqual([[[101, 3]], [[101, 3]], [[101, 0]], [[101, 0]], [[101, 0]], [[101, 3]]]);
+    expect([value('T04'), value('T05'), value('T06'), value('T11'), value('T08'), value('T09'), value('T01')]).toEqual([[[101, 3]], [[101, 3]], [[101, 0]], [[101, 0]], [[101, 0]], [[101, 3]], [[101, 3]]]);
   });
 });

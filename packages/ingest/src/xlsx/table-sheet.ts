@@ -411,7 +411,9 @@ const THOUSANDS_NOTES = [
 /** The table is in thousands when its title, its sheet's name («T01 (тыс. чел.)») or a note under it says so. */
 function inThousands(g: Grid, header: Header, rows: SheetRows): boolean {
   if (THOUSANDS.test(g.name) || titleRows(g, header).some((t) => THOUSANDS.test(t))) return true;
-  return rows.notes.some((row) => [...(g.rows.get(row)?.values() ?? [])].some((cell) => THOUSANDS_NOTES.some((re) => re.test(cell.text.trim()))));
+  // a note row, or any row without a figure that says only the unit (under the table, not starting like a note)
+  const saysUnit = (row: number) => [...(g.rows.get(row)?.values() ?? [])].some((cell) => cell.number === undefined && THOUSANDS_NOTES.some((re) => re.test(cell.text.trim())));
+  return rows.notes.some(saysUnit) || [...g.rows.keys()].some((row) => (row < header.firstRow || row > header.lastRow) && [...g.rows.get(row)!.values()].every((c) => c.number === undefined) && saysUnit(row));
 }
 
 function titleRows(g: Grid, header: Header): string[] {
