@@ -118,7 +118,7 @@ export async function runChain(loaded: LoadedConfig, options: ChainOptions = {})
     },
     sourceOf: partSources(parts),
     report,
-    previous: previous && { version: previous.version, observations: previous.observations, sha256: previous.sha256 },
+    previous: previous && { version: previous.version, observations: previous.observations, sha256: previous.sha256, ...(previous.code ? { code: previous.code } : {}) },
     cache: done.cache,
     onWorkers: done.onWorkers,
     observations: checks.observations,
@@ -181,6 +181,8 @@ interface ReleaseLink {
   csv: string;
   /** the csv as messages name it */
   shown: string;
+  /** the package versions its manifest records */
+  code?: Record<string, string>;
 }
 
 /** The chain of previous releases from their manifests alone (cheap: no observations are read). */
@@ -200,13 +202,13 @@ function previousReleaseLinks(loaded: LoadedConfig): ReleaseLink[] {
     }
     assertReleaseCsvReadable(csv, `${shown}/data/observations.csv`);
     refuseIrregular(join(dir, 'datapackage.json'), `${shown}/datapackage.json`, field);
-    let manifest: { version?: string; mch?: { previous_release?: string | null } } = {};
+    let manifest: { version?: string; mch?: { previous_release?: string | null; code_version?: { packages?: Record<string, string> } } } = {};
     try {
       manifest = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
     } catch (e) {
       throw new MchError('manifest-invalid', `"${shown}/datapackage.json" cannot be read (${(e as Error).message})`, { where: `${shown}/datapackage.json` });
     }
-    out.push({ version: manifest.version ?? shown, csv, shown: `${shown}/data/observations.csv` });
+    out.push({ version: manifest.version ?? shown, csv, shown: `${shown}/data/observations.csv`, code: manifest.mch?.code_version?.packages });
     field = `${shown}/datapackage.json: mch.previous_release`;
     path = manifest.mch?.previous_release ?? undefined;
   }
@@ -226,7 +228,7 @@ async function readPreviousReleases(links: readonly ReleaseLink[], cache: Releas
       readObservationsCsvInTurns(bytes).catch((e: unknown) => {
         throw namingRelease(e, link.shown);
       });
-    out.push({ version: link.version, observations: await (cache ? cache.observations(sha256, parse) : parse()), sha256 });
+    out.push({ version: link.version, observations: await (cache ? cache.observations(sha256, parse) : parse()), sha256, ...(link.code ? { code: link.code } : {}) });
   }
   return out;
 }

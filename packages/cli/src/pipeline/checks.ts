@@ -15,6 +15,8 @@ export interface PublishedRelease {
   version: string;
   observations: ObservationStore;
   sha256: string;
+  /** the package versions that built it, from its manifest (for the code's release notes) */
+  code?: Record<string, string>;
 }
 
 /** Everything of a quality run but the harmonised data, which comes country by country. */

@@ -7,14 +7,13 @@ import { systemReason } from '../report-error';
  * never come, and a device never ends, so anything but a regular file is refused by name.
  */
 
-/** What a path is when it is not a regular file ("a named pipe"); undefined for a regular file. */
+/** What a path is when it is not a regular file ("a named pipe"); undefined for a regular file. `stat` follows links, so a link is what it leads to. */
 export function irregularKind(stat: Stats): string | undefined {
   if (stat.isFile()) return undefined;
   if (stat.isDirectory()) return 'a folder';
   if (stat.isFIFO()) return 'a named pipe';
   if (stat.isSocket()) return 'a socket';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  if (stat.isSymbolicLink()) return 'a symbolic link';
   return 'not a file';
 }
 

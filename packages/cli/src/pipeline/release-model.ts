@@ -21,7 +21,7 @@ export function releaseModel(loaded: LoadedConfig, chain: ChainResult): ReleaseM
     breaks: loaded.breaks,
     inputs: [...chain.inputs.map((i) => ({ path: i.path, sha256: i.sha256, bytes: i.bytes.byteLength })), ...configurationInputs(loaded, chain.previous?.sha256)],
     codeVersion: codeVersion(root),
-    codeChanges: codeChanges(root, previousCode(loaded)),
+    codeChanges: codeChanges(root, chain.previous?.code),
     environment: { node: process.version, platform: `${process.platform}-${process.arch}` },
     previous: chain.previous,
     templatesDir: templatesDir(root),
@@ -51,14 +51,6 @@ function configurationInputs(loaded: LoadedConfig, previousCsvSha256: string | u
       const bytes = readFileSync(full);
       return { path: displayPath(loaded.root, full), sha256: sha256(bytes), bytes: bytes.byteLength };
     });
-}
-
-/** The package versions the previous release was built with, from its manifest; none when there is no previous release. */
-function previousCode(loaded: LoadedConfig): Record<string, string> | undefined {
-  const dir = loaded.config.previous_release;
-  if (!dir) return undefined;
-  const manifest = JSON.parse(readFileSync(repoPath(loaded.root, `${dir}/datapackage.json`, loaded.configPath), 'utf8')) as { mch?: { code_version?: { packages?: Record<string, string> } } };
-  return manifest.mch?.code_version?.packages;
 }
 
 function sha256(bytes: Buffer): string {

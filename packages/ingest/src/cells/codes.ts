@@ -109,10 +109,14 @@ function ageBounds(text: string): { from: number; to?: number } | undefined {
 /** A table number in a sheet name or TABLE field: T04, T4, "t04 immigrants", "Table 4", «Таблица 4», «Табл.4», Cyrillic Т04, 4. */
 export function tableIdOf(text: string, tableSet: TableSet): string | undefined {
   const m = /^(?:table|tab\.?|таблица|табл\.?|t)?\s*[-_.№#]?\s*0*(\d{1,3})(?!\d)/u.exec(tableText(text));
-  if (!m) return undefined;
-  const id = `T${m[1]!.padStart(2, '0')}`;
-  return tableSet.tables.some((x) => x.id === id) ? id : undefined;
+  return m ? knownTable(tableOfNumber(Number(m[1])), tableSet) : undefined;
 }
+
+/** The id of table number `n`: 4 → "T04". */
+const tableOfNumber = (n: number) => `T${String(n).padStart(2, '0')}`;
+
+/** `id` where the table set has that table. */
+const knownTable = (id: string, tableSet: TableSet) => (tableSet.tables.some((t) => t.id === id) ? id : undefined);
 
 // "Cyrillic Т" before a number is the Latin T of a table id typed on a Russian keyboard
 const tableText = (text: string) => collapseSpaces(text.normalize('NFKC')).toLowerCase().replace(/(?<![\p{L}\d])т(?=\s*[-_.№#]?\s*\d)/gu, 't');
@@ -134,23 +138,24 @@ export function tablesNamedIn(text: string): number[] {
   return [...found];
 }
 
-/** What a sheet's name says of its table: the one it names, several, or none (a leading number alone still names one: "4", "04 immigrants"). */
-export function tablesOfSheetName(name: string, tableSet: TableSet): { known: string[]; unknown: number[] } {
-  const named = tablesNamedIn(name);
-  if (named.length === 0) {
+/**
+ * What a sheet's name says of its table: the tables it names (`named`, as ids) and those of them
+ * the table set has (`known`); a leading number alone still names one ("4", "04 immigrants").
+ */
+export function tablesOfSheetName(name: string, tableSet: TableSet): { named: string[]; known: string[] } {
+  const numbers = tablesNamedIn(name);
+  if (numbers.length === 0) {
     const bare = tableIdOf(name, tableSet);
-    return { known: bare ? [bare] : [], unknown: [] };
+    return bare ? { named: [bare], known: [bare] } : { named: [], known: [] };
   }
-  const ids = named.map((n) => `T${String(n).padStart(2, '0')}`);
-  const known = ids.filter((id) => tableSet.tables.some((t) => t.id === id));
-  return { known, unknown: named.filter((_, i) => !known.includes(ids[i]!)) };
+  const named = numbers.map(tableOfNumber);
+  return { named, known: named.filter((id) => knownTable(id, tableSet)) };
 }
 
 /** The table a title starts by naming: «Таблица 4. Иммигранты …», "Table 8: Emigrants", «Табл. 5»; undefined for any other text. */
 export function tableOfTitle(text: string, tableSet: TableSet): string | undefined {
   const m = /^(?:table|таблица|табл\.)\s*№?\s*0*(\d{1,3})(?!\d)(?:$|[\s.:,;)–—-])/u.exec(tableText(text));
-  const id = m ? `T${m[1]!.padStart(2, '0')}` : undefined;
-  return id && tableSet.tables.some((t) => t.id === id) ? id : undefined;
+  return m ? knownTable(tableOfNumber(Number(m[1])), tableSet) : undefined;
 }
 
 /** A reference year written as 2012, «2012 г.», «2012 год», "2012 year", with an optional footnote marker. */
@@ -240,8 +245,6 @@ export function withoutTotal(text: string): string {
   return t || text;
 }
 
-// words of a group of migrants by type or purpose of stay, in English or Russian, as a heading names one;
-// not "resident" or «проживающие», which also head groups of partners ("Residents of CIS countries")
 // a heading that is a group of migrants starts with what qualifies them or names them, after an
 // optional «из них»; a noun of persons must be there too: "Labour-force age", «Страны временного
 // пребывания» or «Данные о временных мигрантах не включены» are no such heading

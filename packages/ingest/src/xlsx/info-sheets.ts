@@ -24,13 +24,12 @@ export function classifySheet(g: Grid, tableSet: TableSet): SheetKind {
   const n = normaliseLabel(g.name);
   if (COVER.has(n)) return { kind: 'cover' };
   if (METADATA.has(n)) return { kind: 'metadata' };
-  const { known, unknown } = tablesOfSheetName(g.name, tableSet);
-  const named = [...known, ...unknown.map((u) => `T${String(u).padStart(2, '0')}`)];
+  const { named, known } = tablesOfSheetName(g.name, tableSet);
   // notes on a table, a copy or an old version of it ("Copy of T04", «Примечания к табл. 4») hold no table of the round
   // (a name starting with its table, "T04 (old)" or Excel's copy "T08 (2)", is read as it always was)
   if (named.length && !tableIdOf(g.name, tableSet) && NOT_THE_TABLE.test(g.name)) return { kind: 'ignored', said: `names ${named.join(', ')} but reads as notes, a copy or an old version of it; not read (name the sheet by its number alone, such as "T04", if it holds the table)` };
   const titled = titleTable(g, tableSet);
-  if (known.length === 1 && unknown.length === 0) {
+  if (known.length === 1 && named.length === 1) {
     const table = known[0]!;
     return titled && titled !== table ? { kind: 'table', table, said: `its title names ${titled}, its name ${table}; read as ${table} (check which table the sheet holds)` } : { kind: 'table', table };
   }
@@ -38,7 +37,7 @@ export function classifySheet(g: Grid, tableSet: TableSet): SheetKind {
     return { kind: 'table', table: titled, byTitle: true, said: `read as ${titled}, the table its title names${named.length ? ` (its name names ${named.join(', ')})` : ''}` };
   }
   if (named.length > 1) return { kind: 'ignored', said: `names several tables (${named.join(', ')}) and its title none of them; not read: give each table a sheet of its own, named by its number such as "T04"` };
-  if (unknown.length) return { kind: 'ignored', said: 'names a table that is not in the table set; not read' };
+  if (named.length > known.length) return { kind: 'ignored', said: 'names a table that is not in the table set; not read' };
   return { kind: 'ignored' };
 }
 

@@ -8,7 +8,7 @@ import { type ValueInput, parseValue } from '../cells/value';
 import type { Collector } from '../collector';
 import { type CellKey, NO_NOTES, basisFor, defaultMigrType, emitValue } from '../emit';
 import { detectCategoryColumns } from './category-columns';
-import { type Grid, a1, cellAt, textAt } from './grid';
+import { type Grid, type GridCell, a1, cellAt, textAt } from './grid';
 import { type Header, type Skip, type ValueColumn, colName, findHeader } from './header';
 import { readNotes } from './notes';
 import { ZIP_LIMITS } from './zip';
@@ -72,7 +72,7 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
   const titleYear = titleYearOf(g, header);
   const reading = readingOf(table, layout, header);
   const rows = splitRows(g, header, cx.legend, (row) => blockOf(firstText(g, row, header.firstValueCol), cx, reading, row) !== undefined);
-  const thousands = inThousands(g, header, rows);
+  const thousands = inThousands(g, header);
   const cols = detectCategoryColumns(g, range(header.firstRow, header.lastRow), rows.data, header.firstValueCol, layout.years === 'rows');
   const basis = basisFor(settings, table.id);
   const blocks: Blocks = {};
@@ -110,7 +110,7 @@ export function readTableSheet(g: Grid, table: TableDef, cx: SheetContext): void
     // a block title holding values ("Long-term migrants | 500 | …") starts its block and gives its total
     const title = startBlock(blockText, titleAt, blocks, cx, reading, row, true);
     // a group of migrants that is no type, with its totals («Трудовые мигранты - всего | 50 | …»): its rows are refused too
-    if (title || startUnknownType(withoutTotal(stripFootnoteMarkers(blockText).text), titleAt, blocks, reading)) parents.reset();
+    if (title || startUnknownType(blockText, titleAt, blocks, reading)) parents.reset();
     const category = title ? totalOf(table) : checkedCategory(table, code, label, cx.category);
     noteFormulaLabel(g, row, cols, formulaLabels);
     const partner = category.ok ? category.partner : undefined;
@@ -296,7 +296,7 @@ function startBlock(text: string, at: () => string, blocks: Blocks, cx: SheetCon
  * a group of partners («Страны СНГ», «Европа») or of ages names no group of migrants.
  */
 function startUnknownType(text: string, at: () => string, blocks: Blocks, reading: Reading): boolean {
-  if (!reading.migr || !namesMigrantGroup(stripFootnoteMarkers(text).text)) return false;
+  if (!reading.migr || !namesMigrantGroup(withoutTotal(stripFootnoteMarkers(text).text))) return false;
   blocks.migr = undefined;
   blocks.migrTitle = undefined;
   blocks.unknownType = at();
@@ -408,12 +408,15 @@ const THOUSANDS_NOTES = [
   /^\(?\s*(?:в\s+|in\s+)?(?:тыс\.?\s*чел\.?|тысяч\S*\s+человек|thousands?\s+(?:of\s+)?persons)\s*\)?\.?$/iu,
 ];
 
-/** The table is in thousands when its title, its sheet's name («T01 (тыс. чел.)») or a note under it says so. */
-function inThousands(g: Grid, header: Header, rows: SheetRows): boolean {
+/**
+ * The table is in thousands when its title or its sheet's name («T01 (тыс. чел.)») says so, or a
+ * cell outside the header says only the unit (a note under the table, a unit line above it).
+ */
+function inThousands(g: Grid, header: Header): boolean {
   if (THOUSANDS.test(g.name) || titleRows(g, header).some((t) => THOUSANDS.test(t))) return true;
-  // a note row, or any row without a figure that says only the unit (under the table, not starting like a note)
-  const saysUnit = (row: number) => [...(g.rows.get(row)?.values() ?? [])].some((cell) => cell.number === undefined && THOUSANDS_NOTES.some((re) => re.test(cell.text.trim())));
-  return rows.notes.some(saysUnit) || [...g.rows.keys()].some((row) => (row < header.firstRow || row > header.lastRow) && [...g.rows.get(row)!.values()].every((c) => c.number === undefined) && saysUnit(row));
+  const saysUnit = (cell: GridCell) => cell.number === undefined && THOUSANDS_NOTES.some((re) => re.test(cell.text.trim()));
+  for (const [row, cells] of g.rows) if ((row < header.firstRow || row > header.lastRow) && [...cells.values()].some(saysUnit)) return true;
+  return false;
 }
 
 function titleRows(g: Grid, header: Header): string[] {
