@@ -51,3 +51,41 @@ describe('a release says only what holds for its years and its date', () => {
     ]);
   });
 });
+
+describe('every table file says when its figures count', () => {
+  it('dates a stock table on 1 January (a census count on its census day) and a flow table over the calendar year, in the workbook, PX, JSON-stat and the page', async () => {
+    const dir = join(scratch, 'dates');
+    await writeRelease(fixtureModel(), dir);
+    const { readFileSync } = await import('node:fs');
+    const ExcelJS = (await import('exceljs')).default;
+    const { readPx, pxKeywordText } = await import('./px/index');
+    const { dataScriptData } = await import('./site/page');
+    const said = async (table: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, 'tables', `${table}.xlsx`));
+      const px = readPx(readFileSync(join(dir, 'px', `${table}.px`)));
+      if (!px.ok) throw new Error('PX refused');
+      const json = JSON.parse(readFileSync(join(dir, 'jsonstat', `${table}.json`), 'utf8'));
+      const site = dataScriptData(readFileSync(join(dir, 'site', `${table}.js`), 'utf8')).data as { note: { en: string; ru: string } };
+      const sheet = wb.worksheets.find((ws) => !['Cover', 'Contents', 'Notes'].includes(ws.name))!;
+      return {
+        sheet: String(sheet.getCell('A3').value),
+        cover: String(wb.getWorksheet('Cover')!.getCell('A5').value),
+        px: pxKeywordText(px.table, 'NOTE') ?? '',
+        pxRu: pxKeywordText(px.table, 'NOTE', 'ru') ?? '',
+        json: String(json.note[0]),
+        site: site.note.en,
+      };
+    };
+    const stock = await said('T01');
+    const census = 'Figures are numbers of persons on 1 January of the year shown; a census count (CENSUS), on its census day in the census year.';
+    expect(stock.sheet).toBe('Unit: persons on 1 January of the year shown; a census count (CENSUS), on its census day in the census year / Единица измерения: человек на 1 января указанного года; данные переписи (CENSUS) — на дату переписи в году переписи');
+    for (const text of [stock.cover, stock.px, stock.json, stock.site]) expect(text).toContain(census);
+    expect(stock.pxRu).toContain('Данные — число человек на 1 января указанного года');
+    const flow = await said('T04');
+    for (const text of [flow.sheet, flow.cover, flow.px, flow.json, flow.site]) {
+      expect(text).toContain('over the calendar year shown');
+      expect(text).not.toContain('1 January');
+    }
+  });
+});

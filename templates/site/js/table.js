@@ -22,7 +22,7 @@ function countrySection(country, data) {
   const headingId = `c-${country.code}`;
   const body = [];
   if (!pick.columns.length || !pick.rows.length) body.push(el('p', { class: 'empty' }, t('nothing', { country: tr(country.name) })));
-  else body.push(figureTable(country, pick, info));
+  else body.push(figureTable(country, pick, info, data));
   body.push(metaAside(country, data));
   return el('section', { class: 'country', 'aria-labelledby': headingId, 'data-country': country.code }, [
     el('h3', { id: headingId }, `${tr(country.name)} (${country.code})`),
@@ -30,7 +30,7 @@ function countrySection(country, data) {
   ]);
 }
 
-function figureTable(country, pick, info) {
+function figureTable(country, pick, info, data) {
   const hasNotes = country.rows.some((r) => r.notes);
   const captionId = `cap-${country.code}`;
   const width = 2 + pick.columns.length + (hasNotes ? 1 : 0);
@@ -69,7 +69,8 @@ function figureTable(country, pick, info) {
     group.body.appendChild(line);
   }
   const table = el('table', { 'aria-describedby': 'legend' }, [
-    el('caption', { id: captionId }, `${info.id} ${tr(country.name)}: ${tr(info.title)}. ${t('unit')}`),
+    // what the figures count and when, as the table's files say it (a release made before that was said: the unit)
+    el('caption', { id: captionId }, `${info.id} ${tr(country.name)}: ${tr(info.title)}. ${data.note ? tr(data.note) : t('unit')}`),
     el('thead', {}, head),
     ...groups,
   ]);

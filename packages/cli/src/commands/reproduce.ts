@@ -53,9 +53,8 @@ export default defineCommand({
       for (const f of r.missing) console.log(`not rebuilt  ${f}`);
       for (const f of r.extra) console.log(`new file     ${f}`);
       for (const f of r.differentBytes) console.log(`${r.wording.includes(f) ? 'wording     ' : r.differentContent.includes(f) ? 'differs     ' : 'bytes only  '} ${f}`);
-      const worded = (c: { path: string }) => r.wording.includes(c.path);
-      printCells(r.cells.filter((c) => !worded(c)), 'differing cells');
-      printCells(r.cells.filter(worded), 'lines worded differently');
+      printCells(r.cells.filter((c) => !c.wording), 'differing cells');
+      printCells(r.cells.filter((c) => c.wording), 'lines worded differently');
       console.log(summary(shown, r.ok, r.wording.length, verified.ok));
       return r.ok && verified.ok ? EXIT.ok : EXIT.data;
     } finally {
@@ -74,8 +73,8 @@ function summary(shown: string, ok: boolean, worded: number, verified: boolean):
   if (!ok) return `${shown}: the rebuild differs from the published release${verified ? '' : ', which does not match its own manifest either'}`;
   if (!verified) return `${shown}: the rebuild matches, but the published release does not match its own manifest (listed above)`;
   if (!worded) return `${shown}: reproduced, nothing of substance differs`;
-  const documents = worded === 1 ? '1 document reads' : `${worded} documents read`;
-  return `${shown}: reproduced, nothing of substance differs: every figure is the same; ${documents} differently as this code version words them (lines above)`;
+  const files = worded === 1 ? '1 file reads' : `${worded} files read`;
+  return `${shown}: reproduced, nothing of substance differs: every figure is the same; ${files} differently as this code version words them (lines above)`;
 }
 
 /** Every recorded input must still exist with its recorded hash, or the rebuild would not be a reproduction. */

@@ -1,6 +1,6 @@
 import { stableJson } from '../hash';
 import type { TableModel } from '../model';
-import { type Bilingual, type PublishedCell, type PublishedTable, cellText, noteText, rowOrderText } from '../published/index';
+import { type Bilingual, type PublishedCell, type PublishedTable, cellText, figuresText, noteText, rowOrderText } from '../published/index';
 import { DASH_ZERO, SYMBOLS } from '../symbols';
 import { type CubeDimension, tableCube } from './cube';
 
@@ -35,6 +35,7 @@ export function jsonstatDataset(model: TableModel, published: PublishedTable): s
   const cube = tableCube(model, published);
   const dimensions = [...cube.dimensions, METRIC];
   const byNumber = new Map(published.notes.map((n) => [n.number, n]));
+  const figures = figuresText(published);
   const countryNotes = (lang: Lang) =>
     Object.fromEntries(published.countries.filter((p) => p.notes.length).map((p) => [p.ref_area, p.notes.map((n) => `[note ${n}] ${noteText(byNumber.get(n)!, lang)}`)]));
   const dimension = (lang: Lang) =>
@@ -63,14 +64,14 @@ export function jsonstatDataset(model: TableModel, published: PublishedTable): s
     dimension: dimension('en'),
     value: cube.cells.map((cell) => cell.value),
     status: cube.cells.map(statusOf),
-    note: datasetNote('en', rowOrderText(table, model.codelists)),
+    note: datasetNote('en', rowOrderText(table, model.codelists), figures),
     extension: {
       release: { version: c.version, release_date: c.release_date, table: table.id },
       symbols: LEGEND,
       notes: published.notes.map((n) => ({ number: n.number, ref_area: n.ref_area, en: noteText(n, 'en'), ru: noteText(n, 'ru') })),
       cell_notes: cellNotes,
       countries: Object.fromEntries(published.meta.map((m) => [m.ref_area, countryMeta(m)])),
-      ru: { label: `${table.id} ${table.title_ru}`, source: SOURCE.ru, note: datasetNote('ru', rowOrderText(table, model.codelists)), dimension: dimension('ru') },
+      ru: { label: `${table.id} ${table.title_ru}`, source: SOURCE.ru, note: datasetNote('ru', rowOrderText(table, model.codelists), figures), dimension: dimension('ru') },
     },
   };
   return stableJson(dataset);
@@ -90,18 +91,18 @@ function countryMeta(m: PublishedTable['meta'][number]) {
   };
 }
 
-function datasetNote(lang: Lang, rowOrder: Bilingual): string[] {
+function datasetNote(lang: Lang, rowOrder: Bilingual, figures: Bilingual): string[] {
   const legend = LEGEND.map((s) => `"${s.symbol}" ${s[lang]}`).join('; ');
   return lang === 'en'
     ? [
-        'Figures are numbers of persons.',
+        figures.en,
         `Status: ${legend}. A value can carry more than one mark ("[e] [d]"); the legend is also in extension.symbols.`,
         rowOrder[lang],
         "Each reporting country's notes are in the notes of its category; extension.notes numbers every note, extension.cell_notes gives the notes of a cell by its position in value, and extension.countries each country's territory, source, definition basis and breaks in series. Russian labels are in extension.ru.",
         'The designations employed do not imply the expression of any opinion on the part of the United Nations concerning the legal status of any country or territory or the delimitation of its frontiers.',
       ]
     : [
-        'Данные — число человек.',
+        figures.ru,
         `Статус: ${legend}. Значение может иметь несколько отметок («[e] [d]»); условные обозначения также приведены в extension.symbols.`,
         rowOrder[lang],
         'Примечания по каждой отчитывающейся стране приведены в примечаниях к её категории; extension.notes содержит все примечания с номерами, extension.cell_notes — примечания к ячейке по её позиции в value, extension.countries — территорию, источник, основу определения и разрывы рядов по каждой стране.',

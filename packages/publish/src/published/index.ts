@@ -7,4 +7,4 @@ export { noteMarks, noteText, rowNoteMarks, basesOf, sourceOf } from './notes';
 export { partnerOrder, ageCompare, ageOrder, migrTypeCompare, sexCompare, SEX_ORDER } from './order';
 export { basisSpans, basisText, breaksInScope, inScope, releaseScope, territorySpans, yearRange } from './scope';
 export { rowOrderText } from './row-order-text';
-export { partnerRoleName, sourceKindText } from './texts';
+export { figuresDate, figuresText, partnerRoleName, sourceKindText } from './texts';

@@ -83,9 +83,10 @@ export function tableNotes(model: ReleaseModel, table: TableDef, byCountry: Read
 
     const converted = observations.filter((o) => inThousands.has(o));
     if (converted.length) {
+      // every format marks them its own way ([e] in a workbook and JSON-stat, a cell note in PX): the note names the status, not one format's mark
       const n = add({
-        en: 'Reported in thousands and converted to persons (rounded to whole persons); these values are marked [e].',
-        ru: 'Представлено в тысячах человек и пересчитано в человек (с округлением до целого); такие значения отмечены [e].',
+        en: 'Reported in thousands and converted to persons (rounded to whole persons); these values are marked as estimated.',
+        ru: 'Представлено в тысячах человек и пересчитано в человек (с округлением до целого); такие значения отмечены как оценка.',
       });
       for (const o of converted) onCell(o, n);
     }

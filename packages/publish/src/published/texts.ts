@@ -1,4 +1,5 @@
 import type { Bilingual } from './scope';
+import type { PublishedTable } from './types';
 
 /**
  * Words every format of a release uses alike, in one place: what the partner is in a table
@@ -32,4 +33,23 @@ const SOURCE_KINDS: Readonly<Record<string, Bilingual>> = {
 export function sourceKindText(kind: string): Bilingual {
   const text = kind.trim();
   return SOURCE_KINDS[text.toLowerCase()] ?? { en: text, ru: text };
+}
+
+/**
+ * When a table's figures count persons (tables.md, "Reference dates"), for every format's line on
+ * what its figures are: flows over the calendar year; stocks on 1 January of the year shown (a
+ * stock reported at 31 December is already moved there, with its country's note), and a census
+ * count, at its census date in the census year, where the table holds one.
+ */
+export function figuresDate(published: Pick<PublishedTable, 'table' | 'meta'>): Bilingual {
+  if (published.table.kind === 'flow') return { en: 'over the calendar year shown', ru: 'за указанный календарный год' };
+  return published.meta.some((m) => m.bases.some((b) => b.codes.includes('CENSUS')))
+    ? { en: 'on 1 January of the year shown; a census count (CENSUS), on its census day in the census year', ru: 'на 1 января указанного года; данные переписи (CENSUS) — на дату переписи в году переписи' }
+    : { en: 'on 1 January of the year shown', ru: 'на 1 января указанного года' };
+}
+
+/** "Figures are numbers of persons on 1 January of the year shown.": what a table's figures count, and when. */
+export function figuresText(published: Pick<PublishedTable, 'table' | 'meta'>): Bilingual {
+  const when = figuresDate(published);
+  return { en: `Figures are numbers of persons ${when.en}.`, ru: `Данные — число человек ${when.ru}.` };
 }

@@ -21,6 +21,16 @@ function written(id: string, m = model): { bytes: Buffer; table: PxTable } {
 const TEXT_KEYWORDS = ['SUBJECT-AREA', 'TITLE', 'CONTENTS', 'UNITS', 'STUB', 'HEADING', 'CONTACT', 'SOURCE', 'NOTE', 'DATASYMBOL2', 'DATASYMBOL3', 'DATASYMBOL4'];
 
 describe('pxFile', () => {
+  it('names no mark PX does not have: a value converted from thousands is said to be marked as estimated, which its cell note says', () => {
+    const { bytes, table } = written('T04');
+    const notes = (lang: string | null) => table.entries.filter((e) => e.keyword === 'VALUENOTEX' && e.lang === lang).flatMap((e) => e.items.map((i) => ('text' in i ? i.text : ''))).join('#');
+    expect(notes(null)).toContain('Reported in thousands and converted to persons (rounded to whole persons); these values are marked as estimated.');
+    expect(notes('ru')).toContain('такие значения отмечены как оценка.');
+    // the workbook's marks ([e], [p], [d] …) are not PX's, which carries a status as a cell note
+    expect(bytes.toString('utf8')).not.toMatch(/\[[epbdxzci]\]/);
+    expect(table.entries.some((e) => e.keyword === 'CELLNOTE' && e.items.some((i) => 'text' in i && i.text === 'estimated'))).toBe(true);
+  });
+
   it('writes the keywords of the PX 2013 specification, with a [ru] variant of every text keyword', () => {
     const { bytes, table } = written('T04');
     const text = bytes.toString('utf8');

@@ -3,6 +3,7 @@ import type { ReleaseModel, TableModel } from '../model';
 import { noteText } from '../published/notes';
 import type { Bilingual } from '../published/scope';
 import type { PublishedTable } from '../published/types';
+import { figuresText } from '../published/texts';
 import { SYMBOLS, type SymbolEntry } from '../symbols';
 import { type Cube, type CubeVariable, buildCube, pxSymbol } from './cube';
 import { type PxEntry, type PxItem, entry, text, word } from './entries';
@@ -53,7 +54,7 @@ export function pxEntries(model: TableModel, published: PublishedTable, cube: Cu
   ];
   const title: Record<Lang, string> = { en: table.title_en, ru: table.title_ru };
   const bases = [...new Set(meta.flatMap((m) => m.bases.flatMap((b) => b.codes)))].sort(cmp);
-  const note = (lang: Lang) => tableNote(lang, bases);
+  const note = (lang: Lang) => tableNote(lang, bases, figuresText(published));
   return [
     entry('CHARSET', [text('ANSI')]),
     entry('AXIS-VERSION', [text('2013')]),
@@ -89,7 +90,7 @@ export function pxEntries(model: TableModel, published: PublishedTable, cube: Cu
  * the glossary of the definition bases the table's series carry, where the country metadata is,
  * and the UN disclaimer. `#` is a line break in PX footnotes, `##` a new paragraph.
  */
-export function tableNote(lang: Lang, bases: readonly DefinitionBasis[]): string {
+export function tableNote(lang: Lang, bases: readonly DefinitionBasis[], figures: Bilingual): string {
   const dots = SYMBOLS.filter((s) => dotCode(s) !== null);
   const marked = SYMBOLS.filter((s) => s.px === 'NOTE');
   const other = SYMBOLS.filter((s) => dotCode(s) === null && s.px !== 'NOTE');
@@ -99,14 +100,14 @@ export function tableNote(lang: Lang, bases: readonly DefinitionBasis[]): string
   const paragraphs =
     lang === 'en'
       ? [
-          'Figures are numbers of persons.',
+          figures.en,
           `Symbols: ${legend}. A cell note on a value says that it is: ${marks}.`,
           ...(glossary ? [`Definition bases: ${glossary}`] : []),
           'Territory, source, definition basis and breaks in series of each reporting country are in the note on the country.',
           'The designations employed do not imply the expression of any opinion on the part of the United Nations concerning the legal status of any country or territory or the delimitation of its frontiers.',
         ]
       : [
-          'Данные — число человек.',
+          figures.ru,
           `Условные обозначения: ${legend}. Примечание к ячейке означает, что значение: ${marks}.`,
           ...(glossary ? [`Основы определения: ${glossary}`] : []),
           'Территория, источник, основа определения и разрывы рядов по каждой отчитывающейся стране приведены в примечании к стране.',

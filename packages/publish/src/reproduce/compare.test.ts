@@ -150,6 +150,47 @@ describe('compareReleases', () => {
     expect(await compareReleases(published, refigured, 'content')).toMatchObject({ ok: false, wording: ['quality/report.json'] });
   });
 
+  it('takes the notes of the table files reworded by another code version for wording, and their labels, headers or a new number for substance', async () => {
+    const px = (d: string) => join(d, 'px', 'T04.px');
+    const json = (d: string) => join(d, 'jsonstat', 'T04.json');
+    const reworded = await variant('table-notes', async (d) => {
+      await rewriteWorkbook(join(d, 'tables', 'T04.xlsx'), (wb) => {
+        const notes = wb.getWorksheet('Notes')!;
+        notes.getCell('C4').value = `${notes.getCell('C4').value} (reworded)`;
+        notes.getCell('C99').value = 'A note added at the end.';
+        wb.getWorksheet('ARM')!.getCell('A3').value = 'Unit: persons on 1 January of the year shown';
+      });
+      await writeFile(px(d), (await readFile(px(d), 'utf8')).replace('Source: population register', 'Source: the population register'));
+      const j = JSON.parse(await readFile(json(d), 'utf8'));
+      j.note[0] = `${j.note[0]} Reworded.`;
+      await writeFile(json(d), JSON.stringify(j));
+    });
+    const r = await compareReleases(published, reworded, 'content');
+    expect(r).toMatchObject({ ok: true, wording: ['jsonstat/T04.json', 'px/T04.px', 'tables/T04.xlsx'] });
+    expect(r.cells.every((c) => c.wording)).toBe(true);
+    expect(r.cells.map((c) => `${c.path} ${c.where}`)).toEqual(expect.arrayContaining(['tables/T04.xlsx Notes!C99', 'tables/T04.xlsx ARM!A3', 'jsonstat/T04.json note.0']));
+    // the same code version words them as it did
+    expect((await compareReleases(published, reworded, 'bytes')).ok).toBe(false);
+
+    const relabelled = await variant('table-label', (d) =>
+      rewriteWorkbook(join(d, 'tables', 'T04.xlsx'), (wb) => {
+        const arm = wb.getWorksheet('ARM')!;
+        // the code and the label of the row holding F6's figure, and the header above it
+        arm.getCell('A6').value = 'AZE';
+      }),
+    );
+    expect(await compareReleases(published, relabelled, 'content')).toMatchObject({ ok: false, wording: [] });
+    const reheaded = await variant('table-header', async (d) => {
+      const text = await readFile(px(d), 'utf8');
+      await writeFile(px(d), text.replace(/^(VALUES\("Reporting country"\)=)"Armenia"/m, '$1"Azerbaijan"'));
+    });
+    expect(await compareReleases(published, reheaded, 'content')).toMatchObject({ ok: false });
+    const refigured = await variant('note-figure', async (d) => {
+      await writeFile(px(d), (await readFile(px(d), 'utf8')).replace('Source: population register', 'Source: population register, 98 765 persons'));
+    });
+    expect(await compareReleases(published, refigured, 'content')).toMatchObject({ ok: false, differentContent: ['px/T04.px'], wording: [] });
+  });
+
   it('takes a changed figure of the quality summary for a figure, not for wording', async () => {
     const refigured = await variant('summary-figure', async (d) => {
       const report = join(d, 'quality', 'report.json');

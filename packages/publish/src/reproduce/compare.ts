@@ -16,8 +16,10 @@ export interface ReleaseComparison {
   differentContent: string[];
   cells: CellDifference[];
   /**
-   * Under another code version, the files of differentContent that are documents the code words
-   * (WORDED_BY_CODE): listed, with their lines in cells, but no failure to reproduce.
+   * Under another code version, the files of differentContent whose every difference is wording
+   * (each such cell marked `wording`): a document the code words (WORDED_BY_CODE) whose figures
+   * are the same, a table file whose notes alone read otherwise. Listed, with their cells, but no
+   * failure to reproduce.
    */
   wording: string[];
   /** nothing of substance differs */
@@ -43,7 +45,7 @@ export async function compareReleases(
   const differentBytes: string[] = [];
   const differentContent: string[] = [];
   const cells: CellDifference[] = [];
-  const figures = new Set<string>();
+  const wording: string[] = [];
   for (const path of [...a].filter((p) => b.has(p)).sort(cmp)) {
     const [x, y] = [join(published, ...path.split('/')), join(rebuilt, ...path.split('/'))];
     // by digest first, a megabyte at a time: a rebuilt file the same to the byte is read no further
@@ -53,18 +55,22 @@ export async function compareReleases(
     let found: CellDifference[];
     if (Math.max(dx.bytes, dy.bytes) > CELL_COMPARE_LIMIT) {
       found = [tooLargeToCompare(path, dx.bytes, dy.bytes)];
-      figures.add(path);
     } else {
       const before = await readFile(x);
       found = await contentDifferences(path, before, await readFile(y));
-      if (found.length && WORDED_BY_CODE.test(path) && (await figuresChanged(path, before, found, inputsText)).length) figures.add(path);
+      if (found.length && WORDED_BY_CODE.test(path)) {
+        const figures = new Set(await figuresChanged(path, before, found, inputsText));
+        found = found.map((f) => (figures.has(f) ? f : { ...f, wording: true }));
+      }
     }
+    // the same code version words everything as it did: any difference is one of substance
+    if (mode === 'bytes') found = found.map(({ wording: _, ...f }) => f);
     if (found.length) {
       differentContent.push(path);
       for (const f of found) cells.push(f);
+      if (found.every((f) => f.wording)) wording.push(path);
     }
   }
-  const wording = mode === 'content' ? differentContent.filter((p) => WORDED_BY_CODE.test(p) && !figures.has(p)) : [];
   // the manifest records the Node.js version and platform: those bytes may differ in either mode
   const substance =
     mode === 'bytes' ? differentBytes.filter((p) => p !== MANIFEST || differentContent.includes(p)).length : differentContent.length - wording.length;
@@ -80,7 +86,9 @@ export async function compareReleases(
  * brings a figure the published document does not hold (`figuresChanged`: a mirror value, an
  * IMEM estimate); under the same code version they count as any file's. Every figure file (data,
  * tables, PX, JSON-stat, SDMX, the page and its data, CHANGES.md, the manifest) is compared by
- * content in both modes.
+ * content in both modes; of the table files (workbooks, PX, JSON-stat, the page's scripts) the
+ * notes are words the code writes too (content.ts `compareTables`), their grids, codes and labels
+ * are not.
  */
 const WORDED_BY_CODE = /^(notes|quality)\//;
 

@@ -15,33 +15,54 @@ export interface CellDifference {
   where: string;
   published: string;
   rebuilt: string;
+  /**
+   * Words about the figures, not a figure or what names one: a note of a table file (its text, its
+   * number, the marks referring to it) reworded, added or dropped, bringing no number the published
+   * file does not hold. Under another code version such a difference is wording, not a failure to
+   * reproduce (compareReleases).
+   */
+  wording?: true;
 }
+
+/**
+ * A file's cells by place, and the places that hold notes (`notes`): the notes of a PX file, of a
+ * JSON-stat dataset or a page script, and the text of a workbook outside its tables' grids and
+ * the codes, labels and headers that name their figures.
+ */
+interface Read {
+  cells: Cells;
+  notes: ReadonlySet<string>;
+}
+
+const NO_NOTES: ReadonlySet<string> = new Set();
+const plain = (cells: Cells): Read => ({ cells, notes: NO_NOTES });
 
 type Comparer = (path: string, published: Buffer, rebuilt: Buffer) => Promise<CellDifference[]>;
 
 /** How each kind of file is compared when bytes may differ (another code version or environment). */
 const COMPARERS: Record<string, Comparer> = {
-  csv: async (path, a, b) => compareTables(path, csvCells(a, path), csvCells(b, path)),
+  csv: async (path, a, b) => compareTables(path, plain(csvCells(a, path)), plain(csvCells(b, path))),
   px: async (path, a, b) => compareTables(path, pxCells(a), pxCells(b)),
   json: async (path, a, b) => {
     const manifest = path === MANIFEST;
     // a release made before the manifest stated its waivers is compared without them; one that states them, with them
     const older = manifest && !statesWaivers(a);
-    return compareTables(path, jsonCells(a, manifest, older), jsonCells(b, manifest, older));
+    const read = (bytes: Buffer) => (manifest ? plain(jsonCells(bytes, true, older)) : withJsonNotes(jsonCells(bytes, false)));
+    return compareTables(path, read(a), read(b));
   },
   xlsx: async (path, a, b) => compareTables(path, await workbookCells(a), await workbookCells(b)),
   // laid out by pdftotext: the spaces that align its columns follow the layout, not the content
   pdf: async (path, a, b) => compareLines(path, spaced(pdfText(a)), spaced(pdfText(b))),
   // the release page's data scripts (site/*.js): one line of JSON each, compared field by field
-  js: async (path, a, b) => compareTables(path, jsonCells(scriptData(a), false), jsonCells(scriptData(b), false)),
+  js: async (path, a, b) => compareTables(path, withJsonNotes(jsonCells(scriptData(a), false)), withJsonNotes(jsonCells(scriptData(b), false))),
 };
 
 const scriptData = (bytes: Buffer) => Buffer.from(JSON.stringify(dataScriptData(bytes.toString('utf8'))));
 
 /** The differences of substance between two versions of one release file. */
 export async function contentDifferences(path: string, published: Buffer, rebuilt: Buffer): Promise<CellDifference[]> {
-  if (path === CHANGES) return compareTables(path, changesCells(published), changesCells(rebuilt));
-  if (path === PAGE) return compareTables(path, pageCells(published), pageCells(rebuilt));
+  if (path === CHANGES) return compareTables(path, plain(changesCells(published)), plain(changesCells(rebuilt)));
+  if (path === PAGE) return compareTables(path, plain(pageCells(published)), plain(pageCells(rebuilt)));
   const ext = path.slice(path.lastIndexOf('.') + 1);
   const compare = COMPARERS[ext] ?? (async (p, a, b) => compareLines(p, a.toString('utf8'), b.toString('utf8')));
   return compare(path, published, rebuilt);
@@ -77,12 +98,39 @@ function numbersOf(text: string): string[] {
   return text.match(/(?<![\p{L}\p{N}.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)?(?![\p{L}\p{N}])/gu)?.map((n) => n.replace(/[ \u00a0\u202f]/g, '')) ?? [];
 }
 
-function compareTables(path: string, a: Cells, b: Cells): CellDifference[] {
+/**
+ * The cells that differ. A difference at a place that holds notes in both files (or in the one
+ * that has it) is wording, unless its new text brings a number the published file holds in none
+ * of its cells (a note's own number and the marks that cite it aside): "these values are marked
+ * [e]" → "these values are marked as estimated" is wording, "rounded to 3 100" → "3 200" is not.
+ */
+function compareTables(path: string, a: Read, b: Read): CellDifference[] {
   const out: CellDifference[] = [];
-  for (const [where, v] of a) if (b.get(where) !== v) out.push({ path, where, published: v, rebuilt: b.get(where) ?? '(none)' });
-  for (const [where, v] of b) if (!a.has(where)) out.push({ path, where, published: '(none)', rebuilt: v });
+  let held: Set<string> | undefined;
+  const noted = (where: string) => (!a.cells.has(where) || a.notes.has(where)) && (!b.cells.has(where) || b.notes.has(where));
+  const differ = (where: string, published: string, rebuilt: string) => {
+    const d: CellDifference = { path, where, published, rebuilt };
+    if (noted(where)) {
+      held ??= new Set([...a.cells.values()].flatMap((v) => numbersOf(withoutNoteNumbers(v))));
+      if (rebuilt === '(none)' || numbersOf(withoutNoteNumbers(rebuilt)).every((n) => held!.has(n))) d.wording = true;
+    }
+    out.push(d);
+  };
+  for (const [where, v] of a.cells) if (b.cells.get(where) !== v) differ(where, v, b.cells.get(where) ?? '(none)');
+  for (const [where, v] of b.cells) if (!a.cells.has(where)) differ(where, '(none)', v);
   return out;
 }
+
+/**
+ * A note's number ("note 23", "[note 23]") is where the note stands in its file, and a day of a
+ * month ("1 January", "31 декабря") when the figures count: neither is a figure.
+ */
+const withoutNoteNumbers = (text: string) => text.replace(/\bnote \d+/gi, 'note').replace(DAY_OF_MONTH, 'day');
+
+const DAY_OF_MONTH = new RegExp(
+  `\\b\\d{1,2} (?:${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'].join('|')})(?![\\p{L}])`,
+  'gu',
+);
 
 /** A CSV cell is named by its line and column, e.g. `line 12 obs_value`. */
 function csvCells(bytes: Buffer, path: string): Cells {
@@ -98,17 +146,19 @@ function csvCells(bytes: Buffer, path: string): Cells {
 }
 
 /** PX: every keyword's value by keyword, language and subkeys, and every DATA cell by its codes. */
-function pxCells(bytes: Buffer): Cells {
+function pxCells(bytes: Buffer): Read {
   const r = readPx(bytes);
   const cells: Cells = new Map();
+  const notes = new Set<string>();
   if (!r.ok) {
     cells.set('file', `refused by the PX reader: ${r.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
-    return cells;
+    return { cells, notes };
   }
   for (const e of r.table.entries) {
     if (e.keyword === 'DATA') continue;
     const key = `${e.keyword}${e.lang ? `[${e.lang}]` : ''}${e.subkeys.length ? `("${e.subkeys.join('","')}")` : ''}`;
     cells.set(key, JSON.stringify(e.items));
+    if (PX_NOTES.has(e.keyword)) notes.add(key);
   }
   const view = r.table.views.get(r.table.language || 'default')!;
   const variables = [...view.stub, ...view.heading];
@@ -125,7 +175,18 @@ function pxCells(bytes: Buffer): Cells {
     i++;
   }
   cells.set('DATA cells', String(i));
-  return cells;
+  return { cells, notes };
+}
+
+/**
+ * The keywords of a PX file that hold notes: on the table, on a value, on a cell. A cell's status
+ * ("estimated") is also in observations.csv, compared cell by cell.
+ */
+const PX_NOTES = new Set(['NOTE', 'NOTEX', 'VALUENOTE', 'VALUENOTEX', 'CELLNOTE', 'CELLNOTEX']);
+
+/** JSON-stat and the page's scripts hold their notes under `note` or `notes` (dataset, category, extension, a row's marks). */
+function withJsonNotes(cells: Cells): Read {
+  return { cells, notes: new Set([...cells.keys()].filter((where) => /(?:^|\.)notes?(?:\.|$)/.test(where))) };
 }
 
 /**
@@ -146,21 +207,40 @@ function jsonCells(bytes: Buffer, manifest: boolean, withoutWaivers = false): Ce
   return cells;
 }
 
-/** Every cell of every sheet, as `Sheet!B7`: its value, and for a number its format (which carries the [e] markers). */
-async function workbookCells(bytes: Buffer): Promise<Cells> {
+/**
+ * Every cell of every sheet, as `Sheet!B7`: its value, and for a number its format (which carries
+ * the [e] markers). A sheet's grid (each column holding a number, from its first number down), the
+ * headers above it and the codes and labels before it in each of its rows name the figures; every
+ * other text (titles, the unit line, a row's note marks, the Notes and Cover sheets) is notes.
+ */
+async function workbookCells(bytes: Buffer): Promise<Read> {
   const wb = new (excelWorkbook())();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const cells: Cells = new Map();
+  const notes = new Set<string>();
   for (const ws of wb.worksheets) {
+    const sheet: { where: string; row: number; col: number }[] = [];
+    const firstNumber = new Map<number, number>();
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         const v = cell.value;
         const shown = typeof v === 'number' ? `${v} (${cell.numFmt || 'General'})` : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
-        cells.set(`${ws.name}!${cell.address}`, shown);
+        const where = `${ws.name}!${cell.address}`;
+        cells.set(where, shown);
+        sheet.push({ where, row: Number(cell.row), col: Number(cell.col) });
+        if (typeof v === 'number' && !firstNumber.has(Number(cell.col))) firstNumber.set(Number(cell.col), Number(cell.row));
       });
     });
+    const inGrid = (c: { row: number; col: number }) => c.row >= (firstNumber.get(c.col) ?? Number.POSITIVE_INFINITY);
+    const gridStarts = new Map<number, number>();
+    for (const c of sheet) if (inGrid(c)) gridStarts.set(c.row, Math.min(gridStarts.get(c.row) ?? c.col, c.col));
+    for (const c of sheet) {
+      const header = firstNumber.has(c.col);
+      const label = c.col < (gridStarts.get(c.row) ?? 0);
+      if (!header && !label) notes.add(c.where);
+    }
   }
-  return cells;
+  return { cells, notes };
 }
 
 const CHANGES = 'CHANGES.md';

@@ -1,5 +1,5 @@
 import type { CodeLists, TableDef } from '@mch/core';
-import { type Bilingual, type PublishedCell, type PublishedCountry, type PublishedTable, ageCompare, migrTypeCompare, noteMarks, noteText, partnerOrder, sexCompare, yearRange } from '../published/index';
+import { type Bilingual, type PublishedCell, type PublishedCountry, type PublishedTable, ageCompare, figuresText, migrTypeCompare, noteMarks, noteText, partnerOrder, sexCompare, yearRange } from '../published/index';
 import { safeText } from '../text';
 import { type GridCell, countryGrid, partnerHeader } from '../xlsx/grid';
 
@@ -10,6 +10,8 @@ import { type GridCell, countryGrid, partnerHeader } from '../xlsx/grid';
  */
 export interface SiteTable {
   table: string;
+  /** what the figures count and when ("Figures are numbers of persons on 1 January of the year shown."), as every format says it */
+  note: Bilingual;
   countries: SiteCountry[];
   notes: { n: number; country: string; en: string; ru: string }[];
 }
@@ -51,6 +53,7 @@ export function siteTable(published: PublishedTable, codelists: CodeLists): Site
   const table = published.table;
   return {
     table: table.id,
+    note: figuresText(published),
     countries: published.countries.map((c) => siteCountry(table, c, published, codelists)),
     notes: published.notes.map((n) => ({ n: n.number, country: n.ref_area, en: noteText(n, 'en'), ru: noteText(n, 'ru') })),
   };

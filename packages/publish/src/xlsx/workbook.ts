@@ -3,7 +3,7 @@ import { basisLabel, fixZipEntryTimes } from '@mch/core';
 import type ExcelJS from 'exceljs';
 import { releaseFormats } from '../formats';
 import type { TableModel } from '../model';
-import { type PublishedNote, type PublishedTable, both, noteMarks, noteText } from '../published/index';
+import { type Bilingual, type PublishedNote, type PublishedTable, both, figuresDate, figuresText, noteMarks, noteText } from '../published/index';
 import { DASH_ZERO, SYMBOLS } from '../symbols';
 import { bilingual, safeText } from '../text';
 import { rowOrderText } from '../published/row-order-text';
@@ -34,9 +34,10 @@ export async function tableWorkbook(model: TableModel, published: PublishedTable
   coverSheet(book, model, published);
   contentsSheet(book, published);
   notesSheet(book, published.notes);
+  const when = figuresDate(published);
   for (const country of published.countries) {
     const grid = countryGrid(table, country, model.codelists);
-    countrySheet(book, table, country.ref_area, both(country.name), grid, noteMarks(country.notes));
+    countrySheet(book, table, country.ref_area, both(country.name), grid, noteMarks(country.notes), when);
   }
   return Buffer.from(fixZipEntryTimes(await book.bytes(), model.config.release_date));
 }
@@ -55,8 +56,8 @@ function coverSheet(book: StreamedWorkbook, model: TableModel, published: Publis
     ['What this workbook holds / Содержание книги', true],
     [
       bilingual(
-        `One worksheet per reporting country, each with one table: rows are ${table.breakdown === 'AGE' ? 'age groups' : 'partner countries'}, columns are year and sex. Figures are numbers of persons.`,
-        `По одному листу на каждую отчитывающуюся страну, в каждом одна таблица: строки — ${table.breakdown === 'AGE' ? 'возрастные группы' : 'страны-партнёры'}, столбцы — год и пол. Данные — число человек.`,
+        `One worksheet per reporting country, each with one table: rows are ${table.breakdown === 'AGE' ? 'age groups' : 'partner countries'}, columns are year and sex. ${figuresText(published).en}`,
+        `По одному листу на каждую отчитывающуюся страну, в каждом одна таблица: строки — ${table.breakdown === 'AGE' ? 'возрастные группы' : 'страны-партнёры'}, столбцы — год и пол. ${figuresText(published).ru}`,
       ),
       false,
     ],
@@ -124,7 +125,7 @@ function notesSheet(book: StreamedWorkbook, notes: readonly PublishedNote[]): vo
   ws.commit();
 }
 
-function countrySheet(book: StreamedWorkbook, table: TableDef, country: string, countryName: string, grid: Grid, sheetNotes: string): void {
+function countrySheet(book: StreamedWorkbook, table: TableDef, country: string, countryName: string, grid: Grid, sheetNotes: string, when: Bilingual): void {
   const ws = book.writer.addWorksheet(country, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: TABLE_START_ROW, topLeftCell: `A${TABLE_START_ROW + 1}`, activeCell: `A${TABLE_START_ROW + 1}` }],
     // printed, a country's table fits the page width and repeats its header row on every page
@@ -133,7 +134,7 @@ function countrySheet(book: StreamedWorkbook, table: TableDef, country: string, 
   ws.getCell('A1').value = `${table.id} ${countryName}: ${bilingual(table.title_en, table.title_ru)}`;
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A2').value = 'This worksheet contains one table. Some cells refer to notes in the Notes worksheet. / Этот лист содержит одну таблицу. Некоторые ячейки ссылаются на примечания на листе Notes.';
-  ws.getCell('A3').value = 'Unit: persons / Единица измерения: человек';
+  ws.getCell('A3').value = `Unit: persons ${when.en} / Единица измерения: человек ${when.ru}`;
   ws.getCell('A4').value = sheetNotes ? `Notes for this country / Примечания по стране: ${sheetNotes}` : 'No notes for this country / Примечаний по стране нет';
   const values = grid.rows.map((r) => r.map((c) => (c.kind === 'number' ? c.value : c.kind === 'symbol' ? c.text : c.text)));
   addTable(book, ws, `${table.id}_${country}`, `A${TABLE_START_ROW}`, grid.headers, values);
