@@ -26,6 +26,27 @@ describe('the notes of a published table', () => {
     expect(texts.some((t) => /\(\)/.test(t))).toBe(false);
   });
 
+  it('says beside a footnote naming another source than the Metadata sheet which source that sheet gives, and nothing beside one that agrees', () => {
+    const table = t04([
+      note('', 'Source: border-crossing records (Ministry of Internal Affairs), estimates.'),
+      note('', 'Source: population register and passport service.'),
+      note('', 'Источник: данные пограничного контроля.'),
+      note('', 'Including persons arriving under resettlement programmes.'),
+    ]);
+    const texts = (lang: 'en' | 'ru' | 'both') => table.notes.filter((n) => n.ref_area === 'ARM').map((n) => noteText(n, lang));
+    expect(texts('en')).toContain(
+      "Source: border-crossing records (Ministry of Internal Affairs), estimates. (given in English only) (The country's Metadata sheet gives the source of this table as: population register.)",
+    );
+
+    expect(texts('ru')).toContain('Источник: данные пограничного контроля. (только на русском языке) (В листе метаданных страны источником этой таблицы указан: регистр населения.)');
+    expect(texts('both')).toContain(
+      "Источник: данные пограничного контроля. (given in Russian only / только на русском языке) (The country's Metadata sheet gives the source of this table as: population register.) / (В листе метаданных страны источником этой таблицы указан: регистр населения.)",
+    );
+    expect(texts('en')).toContain('Source: population register and passport service. (given in English only)');
+    expect(texts('en')).toContain('Including persons arriving under resettlement programmes. (given in English only)');
+    expect(texts('en').filter((t) => t.includes('Metadata sheet'))).toHaveLength(2);
+  });
+
   it('drops the country\'s symbol legend from a note, and a note that is nothing else', () => {
     const symbols = new Set(['к', '..']);
     expect(withoutLegendLines('Источник: ГМС Туркменистана. к — конфиденциально.', symbols)).toBe('Источник: ГМС Туркменистана.');

@@ -2,7 +2,7 @@ import { type DefinitionBasis, type Observation, type TableDef, cmp } from '@mch
 import type { ReleaseModel } from '../model';
 import { safeText } from '../text';
 import { type Bilingual, basisSpans, basisText, breaksInScope, territorySpans, yearRange } from './scope';
-import { sourceKindText } from './texts';
+import { sourceKindText, sourceKindsIn } from './texts';
 import type { CountryTableMeta, PublishedNote } from './types';
 
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -36,11 +36,11 @@ export function tableNotes(model: ReleaseModel, table: TableDef, byCountry: Read
 
   for (const [country, observations] of [...byCountry].sort(([a], [b]) => cmp(a, b))) {
     const seen = new Map<string, number>();
-    const add = (text: Bilingual, only_in?: 'en' | 'ru'): number => {
+    const add = (text: Bilingual, only_in?: 'en' | 'ru', aside?: Bilingual): number => {
       const key = `${text.en}\u0000${text.ru}`;
       const known = seen.get(key);
       if (known !== undefined) return known;
-      notes.push({ number: notes.length + 1, ref_area: country, text, ...(only_in ? { only_in } : {}) });
+      notes.push({ number: notes.length + 1, ref_area: country, text, ...(only_in ? { only_in } : {}), ...(aside ? { aside } : {}) });
       seen.set(key, notes.length);
       return notes.length;
     };
@@ -119,7 +119,8 @@ export function tableNotes(model: ReleaseModel, table: TableDef, byCountry: Read
       const text = withoutLegendLines(safeText(note.text), legend);
       if (!text) continue;
       const only = CYRILLIC.test(text) && !LATIN.test(text) ? 'ru' : LATIN.test(text) && !CYRILLIC.test(text) ? 'en' : undefined;
-      const n = add({ en: text, ru: text }, only);
+      // a footnote naming another source than the Metadata sheet gives: both are the country's words, and both are said
+      const n = add({ en: text, ru: text }, only, otherSource(text, source));
       const ref = safeText(note.ref);
       const referring = ref ? observations.filter((o) => o.note_refs.includes(note.ref)) : [];
       if (referring.length) for (const o of referring) onCell(o, n);
@@ -165,19 +166,36 @@ export function noteMarks(numbers: readonly number[]): string {
 
 /** A note in one language, or both joined; a note given in one language only says so. */
 export function noteText(note: PublishedNote, lang: 'en' | 'ru' | 'both'): string {
+  const inLang = (t: Bilingual) => (lang === 'both' ? (t.en === t.ru ? t.en : `${t.en} / ${t.ru}`) : t[lang]);
+  const aside = note.aside ? ` ${inLang(note.aside)}` : '';
   if (note.only_in) {
     const said = note.only_in === 'ru' ? { en: 'given in Russian only', ru: 'только на русском языке' } : { en: 'given in English only', ru: 'только на английском языке' };
-    const mark = lang === 'both' ? `${said.en} / ${said.ru}` : said[lang];
-    return `${note.text.en} (${mark})`;
+    return `${note.text.en} (${inLang(said)})${aside}`;
   }
-  if (lang === 'both') return note.text.en === note.text.ru ? note.text.en : `${note.text.en} / ${note.text.ru}`;
-  return note.text[lang];
+  return `${inLang(note.text)}${aside}`;
 }
 
 export function sourceOf(model: Pick<ReleaseModel, 'data'>, country: string, table: string): Bilingual | null {
   const kind = model.data.metadata.find((m) => m.ref_area === country && m.table === table && m.source_kind)?.source_kind;
   if (!kind) return null;
   return sourceKindText(safeText(kind));
+}
+
+/**
+ * The remark on a country's footnote that names a source ("Source: border-crossing records …")
+ * of another kind than its Metadata sheet gives for the table ("register"): the reader of the
+ * table is told both, and which says what. Null when the footnote names no source, or names the
+ * sheet's kind among others.
+ */
+export function otherSource(footnote: string, source: Bilingual | null): Bilingual | undefined {
+  if (!source || !/^\s*(?:sources?|источник(?:и)?)(?!\p{L})/iu.test(footnote)) return undefined;
+  const named = sourceKindsIn(footnote);
+  const given = sourceKindsIn(source.en);
+  if (!named.size || !given.size || [...given].some((k) => named.has(k))) return undefined;
+  return {
+    en: `(The country's Metadata sheet gives the source of this table as: ${source.en}.)`,
+    ru: `(В листе метаданных страны источником этой таблицы указан: ${source.ru}.)`,
+  };
 }
 
 /** Per migration type, the bases the country's published series carry. */

@@ -53,3 +53,16 @@ export function figuresText(published: Pick<PublishedTable, 'table' | 'meta'>): 
   const when = figuresDate(published);
   return { en: `Figures are numbers of persons ${when.en}.`, ru: `Данные — число человек ${when.ru}.` };
 }
+
+/** The kinds of source a text names, by the stems of both languages ("border-crossing records" → border). */
+const SOURCE_STEMS: readonly [string, RegExp][] = [
+  ['register', /regist|регистр/iu],
+  ['border', /border|погранич/iu],
+  ['census', /census|перепис/iu],
+  ['survey', /survey|обследован/iu],
+  ['estimate', /estimat|оценк/iu],
+];
+
+export function sourceKindsIn(text: string): Set<string> {
+  return new Set(SOURCE_STEMS.filter(([, stem]) => stem.test(text)).map(([kind]) => kind));
+}

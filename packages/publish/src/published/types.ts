@@ -59,6 +59,8 @@ export interface PublishedNote {
   text: Bilingual;
   /** set when the country gave the note in one language only; the other side repeats it */
   only_in?: 'en' | 'ru';
+  /** the Clearing House's remark after the country's words, in both languages (a source the Metadata sheet gives otherwise) */
+  aside?: Bilingual;
 }
 
 /** Per country and table, the metadata every format states beside the figures. */
