@@ -163,6 +163,9 @@ describe('compareReleases', () => {
       await writeFile(px(d), (await readFile(px(d), 'utf8')).replace('Source: population register', 'Source: the population register'));
       const j = JSON.parse(await readFile(json(d), 'utf8'));
       j.note[0] = `${j.note[0]} Reworded.`;
+      // the notes renumbered: a cell refers to its note by another number
+      const [cell, numbers] = Object.entries(j.extension.cell_notes as Record<string, number[]>)[0]!;
+      j.extension.cell_notes[cell] = numbers.map((n) => n + 1);
       await writeFile(json(d), JSON.stringify(j));
     });
     const r = await compareReleases(published, reworded, 'content');

@@ -32,6 +32,8 @@ export interface CellDifference {
 interface Read {
   cells: Cells;
   notes: ReadonlySet<string>;
+  /** of those, the places that hold a note's number alone (a cell's list of its notes) */
+  numbers?: ReadonlySet<string>;
 }
 
 const NO_NOTES: ReadonlySet<string> = new Set();
@@ -108,11 +110,12 @@ function compareTables(path: string, a: Read, b: Read): CellDifference[] {
   const out: CellDifference[] = [];
   let held: Set<string> | undefined;
   const noted = (where: string) => (!a.cells.has(where) || a.notes.has(where)) && (!b.cells.has(where) || b.notes.has(where));
+  const numbered = (where: string) => Boolean(a.numbers?.has(where) || b.numbers?.has(where));
   const differ = (where: string, published: string, rebuilt: string) => {
     const d: CellDifference = { path, where, published, rebuilt };
     if (noted(where)) {
       held ??= new Set([...a.cells.values()].flatMap((v) => numbersOf(withoutNoteNumbers(v))));
-      if (rebuilt === '(none)' || numbersOf(withoutNoteNumbers(rebuilt)).every((n) => held!.has(n))) d.wording = true;
+      if (rebuilt === '(none)' || numbered(where) || numbersOf(withoutNoteNumbers(rebuilt)).every((n) => held!.has(n))) d.wording = true;
     }
     out.push(d);
   };
@@ -184,9 +187,17 @@ function pxCells(bytes: Buffer): Read {
  */
 const PX_NOTES = new Set(['NOTE', 'NOTEX', 'VALUENOTE', 'VALUENOTEX', 'CELLNOTE', 'CELLNOTEX']);
 
-/** JSON-stat and the page's scripts hold their notes under `note` or `notes` (dataset, category, extension, a row's marks). */
+/**
+ * JSON-stat and the page's scripts hold their notes under `note` or `notes` (dataset, category,
+ * extension, a row's marks) and a cell's note numbers under `cell_notes`.
+ */
 function withJsonNotes(cells: Cells): Read {
-  return { cells, notes: new Set([...cells.keys()].filter((where) => /(?:^|\.)notes?(?:\.|$)/.test(where))) };
+  const places = [...cells.keys()];
+  return {
+    cells,
+    notes: new Set(places.filter((where) => /(?:^|\.)(?:cell_)?notes?(?:\.|$)/.test(where))),
+    numbers: new Set(places.filter((where) => /(?:^|\.)cell_notes\.\d+\.\d+$|(?:^|\.)notes\.\d+\.n$/.test(where))),
+  };
 }
 
 /**
