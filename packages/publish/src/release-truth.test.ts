@@ -1,8 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pxKeywordText, readPx } from './px/index';
 import { writeRelease } from './release';
+import { dataScriptData } from './site/page';
 import { fixtureModel } from './testing/fixture';
 import { publishedTexts, untrueStatements } from './testing/published-text';
 import { hasPdftotext } from './testing/unpack';
@@ -56,10 +59,6 @@ describe('every table file says when its figures count', () => {
   it('dates a stock table on 1 January (a census count on its census day) and a flow table over the calendar year, in the workbook, PX, JSON-stat and the page', async () => {
     const dir = join(scratch, 'dates');
     await writeRelease(fixtureModel(), dir);
-    const { readFileSync } = await import('node:fs');
-    const ExcelJS = (await import('exceljs')).default;
-    const { readPx, pxKeywordText } = await import('./px/index');
-    const { dataScriptData } = await import('./site/page');
     const said = async (table: string) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(join(dir, 'tables', `${table}.xlsx`));

@@ -69,8 +69,8 @@ function figureTable(country, pick, info, data) {
     group.body.appendChild(line);
   }
   const table = el('table', { 'aria-describedby': 'legend' }, [
-    // what the figures count and when, as the table's files say it (a release made before that was said: the unit)
-    el('caption', { id: captionId }, `${info.id} ${tr(country.name)}: ${tr(info.title)}. ${data.note ? tr(data.note) : t('unit')}`),
+    // what the figures count and when, as the table's files say it
+    el('caption', { id: captionId }, `${info.id} ${tr(country.name)}: ${tr(info.title)}. ${tr(data.note)}`),
     el('thead', {}, head),
     ...groups,
   ]);

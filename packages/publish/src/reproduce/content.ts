@@ -114,8 +114,8 @@ function compareTables(path: string, a: Read, b: Read): CellDifference[] {
   const differ = (where: string, published: string, rebuilt: string) => {
     const d: CellDifference = { path, where, published, rebuilt };
     if (noted(where)) {
-      held ??= new Set([...a.cells.values()].flatMap((v) => numbersOf(withoutNoteNumbers(v))));
-      if (rebuilt === '(none)' || numbered(where) || numbersOf(withoutNoteNumbers(rebuilt)).every((n) => held!.has(n))) d.wording = true;
+      held ??= new Set([...a.cells.values()].flatMap((v) => numbersOf(withoutNoteNumbersAndDates(v))));
+      if (rebuilt === '(none)' || numbered(where) || numbersOf(withoutNoteNumbersAndDates(rebuilt)).every((n) => held!.has(n))) d.wording = true;
     }
     out.push(d);
   };
@@ -128,7 +128,7 @@ function compareTables(path: string, a: Read, b: Read): CellDifference[] {
  * A note's number ("note 23", "[note 23]") is where the note stands in its file, and a day of a
  * month ("1 January", "31 декабря") when the figures count: neither is a figure.
  */
-const withoutNoteNumbers = (text: string) => text.replace(/\bnote \d+/gi, 'note').replace(DAY_OF_MONTH, 'day');
+const withoutNoteNumbersAndDates = (text: string) => text.replace(/\bnote \d+/gi, 'note').replace(DAY_OF_MONTH, 'day');
 
 const DAY_OF_MONTH = new RegExp(
   `\\b\\d{1,2} (?:${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'].join('|')})(?![\\p{L}])`,

@@ -49,6 +49,7 @@ function coverSheet(book: StreamedWorkbook, model: TableModel, published: Publis
   const bases = [...new Set(published.meta.flatMap((m) => m.bases.flatMap((b) => b.codes)))].sort();
   const c = model.config;
   const contact = c.metadata.contact;
+  const figures = figuresText(published);
   const lines: [string, boolean][] = [
     [bilingual(`${table.id}. ${table.title_en}`, table.title_ru), true],
     [bilingual(`Release ${c.version}, published ${c.release_date}`, `Выпуск ${c.version}, опубликован ${c.release_date}`), false],
@@ -56,8 +57,8 @@ function coverSheet(book: StreamedWorkbook, model: TableModel, published: Publis
     ['What this workbook holds / Содержание книги', true],
     [
       bilingual(
-        `One worksheet per reporting country, each with one table: rows are ${table.breakdown === 'AGE' ? 'age groups' : 'partner countries'}, columns are year and sex. ${figuresText(published).en}`,
-        `По одному листу на каждую отчитывающуюся страну, в каждом одна таблица: строки — ${table.breakdown === 'AGE' ? 'возрастные группы' : 'страны-партнёры'}, столбцы — год и пол. ${figuresText(published).ru}`,
+        `One worksheet per reporting country, each with one table: rows are ${table.breakdown === 'AGE' ? 'age groups' : 'partner countries'}, columns are year and sex. ${figures.en}`,
+        `По одному листу на каждую отчитывающуюся страну, в каждом одна таблица: строки — ${table.breakdown === 'AGE' ? 'возрастные группы' : 'страны-партнёры'}, столбцы — год и пол. ${figures.ru}`,
       ),
       false,
     ],
