@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const ALLOWED = [/^@mch\/core(\/testing)?$/, /^\.\.?\//, /^node:/, /^handlebars$/, /^exceljs$/, /^@mch\/office(\/exceljs)?$/, /^playwright-core$/, /^vitest$/, /^fast-check$/];
+const ALLOWED = [/^@mch\/core(\/testing|\/xlsx)?$/, /^\.\.?\//, /^node:/, /^handlebars$/, /^exceljs$/, /^@mch\/office(\/exceljs)?$/, /^playwright-core$/, /^vitest$/, /^fast-check$/];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));

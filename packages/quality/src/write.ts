@@ -49,7 +49,7 @@ async function writeChunks(path: string, chunks: Iterable<string>): Promise<void
 
 /**
  * Feedback workbooks made before, by country and feedbackKey: a country whose files and findings
- * are those of an earlier run gets that run's workbook, not another second of exceljs. The caller
+ * are those of an earlier run gets that run's workbook, not another copy made. The caller
  * keys by the code too (another version of this package makes other bytes), and keeps each
  * country's apart, so one country's rounds never push out another's workbook.
  */

@@ -7,7 +7,7 @@ import { context } from '../test-support/dump';
 import { oneSheet } from '../test-support/ooxml';
 import { zipOf } from '../test-support/zip';
 import { loadWorkbook } from './grid';
-import { ZIP_LIMITS } from './zip';
+import { ZIP_LIMITS } from '@mch/core/xlsx';
 
 async function refusal(path: string, bytes: Uint8Array): Promise<MchError> {
   const err = await ingestFile({ path, bytes }, context('ARM')).catch((e: unknown) => e);

@@ -1,6 +1,5 @@
-import { readPackage, readSharedStrings, readStyles } from './package';
+import { ZIP_LIMITS, ZipArchive, type ZipLimits, readPackage, readSharedStrings, readStyles } from '@mch/core/xlsx';
 import { type Budget, readSheetXml } from './sheet-xml';
-import { ZIP_LIMITS, ZipArchive, type ZipLimits } from './zip';
 
 /** One cell as the readers see it, independent of how the workbook stored it. */
 export interface GridCell {

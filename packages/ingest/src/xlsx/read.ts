@@ -5,7 +5,7 @@ import type { IngestEnv } from '../env';
 import { type Workbook, loadWorkbook } from './grid';
 import { classifySheet, readCover, readMetadata, titlesGiveWay } from './info-sheets';
 import { readTableSheet } from './table-sheet';
-import { Unreadable } from './unreadable';
+import { Unreadable } from '@mch/core/xlsx';
 
 /**
  * Reads a questionnaire workbook; sizes, structure and relationships are checked while its parts

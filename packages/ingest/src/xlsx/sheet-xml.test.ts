@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { a1 } from './grid';
 import { type Budget, placeCell, readSheetXml } from './sheet-xml';
-import { Unreadable } from './unreadable';
+import { Unreadable } from '@mch/core/xlsx';
 
 // Properties of the worksheet reader: what a writer put in any cell, in any of the ways XML lets
 // it be written, reads back at its place; broken XML ends in Unreadable, never another error.

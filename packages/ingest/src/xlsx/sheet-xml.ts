@@ -1,8 +1,6 @@
 import { quote } from '../cells/text';
 import type { GridCell } from './grid';
-import { type CellStyle, unescapeOoxml } from './package';
-import { Unreadable } from './unreadable';
-import { type Attrs, scanXml } from './xml';
+import { type Attrs, type CellStyle, Unreadable, scanXml, unescapeOoxml } from '@mch/core/xlsx';
 
 /** What a sheet may still cost: <row> and <c> elements (and merged-over cells) left over all sheets. */
 /** Rows past the limit: what counts, and what the country can do (1 M formatted empty rows below a table are common). */

@@ -11,7 +11,7 @@ import { detectCategoryColumns } from './category-columns';
 import { type Grid, type GridCell, a1, cellAt, textAt } from './grid';
 import { type Header, type Skip, type ValueColumn, colName, findHeader } from './header';
 import { readNotes } from './notes';
-import { ZIP_LIMITS } from './zip';
+import { ZIP_LIMITS } from '@mch/core/xlsx';
 import { ParentRows } from './of-which';
 import { type SheetRows, hidesValue, isFilled, looksLikeValue, ownText, splitRows } from './rows';
 

@@ -1,5 +1,5 @@
-// The rows of the "MCH findings" sheet as sheet XML, spliced into the workbook exceljs wrote with
-// the header row alone: a listing of a few hundred thousand findings is text, never cell objects.
+// The sheets mch adds to a feedback workbook, as sheet XML: a listing of a few hundred thousand
+// findings is text made a piece at a time, never cell objects.
 
 /** Longest text a cell may hold in Excel; a longer one makes the workbook unreadable to it. */
 const MAX_CELL_TEXT = 32_767;
@@ -39,7 +39,7 @@ export function cellText(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
-/** Text exceljs writes as it is (cell notes, the summary) with what XML 1.0 cannot hold replaced by U+FFFD. */
+/** A cell note's text with what XML 1.0 cannot hold replaced by U+FFFD. */
 export function xmlSafe(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD').replace(NOT_XML_CHAR, '\uFFFD');
 }
@@ -56,14 +56,15 @@ function column(i: number): string {
   return out;
 }
 
-/** One row of sheet XML: numbers as numbers, text inline, empty text no cell at all. */
-export function rowXml(r: number, values: readonly (string | number)[]): string {
+/** One row of sheet XML: numbers as numbers, text inline, empty text no cell at all; each cell in format `style` where given. */
+export function rowXml(r: number, values: readonly (string | number)[], style?: number): string {
+  const s = style === undefined ? '' : ` s="${style}"`;
   let out = `<row r="${r}">`;
   values.forEach((v, i) => {
     const ref = `${column(i)}${r}`;
     if (typeof v === 'number') {
-      if (Number.isFinite(v)) out += `<c r="${ref}"><v>${v}</v></c>`;
-    } else if (v !== '') out += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${cellText(v)}</t></is></c>`;
+      if (Number.isFinite(v)) out += `<c r="${ref}"${s}><v>${v}</v></c>`;
+    } else if (v !== '') out += `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${cellText(v)}</t></is></c>`;
   });
   return `${out}</row>`;
 }
@@ -71,48 +72,37 @@ export function rowXml(r: number, values: readonly (string | number)[]): string 
 /** Rows of XML gathered before they are encoded: a piece of about a megabyte. */
 const PIECE_CHARS = 1 << 20;
 
+/** How a sheet mch adds looks: its column widths, whether its first row stays in view, whether its tab is selected. */
+export interface SheetLayout {
+  widths: readonly number[];
+  frozenHeader: boolean;
+  selected: boolean;
+}
+
 /**
- * The sheet XML exceljs wrote for the listing (its header row alone) with `rows` added below the
- * header, from row 2, and its dimension widened to them: in pieces of about a megabyte, each made
- * as the reader asks (deflatePieces), so the listing is never whole in memory.
+ * A worksheet part holding `rows` of sheet XML (made as the reader asks, in pieces of about a
+ * megabyte, so a listing of a few hundred thousand findings is never whole in memory): `count`
+ * of them, `width` columns wide, as its dimension says.
  */
-export function* withRows(sheet: Uint8Array, rows: Iterable<readonly (string | number)[]>, width: number, count: number): Generator<Buffer> {
-  const xml = Buffer.from(sheet).toString('utf8');
-  const end = xml.lastIndexOf('</sheetData>');
-  if (end < 0) throw new Error('the listing sheet exceljs wrote has no </sheetData>');
-  yield Buffer.from(xml.slice(0, end).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${column(width - 1)}${count + 1}"/>`), 'utf8');
+export function* sheetXml(layout: SheetLayout, rows: Iterable<string>, width: number, count: number): Generator<Buffer> {
+  const pane = layout.frozenHeader ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' : '';
+  const cols = layout.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  yield Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      `<dimension ref="A1:${column(Math.max(width, 1) - 1)}${Math.max(count, 1)}"/><sheetViews><sheetView${layout.selected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
+    'utf8',
+  );
   let piece = '';
-  let r = 1;
+  let n = 0;
   for (const row of rows) {
-    piece += rowXml(++r, row);
+    piece += row;
+    n++;
     if (piece.length >= PIECE_CHARS) {
       yield Buffer.from(piece, 'utf8');
       piece = '';
     }
   }
-  if (r !== count + 1) throw new Error(`the listing has ${r - 1} rows, not the ${count} its dimension says`);
-  yield Buffer.from(piece + xml.slice(end), 'utf8');
-}
-
-/**
- * The archive path of the worksheet named `name`, from the workbook part and its relationships
- * as exceljs writes them (`xl/workbook.xml`, `xl/_rels/workbook.xml.rels`).
- */
-export function worksheetPath(workbookXml: string, relsXml: string, name: string): string {
-  const attribute = (element: string, key: string) => {
-    const v = new RegExp(`\\s${key}="([^"]*)"`).exec(element)?.[1];
-    return v === undefined ? undefined : decodeEntities(v);
-  };
-  const sheet = [...workbookXml.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => m[0]).find((s) => attribute(s, 'name') === name);
-  const id = sheet && attribute(sheet, 'r:id');
-  const rel = id && [...relsXml.matchAll(/<Relationship\b[^>]*\/>/g)].map((m) => m[0]).find((r) => attribute(r, 'Id') === id);
-  const target = rel ? attribute(rel, 'Target') : undefined;
-  if (!target) throw new Error(`the workbook exceljs wrote has no sheet "${name}"`);
-  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-}
-
-/** An XML attribute value's text: the five named entities and character references. */
-function decodeEntities(v: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return v.replace(/&(#x[0-9A-Fa-f]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))) : named[e]!));
+  if (n !== count) throw new Error(`the sheet has ${n} rows, not the ${count} its dimension says`);
+  yield Buffer.from(`${piece}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`, 'utf8');
 }

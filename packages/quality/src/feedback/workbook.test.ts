@@ -167,7 +167,8 @@ describe('feedback workbooks', () => {
     const own = noisy.findings.filter((f) => f.ref_area === 'ARM');
     const listing = wb.getWorksheet('MCH findings')!;
     expect(listing.rowCount).toBe(1 + own.reduce((n, f) => n + f.sources.length, 0));
-    expect(listing.getRow(1).font?.bold).toBe(true);
+    expect(listing.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(listing.getRow(1).getCell(16).font?.bold).toBe(true);
     expect(listing.getColumn(10).width).toBe(70);
     const first = own[0]!;
     const row = listing.getRow(2);

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Finding, QualityReport } from '@mch/core';
-import { type ZipEntry, cmp, deflatePieces, dosDateOf, storedEntries, zipArchive } from '@mch/core';
-import { excelWorkbook } from '@mch/office/exceljs';
-import type ExcelJS from 'exceljs';
-import { withRows, worksheetPath, xmlSafe } from './listing-xml';
+import { cmp, dosDateOf } from '@mch/core';
+import { Unreadable } from '@mch/core/xlsx';
+import { rowXml, sheetXml, xmlSafe } from './listing-xml';
 import { csvLines, isWorkbook } from './original-text';
+import { NotAnnotatable } from './styles-edit';
 import { LISTING_HEADER, noteText, SEVERITY } from './text';
+import { type CellMark, WorkbookCopy } from './workbook-copy';
 
 /** A file a country sent, as the CLI read it. */
 export interface FeedbackInput {
@@ -27,23 +28,23 @@ const SUMMARY = 'MCH summary';
 const LISTING = 'MCH findings';
 
 /**
- * The original workbooks that exceljs could read back, by path; the others are listed only. Only
- * those a finding points into are read (to be annotated, or for the original values the listing
- * shows): a country's earlier rounds and clean files are never opened, nor any file of a country
- * without findings.
+ * Copies of the country's workbooks a finding points into, by path, opened to be annotated or for
+ * the original values the listing shows; the others are listed only. A country's earlier rounds
+ * and clean files are never opened, nor any file of a country without findings, nor a workbook
+ * that holds mch's own sheets already (a feedback workbook sent back).
  */
-async function loadWorkbooks(files: FeedbackInput[], findings: readonly Finding[]): Promise<Map<string, ExcelJS.Workbook>> {
+function openWorkbooks(files: FeedbackInput[], findings: readonly Finding[]): Map<string, WorkbookCopy> {
   const pointed = new Set(findings.flatMap((x) => x.sources.filter((s) => s.sheet).map((s) => s.file)));
-  const out = new Map<string, ExcelJS.Workbook>();
+  const out = new Map<string, WorkbookCopy>();
   for (const f of files) {
     if (!isWorkbook(f.path) || !pointed.has(f.path)) continue;
     try {
-      const wb = new (excelWorkbook())();
-      await wb.xlsx.load(Buffer.from(f.bytes) as unknown as ArrayBuffer);
-      if (wb.getWorksheet(SUMMARY) || wb.getWorksheet(LISTING)) continue;
-      out.set(f.path, wb);
-    } catch {
-      // not round-trippable: its findings go to the listing with their place
+      const copy = WorkbookCopy.open(f.bytes);
+      if (copy.sheetNames.some((n) => n === SUMMARY || n === LISTING)) continue;
+      out.set(f.path, copy);
+    } catch (e) {
+      if (!(e instanceof Unreadable || e instanceof NotAnnotatable)) throw e;
+      // not a workbook whose parts can be read: its findings go to the listing with their place
     }
   }
   return out;
@@ -54,23 +55,14 @@ function findingsFor(report: QualityReport, r: string, files: Set<string>): Find
   return report.findings.filter((f) => f.rule !== 'MCH-W01' && (f.ref_area === r || f.sources.some((s) => files.has(s.file))));
 }
 
-function originalValue(path: string, sheet: string, cell: string, books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): string {
-  if (!sheet) return csv.get(path)?.(cell) ?? '';
-  const ws = books.get(path)?.getWorksheet(sheet);
-  if (!ws) return '';
-  try {
-    return ws.getCell(cell).text ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /** The places a finding is listed at: its sources, or one row without a place. */
 const NO_PLACE = [{ file: '', sheet: '', cell: '' }];
 const placesOf = (f: Finding) => (f.sources.length ? f.sources : NO_PLACE);
 
+type OriginalValue = (file: string, sheet: string, cell: string) => string;
+
 /** One row per finding and place, with the original value found there. */
-function* listingRows(findings: Finding[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): Generator<(string | number)[]> {
+function* listingRows(findings: Finding[], original: OriginalValue): Generator<(string | number)[]> {
   for (const f of findings) {
     for (const s of placesOf(f)) {
       yield [
@@ -88,7 +80,7 @@ function* listingRows(findings: Finding[], books: Map<string, ExcelJS.Workbook>,
         s.file,
         s.sheet,
         s.cell,
-        s.file ? originalValue(s.file, s.sheet, s.cell, books, csv) : '',
+        s.file ? original(s.file, s.sheet, s.cell) : '',
         f.waived ? `yes / да: ${f.waiver?.justification ?? ''}` : '',
       ];
     }
@@ -96,16 +88,6 @@ function* listingRows(findings: Finding[], books: Map<string, ExcelJS.Workbook>,
 }
 
 const LISTING_WIDTHS = LISTING_HEADER.map((_, i) => (i === 9 || i === 10 ? 70 : i === 0 ? 40 : 14));
-
-/** The listing sheet with its header row alone: its rows are spliced in as XML once exceljs has written the workbook (written). */
-function addListingHeader(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet(LISTING);
-  ws.addRow(LISTING_HEADER).font = { bold: true };
-  ws.columns.forEach((c, i) => {
-    c.width = LISTING_WIDTHS[i] ?? 14;
-  });
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-}
 
 function summaryRows(report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], annotated: string | null): (string | number)[][] {
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s && !f.waived).length;
@@ -133,77 +115,60 @@ function summaryRows(report: QualityReport, r: string, findings: Finding[], file
 }
 
 const SUMMARY_WIDTHS = [60, 10, 60];
-const TITLE_FONT = { bold: true, size: 13 };
+/** Rows of the summary in its title format (the two title lines); the rest as the workbook writes text. */
+const TITLE_ROWS = 2;
 
-function addSummary(wb: ExcelJS.Workbook, report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], annotated: string | null): void {
-  const ws = wb.addWorksheet(SUMMARY);
-  for (const row of summaryRows(report, r, findings, files, annotated)) ws.addRow(row.map((v) => (typeof v === 'string' ? xmlSafe(v) : v)));
-  ws.getRow(1).font = TITLE_FONT;
-  ws.getRow(2).font = TITLE_FONT;
-  SUMMARY_WIDTHS.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
+/** The summary and the listing, after the workbook's own sheets; the workbook opens on the summary. */
+function addFeedbackSheets(copy: WorkbookCopy, report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], annotated: string | null, original: OriginalValue): void {
+  const summary = summaryRows(report, r, findings, files, annotated);
+  const listingCount = findings.reduce((n, f) => n + placesOf(f).length, 0);
+  copy.addSheets([
+    {
+      name: SUMMARY,
+      pieces: ({ title }) => sheetXml({ widths: SUMMARY_WIDTHS, frozenHeader: false, selected: true }, summary.map((row, i) => rowXml(i + 1, row, i < TITLE_ROWS ? title : undefined)), SUMMARY_WIDTHS.length, summary.length),
+    },
+    {
+      name: LISTING,
+      pieces: ({ bold }) => {
+        function* rows(): Generator<string> {
+          yield rowXml(1, LISTING_HEADER, bold);
+          let n = 1;
+          for (const row of listingRows(findings, original)) yield rowXml(++n, row);
+        }
+        return sheetXml({ widths: LISTING_WIDTHS, frozenHeader: true, selected: false }, rows(), LISTING_HEADER.length, listingCount + 1);
+      },
+    },
+  ]);
 }
 
-/**
- * The workbook's bytes: exceljs writes it uncompressed with the listing's header row alone; the
- * listing's rows go into that sheet as XML text (listing-xml.ts), so thousands of findings are
- * never exceljs cell objects; then zlib deflates every entry (JSZip's deflate is JavaScript, a
- * third of the time), each stamped with the release date so the same workbook is the same bytes.
- */
-async function written(wb: ExcelJS.Workbook, report: QualityReport, findings: Finding[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): Promise<Buffer> {
-  const fixed = new Date(`${report.release_date}T00:00:00Z`);
-  wb.created = fixed;
-  wb.modified = fixed;
-  wb.lastModifiedBy = 'mch';
-  const entries = storedEntries(new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
-  const text = (name: string) => Buffer.from(entries.find(([n]) => n === name)?.[1] ?? []).toString('utf8');
-  const listing = worksheetPath(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'), LISTING);
-  const rows = findings.reduce((n, f) => n + placesOf(f).length, 0);
-  const withListing: ZipEntry[] = [];
-  for (const [name, content] of entries) withListing.push([name, name === listing ? await deflatePieces(withRows(content, listingRows(findings, books, csv), LISTING_HEADER.length, rows)) : content]);
-  return Buffer.from(zipArchive(withListing, { dosDate: dosDateOf(report.release_date) }));
-}
-
-/** The workbook of a country whose files cannot be annotated (CSV, or a workbook that does not read back): summary and listing. */
-async function listingWorkbook(report: QualityReport, r: string, findings: Finding[], files: FeedbackInput[], books: Map<string, ExcelJS.Workbook>, csv: Map<string, (line: string) => string>): Promise<Buffer> {
-  const wb = new (excelWorkbook())();
-  wb.creator = 'mch';
-  addSummary(wb, report, r, findings, files, null);
-  addListingHeader(wb);
-  return written(wb, report, findings, books, csv);
-}
-
-/** Highlight and comment on each cell of the workbook a finding points to; returns how many cells. */
-function annotate(wb: ExcelJS.Workbook, path: string, findings: Finding[]): number {
+/** The marks of the cells of one workbook the findings point to, by sheet and cell: the worst severity and every finding's note. */
+function marksOf(path: string, findings: Finding[]): Map<string, Map<string, CellMark>> {
   const byCell = new Map<string, Finding[]>();
   for (const f of findings) {
     for (const s of f.sources) {
-      if (s.file !== path || !s.sheet) continue;
-      const k = `${s.sheet}\u0000${s.cell}`;
+      if (s.file !== path || !s.sheet || !A1.test(s.cell)) continue;
+      const k = `${s.sheet}\u0000${s.cell.toUpperCase()}`;
       const list = byCell.get(k);
       if (list) {
         if (!list.includes(f)) list.push(f);
       } else byCell.set(k, [f]);
     }
   }
-  let placed = 0;
+  const out = new Map<string, Map<string, CellMark>>();
   for (const [k, list] of [...byCell].sort(([a], [b]) => cmp(a, b))) {
-    const [sheet = '', address = ''] = k.split('\u0000');
-    const ws = wb.getWorksheet(sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(address);
+    const [sheet = '', cell = ''] = k.split('\u0000');
     const worst = list.some((f) => f.severity === 'error') ? 'error' : list.some((f) => f.severity === 'warning') ? 'warning' : 'info';
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY[worst].argb } };
-    // exceljs writes a note's text as it is: what XML cannot hold would make the workbook unreadable
-    cell.note = xmlSafe(noteText(list));
-    placed++;
+    const marks = out.get(sheet) ?? new Map<string, CellMark>();
+    out.set(sheet, marks);
+    marks.set(cell, { severity: worst, note: xmlSafe(noteText(list)) });
   }
-  return placed;
+  return out;
 }
 
+const A1 = /^[A-Za-z]{1,3}[1-9]\d{0,6}$/;
+
 /** The workbook holding most of the cells the findings point to (ties: the later file). */
-function baseWorkbook(files: FeedbackInput[], books: Map<string, ExcelJS.Workbook>, findings: Finding[]): string | null {
+function baseWorkbook(files: FeedbackInput[], books: Map<string, WorkbookCopy>, findings: Finding[]): string | null {
   let best: string | null = null;
   let most = 0;
   for (const f of files) {
@@ -219,27 +184,35 @@ function baseWorkbook(files: FeedbackInput[], books: Map<string, ExcelJS.Workboo
 
 /**
  * feedback/<ISO3>.xlsx for one country (quality.md): a copy of its workbook with the findings on
- * their cells, or a new workbook where it sent CSV or a workbook that cannot be read back; both
- * with a summary and the full listing in English and Russian.
+ * their cells, or a workbook of its own where it sent CSV or a workbook that cannot be read
+ * back; both with a summary and the full listing in English and Russian. The copy is the
+ * country's workbook part for part (WorkbookCopy): only the marked cells' formats, the notes and
+ * the two sheets are new. Every entry is stamped with the release date, so the same inputs give
+ * the same bytes.
  */
 export async function feedbackWorkbook(report: QualityReport, r: string, files: FeedbackInput[]): Promise<FeedbackWorkbook> {
   const findings = findingsFor(report, r, new Set(files.map((f) => f.path)));
-  const books = await loadWorkbooks(files, findings);
+  const books = openWorkbooks(files, findings);
   const csv = new Map(files.filter((f) => !isWorkbook(f.path)).map((f) => [f.path, csvLines(f.bytes)]));
+  const original: OriginalValue = (file, sheet, cell) => (sheet ? (books.get(file)?.originalValue(sheet, cell) ?? '') : (csv.get(file)?.(cell) ?? ''));
+  const dosDate = dosDateOf(report.release_date);
+  const listingOnly = async (): Promise<FeedbackWorkbook> => {
+    const own = WorkbookCopy.empty(report.release_date);
+    addFeedbackSheets(own, report, r, findings, files, null, original);
+    return { ref_area: r, bytes: await own.bytes(dosDate), annotated: null };
+  };
   const base = baseWorkbook(files, books, findings);
-  const listingOnly = async () => ({ ref_area: r, bytes: await listingWorkbook(report, r, findings, files, books, csv), annotated: null });
   if (!base) return listingOnly();
-  const wb = books.get(base)!;
-  annotate(wb, base, findings);
+  const copy = books.get(base)!;
   try {
-    addSummary(wb, report, r, findings, files, base);
-    addListingHeader(wb);
-  } catch {
-    // the country's workbook does not take the sheets: the listing alone, as for CSV
+    for (const [sheet, marks] of marksOf(base, findings)) copy.mark(sheet, marks);
+    addFeedbackSheets(copy, report, r, findings, files, base, original);
+    return { ref_area: r, bytes: await copy.bytes(dosDate), annotated: base };
+  } catch (e) {
+    if (!(e instanceof Unreadable || e instanceof NotAnnotatable)) throw e;
+    // the country's workbook does not take the marks or the sheets: the listing alone, as for CSV
     return listingOnly();
   }
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.length - 2, visibility: 'visible' }];
-  return { ref_area: r, bytes: await written(wb, report, findings, books, csv), annotated: base };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { crc32 } from '@mch/core';
+import { crc32 } from '../zip-write';
 import { Unreadable } from './unreadable';
 
 /** Limits on what a workbook may make us hold (scale-and-safety.md "Bad input"). */
@@ -13,6 +13,16 @@ export const ZIP_LIMITS = {
   cells: 1_500_000,
 };
 export type ZipLimits = typeof ZIP_LIMITS;
+
+/** An entry as the archive stores it: what a writer copies without inflating it. */
+export interface ZipEntryRaw {
+  name: string;
+  /** 0 stored, 8 deflated */
+  method: number;
+  crc: number;
+  size: number;
+  data: Uint8Array;
+}
 
 interface Entry {
   name: string;
@@ -67,16 +77,7 @@ export class ZipArchive {
 
   /** The inflated bytes of an entry; throws Unreadable when it is damaged or lies about its size. */
   read(name: string): Uint8Array {
-    const e = this.byName.get(name.toLowerCase());
-    if (!e) throw new Unreadable(`the archive has no part ${name}`);
-    const b = this.bytes;
-    const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    const h = e.localOffset;
-    if (h + 30 > b.length || view.getUint32(h, true) !== 0x04034b50) throw new Unreadable(`the archive is corrupted (entry ${e.name} has no local header)`);
-    const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
-    const end = start + e.compressedSize;
-    if (end > b.length) throw new Unreadable(`the archive is truncated (entry ${e.name} ends outside the file)`);
-    const raw = b.subarray(start, end);
+    const { entry: e, raw } = this.located(name);
     let out: Uint8Array;
     if (e.method === 0) out = raw;
     else if (e.method === 8) {
@@ -90,6 +91,29 @@ export class ZipArchive {
     if (out.length !== e.size) throw new Unreadable(`the archive is corrupted (entry ${e.name} unpacks to ${out.length} bytes, not the ${e.size} declared)`);
     if (crc32(out) !== e.crc) throw new Unreadable(`the archive entry ${e.name} is damaged (its checksum does not match)`);
     return out;
+  }
+
+  /**
+   * An entry's bytes as stored, with its method, CRC and size, not inflated: a copy of the
+   * workbook carries its untouched parts over as they are (not checked: a damaged part stays as
+   * damaged as in the original).
+   */
+  raw(name: string): ZipEntryRaw {
+    const { entry: e, raw } = this.located(name);
+    return { name: e.name, method: e.method, crc: e.crc, size: e.size, data: raw };
+  }
+
+  private located(name: string): { entry: Entry; raw: Uint8Array } {
+    const e = this.byName.get(name.toLowerCase());
+    if (!e) throw new Unreadable(`the archive has no part ${name}`);
+    const b = this.bytes;
+    const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    const h = e.localOffset;
+    if (h + 30 > b.length || view.getUint32(h, true) !== 0x04034b50) throw new Unreadable(`the archive is corrupted (entry ${e.name} has no local header)`);
+    const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
+    const end = start + e.compressedSize;
+    if (end > b.length) throw new Unreadable(`the archive is truncated (entry ${e.name} ends outside the file)`);
+    return { entry: e, raw: b.subarray(start, end) };
   }
 }
 

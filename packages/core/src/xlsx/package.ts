@@ -1,4 +1,4 @@
-import { quote } from '../cells/text';
+import { quote } from './text';
 import { Unreadable } from './unreadable';
 import { type Attrs, scanXml } from './xml';
 import type { ZipArchive } from './zip';
@@ -13,6 +13,8 @@ export interface SheetPart {
 }
 
 export interface WorkbookPackage {
+  /** the workbook part ("xl/workbook.xml" as Excel writes it) */
+  workbook: string;
   sheets: SheetPart[];
   sharedStrings?: string;
   styles?: string;
@@ -21,7 +23,7 @@ export interface WorkbookPackage {
   unused: string[];
 }
 
-interface Relationship {
+export interface Relationship {
   type: string;
   target: string;
   external: boolean;
@@ -61,7 +63,7 @@ export function readPackage(zip: ZipArchive): WorkbookPackage {
   const unused = zip.names.filter((n) => /(?:^|\/)(?:worksheets|chartsheets)\/(?!_rels\/)[^/]+$/iu.test(n) && !used.has(n.toLowerCase())).sort();
   const sharedStrings = partOf('/sharedStrings', `${base ? `${base}/` : ''}sharedStrings.xml`);
   const styles = partOf('/styles', `${base ? `${base}/` : ''}styles.xml`);
-  return { sheets, date1904: listed.date1904, unused, ...(sharedStrings ? { sharedStrings } : {}), ...(styles ? { styles } : {}) };
+  return { workbook, sheets, date1904: listed.date1904, unused, ...(sharedStrings ? { sharedStrings } : {}), ...(styles ? { styles } : {}) };
 }
 
 /** What an archive without a workbook is instead, when it says so. */
@@ -91,7 +93,8 @@ function readWorkbook(zip: ZipArchive, part: string): { sheets: { name: string; 
   return { sheets, date1904 };
 }
 
-function readRels(zip: ZipArchive, part: string): Map<string, Relationship> {
+/** A relationships part's entries by Id. */
+export function readRels(zip: ZipArchive, part: string): Map<string, Relationship> {
   const out = new Map<string, Relationship>();
   scan(zip, part, (name, a) => {
     if (name !== 'Relationship' || !a.Id) return;
@@ -105,7 +108,7 @@ function scan(zip: ZipArchive, part: string, open: (name: string, a: Attrs) => v
 }
 
 /** The part a relationship targets, or Unreadable when it leaves the package (an external link, "../.."). */
-function resolve(relsName: string, base: string, rel: Relationship, what = relsName): string {
+export function resolve(relsName: string, base: string, rel: Relationship, what = relsName): string {
   const outside = () => new Unreadable(`${what} refers to ${quote(rel.target)}, outside the workbook`, relsName);
   let t = rel.target.replace(/\\/gu, '/');
   try {
@@ -124,12 +127,13 @@ function resolve(relsName: string, base: string, rel: Relationship, what = relsN
   return parts.join('/');
 }
 
-function dirOf(part: string): string {
+export function dirOf(part: string): string {
   const i = part.lastIndexOf('/');
   return i < 0 ? '' : part.slice(0, i);
 }
 
-function relsOf(part: string): string {
+/** The relationships part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels. */
+export function relsOf(part: string): string {
   const dir = dirOf(part);
   return `${dir ? `${dir}/` : ''}_rels/${part.slice(dir ? dir.length + 1 : 0)}.rels`;
 }
