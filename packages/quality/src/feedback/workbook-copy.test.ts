@@ -23,6 +23,8 @@ interface Fixture {
   afterData?: string;
   extra?: ZipEntry[];
   sheetRels?: string;
+  /** the workbook relationship's target of the sheet (part names are case-insensitive) */
+  sheetTarget?: string;
 }
 
 /** A workbook of one sheet "T05", as a national office's tool may write it. */
@@ -38,7 +40,7 @@ function workbook(f: Fixture): Uint8Array {
     ['xl/workbook.xml', `<${p}workbook ${ns} xmlns:r="${REL}"><${p}bookViews><${p}workbookView activeTab="0"/></${p}bookViews><${p}sheets><${p}sheet name="T05" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`],
     [
       'xl/_rels/workbook.xml.rels',
-      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="${f.sheetTarget ?? 'worksheets/sheet1.xml'}"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
     ],
     ['xl/styles.xml', STYLES(p)],
     ['xl/sharedStrings.xml', `<${p}sst ${ns} count="2"><${p}si><${p}t>Всего</${p}t></${p}si><${p}si><${p}r><${p}t>Ar</${p}t></${p}r><${p}r><${p}t>menia</${p}t></${p}r></${p}si></${p}sst>`],
@@ -110,6 +112,12 @@ describe('a copy of a country’s workbook', () => {
     expect(styles).toContain('<xf numFmtId="164" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/>');
     expect(styles).toContain('<fills count="3">');
     expect(out.names).toEqual(expect.arrayContaining(['xl/worksheets/sheet2.xml', 'xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml']));
+  });
+
+  it('edits the sheet a relationship names in another case than its entry (Sheet1.xml for sheet1.xml)', async () => {
+    const out = ZipArchive.open(await marked(workbook({ sheetData: CELLS(), sheetTarget: 'worksheets/Sheet1.xml' }), [['C5', 'error', 'x']]));
+    expect(out.names.filter((n) => n.toLowerCase() === 'xl/worksheets/sheet1.xml')).toEqual(['xl/worksheets/sheet1.xml']);
+    expect(Buffer.from(out.read('xl/worksheets/sheet1.xml')).toString('utf8')).toContain('<c r="C5" s="2">');
   });
 
   it('refuses a workbook without the styles a mark needs, so its findings are listed instead', () => {

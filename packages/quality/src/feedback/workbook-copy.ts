@@ -38,7 +38,10 @@ export interface AddedSheet {
  * what the feedback edits) from open and mark; the caller then lists the findings instead.
  */
 export class WorkbookCopy {
+  /** the parts edited, by name in lower case: written as this text; every other part is copied as stored */
   private readonly texts = new Map<string, string>();
+  /** the parts read and not (yet) edited */
+  private readonly read = new Map<string, string>();
   private readonly added: { name: string; content: string | (() => Promise<Deflated>) }[] = [];
   private readonly cells = new Map<string, Map<string, { attrs: string; inner: string | undefined }>>();
   private shared?: string[];
@@ -100,7 +103,7 @@ export class WorkbookCopy {
       out += retag(xml.slice(at, c.found.end), { ...c.found, start: c.found.start - at, end: c.found.end - at }, 'c', withAttr(c.found.attrs, 's', String(s)));
       at = c.found.end;
     }
-    this.texts.set(part, out + xml.slice(at));
+    this.edit(part, out + xml.slice(at));
     this.cells.delete(part);
     const notes = [...marks].map(([ref, m]): CellNote => ({ ref, ...place(ref), text: m.note }));
     this.addNotes(part, notes);
@@ -129,24 +132,24 @@ export class WorkbookCopy {
       this.added.push({ name: part, content: () => deflatePieces(s.pieces(styles)) });
     }
     wb = wb.slice(0, list.start) + `<${list.prefix}sheets${list.attrs}>${list.inner ?? ''}${entries}</${list.prefix}sheets>` + wb.slice(list.end);
-    this.texts.set(wbPart, activeTab(wb, existing.length));
+    this.edit(wbPart, activeTab(wb, existing.length));
     // one selected sheet: the one the workbook opens on
     for (const s of this.pkg.sheets) if (s.kind === 'worksheet') this.unselect(s.part);
   }
 
   /** The copy's bytes; every entry stamped with `dosDate`. */
   async bytes(dosDate: number): Promise<Buffer> {
-    if (this.styles) this.texts.set(this.pkg.styles!, this.styles.text());
+    if (this.styles) this.edit(this.pkg.styles!, this.styles.text());
     const entries: ZipEntry[] = [];
     for (const name of this.zip.names) {
-      const text = this.texts.get(name);
+      const text = this.texts.get(name.toLowerCase());
       if (text !== undefined) entries.push([name, text]);
       else {
         const raw = this.zip.raw(name);
         entries.push([name, raw.method === 8 ? { deflated: raw.data, crc: raw.crc, size: raw.size } : raw.data]);
       }
     }
-    for (const a of this.added) entries.push([a.name, this.texts.get(a.name) ?? (typeof a.content === 'string' ? a.content : await a.content())]);
+    for (const a of this.added) entries.push([a.name, this.texts.get(a.name.toLowerCase()) ?? (typeof a.content === 'string' ? a.content : await a.content())]);
     return Buffer.from(zipArchive(entries, { dosDate }));
   }
 
@@ -170,12 +173,17 @@ export class WorkbookCopy {
     return map;
   }
 
-  /** A part's text as edited so far: an existing part read from the archive (the added ones are never edited). */
+  /** Part names are case-insensitive (OPC): a relationship may name "Sheet1.xml" for the entry "sheet1.xml". */
+  private edit(part: string, text: string): void {
+    this.texts.set(part.toLowerCase(), text);
+  }
+
+  /** A part's text as edited so far, or as the archive holds it. */
   private text(part: string): string {
-    let t = this.texts.get(part);
+    let t = this.texts.get(part.toLowerCase()) ?? this.read.get(part.toLowerCase());
     if (t === undefined) {
       t = Buffer.from(this.zip.read(part)).toString('utf8');
-      this.texts.set(part, t);
+      this.read.set(part.toLowerCase(), t);
     }
     return t;
   }
@@ -199,7 +207,7 @@ export class WorkbookCopy {
     const rels = this.relsOf(relsPart);
     const target = (rel: Relationship | undefined) => (rel ? resolve(relsPart, dirOf(sheetPart), rel) : undefined);
     const comments = target([...rels.values()].find((r) => r.type.endsWith('/comments')));
-    if (comments && this.exists(comments)) this.texts.set(comments, mergedCommentsPart(this.text(comments), notes));
+    if (comments && this.exists(comments)) this.edit(comments, mergedCommentsPart(this.text(comments), notes));
     else {
       const part = this.freeName(inFolder(dirOf(this.pkg.workbook), 'comments'), '.xml');
       this.added.push({ name: part, content: newCommentsPart(notes) });
@@ -211,7 +219,7 @@ export class WorkbookCopy {
     if (legacy) {
       const drawing = target(rels.get(attr(legacy.attrs, 'id') ?? ''));
       if (!drawing || !this.exists(drawing)) throw new NotAnnotatable(`${sheetPart} names a drawing part the package does not hold`);
-      this.texts.set(drawing, mergedNotesDrawing(this.text(drawing), notes));
+      this.edit(drawing, mergedNotesDrawing(this.text(drawing), notes));
       return;
     }
     const block = Math.max(0, ...this.zip.names.filter((n) => /\.vml$/i.test(n)).flatMap((n) => claimedBlocks(this.text(n)))) + ++this.noteParts;
@@ -219,12 +227,12 @@ export class WorkbookCopy {
     this.added.push({ name: part, content: newNotesDrawing(notes, block) });
     const id = this.addRelationship(relsPart, TYPE.vmlDrawing, relativeTarget(dirOf(sheetPart), part));
     if (!this.hasDefault('vml')) this.addContentType(`<Default Extension="vml" ContentType="${CONTENT.vml}"/>`);
-    this.texts.set(sheetPart, withLegacyDrawing(sheet, id));
+    this.edit(sheetPart, withLegacyDrawing(sheet, id));
   }
 
   private relsOf(relsPart: string): Map<string, Relationship> {
     if (!this.exists(relsPart)) return new Map();
-    if (!this.texts.has(relsPart)) return readRels(this.zip, relsPart);
+    if (!this.texts.has(relsPart.toLowerCase())) return readRels(this.zip, relsPart);
     const out = new Map<string, Relationship>();
     for (const r of elements(this.text(relsPart), 'Relationship')) {
       const id = attr(r.attrs, 'Id');
@@ -241,13 +249,13 @@ export class WorkbookCopy {
     const entry = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
     if (!this.exists(relsPart)) {
       this.added.push({ name: relsPart, content: '' });
-      this.texts.set(relsPart, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${entry}</Relationships>`);
-    } else this.texts.set(relsPart, insertBeforeClose(this.text(relsPart), 'Relationships', entry));
+      this.edit(relsPart, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${entry}</Relationships>`);
+    } else this.edit(relsPart, insertBeforeClose(this.text(relsPart), 'Relationships', entry));
     return id;
   }
 
   private addContentType(entry: string): void {
-    this.texts.set('[Content_Types].xml', insertBeforeClose(this.text('[Content_Types].xml'), 'Types', entry));
+    this.edit('[Content_Types].xml', insertBeforeClose(this.text('[Content_Types].xml'), 'Types', entry));
   }
 
   private hasDefault(ext: string): boolean {
@@ -261,7 +269,7 @@ export class WorkbookCopy {
     const views = findElement(xml, 'sheetViews');
     if (!views?.inner) return;
     const inner = views.inner.replace(/(<(?:[A-Za-z_][\w.-]*:)?sheetView\b[^>]*?)\s+tabSelected\s*=\s*(?:"[^"]*"|'[^']*')/g, '$1');
-    this.texts.set(part, xml.slice(0, views.start) + `<${views.prefix}sheetViews${views.attrs}>${inner}</${views.prefix}sheetViews>` + xml.slice(views.end));
+    this.edit(part, xml.slice(0, views.start) + `<${views.prefix}sheetViews${views.attrs}>${inner}</${views.prefix}sheetViews>` + xml.slice(views.end));
   }
 }
 
