@@ -1,4 +1,5 @@
 import { attr, elements, escapeXml, findElement } from './ooxml-text';
+import { NotAnnotatable } from './styles-edit';
 
 /** A note to put on a cell: its A1 reference, its 0-based row and column, its text. */
 export interface CellNote {
@@ -26,19 +27,32 @@ export function newCommentsPart(notes: readonly CellNote[]): string {
 export function mergedCommentsPart(xml: string, notes: readonly CellNote[]): string {
   const authors = findElement(xml, 'authors');
   const list = findElement(xml, 'commentList');
-  if (!authors || !list) throw new Error('the comments part lacks its authors or its list');
+  if (!authors || !list) throw new NotAnnotatable('the comments part lacks its authors or its list');
   const p = list.prefix;
   const authorId = [...elements(authors.inner ?? '', 'author')].length;
-  let inner = list.inner ?? '';
+  const original = list.inner ?? '';
+  // each commented cell's end of text, found once: a sheet may hold thousands of comments
+  const endOfText = new Map<string, { at: number; prefix: string }>();
+  for (const c of elements(original, 'comment')) {
+    const ref = attr(c.attrs, 'ref')?.toUpperCase();
+    const text = findElement(original.slice(c.start, c.end), 'text');
+    if (ref && text && text.inner !== undefined && !endOfText.has(ref)) endOfText.set(ref, { at: c.start + text.end - `</${text.prefix}text>`.length, prefix: text.prefix });
+  }
+  const inserts: { at: number; xml: string }[] = [];
   const added: string[] = [];
   for (const n of notes) {
-    const existing = [...elements(inner, 'comment')].find((c) => attr(c.attrs, 'ref')?.toUpperCase() === n.ref);
-    const text = existing && findElement(inner.slice(existing.start, existing.end), 'text');
-    if (existing && text && text.inner !== undefined) {
-      const closeAt = existing.start + text.end - `</${text.prefix}text>`.length;
-      inner = inner.slice(0, closeAt) + runXml(text.prefix, `\n\n${n.text}`) + inner.slice(closeAt);
-    } else added.push(`<${p}comment ref="${n.ref}" authorId="${authorId}"><${p}text>${runXml(p, n.text)}</${p}text></${p}comment>`);
+    const end = endOfText.get(n.ref);
+    if (end) inserts.push({ at: end.at, xml: runXml(end.prefix, `\n\n${n.text}`) });
+    else added.push(`<${p}comment ref="${n.ref}" authorId="${authorId}"><${p}text>${runXml(p, n.text)}</${p}text></${p}comment>`);
   }
+  inserts.sort((a, b) => a.at - b.at);
+  let inner = '';
+  let from = 0;
+  for (const i of inserts) {
+    inner += original.slice(from, i.at) + i.xml;
+    from = i.at;
+  }
+  inner += original.slice(from);
   const authorsXml = `<${authors.prefix}authors${authors.attrs}>${authors.inner ?? ''}<${authors.prefix}author>${AUTHOR}</${authors.prefix}author></${authors.prefix}authors>`;
   const listXml = `<${p}commentList${list.attrs}>${inner}${added.join('')}</${p}commentList>`;
   // the list follows the authors in the part
@@ -71,8 +85,8 @@ export function newNotesDrawing(notes: readonly CellNote[], block: number): stri
  * to as text, each shape declaring the namespaces it uses.
  */
 export function mergedNotesDrawing(vml: string, notes: readonly CellNote[]): string {
-  const end = vml.lastIndexOf('</xml>');
-  if (end < 0) throw new Error('the drawing part has no </xml>');
+  const end = vml.toLowerCase().lastIndexOf('</xml>');
+  if (end < 0) throw new NotAnnotatable('the drawing part has no </xml>');
   let next = Math.max(0, ...[...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]))) + 1;
   const shapetype = vml.includes('id="_x0000_t202"') ? '' : NOTE_SHAPETYPE.replace('<v:shapetype', `<v:shapetype ${VML_NS}`);
   const shapes = notes.map((n) => noteShape(next++, n, ` ${VML_NS}`)).join('');

@@ -120,6 +120,26 @@ describe('a copy of a country’s workbook', () => {
     expect(Buffer.from(out.read('xl/worksheets/sheet1.xml')).toString('utf8')).toContain('<c r="C5" s="2">');
   });
 
+  it('declares the relationships namespace on the sheets it adds, as openpyxl declares it on each sheet rather than on the root', async () => {
+    const original = ZipArchive.open(workbook({ sheetData: CELLS() }));
+    const entries: ZipEntry[] = original.names.map((n) => [
+      n,
+      n === 'xl/workbook.xml' ? Buffer.from(original.read(n)).toString('utf8').replace(` xmlns:r="${REL}"`, '').replace('<sheet name="T05"', `<sheet xmlns:r="${REL}" name="T05"`) : original.read(n),
+    ]);
+    const wb = Buffer.from(ZipArchive.open(await marked(zipArchive(entries), [['C5', 'error', 'x']])).read('xl/workbook.xml')).toString('utf8');
+    expect(wb).toContain(`<sheet name="MCH summary" sheetId="2" xmlns:r="${REL}" r:id="rIdMch1"/>`);
+  });
+
+  it('refuses a comments part without its authors, so the findings are listed instead', async () => {
+    const bytes = workbook({
+      sheetData: CELLS(),
+      sheetRels: `<Relationship Id="rId1" Type="${REL}/comments" Target="../comments1.xml"/>`,
+      extra: [['xl/comments1.xml', `<comments xmlns="${MAIN}"><commentList/></comments>`]],
+    });
+    const copy = WorkbookCopy.open(bytes);
+    expect(() => copy.mark('T05', new Map([['C5', { severity: 'error', note: 'x' }]]))).toThrow(NotAnnotatable);
+  });
+
   it('refuses a workbook without the styles a mark needs, so its findings are listed instead', () => {
     const bare = workbook({ sheetData: CELLS() });
     const parts = ZipArchive.open(bare);

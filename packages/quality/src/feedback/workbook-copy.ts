@@ -117,7 +117,6 @@ export class WorkbookCopy {
     const list = findElement(wb, 'sheets');
     if (!list) throw new NotAnnotatable(`${wbPart} has no list of sheets`);
     const existing = [...elements(list.inner ?? '', 'sheet')];
-    const idPrefix = /\s([A-Za-z_][\w.-]*):id\s*=/.exec(existing[0]?.attrs ?? '')?.[1];
     let sheetId = Math.max(0, ...existing.map((e) => Number(attr(e.attrs, 'sheetId')) || 0));
     const relsPart = relsOf(wbPart);
     const styles = { bold: this.stylesEdit().boldStyle(), title: this.stylesEdit().titleStyleIndex() };
@@ -125,16 +124,15 @@ export class WorkbookCopy {
     for (const s of sheets) {
       const part = this.freeName(`${inFolder(dirOf(wbPart), 'worksheets/sheet')}`, '.xml');
       const id = this.addRelationship(relsPart, TYPE.worksheet, relativeTarget(dirOf(wbPart), part));
-      const ns = idPrefix ? `${idPrefix}:id` : `r:id`;
-      const declare = idPrefix ? '' : ` xmlns:r="${REL}"`;
-      entries += `<${list.prefix}sheet name="${escapeXml(s.name)}" sheetId="${++sheetId}"${declare} ${ns}="${id}"/>`;
+      // the namespace declared on the element itself: some writers (openpyxl) declare it on each sheet, not on the root
+      entries += `<${list.prefix}sheet name="${escapeXml(s.name)}" sheetId="${++sheetId}" xmlns:r="${REL}" r:id="${id}"/>`;
       this.addContentType(`<Override PartName="/${part}" ContentType="${CONTENT.worksheet}"/>`);
       this.added.push({ name: part, content: () => deflatePieces(s.pieces(styles)) });
     }
     wb = wb.slice(0, list.start) + `<${list.prefix}sheets${list.attrs}>${list.inner ?? ''}${entries}</${list.prefix}sheets>` + wb.slice(list.end);
     this.edit(wbPart, activeTab(wb, existing.length));
     // one selected sheet: the one the workbook opens on
-    for (const s of this.pkg.sheets) if (s.kind === 'worksheet') this.unselect(s.part);
+    for (const s of this.pkg.sheets) this.unselect(s.part);
   }
 
   /** The copy's bytes; every entry stamped with `dosDate`. */
@@ -262,13 +260,13 @@ export class WorkbookCopy {
     return [...elements(this.text('[Content_Types].xml'), 'Default')].some((d) => attr(d.attrs, 'Extension')?.toLowerCase() === ext);
   }
 
-  /** The sheet's tab no longer selected (the workbook opens on the summary, and two selected tabs would group the sheets). */
+  /** The sheet's tab (a worksheet's or a chartsheet's) no longer selected (the workbook opens on the summary, and two selected tabs would group the sheets). */
   private unselect(part: string): void {
     const xml = this.text(part);
     if (!xml.includes('tabSelected')) return;
     const views = findElement(xml, 'sheetViews');
     if (!views?.inner) return;
-    const inner = views.inner.replace(/(<(?:[A-Za-z_][\w.-]*:)?sheetView\b[^>]*?)\s+tabSelected\s*=\s*(?:"[^"]*"|'[^']*')/g, '$1');
+    const inner = views.inner.replace(/(<(?:[A-Za-z_][\w.-]*:)?(?:sheetView|chartsheetView)\b[^>]*?)\s+tabSelected\s*=\s*(?:"[^"]*"|'[^']*')/g, '$1');
     this.edit(part, xml.slice(0, views.start) + `<${views.prefix}sheetViews${views.attrs}>${inner}</${views.prefix}sheetViews>` + xml.slice(views.end));
   }
 }

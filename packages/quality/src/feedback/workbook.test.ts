@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ZipArchive } from '@mch/core/xlsx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runQuality } from '../run';
@@ -144,6 +145,22 @@ describe('feedback workbooks', () => {
     const listed = String(wb.getWorksheet('MCH findings')!.getRow(2).getCell(10).value);
     expect(listed).toContain('_x0001_bell_xFFFE__x000D_');
     expect(listed).toContain('end \uFFFD');
+  });
+
+  it('lists the findings only when the workbook holds a sheet named as one of mch’s in another case, and never marks a place past Excel’s last cell', async () => {
+    const clash = new ExcelJS.Workbook();
+    clash.addWorksheet('T05').getCell('C5').value = 5210;
+    clash.addWorksheet('mch Summary');
+    const listed = await feedbackWorkbook(report(), 'ARM', [{ path: XLSX, bytes: new Uint8Array(await clash.xlsx.writeBuffer()), ref_area: 'ARM' }]);
+    expect(listed.annotated).toBeNull();
+    const base = report();
+    const far = { ...base, findings: base.findings.map((f) => (f.ref_area === 'ARM' ? { ...f, sources: [...f.sources, { file: XLSX, sheet: 'T05', cell: 'A9999999' }] } : f)) };
+    const fb = await feedbackWorkbook(far, 'ARM', [{ path: XLSX, bytes: await countryWorkbook(), ref_area: 'ARM' }]);
+    expect(fb.annotated).toBe(XLSX);
+    const parts = ZipArchive.open(fb.bytes);
+    const comments = Buffer.from(parts.read('xl/comments1.xml')).toString('utf8');
+    expect(comments).toContain('ref="C5"');
+    expect(comments).not.toContain('A9999999');
   });
 
   it('gives the same bytes twice', async () => {

@@ -40,7 +40,9 @@ function openWorkbooks(files: FeedbackInput[], findings: readonly Finding[]): Ma
     if (!isWorkbook(f.path) || !pointed.has(f.path)) continue;
     try {
       const copy = WorkbookCopy.open(f.bytes);
-      if (copy.sheetNames.some((n) => n === SUMMARY || n === LISTING)) continue;
+      // sheet names are unique ignoring case: "mch Summary" would clash with mch's own
+      const ours = [SUMMARY, LISTING].map((n) => n.toLowerCase());
+      if (copy.sheetNames.some((n) => ours.includes(n.toLowerCase()))) continue;
       out.set(f.path, copy);
     } catch (e) {
       if (!(e instanceof Unreadable || e instanceof NotAnnotatable)) throw e;
@@ -146,7 +148,7 @@ function marksOf(path: string, findings: Finding[]): Map<string, Map<string, Cel
   const byCell = new Map<string, Finding[]>();
   for (const f of findings) {
     for (const s of f.sources) {
-      if (s.file !== path || !s.sheet || !A1.test(s.cell)) continue;
+      if (s.file !== path || !s.sheet || !isCellRef(s.cell)) continue;
       const k = `${s.sheet}\u0000${s.cell.toUpperCase()}`;
       const list = byCell.get(k);
       if (list) {
@@ -165,7 +167,14 @@ function marksOf(path: string, findings: Finding[]): Map<string, Map<string, Cel
   return out;
 }
 
-const A1 = /^[A-Za-z]{1,3}[1-9]\d{0,6}$/;
+/** A cell Excel can hold: column A to XFD, row 1 to 1 048 576; other places are listed only. */
+function isCellRef(ref: string): boolean {
+  const m = /^([A-Za-z]{1,3})([1-9]\d{0,6})$/.exec(ref);
+  if (!m) return false;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  return col <= 16_384 && Number(m[2]) <= 1_048_576;
+}
 
 /** The workbook holding most of the cells the findings point to (ties: the later file). */
 function baseWorkbook(files: FeedbackInput[], books: Map<string, WorkbookCopy>, findings: Finding[]): string | null {
