@@ -149,13 +149,16 @@ describe('a copy of a country’s workbook', () => {
   });
 
   withOpenpyxl(`is read by openpyxl: marks, notes, formats and the added sheet${skipped}`, async () => {
-    const back = openpyxl(await marked(workbook({ sheetData: CELLS() }), [['C5', 'error', 'total 5 210 ≠ 5 190 <&>'], ['D5', 'info', 'mirror']]));
+    const back = openpyxl(await marked(workbook({ sheetData: CELLS() }), [['C5', 'error', 'total 5 210 ≠ 5 190 <&>'], ['D5', 'info', 'mirror'], ['G5', 'warning', 'empty cell'], ['B9', 'warning', 'no row']]));
     expect(back.sheets).toEqual(['T05', 'MCH summary']);
     expect(back.active).toBe('MCH summary');
     expect(back.cells['T05!C5']).toEqual({ value: 5210, format: '# ##0', fill: 'FFF4A09A', comment: 'total 5 210 ≠ 5 190 <&>', bold: false });
     expect(back.cells['T05!D5']).toMatchObject({ value: '2 400', fill: 'FFD6E4F5', comment: 'mirror' });
     expect(back.cells['T05!E5']).toMatchObject({ fill: null, comment: null });
     expect(back.cells['MCH summary!A1']).toMatchObject({ value: 'Summary', bold: true });
+    // places the sheet held no cell at get one, with the mark
+    expect(back.cells['T05!G5']).toMatchObject({ value: null, fill: 'FFFDE8B0', comment: 'empty cell' });
+    expect(back.cells['T05!B9']).toMatchObject({ value: null, fill: 'FFFDE8B0', comment: 'no row' });
   });
 
   withOpenpyxl(`keeps the country's own comments and drawing, adding the notes to them${skipped}`, async () => {

@@ -103,7 +103,11 @@ export class WorkbookCopy {
       out += retag(xml.slice(at, c.found.end), { ...c.found, start: c.found.start - at, end: c.found.end - at }, 'c', withAttr(c.found.attrs, 's', String(s)));
       at = c.found.end;
     }
-    this.edit(part, out + xml.slice(at));
+    let edited = out + xml.slice(at);
+    // a marked place the sheet holds no cell at (an empty cell): a cell of its own, with the mark's format
+    const present = new Set(found.map((c) => c.ref));
+    for (const [ref, m] of marks) if (!present.has(ref)) edited = withCell(edited, place(ref), ref, this.styles.markedStyle(undefined, m.severity));
+    this.edit(part, edited);
     this.cells.delete(part);
     const notes = [...marks].map(([ref, m]): CellNote => ({ ref, ...place(ref), text: m.note }));
     this.addNotes(part, notes);
@@ -301,6 +305,38 @@ function place(ref: string): { row: number; col: number } {
   let col = 0;
   for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
   return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/**
+ * The sheet's XML with an empty cell `ref` in format `s`, in its row (made where the sheet has
+ * none) in column order, as the schema asks. Rows or cells without a reference leave the sheet
+ * as it is: where they lie cannot be told without counting, and the note still marks the place.
+ */
+function withCell(xml: string, at: { row: number; col: number }, ref: string, s: number): string {
+  const data = findElement(xml, 'sheetData');
+  if (!data) return xml;
+  const p = data.prefix;
+  const cell = `<${p}c r="${ref}" s="${s}"/>`;
+  const inner = data.inner ?? '';
+  const rows = [...elements(inner, 'row')];
+  if (rows.some((r) => attr(r.attrs, 'r') === undefined)) return xml;
+  const rowNo = at.row + 1;
+  let edited: string;
+  const same = rows.find((r) => Number(attr(r.attrs, 'r')) === rowNo);
+  if (same) {
+    const cells = [...elements(same.inner ?? '', 'c')].map((c) => ({ c, ref: attr(c.attrs, 'r') }));
+    if (cells.some((c) => c.ref === undefined)) return xml;
+    const after = cells.find((c) => place(c.ref!.toUpperCase()).col > at.col);
+    const body = same.inner ?? '';
+    const cut = after ? after.c.start : body.length;
+    const rowXml = `<${same.prefix}row${same.attrs}>${body.slice(0, cut)}${cell}${body.slice(cut)}</${same.prefix}row>`;
+    edited = inner.slice(0, same.start) + rowXml + inner.slice(same.end);
+  } else {
+    const next = rows.find((r) => Number(attr(r.attrs, 'r')) > rowNo);
+    const cut = next ? next.start : inner.length;
+    edited = `${inner.slice(0, cut)}<${p}row r="${rowNo}">${cell}</${p}row>${inner.slice(cut)}`;
+  }
+  return `${xml.slice(0, data.start)}<${p}sheetData${data.attrs}>${edited}</${p}sheetData>${xml.slice(data.end)}`;
 }
 
 /** `entry` inserted before the closing tag of the part's root element `local`. */
