@@ -2,7 +2,7 @@ import type { Finding } from '@mch/core';
 import { type Deflated, type ZipEntry, deflatePieces, zipArchive } from '@mch/core';
 import { type Relationship, type WorkbookPackage, ZipArchive, dirOf, readPackage, readRels, readSharedStrings, relsOf, resolve, unescapeOoxml } from '@mch/core/xlsx';
 import { type CellNote, claimedBlocks, mergedCommentsPart, mergedNotesDrawing, newCommentsPart, newNotesDrawing } from './comments-edit';
-import { attr, decodeXml, elements, escapeXml, findElement, retag, withAttr } from './ooxml-text';
+import { type Found, attr, decodeXml, elements, escapeXml, findElement, retag, withAttr } from './ooxml-text';
 import { emptyWorkbook } from './skeleton';
 import { NotAnnotatable, StylesEdit, styleOf } from './styles-edit';
 
@@ -93,20 +93,20 @@ export class WorkbookCopy {
   mark(sheet: string, marks: ReadonlyMap<string, CellMark>): number {
     const part = this.worksheetPart(sheet);
     if (!part || !marks.size) return 0;
-    this.styles ??= new StylesEdit(this.text(this.pkg.styles!));
+    const styles = this.stylesEdit();
     const xml = this.text(part);
     const found = [...cellElements(xml)].filter((c) => c.ref && marks.has(c.ref));
     let out = '';
     let at = 0;
     for (const c of found) {
-      const s = this.styles.markedStyle(styleOf(c.found.attrs), marks.get(c.ref!)!.severity);
+      const s = styles.markedStyle(styleOf(c.found.attrs), marks.get(c.ref!)!.severity);
       out += retag(xml.slice(at, c.found.end), { ...c.found, start: c.found.start - at, end: c.found.end - at }, 'c', withAttr(c.found.attrs, 's', String(s)));
       at = c.found.end;
     }
     let edited = out + xml.slice(at);
     // a marked place the sheet holds no cell at (an empty cell): a cell of its own, with the mark's format
     const present = new Set(found.map((c) => c.ref));
-    for (const [ref, m] of marks) if (!present.has(ref)) edited = withCell(edited, place(ref), ref, this.styles.markedStyle(undefined, m.severity));
+    for (const [ref, m] of marks) if (!present.has(ref)) edited = withCell(edited, place(ref), ref, styles.markedStyle(undefined, m.severity));
     this.edit(part, edited);
     this.cells.delete(part);
     const notes = [...marks].map(([ref, m]): CellNote => ({ ref, ...place(ref), text: m.note }));
@@ -294,17 +294,25 @@ function textRuns(inner: string): string {
 }
 
 /** Every `<c>` element of a sheet's XML, with its reference (upper case) where it has one. */
-function* cellElements(xml: string): Generator<{ ref: string | undefined; found: ReturnType<typeof findElement> & {} }> {
+function* cellElements(xml: string): Generator<{ ref: string | undefined; found: Found }> {
   for (const found of elements(xml, 'c')) yield { ref: attr(found.attrs, 'r')?.toUpperCase(), found };
 }
 
-/** The 0-based row and column of an A1 reference. */
-function place(ref: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  if (!m) throw new NotAnnotatable(`"${ref}" is no cell reference`);
+/** The 0-based row and column of an A1 reference Excel can hold (column A to XFD, row 1 to 1 048 576); undefined for any other text. */
+export function cellPlace(ref: string): { row: number; col: number } | undefined {
+  const m = /^([A-Za-z]{1,3})([1-9]\d{0,6})$/.exec(ref);
+  if (!m) return undefined;
   let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  const row = Number(m[2]);
+  return col <= 16_384 && row <= 1_048_576 ? { row: row - 1, col: col - 1 } : undefined;
+}
+
+/** cellPlace of a reference that must be one. */
+function place(ref: string): { row: number; col: number } {
+  const at = cellPlace(ref);
+  if (!at) throw new NotAnnotatable(`"${ref}" is no cell reference`);
+  return at;
 }
 
 /**

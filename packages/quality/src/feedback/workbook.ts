@@ -6,7 +6,7 @@ import { rowXml, sheetXml, xmlSafe } from './listing-xml';
 import { csvLines, isWorkbook } from './original-text';
 import { NotAnnotatable } from './styles-edit';
 import { LISTING_HEADER, noteText, SEVERITY } from './text';
-import { type CellMark, WorkbookCopy } from './workbook-copy';
+import { type CellMark, WorkbookCopy, cellPlace } from './workbook-copy';
 
 /** A file a country sent, as the CLI read it. */
 export interface FeedbackInput {
@@ -148,7 +148,7 @@ function marksOf(path: string, findings: Finding[]): Map<string, Map<string, Cel
   const byCell = new Map<string, Finding[]>();
   for (const f of findings) {
     for (const s of f.sources) {
-      if (s.file !== path || !s.sheet || !isCellRef(s.cell)) continue;
+      if (s.file !== path || !s.sheet || !cellPlace(s.cell)) continue;
       const k = `${s.sheet}\u0000${s.cell.toUpperCase()}`;
       const list = byCell.get(k);
       if (list) {
@@ -165,15 +165,6 @@ function marksOf(path: string, findings: Finding[]): Map<string, Map<string, Cel
     marks.set(cell, { severity: worst, note: xmlSafe(noteText(list)) });
   }
   return out;
-}
-
-/** A cell Excel can hold: column A to XFD, row 1 to 1 048 576; other places are listed only. */
-function isCellRef(ref: string): boolean {
-  const m = /^([A-Za-z]{1,3})([1-9]\d{0,6})$/.exec(ref);
-  if (!m) return false;
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return col <= 16_384 && Number(m[2]) <= 1_048_576;
 }
 
 /** The workbook holding most of the cells the findings point to (ties: the later file). */
