@@ -1,9 +1,9 @@
 import type { HarmonisedData, Observation } from '@mch/core';
 import { cmp } from '@mch/core';
-import type { QualityInput } from './model';
+import type { CountryRuleInput, QualityInput } from './model';
 
 /** One country's part of the release: every record that names the country, and nothing else. */
-export interface CountryInput extends QualityInput {
+export interface CountryInput extends CountryRuleInput {
   ref_area: string;
 }
 
@@ -13,13 +13,14 @@ export interface CountryInput extends QualityInput {
  * record goes with the country it names, so the checks of one country see all they need of it.
  */
 export function countryInputs(input: QualityInput): CountryInput[] {
-  const { data } = input;
+  // the previous internal report is the release's comparison across rounds, never a country's rules' input
+  const { data, previousReport: _report, compareWithPrevious: _compare, ...release } = input;
   const parts = new Map<string, CountryInput>();
   const part = (r: string): CountryInput => {
     let p = parts.get(r);
     if (!p) {
       p = {
-        ...input,
+        ...release,
         ref_area: r,
         data: { ...data, observations: [], rejections: [], conflicts: [], resubmissions: [], metadata: [], notes: [], files: [], net_migration: [], remarks: [], analytical: [] },
         previous: input.previous && { version: input.previous.version, observations: [] },

@@ -97,9 +97,16 @@ interface Counting {
 }
 
 /** What a rule of one country may read: that country's input, its index, the placed holes. */
+/**
+ * What the rules on one country read: the release without the previous internal report, which
+ * only the report's comparison across rounds reads (finishQuality). So a country's checks are the
+ * same for `mch check` and `mch release`, and cached once for both.
+ */
+export type CountryRuleInput = Omit<QualityInput, 'previousReport' | 'compareWithPrevious'>;
+
 export interface RuleContext extends Counting {
   /** one country's part of the release (countryInputs): its observations, rejections, files … */
-  input: QualityInput;
+  input: CountryRuleInput;
   index: DataIndex;
   /** the cells refused at ingest, placed: an identity that may have lost a part to one skips */
   holes: HoleIndex;

@@ -61,6 +61,22 @@ describe('checkParts', () => {
     expect(one.reused).toEqual(parts.filter((_, i) => i !== 1).map((p) => p.ref_area));
   });
 
+  it("shares the countries' checks between mch check (the previous report compared) and mch release, each report as computed afresh", () => {
+    const uncached = checkParts(input, parts).report;
+    const previousReport = { version: '2011.1', findings: uncached.findings.slice(0, 40) };
+    const checking = { ...input, compareWithPrevious: true, previousReport };
+    const checked = checkParts(checking, parts, cacheIn('shared'));
+    expect(checked.reused).toEqual([]);
+    expect(checked.report.changes).not.toBeNull();
+    const released = checkParts(input, parts, cacheIn('shared'));
+    expect(released.reused).toEqual(parts.map((p) => p.ref_area));
+    expect(JSON.stringify(released.report)).toBe(JSON.stringify(uncached));
+    expect(released.report.changes).toBeNull();
+    const checkedAgain = checkParts(checking, parts, cacheIn('shared'));
+    expect(checkedAgain.reused).toEqual(parts.map((p) => p.ref_area));
+    expect(JSON.stringify(checkedAgain.report)).toBe(JSON.stringify(checkParts(checking, parts).report));
+  });
+
   it('recomputes every country when what all read changes: a rule setting, the quality code', () => {
     checkParts(input, parts, cacheIn('b'));
     const stricter = { ...input, config: { ...input.config, rules: { ...input.config.rules, 'MCH-T01': { severity: 'error' as const } } } };

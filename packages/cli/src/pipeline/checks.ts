@@ -92,11 +92,13 @@ export function checkParts(input: ReleaseChecksInput, parts: readonly CountryPar
  * What every country's checks share: the quality code, the configuration as the rules read it
  * (every country's settings but its files, which its part key holds — so one country's new file
  * leaves the others' checks cached), the tables, code lists, breaks and the releases compared.
+ * Not whether the previous internal report is compared: no rule on one country reads it
+ * (CountryRuleInput), so `mch release` reuses the checks `mch check` cached.
  */
 function sharedKey(input: ReleaseChecksInput, code: string): string {
   const countries = Object.fromEntries(Object.entries(input.config.countries).map(([r, s]) => [r, s && { ...s, files: undefined }]));
   const releases = [input.previous, ...input.history].map((h) => h && { version: h.version, sha256: h.sha256 });
-  const what = { code, config: { ...input.config, countries }, tableSet: input.tableSet, codelists: input.codelists, breaks: input.breaks, releases, compare: input.compareWithPrevious === true };
+  const what = { code, config: { ...input.config, countries }, tableSet: input.tableSet, codelists: input.codelists, breaks: input.breaks, releases };
   return createHash('sha256').update(stableJson(what)).digest('hex');
 }
 
