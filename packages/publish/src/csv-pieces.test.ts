@@ -2,8 +2,8 @@ import { toCsv } from '@mch/core';
 import { describe, expect, it } from 'vitest';
 import { csvPieces } from './csv-pieces';
 
-// fields that need quoting, guarding or neither, and text beyond ASCII
-const FIELDS = ['', 'ARM', '12', '-3', '=SUM(A1)', '+x', '@a', 'a,b', 'say "hi"', 'two\nlines', 'Ереван', '\tx', '-'];
+// fields that need quoting, guarding or neither, text beyond ASCII, and fields long enough to be copied by Node (a hash)
+const FIELDS = ['', 'ARM', '12', '-3', '=SUM(A1)', '+x', '@a', 'a,b', 'say "hi"', 'two\nlines', 'Ереван', '\tx', '-', 'ab'.repeat(32), '"q",'.repeat(15), 'Ё'.repeat(50), '\r'];
 
 function rows(n: number, seed: number): string[][] {
   let s = seed;
@@ -58,6 +58,28 @@ describe('CSV in pieces', () => {
     // the row after a shorter one starts as the shorter one did, and then as the full row before it
     const after = [['a', 'b', 'c'], ['x'], ['x', 'b', 'c']];
     expect(Buffer.concat([...csvPieces(['h1', 'h2', 'h3'], after.length, (i) => after[i]!)]).toString('utf8')).toBe('h1,h2,h3\na,b,c\nx\nx,b,c\n');
+  });
+
+  it('gives the bytes of toCsv when a field is larger than a piece, in the middle of a line', () => {
+    const huge = `${'Ж'.repeat(700_000)},${'y'.repeat(900_000)}`;
+    const list = [
+      ['a', 'b', 'c'],
+      ['a', huge, 'c'],
+      ['a', huge, 'd'],
+      ['a', 'b', huge],
+      ['a', 'b', huge],
+    ];
+    for (const per of [1, 2, 10]) {
+      expect(Buffer.concat([...csvPieces(['h1', 'h2', 'h3'], list.length, (i) => list[i]!, per)]).toString('utf8'), `${per} a piece`).toBe(toCsv(['h1', 'h2', 'h3'], list));
+    }
+  });
+
+  it('keeps no piece in a buffer more than twice its size, after a huge line too', () => {
+    const rows = [['x'.repeat(3_000_000)], ...Array.from({ length: 300 }, (_, i) => [`row ${i}`.repeat(i % 7 === 0 ? 2000 : 1)])];
+    const pieces = [...csvPieces(['h'], rows.length, (i) => rows[i]!, 1)];
+    expect(Buffer.concat(pieces).toString('utf8')).toBe(toCsv(['h'], rows));
+    // a piece Node put in its shared pool (under 4 KB) shares that pool's 8 KB
+    for (const p of pieces) expect(p.length < 4096 || p.buffer.byteLength <= 2 * p.length, `a piece of ${p.length} bytes in ${p.buffer.byteLength}`).toBe(true);
   });
 
   it('writes more rows than one string can hold in pieces no longer than their rows', () => {

@@ -39,7 +39,7 @@ const AGREED_SDMX_COLUMNS = [
 
 function releaseFiles(): { path: string; bytes: Buffer }[] {
   const model = fixtureModel();
-  const published = publishedObservations(model.data.observations, model.codelists);
+  const published = publishedObservations(model.data.observations, model.codelists).observations;
   const stub = (path: string) => ({ path, bytes: Buffer.from(`stub of ${path}`) });
   return [
     { path: 'data/observations.csv', bytes: Buffer.concat([...observationsCsv(published)]) },

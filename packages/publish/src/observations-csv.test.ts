@@ -5,7 +5,7 @@ import { observationsCsv, readObservationsCsv, readObservationsCsvInTurns } from
 import { publishedObservations } from './publishable';
 import { fixtureObservations } from './testing/fixture';
 
-const published = publishedObservations(fixtureObservations(), loadShippedCodeLists());
+const published = publishedObservations(fixtureObservations(), loadShippedCodeLists()).observations;
 const text = Buffer.concat([...observationsCsv(published)]).toString('utf8');
 
 function refusal(csv: string): string {

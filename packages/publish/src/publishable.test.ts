@@ -12,16 +12,16 @@ describe('the published observations', () => {
     const reported = obs({ ref_area: 'ARM', table: 'T04', partner: '_T', obs_value: 10 });
     const shadowed = { ...reported, obs_value: 11, derived: true };
     const alone = obs({ ref_area: 'ARM', table: 'T04', partner: 'CIS', obs_value: 4, derived: true });
-    expect(publishedObservations([reported, shadowed, alone], codelists)).toEqual([alone, reported]);
-    expect(publishedObservations([shadowed, alone, reported], codelists)).toEqual([alone, reported]);
+    expect(publishedObservations([reported, shadowed, alone], codelists)).toEqual({ observations: [alone, reported], origins: Int32Array.of(2, 0) });
+    expect(publishedObservations([shadowed, alone, reported], codelists)).toEqual({ observations: [alone, reported], origins: Int32Array.of(1, 2) });
   });
 
   it('hold a key once where a file gave the same figure twice: the first cell', () => {
     const first = obs({ ref_area: 'ARM', table: 'T04', partner: 'RUS', obs_value: 600, source: { file: 'a.csv', sha256: 'a', sheet: '', cell: '3', raw: '600' } });
     const again = { ...first, source: { ...first.source!, cell: '4' } };
     const other = obs({ ref_area: 'ARM', table: 'T04', partner: 'KAZ', obs_value: 5 });
-    expect(publishedObservations([other, first, again], codelists)).toEqual([other, first]);
-    expect(publishedObservations([again, other, first], codelists)).toEqual([other, again]);
+    expect(publishedObservations([other, first, again], codelists)).toEqual({ observations: [other, first], origins: Int32Array.of(0, 1) });
+    expect(publishedObservations([again, other, first], codelists)).toEqual({ observations: [other, again], origins: Int32Array.of(1, 0) });
   });
 
   it('are, for observations in published order (neighbours compared), those matched by key', () => {
@@ -34,8 +34,13 @@ describe('the published observations', () => {
     };
     for (let seed = 1; seed <= 60; seed++) {
       const { sorted, shuffled } = randomObservations(seed, 40, ageOrder(codelists));
-      expect(publishedObservations(sorted, codelists), `seed ${seed}`).toEqual(byKey(sorted));
-      expect(publishedObservations(shuffled, codelists), `seed ${seed}`).toEqual(byKey(shuffled));
+      for (const list of [sorted, shuffled]) {
+        const { observations, origins } = publishedObservations(list, codelists);
+        expect(observations, `seed ${seed}`).toEqual(byKey(list));
+        // each published observation is the harmonised one its origin names (the suppressed ones a copy of it)
+        expect(observations.every((o, i) => o === list[origins[i]!] || o.conf_status !== 'F'), `seed ${seed}`).toBe(true);
+        expect([...origins].map((k) => observationKey(list[k]!)), `seed ${seed}`).toEqual(observations.map(observationKey));
+      }
     }
   });
 });

@@ -63,7 +63,7 @@ export async function releaseFiles(
       underWay.push(done);
     };
     const text = (path: string, content: string): ReleaseFile => ({ path, bytes: Buffer.from(content, 'utf8') });
-    const sources = model.sourceOf && publishedSources(published, model.data.observations, model.sourceOf, ageOrder(model.codelists));
+    const sources = model.sourceOf && publishedSources(release.origins, model.sourceOf);
     await put({ path: 'data/observations.csv', bytes: observationsCsv(published, sources) });
     await put({ path: 'sdmx/mch.csv', bytes: sdmxCsv(published, model.tableSet) });
     await put(text('sdmx/structure.xml', sdmxStructure(model, release)));

@@ -27,7 +27,8 @@ export function publishedRelease(model: ReleaseModel): PublishedRelease {
  */
 export function releaseFrame(model: ReleaseModel): ReleaseFrame {
   const inThousands = new Set<Observation>();
-  const observations = publishedObservations(model.data.observations, model.codelists).map((o) => {
+  const selected = publishedObservations(model.data.observations, model.codelists);
+  const observations = selected.observations.map((o) => {
     if (o.unit_mult === 0) return o;
     // the value is in persons now: SDMX's UNIT_MULT (and ours) says how to read OBS_VALUE, not the source unit
     const persons: Observation = { ...o, unit_mult: 0 };
@@ -39,7 +40,7 @@ export function releaseFrame(model: ReleaseModel): ReleaseFrame {
   const tables = model.tableSet.tables.map((t) => tableFrame(model, t, byTable.get(t.id) ?? [], inThousands, renumbered));
   const all = observations.map((o) => renumbered.get(o) ?? o);
   const bases = [...new Set(all.map((o) => o.definition_basis).filter((b): b is DefinitionBasis => b !== ''))].sort(cmp);
-  return { scope: releaseScope(model.config), tables, observations: all, bases };
+  return { scope: releaseScope(model.config), tables, observations: all, origins: selected.origins, bases };
 }
 
 function tableFrame(

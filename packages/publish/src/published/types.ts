@@ -102,4 +102,6 @@ export interface TableFrame extends Omit<PublishedTable, 'countries'> {
 /** The release as published, its tables without their cells: what the writers of the whole release read. */
 export interface ReleaseFrame extends Omit<PublishedRelease, 'tables'> {
   tables: TableFrame[];
+  /** per published observation, the index of the harmonised one it is made from (its whole source is `ReleaseModel.sourceOf` of it) */
+  origins: Int32Array;
 }

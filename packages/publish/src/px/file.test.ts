@@ -6,7 +6,7 @@ import { MAX_LINE, type PxTable, comparePxWithObservations, pxCells, pxKeywordTe
 import { pxFile } from './file';
 
 const model = fixtureModel();
-const published = publishedObservations(model.data.observations, model.codelists);
+const published = publishedObservations(model.data.observations, model.codelists).observations;
 const tableDef = (id: string) => model.tableSet.tables.find((t) => t.id === id)!;
 const rowsOf = (id: string) => published.filter((o) => o.table === id);
 const kindOf = partnerOrder(model.codelists).kind;
