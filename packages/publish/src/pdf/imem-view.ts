@@ -2,11 +2,15 @@ import { type Observation, type ReleaseConfig, type TableSet, cmp } from '@mch/c
 import { symbolOf } from '../symbols';
 import { type Lang, formatDecimal, publishedFigure } from './format';
 import { escapeMarkup as esc } from './markup';
+import { OncePerList } from './once';
 
 /** Definition bases already on a 12-month basis: they need no coefficient. */
 const TWELVE_MONTHS = new Set(['UN_LT12', 'REG_LT12']);
 /** Definition bases with a 9-month rule, for which Raymer et al. estimated no coefficient. */
 const NINE_MONTHS = new Set(['STAY_REG_9M']);
+
+/** The published total flows of the mirror tables, found once for both languages. */
+const TOTAL_FLOWS = new OncePerList<readonly Observation[], Observation[]>();
 
 /** One row of the annex: a country and year, what it reported and the 12-month estimate beside it. */
 export interface ImemRow {
@@ -48,7 +52,7 @@ export function imemView(
     return o.table === pair.immigration ? row.in : row.out;
   };
   const flows = (o: Observation) => (o.table === pair.immigration || o.table === pair.emigration) && total(o);
-  for (const o of published.filter(flows)) sideOf(o).reported ??= o;
+  for (const o of TOTAL_FLOWS.of(published, `${pair.immigration}|${pair.emigration}`, () => published.filter(flows))) sideOf(o).reported ??= o;
   for (const o of analytical.filter(flows)) sideOf(o).estimate ??= o;
   const rows = [...sides.values()].sort((a, b) => cmp(a.ref_area, b.ref_area) || a.year - b.year || cmp(a.basis, b.basis));
   // each figure with the marks the tables would give it: [p], [e], [d] … of a reported one, [e] [d] of an estimate (ESTIMATE)

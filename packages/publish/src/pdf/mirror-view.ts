@@ -3,6 +3,7 @@ import { inScope, releaseScope } from '../published/scope';
 import { type PublicMirrorRow, type PublicQualitySummary, mirrorObservationKeys } from '../quality-summary';
 import { type Lang, formatDecimal, formatInt, publishedFigure } from './format';
 import { escapeMarkup as esc } from './markup';
+import { OncePerList } from './once';
 
 /** Mirror rows listed in the notes at most; the full matrix is in quality/report.json. */
 export const MIRROR_ROWS_SHOWN = 60;
@@ -94,15 +95,21 @@ export type MirrorView = ReturnType<typeof mirrorView>;
  * (a provisional immigration figure is "1 234 [p]" here as in its table). One pass over the
  * published observations for the few rows shown: no index of a release's millions of them.
  */
+const SHOWN_FIGURES = new OncePerList<readonly Observation[], Map<string, Observation>>();
+
 function shownFigures(shown: readonly PublicMirrorRow[], published: readonly Observation[], tables: { immigration: string; emigration: string }) {
   const keys = new Map(shown.map((m) => [m, mirrorObservationKeys(m, tables)]));
   const wanted = new Set([...keys.values()].flatMap((k) => [k.inKey, k.outKey]));
-  const found = new Map<string, Observation>();
-  for (const o of published) {
-    if ((o.table !== tables.immigration && o.table !== tables.emigration) || o.sex !== '_T') continue;
-    const key = observationKey(o);
-    if (wanted.has(key)) found.set(key, o);
-  }
+  // the same rows in both languages: one pass for both
+  const found = SHOWN_FIGURES.of(published, [tables.immigration, tables.emigration, ...[...wanted].sort()].join('\n'), () => {
+    const at = new Map<string, Observation>();
+    for (const o of published) {
+      if ((o.table !== tables.immigration && o.table !== tables.emigration) || o.sex !== '_T') continue;
+      const key = observationKey(o);
+      if (wanted.has(key)) at.set(key, o);
+    }
+    return at;
+  });
   const figure = (v: number | null, key: string) => {
     const o = found.get(key);
     return v === null ? '—' : o?.obs_value === v ? publishedFigure(o) : formatInt(v);

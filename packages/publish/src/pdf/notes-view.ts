@@ -13,6 +13,7 @@ import { imemView } from './imem-view';
 import { escapeMarkup as esc } from './markup';
 import { mirrorView } from './mirror-view';
 import { countryViews, inLanguage, territoryOf } from './processing-view';
+import { OncePerList } from './once';
 
 export { tableRanges } from './group';
 
@@ -85,8 +86,7 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
   const names = createPartnerResolver(model.codelists).names;
   const name = (code: string) => esc(names(code)[lang]);
   const num = (v: number | null) => (v === null ? '—' : formatInt(v));
-  const countrySet = new Set<string>();
-  for (const o of published) countrySet.add(o.ref_area);
+  const countrySet = new Set(PUBLISHED_COUNTRIES.of(published, '', () => new Set(published.map((o) => o.ref_area))));
   for (const code of Object.keys(c.countries)) countrySet.add(code);
   const countries = [...countrySet].sort(cmp);
   const years = [...c.reference_years].sort((a, b) => a - b);
@@ -223,15 +223,24 @@ function revisionRows(changes: ReleaseChanges, name: (c: string) => string) {
   return [...byCountry.values()].map((r) => ({ country: name(r.ref_area), tables: esc(tableRanges(r.tables)) || '—', revised: formatInt(r.revised), new: formatInt(r.new), withdrawn: formatInt(r.withdrawn) }));
 }
 
+/** The countries of the published observations, found once for both languages. */
+const PUBLISHED_COUNTRIES = new OncePerList<readonly Observation[], ReadonlySet<string>>();
+
+/** Per country and table, the derived values published, counted once for both languages. */
+const DERIVED_COUNTS = new OncePerList<readonly Observation[], Map<string, Map<string, number>>>();
+
 /** Derived series (aggregates computed by harmonise) published where the country reported none, per country. */
 function annexRows(published: readonly Observation[], name: (c: string) => string) {
-  const counts = new Map<string, Map<string, number>>();
-  for (const o of published) {
-    if (!o.derived) continue;
-    const tables = counts.get(o.ref_area) ?? new Map<string, number>();
-    tables.set(o.table, (tables.get(o.table) ?? 0) + 1);
-    counts.set(o.ref_area, tables);
-  }
+  const counts = DERIVED_COUNTS.of(published, '', () => {
+    const found = new Map<string, Map<string, number>>();
+    for (const o of published) {
+      if (!o.derived) continue;
+      const tables = found.get(o.ref_area) ?? new Map<string, number>();
+      tables.set(o.table, (tables.get(o.table) ?? 0) + 1);
+      found.set(o.ref_area, tables);
+    }
+    return found;
+  });
   return [...counts]
     .sort(([a], [b]) => cmp(a, b))
     .map(([country, tables]) => ({
@@ -250,6 +259,12 @@ const NO_FIGURE = new Set(['O', 'M']);
  * the notes say it rather than "every country's figures cover all the years".
  */
 export function tablesWithoutFigures(published: readonly Observation[]): { ref_area: string; table: string; years: number[] }[] {
+  return WITHOUT_FIGURES.of(published, '', () => findTablesWithoutFigures(published));
+}
+
+const WITHOUT_FIGURES = new OncePerList<readonly Observation[], { ref_area: string; table: string; years: number[] }[]>();
+
+function findTablesWithoutFigures(published: readonly Observation[]): { ref_area: string; table: string; years: number[] }[] {
   const figures = new Map<string, Map<number, boolean>>();
   for (const o of published) {
     const key = `${o.ref_area}|${o.table}`;

@@ -5,6 +5,7 @@ import { sourceKindText } from '../published/texts';
 import type { Lang } from './format';
 import { tableRanges } from './group';
 import { escapeMarkup as esc } from './markup';
+import { OncePerList } from './once';
 
 const CYRILLIC = /[\u0400-\u04ff]/;
 const LATIN = /[A-Za-z]/;
@@ -151,11 +152,13 @@ interface CountryFacts {
 const NO_FACTS: CountryFacts = { bases: new Map(), years: [], basisTables: new Map(), flowYears: new Map(), flowAll: new Set() };
 
 /** The facts of every country, worked out once per list of published observations for the notes in both languages. */
-const factsOf = new WeakMap<readonly Observation[], Map<string, CountryFacts>>();
+const FACTS = new OncePerList<readonly Observation[], Map<string, CountryFacts>>();
 function factsOnce(published: readonly Observation[], tables: readonly TableDef[]): Map<string, CountryFacts> {
-  let all = factsOf.get(published);
-  if (all) return all;
-  all = new Map();
+  return FACTS.of(published, tables.map((t) => t.id).join('|'), () => factsOf(published, tables));
+}
+
+function factsOf(published: readonly Observation[], tables: readonly TableDef[]): Map<string, CountryFacts> {
+  const all = new Map<string, CountryFacts>();
   const typed = new Set(tables.filter((t) => t.has_migr_type).map((t) => t.id));
   // one pass over the observations (millions at tier M): per country, table and migration type, in
   // the order they first come, the basis of each year (the year's last observation with one decides)
@@ -194,7 +197,6 @@ function factsOnce(published: readonly Observation[], tables: readonly TableDef[
     }
     all.set(code, facts);
   }
-  factsOf.set(published, all);
   return all;
 }
 
