@@ -16,7 +16,8 @@ const VALUE_MARKS = ['E', 'P', 'B'] as const;
  * on its own series. Every writer renders this and decides nothing of its own.
  */
 export function publishedRelease(model: ReleaseModel): PublishedRelease {
-  const frame = releaseFrame(model);
+  // the origins index the harmonised list, which the published release as a whole does not carry
+  const { origins: _origins, ...frame } = releaseFrame(model);
   return { ...frame, tables: frame.tables.map((t) => tableWithCountries(model, t)) };
 }
 
