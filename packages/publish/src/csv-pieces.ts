@@ -26,17 +26,17 @@ export function* csvPieces(header: readonly string[], count: number, row: (i: nu
  * observations.csv rows).
  */
 const COPY_NATIVE_FROM = 16;
+const WRITE_NATIVE_FROM = 32;
 /** The buffer the first piece starts in (one of 20 000 rows of observations.csv grows it to 4 MB); the next start at what the last one needed. */
 const PIECE_BYTES = 1 << 20;
-const WRITE_NATIVE_FROM = 32;
 
 /**
  * CSV lines written as bytes straight into the piece, no string of a line made. Rows come in key
  * order, so most columns (country, table, year, statuses, source file …) repeat the field above:
  * each column remembers where its last field's bytes are and copies them, rather than escaping
  * and encoding the text again; and the line up to the first field that changed is copied whole
- * from the line above. Strings of each line, concatenated and then encoded, were most of the time
- * a release of millions of rows spent in CSV, and most of its garbage.
+ * from the line above. No string of each line is concatenated and then encoded, so writing
+ * millions of rows leaves little garbage (BENCHMARKS.md: "CSV lines written as bytes").
  */
 class LineBytes {
   private buffer = Buffer.allocUnsafe(PIECE_BYTES);

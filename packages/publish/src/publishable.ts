@@ -72,10 +72,6 @@ export function suppressIfNotFree(o: Observation): Observation {
   return { ...o, obs_value: null, obs_status: 'Q', source: o.source ? { ...o.source, raw: '' } : null };
 }
 
-export function sortObservations(observations: readonly Observation[], codelists: CodeLists): Observation[] {
-  return [...observations].sort(compareObservations(ageOrder(codelists)));
-}
-
 export function ageOrder(codelists: CodeLists): Map<string, number> {
   return new Map(codelists.age.map((a, i) => [a.code, i]));
 }

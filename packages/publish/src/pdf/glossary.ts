@@ -6,13 +6,14 @@ import { OncePerList } from './once';
 /** A rule as the notes name it: its id and its name (core's one table), never the id alone. */
 export { ruleName } from '@mch/core';
 
+/** The migration types each basis is published as, found once for both languages. */
+const BASIS_TYPES = new OncePerList<readonly Pick<Observation, 'definition_basis' | 'migr_type'>[], Map<string, Set<string>>>();
+
 /**
  * The glossary of the bases used: code, the short label the tables carry, the migration types its
  * series are published as in this release (none for stocks and acquisitions of citizenship), and
  * what it means.
  */
-const BASIS_TYPES = new OncePerList<readonly Pick<Observation, 'definition_basis' | 'migr_type'>[], Map<string, Set<string>>>();
-
 export function basisGlossary(published: readonly Pick<Observation, 'definition_basis' | 'migr_type'>[], lang: Lang) {
   // one pass, for both languages: the migration types each basis is published as
   const types = BASIS_TYPES.of(published, '', () => {

@@ -90,13 +90,14 @@ export function mirrorView(
 
 export type MirrorView = ReturnType<typeof mirrorView>;
 
+/** The published observations of the mirror rows shown, found once for both languages. */
+const SHOWN_FIGURES = new OncePerList<readonly Observation[], Map<string, Observation>>();
+
 /**
  * The two figures of each row shown, with the marks of the published observations they come from
  * (a provisional immigration figure is "1 234 [p]" here as in its table). One pass over the
  * published observations for the few rows shown: no index of a release's millions of them.
  */
-const SHOWN_FIGURES = new OncePerList<readonly Observation[], Map<string, Observation>>();
-
 function shownFigures(shown: readonly PublicMirrorRow[], published: readonly Observation[], tables: { immigration: string; emigration: string }) {
   const keys = new Map(shown.map((m) => [m, mirrorObservationKeys(m, tables)]));
   const wanted = new Set([...keys.values()].flatMap((k) => [k.inKey, k.outKey]));

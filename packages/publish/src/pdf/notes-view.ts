@@ -253,6 +253,9 @@ function annexRows(published: readonly Observation[], name: (c: string) => strin
 /** Not a figure: nothing was reported or it cannot exist. */
 const NO_FIGURE = new Set(['O', 'M']);
 
+/** tablesWithoutFigures of each list, found once for both languages. */
+const WITHOUT_FIGURES = new OncePerList<readonly Observation[], { ref_area: string; table: string; years: number[] }[]>();
+
 /**
  * Per country and table, the years in which the table holds published cells but not one figure
  * (every cell "not available" or "not applicable"): a year the country's other tables cover, so
@@ -261,8 +264,6 @@ const NO_FIGURE = new Set(['O', 'M']);
 export function tablesWithoutFigures(published: readonly Observation[]): { ref_area: string; table: string; years: number[] }[] {
   return WITHOUT_FIGURES.of(published, '', () => findTablesWithoutFigures(published));
 }
-
-const WITHOUT_FIGURES = new OncePerList<readonly Observation[], { ref_area: string; table: string; years: number[] }[]>();
 
 function findTablesWithoutFigures(published: readonly Observation[]): { ref_area: string; table: string; years: number[] }[] {
   const figures = new Map<string, Map<number, boolean>>();

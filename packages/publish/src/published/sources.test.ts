@@ -1,13 +1,13 @@
-import { ObservationStore } from '@mch/core';
+import { ObservationStore, compareObservations } from '@mch/core';
 import { describe, expect, it } from 'vitest';
 import { observationsCsv } from '../observations-csv';
-import { sortObservations } from '../publishable';
+import { ageOrder } from '../publishable';
 import { fixtureModel, fixtureObservations } from '../testing/fixture';
 import { releaseFrame } from './build';
 import { publishedSources } from './sources';
 
 const model = fixtureModel();
-const whole = sortObservations(fixtureObservations(), model.codelists);
+const whole = fixtureObservations().sort(compareObservations(ageOrder(model.codelists)));
 const store = new ObservationStore().appendAll(whole);
 const byOrigin = whole.map((_, i) => store.get(i, 'origin'));
 

@@ -106,7 +106,8 @@ export class WorkbookCopy {
     let edited = out + xml.slice(at);
     // a marked place the sheet holds no cell at (an empty cell): a cell of its own, with the mark's format
     const present = new Set(found.map((c) => c.ref));
-    for (const [ref, m] of marks) if (!present.has(ref)) edited = withCell(edited, place(ref), ref, styles.markedStyle(undefined, m.severity));
+    const absent = [...marks].filter(([ref]) => !present.has(ref)).map(([ref, m]) => ({ ref, at: place(ref), s: styles.markedStyle(undefined, m.severity) }));
+    edited = withCells(edited, absent);
     this.edit(part, edited);
     this.cells.delete(part);
     const notes = [...marks].map(([ref, m]): CellNote => ({ ref, ...place(ref), text: m.note }));
@@ -315,35 +316,68 @@ function place(ref: string): { row: number; col: number } {
   return at;
 }
 
+/** An empty cell to add at `ref` (0-based `at`), in format `s`. */
+interface NewCell {
+  ref: string;
+  at: { row: number; col: number };
+  s: number;
+}
+
 /**
- * The sheet's XML with an empty cell `ref` in format `s`, in its row (made where the sheet has
- * none) in column order, as the schema asks. Rows or cells without a reference leave the sheet
- * as it is: where they lie cannot be told without counting, and the note still marks the place.
+ * The sheet's XML with an empty cell for each of `cells`, each in its row (made where the sheet
+ * has none) in column order, as the schema asks, in one pass over the sheet's rows. A sheet with a
+ * row without a reference, or a row with a cell without one, is left as it is there: where they lie
+ * cannot be told without counting, and the note still marks the place.
  */
-function withCell(xml: string, at: { row: number; col: number }, ref: string, s: number): string {
+function withCells(xml: string, cells: readonly NewCell[]): string {
+  if (!cells.length) return xml;
   const data = findElement(xml, 'sheetData');
   if (!data) return xml;
   const p = data.prefix;
-  const cell = `<${p}c r="${ref}" s="${s}"/>`;
   const inner = data.inner ?? '';
   const rows = [...elements(inner, 'row')];
   if (rows.some((r) => attr(r.attrs, 'r') === undefined)) return xml;
-  const rowNo = at.row + 1;
-  let edited: string;
-  const same = rows.find((r) => Number(attr(r.attrs, 'r')) === rowNo);
-  if (same) {
-    const cells = [...elements(same.inner ?? '', 'c')].map((c) => ({ c, ref: attr(c.attrs, 'r') }));
-    if (cells.some((c) => c.ref === undefined)) return xml;
-    const after = cells.find((c) => place(c.ref!.toUpperCase()).col > at.col);
-    const body = same.inner ?? '';
-    const cut = after ? after.c.start : body.length;
-    const rowXml = `<${same.prefix}row${same.attrs}>${body.slice(0, cut)}${cell}${body.slice(cut)}</${same.prefix}row>`;
-    edited = inner.slice(0, same.start) + rowXml + inner.slice(same.end);
-  } else {
-    const next = rows.find((r) => Number(attr(r.attrs, 'r')) > rowNo);
-    const cut = next ? next.start : inner.length;
-    edited = `${inner.slice(0, cut)}<${p}row r="${rowNo}">${cell}</${p}row>${inner.slice(cut)}`;
+  const cellXml = (c: NewCell) => `<${p}c r="${c.ref}" s="${c.s}"/>`;
+  const byRow = new Map<number, NewCell[]>();
+  for (const c of [...cells].sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col)) {
+    const list = byRow.get(c.at.row + 1);
+    if (list) list.push(c);
+    else byRow.set(c.at.row + 1, [c]);
   }
+  const present = new Set(rows.map((r) => Number(attr(r.attrs, 'r'))));
+  // rows the sheet lacks, in order, each going before the first row (in the file's order) numbered after it
+  const missing = [...byRow.keys()].filter((n) => !present.has(n));
+  let m = 0;
+  let edited = '';
+  let from = 0;
+  for (const row of rows) {
+    const rowNo = Number(attr(row.attrs, 'r'));
+    let before = '';
+    for (; m < missing.length && missing[m]! < rowNo; m++) before += `<${p}row r="${missing[m]}">${byRow.get(missing[m]!)!.map(cellXml).join('')}</${p}row>`;
+    const adding = byRow.get(rowNo);
+    edited += inner.slice(from, row.start) + before;
+    from = row.start;
+    if (!adding) continue;
+    const body = row.inner ?? '';
+    const existing = [...elements(body, 'c')].map((c) => ({ c, ref: attr(c.attrs, 'r') }));
+    if (existing.some((c) => c.ref === undefined)) continue;
+    // each new cell before the first cell (in the file's order) in a column after it
+    let k = 0;
+    let rowBody = '';
+    let at = 0;
+    for (const { c, ref } of existing) {
+      const col = place(ref!.toUpperCase()).col;
+      let cut = '';
+      for (; k < adding.length && adding[k]!.at.col < col; k++) cut += cellXml(adding[k]!);
+      rowBody += body.slice(at, c.start) + cut;
+      at = c.start;
+    }
+    rowBody += body.slice(at) + adding.slice(k).map(cellXml).join('');
+    edited += `<${row.prefix}row${row.attrs}>${rowBody}</${row.prefix}row>`;
+    from = row.end;
+  }
+  edited += inner.slice(from);
+  for (; m < missing.length; m++) edited += `<${p}row r="${missing[m]}">${byRow.get(missing[m]!)!.map(cellXml).join('')}</${p}row>`;
   return `${xml.slice(0, data.start)}<${p}sheetData${data.attrs}>${edited}</${p}sheetData>${xml.slice(data.end)}`;
 }
 

@@ -27,6 +27,9 @@ export interface FeedbackWorkbook {
 const SUMMARY = 'MCH summary';
 const LISTING = 'MCH findings';
 
+/** The sheets mch adds, in lower case: sheet names are unique ignoring case, so "mch Summary" would clash with mch's own. */
+const OUR_SHEETS = [SUMMARY, LISTING].map((n) => n.toLowerCase());
+
 /**
  * Copies of the country's workbooks a finding points into, by path, opened to be annotated or for
  * the original values the listing shows; the others are listed only. A country's earlier rounds
@@ -40,9 +43,7 @@ function openWorkbooks(files: FeedbackInput[], findings: readonly Finding[]): Ma
     if (!isWorkbook(f.path) || !pointed.has(f.path)) continue;
     try {
       const copy = WorkbookCopy.open(f.bytes);
-      // sheet names are unique ignoring case: "mch Summary" would clash with mch's own
-      const ours = [SUMMARY, LISTING].map((n) => n.toLowerCase());
-      if (copy.sheetNames.some((n) => ours.includes(n.toLowerCase()))) continue;
+      if (copy.sheetNames.some((n) => OUR_SHEETS.includes(n.toLowerCase()))) continue;
       out.set(f.path, copy);
     } catch (e) {
       if (!(e instanceof Unreadable || e instanceof NotAnnotatable)) throw e;
