@@ -33,60 +33,74 @@ const PIECE_BYTES = 1 << 20;
 /**
  * CSV lines written as bytes straight into the piece, no string of a line made. Rows come in key
  * order, so most columns (country, table, year, statuses, source file …) repeat the field above:
- * each column remembers where its last field's bytes are and copies them, rather than escaping
- * and encoding the text again; and the line up to the first field that changed is copied whole
- * from the line above. No string of each line is concatenated and then encoded, so writing
- * millions of rows leaves little garbage (BENCHMARKS.md: "CSV lines written as bytes").
+ * a run of fields that all repeat the line above is one copy of that line's bytes (commas
+ * included), and only the fields that changed are escaped and encoded. In observations.csv a line
+ * is mostly two such runs (the key up to the partner, the statuses up to the sheet) around four
+ * new fields, so two copies and four writes where a copy per field took most of the time. No
+ * string of each line is concatenated and then encoded, so writing millions of rows leaves little
+ * garbage (BENCHMARKS.md: "CSV lines written as bytes", "runs of repeated fields").
  */
 class LineBytes {
   private buffer = Buffer.allocUnsafe(PIECE_BYTES);
   length = 0;
-  // per column: the text of its last field, and where that field's bytes are (this piece or a copy)
+  // per column: the text of its field in the last line (undefined: the last line had no such field)
   private readonly lastIn: (string | undefined)[];
-  private readonly fieldAt: Buffer[];
-  private readonly fieldStart: number[];
-  private readonly fieldLength: number[];
-  // the last line: where it starts, and prefix[j] the length of its first j fields with the commas between
+  // the last line: where its bytes are, and per column where its field starts and ends in them
   private lineAt: Buffer = this.buffer;
   private lineStart = 0;
-  private readonly prefix: number[];
+  private readonly fieldStart: Int32Array;
+  private readonly fieldEnd: Int32Array;
+  // per column of the line being written: whether its field repeats the last line's
+  private readonly repeats: Uint8Array;
 
   constructor(private readonly width: number) {
     this.lastIn = new Array(width).fill(undefined);
-    this.fieldAt = new Array(width).fill(this.buffer);
-    this.fieldStart = new Array(width).fill(0);
-    this.fieldLength = new Array(width).fill(0);
-    this.prefix = new Array(width + 1).fill(0);
+    this.fieldStart = new Int32Array(width);
+    this.fieldEnd = new Int32Array(width);
+    this.repeats = new Uint8Array(width);
   }
 
   line(fields: readonly string[]): void {
-    const { width, lastIn, fieldAt, fieldStart, fieldLength, prefix } = this;
+    const { width, lastIn, fieldStart, fieldEnd, repeats } = this;
     const n = Math.min(width, fields.length);
-    // a shorter row (none in a release's files) leaves nothing of the columns it lacks to match
-    for (let k = n; k < width && lastIn[k] !== undefined; k++) lastIn[k] = undefined;
-    let j = 0;
-    while (j < n && fields[j] === lastIn[j]) j++;
     // room for the most the line can take, once, so that nothing below checks or grows
-    let most = prefix[j]! + fields.length + 1;
-    for (let k = j; k < fields.length; k++) most += k < n && fields[k] === lastIn[k] ? fieldLength[k]! : mostBytes(fields[k]!);
+    let most = fields.length + 1;
+    for (let k = 0; k < n; k++) {
+      const same = fields[k] === lastIn[k];
+      repeats[k] = same ? 1 : 0;
+      most += same ? fieldEnd[k]! - fieldStart[k]! : mostBytes(fields[k]!);
+    }
+    for (let k = n; k < fields.length; k++) most += mostBytes(fields[k]!);
     this.room(most);
     const b = this.buffer;
+    const from = this.lineAt;
+    const fromStart = this.lineStart;
     const start = this.length;
-    let p = j > 0 ? copyBytes(this.lineAt, this.lineStart, prefix[j]!, b, start) : start;
-    for (; j < n; j++) {
+    let p = start;
+    for (let j = 0; j < n; ) {
       if (j > 0) b[p++] = COMMA;
-      const value = fields[j]!;
-      if (value === lastIn[j]) p = copyBytes(fieldAt[j]!, fieldStart[j]!, fieldLength[j]!, b, p);
-      else {
-        const at = p;
+      if (repeats[j]) {
+        // the run of fields [j, k) as the line above has them, commas between included
+        let k = j + 1;
+        while (k < n && repeats[k]) k++;
+        const shift = p - start - fieldStart[j]!;
+        p = copyBytes(from, fromStart + fieldStart[j]!, fieldEnd[k - 1]! - fieldStart[j]!, b, p);
+        for (let m = j; m < k; m++) {
+          fieldStart[m] = fieldStart[m]! + shift;
+          fieldEnd[m] = fieldEnd[m]! + shift;
+        }
+        j = k;
+      } else {
+        const value = fields[j]!;
+        fieldStart[j] = p - start;
         p = writeField(value, b, p);
+        fieldEnd[j] = p - start;
         lastIn[j] = value;
-        fieldAt[j] = b;
-        fieldStart[j] = at;
-        fieldLength[j] = p - at;
+        j++;
       }
-      prefix[j + 1] = p - start;
     }
+    // a shorter row (none in a release's files) leaves nothing of the columns it lacks to repeat
+    for (let k = n; k < width; k++) lastIn[k] = undefined;
     // fields past the header's width (none in a release's files) are escaped each time
     for (let k = width; k < fields.length; k++) {
       if (k > 0) b[p++] = COMMA;
@@ -99,23 +113,19 @@ class LineBytes {
   }
 
   /**
-   * The bytes so far; the next line starts a new piece. What the next lines may copy (each
-   * column's last field, the last line's start) is copied first, so they keep no piece alive. A
-   * piece under half its buffer is a copy, and the buffer is written again: a piece never holds
-   * more than twice its bytes (after one huge line, the buffer goes back to the size pieces need).
+   * The bytes so far; the next line starts a new piece. The last line, which the next may copy
+   * from, is copied first, so it keeps no piece alive. A piece under half its buffer is a copy,
+   * and the buffer is written again: a piece never holds more than twice its bytes (after one
+   * huge line, the buffer goes back to the size pieces need).
    */
   take(): Buffer {
     const used = this.length;
     const small = used * 2 < this.buffer.length;
     const piece = small ? Buffer.from(this.buffer.subarray(0, used)) : this.buffer.subarray(0, used);
-    for (let k = 0; k < this.width; k++) {
-      if (this.lastIn[k] === undefined) continue;
-      this.fieldAt[k] = Buffer.from(this.fieldAt[k]!.subarray(this.fieldStart[k]!, this.fieldStart[k]! + this.fieldLength[k]!));
-      this.fieldStart[k] = 0;
-    }
     let fields = 0;
     while (fields < this.width && this.lastIn[fields] !== undefined) fields++;
-    this.lineAt = Buffer.from(this.lineAt.subarray(this.lineStart, this.lineStart + this.prefix[fields]!));
+    const kept = fields ? this.fieldEnd[fields - 1]! : 0;
+    this.lineAt = Buffer.from(this.lineAt.subarray(this.lineStart, this.lineStart + kept));
     this.lineStart = 0;
     const fits = Math.max(PIECE_BYTES, Math.ceil(used * 1.25));
     if (!small || this.buffer.length > 2 * fits) this.buffer = Buffer.allocUnsafe(fits);
@@ -123,7 +133,7 @@ class LineBytes {
     return piece;
   }
 
-  /** Room for `bytes` more: a bigger buffer holding what was written (what refers to the old one still reads it there). */
+  /** Room for `bytes` more: a bigger buffer holding what was written (the last line is read where it was written). */
   private room(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));

@@ -61,10 +61,33 @@ function keptInOrder(observations: readonly Observation[], compare: (a: Observat
       if (c < 0) break;
     }
     if (to - from === 1) kept.push(from);
+    else if (oneKey(observations, from, to)) keptOfOneKey(observations, from, to, kept);
     else for (const i of unshadowed(observations, from, to)) kept.push(i);
     from = to;
   }
   return kept;
+}
+
+/**
+ * Whether neighbours that compare equal have one key: the comparison ranks every unknown sex
+ * alike, and matches the other key fields exactly. Nearly every such run is a derived total
+ * beside the reported one (a million at tier M), which then needs no key strings or sets.
+ */
+function oneKey(observations: readonly Observation[], from: number, to: number): boolean {
+  const sex = observations[from]!.sex;
+  for (let i = from + 1; i < to; i++) if (observations[i]!.sex !== sex) return false;
+  return true;
+}
+
+/** unshadowed() of a run of one key: its first reported value, or every derived one where none is reported. */
+function keptOfOneKey(observations: readonly Observation[], from: number, to: number, kept: number[]): void {
+  for (let i = from; i < to; i++) {
+    if (!observations[i]!.derived) {
+      kept.push(i);
+      return;
+    }
+  }
+  for (let i = from; i < to; i++) kept.push(i);
 }
 
 export function suppressIfNotFree(o: Observation): Observation {

@@ -21,11 +21,24 @@ const scratch = mkdtempSync(join(tmpdir(), 'mch-release-'));
 // configurations must lie inside the repository: the gitignored tmp/ at its root
 mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
 const inRepo = mkdtempSync(join(REPO_ROOT, 'tmp', 'mch-release-'));
+const SMALL_VERSIONS = ['2099.3', '2099.4', '2099.5'] as const;
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
   rmSync(inRepo, { recursive: true, force: true });
-  rmSync(join(REPO_ROOT, 'data', 'reports', '2099.3'), { recursive: true, force: true });
+  for (const v of SMALL_VERSIONS) rmSync(join(REPO_ROOT, 'data', 'reports', v), { recursive: true, force: true });
 });
+
+/**
+ * The small release of a few seconds under a version of its own (its reports go to
+ * data/reports/<version>): what a signal or a second process does to a release does not depend
+ * on its size, and the demo's would take ten times as long, twice per test.
+ */
+function smallRelease(version: (typeof SMALL_VERSIONS)[number]): string {
+  const small = readFileSync(join(REPO_ROOT, 'packages/cli/src/fixtures/small-release.yaml'), 'utf8').replace('version: "2099.2"', `version: "${version}"`);
+  const config = relative(REPO_ROOT, join(inRepo, `${version}.yaml`));
+  writeFileSync(join(REPO_ROOT, config), small);
+  return config;
+}
 
 describe('mch release as a process', { timeout: 240_000 }, () => {
   it('builds byte-identical releases in two processes, seconds apart, under different TZ and LANG', async () => {
@@ -43,8 +56,9 @@ describe('mch release as a process', { timeout: 240_000 }, () => {
   });
 
   it('leaves no release when killed with SIGKILL after the temporary folder is complete, and the next run succeeds', async () => {
-    const target = join(scratch, 'killed', '2011.1');
-    const child = start(['release', CONFIG, '--out', target], { MCH_TEST_PAUSE_BEFORE_RENAME: '60000' });
+    const config = smallRelease('2099.4');
+    const target = join(scratch, 'killed', '2099.4');
+    const child = start(['release', config, '--out', target], { MCH_TEST_PAUSE_BEFORE_RENAME: '60000' });
     const temp = `${target}.tmp-${child.pid}`;
     for (let waited = 0; !existsSync(join(temp, 'datapackage.json')); waited += 100) {
       if (waited > 120_000) throw new Error('the temporary folder never appeared');
@@ -55,7 +69,7 @@ describe('mch release as a process', { timeout: 240_000 }, () => {
     expect(existsSync(target)).toBe(false);
     expect(existsSync(`${target}.lock`)).toBe(true);
 
-    const again = await release(target);
+    const again = await start(['release', config, '--out', target]).done;
     expect(again.code, again.stderr).toBe(0);
     expect(existsSync(temp)).toBe(false);
     expect(existsSync(`${target}.lock`)).toBe(false);
@@ -64,9 +78,11 @@ describe('mch release as a process', { timeout: 240_000 }, () => {
   });
 
   it('lets one of two simultaneous releases of one version win and refuses the other with exit 2', async () => {
-    const target = join(scratch, 'race', '2011.1');
+    const config = smallRelease('2099.5');
+    const target = join(scratch, 'race', '2099.5');
     const slow = { MCH_TEST_PAUSE_BEFORE_RENAME: '3000' };
-    const results = await Promise.all([release(target, slow), release(target, slow)]);
+    const both = () => start(['release', config, '--out', target], slow).done;
+    const results = await Promise.all([both(), both()]);
     const codes = results.map((r) => r.code).sort();
     expect(codes, results.map((r) => r.stderr).join('\n')).toEqual([0, 2]);
     expect(results.find((r) => r.code === 2)!.stderr).toMatch(/being written|already exists/);
@@ -74,10 +90,7 @@ describe('mch release as a process', { timeout: 240_000 }, () => {
   });
 
   it('removes its temporary folder and its lock when stopped with Ctrl-C (SIGINT: exit 130)', async () => {
-    // the small release of a few seconds, under a version of its own (its reports go to data/reports/2099.3)
-    const small = readFileSync(join(REPO_ROOT, 'packages/cli/src/fixtures/small-release.yaml'), 'utf8').replace('version: "2099.2"', 'version: "2099.3"');
-    const config = relative(REPO_ROOT, join(inRepo, '2099.3.yaml'));
-    writeFileSync(join(REPO_ROOT, config), small);
+    const config = smallRelease('2099.3');
     const target = join(scratch, 'interrupted', '2099.3');
     const child = start(['release', config, '--out', target], { MCH_TEST_PAUSE_BEFORE_RENAME: '60000' });
     const temp = `${target}.tmp-${child.pid}`;
