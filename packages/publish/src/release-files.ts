@@ -6,6 +6,7 @@ import { methodologyPdfJob } from './pdf/notes';
 import { pdfRenderer } from './pdf/threads';
 import { ageOrder } from './publishable';
 import { releaseFrame } from './published/build';
+import type { TableFrame } from './published/types';
 import { publishedSources } from './published/sources';
 import { qualityReportHtml, qualityReportMarkup } from './quality-report';
 import { publicQualitySummary } from './quality-summary';
@@ -35,7 +36,7 @@ export async function releaseFiles(
     const published = release.observations;
     // the tables queued first: a worker writes them while this thread writes the files of the whole release (table-files/)
     tables = tableRenderer(model, published.length, { worker: options.tableWorker });
-    const tableJobs = release.tables.map((frame) => tables!.run(frame).then((t) => writeAll(t, sink)));
+    const tableJobs = queuedLargestFirst(release.tables, (frame) => tables!.run(frame).then((t) => writeAll(t, sink)));
     for (const job of tableJobs) job.catch(() => {}); // awaited below, maybe after another file fails
     underWay.push(...tableJobs);
     const summary = publicQualitySummary(model.quality, model.data.observations, model.tableSet);
@@ -91,6 +92,18 @@ export async function releaseFiles(
   } finally {
     await Promise.all([pdfs.close(), tables?.close()]);
   }
+}
+
+/**
+ * `run` of each table, the largest first (a worker and this thread take them in that order, so
+ * neither is left with a long one at the end while the other waits); the promises in the tables'
+ * own order, which is the order of their files in the manifest.
+ */
+export function queuedLargestFirst<T>(frames: readonly TableFrame[], run: (frame: TableFrame) => Promise<T>): Promise<T>[] {
+  const order = frames.map((_, i) => i).sort((a, b) => frames[b]!.observations.length - frames[a]!.observations.length || a - b);
+  const jobs: Promise<T>[] = new Array(frames.length);
+  for (const i of order) jobs[i] = run(frames[i]!);
+  return jobs;
 }
 
 /** A table's files handed to the sink in order as soon as they are made, so their bytes can go. */

@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { type JobKind, ownBuffers, poolInThisThread, poolWithWorker } from './pool';
+import { type JobKind, answerJobs, ownBuffers, poolInThisThread, poolWithWorker } from './pool';
 
 /** Doubles a number in either thread; the worker says where it ran. */
 const doubling = (log: string[], busy = { now: 0, most: 0 }): JobKind<number, string, number, string> => ({
@@ -64,6 +64,46 @@ describe('jobs shared by a worker thread and this one', () => {
     expect(await Promise.all(jobs)).toEqual(['2', '4', '6']);
     expect(log).toEqual(['here 1', 'here 2', 'here 3']);
     expect(busy.most).toBe(2);
+  });
+
+  it('sends the worker its next job before it answers this one, and does one job at a time here meanwhile', async () => {
+    // the worker holds its first job until the next arrives (or 2 s pass) and says which it was
+    const waiting = `const { parentPort } = require('node:worker_threads');
+let held; let timer;
+parentPort.on('message', (n) => {
+  if (held === undefined && n === 1) { held = n; timer = setTimeout(() => { parentPort.postMessage({ answer: '2 alone' }); held = null; }, 2000); return; }
+  if (held === 1) { clearTimeout(timer); held = null; parentPort.postMessage({ answer: '2 with the next' }); }
+  parentPort.postMessage({ answer: String(n * 2) });
+});`;
+    const log: string[] = [];
+    const busy = { now: 0, most: 0 };
+    const pool = poolWithWorker(doubling(log, busy), new Worker(waiting, { eval: true }));
+    const jobs = [1, 2, 3, 4, 5, 6].map((n) => pool.run(n));
+    await pool.finish();
+    const answers = await Promise.all(jobs);
+    expect(answers[0]).toBe('2 with the next');
+    expect(answers.slice(1)).toEqual(['4', '6', '8', '10', '12']);
+    // while the worker lives, jobs held here at once would all finish late: one at a time
+    expect(busy.most).toBe(1);
+  });
+
+  it('answers in a worker in the order sent, however long each takes', async () => {
+    const { port1, port2 } = new MessageChannel();
+    answerJobs<number, number>(port1, async (n) => {
+      await new Promise((resolve) => setTimeout(resolve, n === 1 ? 60 : 1));
+      return n;
+    });
+    const answers: number[] = [];
+    const all = new Promise<void>((resolve) =>
+      port2.on('message', (m: { answer: number }) => {
+        answers.push(m.answer);
+        if (answers.length === 3) resolve();
+      }),
+    );
+    for (const n of [1, 2, 3]) port2.postMessage(n);
+    await all;
+    port1.close();
+    expect(answers).toEqual([1, 2, 3]);
   });
 
   it('hands over only memory a view owns whole (never a slice of the pool small Buffers share)', () => {

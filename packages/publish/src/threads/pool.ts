@@ -67,12 +67,12 @@ function queued<J, R>(queue: Pending<J, R>[], job: J): Promise<R> {
   return promise;
 }
 
-/** Does the queued jobs here, a few at once where the kind allows, taking each from the queue as it starts. */
-async function drain<J, R>(queue: Pending<J, R>[], kind: JobKind<J, R, unknown, unknown>): Promise<void> {
+/** Does the queued jobs here, `lanes` at once (the kind's hereAtOnce unless given), taking each from the queue as it starts. */
+async function drain<J, R>(queue: Pending<J, R>[], kind: JobKind<J, R, unknown, unknown>, lanes = kind.hereAtOnce ?? 1): Promise<void> {
   const lane = async () => {
     for (let p = queue.shift(); p; p = queue.shift()) await settle(p, kind);
   };
-  await Promise.all(Array.from({ length: Math.max(1, kind.hereAtOnce ?? 1) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
 }
 
 async function settle<J, R>(p: Pending<J, R>, kind: JobKind<J, R, unknown, unknown>): Promise<void> {
@@ -83,10 +83,18 @@ async function settle<J, R>(p: Pending<J, R>, kind: JobKind<J, R, unknown, unkno
   }
 }
 
+/**
+ * Jobs sent to the worker before it asks: the next one waits in its port while it does this one,
+ * so it never idles until this thread, busy with a job of its own, hands it another (tier M's
+ * tables' worker idled some 10 s that way).
+ */
+const SENT_AHEAD = 2;
+
 class WorkerPool<J, R, M, A> implements JobPool<J, R> {
   readonly threaded = true;
   private readonly queue: Pending<J, R>[] = [];
-  private current: Pending<J, R> | undefined;
+  /** sent to the worker, oldest first: it answers them in that order */
+  private sent: Pending<J, R>[] = [];
   private alive = true;
   private idle: (() => void) | undefined;
 
@@ -95,8 +103,7 @@ class WorkerPool<J, R, M, A> implements JobPool<J, R> {
     private readonly worker: Worker,
   ) {
     worker.on('message', (m: WorkerReply<A>) => {
-      const p = this.current;
-      this.current = undefined;
+      const p = this.sent.shift();
       if (p) {
         try {
           if ('answer' in m) p.resolve(kind.fromWorker(m.answer));
@@ -109,8 +116,9 @@ class WorkerPool<J, R, M, A> implements JobPool<J, R> {
     });
     const lost = () => {
       this.alive = false;
-      if (this.current) this.queue.unshift(this.current);
-      this.current = undefined;
+      // what it had not answered comes back to the front of the queue, in order
+      this.queue.unshift(...this.sent);
+      this.sent = [];
       this.idle?.();
     };
     worker.on('error', lost);
@@ -124,28 +132,27 @@ class WorkerPool<J, R, M, A> implements JobPool<J, R> {
   }
 
   private next(): void {
-    const p = this.current || !this.alive ? undefined : this.queue.shift();
-    if (!p) {
-      this.idle?.();
-      return;
+    while (this.alive && this.sent.length < SENT_AHEAD && this.queue.length) {
+      const p = this.queue.shift()!;
+      try {
+        const { message, transfer } = this.kind.toWorker(p.job);
+        this.sent.push(p);
+        this.worker.postMessage(message, transfer);
+      } catch (e) {
+        if (this.sent.at(-1) === p) this.sent.pop();
+        p.reject(e);
+      }
     }
-    this.current = p;
-    try {
-      const { message, transfer } = this.kind.toWorker(p.job);
-      this.worker.postMessage(message, transfer);
-    } catch (e) {
-      this.current = undefined;
-      p.reject(e);
-      this.next();
-    }
+    if (!this.sent.length) this.idle?.();
   }
 
   async finish(): Promise<void> {
     const kind = this.kind as JobKind<J, R, unknown, unknown>;
     try {
-      await drain(this.queue, kind);
-      while (this.current) await new Promise<void>((resolve) => (this.idle = resolve));
-      // the worker may have been lost after this thread emptied the queue: its job came back
+      // one job at a time here while the worker lives: jobs held here at once finish together, late, while the worker idles
+      await drain(this.queue, kind, this.alive ? 1 : undefined);
+      while (this.sent.length) await new Promise<void>((resolve) => (this.idle = resolve));
+      // the worker may have been lost after this thread emptied the queue: its jobs came back
       await drain(this.queue, kind);
     } finally {
       await this.close();
@@ -154,22 +161,30 @@ class WorkerPool<J, R, M, A> implements JobPool<J, R> {
 
   async close(): Promise<void> {
     this.alive = false;
-    const left = [...(this.current ? [this.current] : []), ...this.queue.splice(0)];
-    this.current = undefined;
+    const left = [...this.sent, ...this.queue.splice(0)];
+    this.sent = [];
     await this.worker.terminate();
     abandon(left);
   }
 }
 
-/** A worker's side of a pool: answers each job it is sent, in order, handing over what `transfer` names of the answer. */
+/**
+ * A worker's side of a pool: answers each job it is sent, one after another in the order sent
+ * (the pool sends the next before this one is answered, and matches answers to jobs by order),
+ * handing over what `transfer` names of the answer.
+ */
 export function answerJobs<M, A>(port: import('node:worker_threads').MessagePort, answer: (message: M) => Promise<A>, transfer: (a: A) => Transferable[] = () => []): void {
-  port.on('message', async (message: M) => {
+  let last: Promise<void> = Promise.resolve();
+  const reply = async (message: M) => {
     try {
       const a = await answer(message);
       port.postMessage({ answer: a } satisfies WorkerReply<A>, transfer(a));
     } catch (e) {
       port.postMessage({ error: postError(e) } satisfies WorkerReply<A>);
     }
+  };
+  port.on('message', (message: M) => {
+    last = last.then(() => reply(message));
   });
 }
 
