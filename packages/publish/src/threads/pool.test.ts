@@ -87,6 +87,17 @@ parentPort.on('message', (n) => {
     expect(busy.most).toBe(1);
   });
 
+  it('takes back, when the worker dies after answering the first of two jobs it was sent, only the second', async () => {
+    const dying = `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (n) => { if (n === 2) process.exit(1); parentPort.postMessage({ answer: String(n * 2) }); });`;
+    const log: string[] = [];
+    const pool = poolWithWorker(doubling(log), new Worker(dying, { eval: true }));
+    const jobs = [1, 2, 3].map((n) => pool.run(n));
+    await pool.finish();
+    expect(await Promise.all(jobs)).toEqual(['2', '4', '6']);
+    expect([...log].sort()).toEqual(['here 2', 'here 3']);
+  });
+
   it('answers in a worker in the order sent, however long each takes', async () => {
     const { port1, port2 } = new MessageChannel();
     answerJobs<number, number>(port1, async (n) => {

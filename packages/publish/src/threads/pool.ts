@@ -67,10 +67,14 @@ function queued<J, R>(queue: Pending<J, R>[], job: J): Promise<R> {
   return promise;
 }
 
-/** Does the queued jobs here, `lanes` at once (the kind's hereAtOnce unless given), taking each from the queue as it starts. */
-async function drain<J, R>(queue: Pending<J, R>[], kind: JobKind<J, R, unknown, unknown>, lanes = kind.hereAtOnce ?? 1): Promise<void> {
+/**
+ * Does the queued jobs here, `lanes` at once (the kind's hereAtOnce unless given), taking each
+ * from the queue as it starts, while `going()` holds.
+ */
+async function drain<J, R>(queue: Pending<J, R>[], kind: JobKind<J, R, unknown, unknown>, lanes = kind.hereAtOnce ?? 1, going: () => boolean = () => true): Promise<void> {
+  const take = () => (going() ? queue.shift() : undefined);
   const lane = async () => {
-    for (let p = queue.shift(); p; p = queue.shift()) await settle(p, kind);
+    for (let p = take(); p; p = take()) await settle(p, kind);
   };
   await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
 }
@@ -123,6 +127,8 @@ class WorkerPool<J, R, M, A> implements JobPool<J, R> {
     };
     worker.on('error', lost);
     worker.on('exit', lost);
+    // an answer that cannot be read would put every later answer on the wrong job: the worker is lost
+    worker.on('messageerror', lost);
   }
 
   run(job: J): Promise<R> {
@@ -150,9 +156,9 @@ class WorkerPool<J, R, M, A> implements JobPool<J, R> {
     const kind = this.kind as JobKind<J, R, unknown, unknown>;
     try {
       // one job at a time here while the worker lives: jobs held here at once finish together, late, while the worker idles
-      await drain(this.queue, kind, this.alive ? 1 : undefined);
+      await drain(this.queue, kind, 1, () => this.alive);
       while (this.sent.length) await new Promise<void>((resolve) => (this.idle = resolve));
-      // the worker may have been lost after this thread emptied the queue: its jobs came back
+      // once it is done, or lost (its jobs came back), what is left as many at once as the kind allows
       await drain(this.queue, kind);
     } finally {
       await this.close();
