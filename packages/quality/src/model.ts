@@ -96,7 +96,6 @@ interface Counting {
   skipped(refArea: string, n?: number): void;
 }
 
-/** What a rule of one country may read: that country's input, its index, the placed holes. */
 /**
  * What the rules on one country read: the release without the previous internal report, which
  * only the report's comparison across rounds reads (finishQuality). So a country's checks are the
@@ -104,6 +103,7 @@ interface Counting {
  */
 export type CountryRuleInput = Omit<QualityInput, 'previousReport' | 'compareWithPrevious'>;
 
+/** What a rule of one country may read: that country's input, its index, the placed holes. */
 export interface RuleContext extends Counting {
   /** one country's part of the release (countryInputs): its observations, rejections, files … */
   input: CountryRuleInput;

@@ -86,7 +86,13 @@ export function notesView(model: ReleaseModel, lang: Lang, published: readonly O
   const names = createPartnerResolver(model.codelists).names;
   const name = (code: string) => esc(names(code)[lang]);
   const num = (v: number | null) => (v === null ? '—' : formatInt(v));
-  const countrySet = new Set(PUBLISHED_COUNTRIES.of(published, '', () => new Set(published.map((o) => o.ref_area))));
+  const countrySet = new Set(
+    PUBLISHED_COUNTRIES.of(published, '', () => {
+      const found = new Set<string>();
+      for (const o of published) found.add(o.ref_area);
+      return found;
+    }),
+  );
   for (const code of Object.keys(c.countries)) countrySet.add(code);
   const countries = [...countrySet].sort(cmp);
   const years = [...c.reference_years].sort((a, b) => a - b);

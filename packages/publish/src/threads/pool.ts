@@ -142,10 +142,10 @@ class WorkerPool<J, R, M, A> implements JobPool<J, R> {
       const p = this.queue.shift()!;
       try {
         const { message, transfer } = this.kind.toWorker(p.job);
-        this.sent.push(p);
         this.worker.postMessage(message, transfer);
+        // its answer comes in a later turn of the event loop, never during postMessage
+        this.sent.push(p);
       } catch (e) {
-        if (this.sent.at(-1) === p) this.sent.pop();
         p.reject(e);
       }
     }

@@ -347,13 +347,14 @@ function withCells(xml: string, cells: readonly NewCell[]): string {
   const present = new Set(rows.map((r) => Number(attr(r.attrs, 'r'))));
   // rows the sheet lacks, in order, each going before the first row (in the file's order) numbered after it
   const missing = [...byRow.keys()].filter((n) => !present.has(n));
+  const rowXml = (n: number) => `<${p}row r="${n}">${byRow.get(n)!.map(cellXml).join('')}</${p}row>`;
   let m = 0;
   let edited = '';
   let from = 0;
   for (const row of rows) {
     const rowNo = Number(attr(row.attrs, 'r'));
     let before = '';
-    for (; m < missing.length && missing[m]! < rowNo; m++) before += `<${p}row r="${missing[m]}">${byRow.get(missing[m]!)!.map(cellXml).join('')}</${p}row>`;
+    for (; m < missing.length && missing[m]! < rowNo; m++) before += rowXml(missing[m]!);
     const adding = byRow.get(rowNo);
     edited += inner.slice(from, row.start) + before;
     from = row.start;
@@ -377,7 +378,7 @@ function withCells(xml: string, cells: readonly NewCell[]): string {
     from = row.end;
   }
   edited += inner.slice(from);
-  for (; m < missing.length; m++) edited += `<${p}row r="${missing[m]}">${byRow.get(missing[m]!)!.map(cellXml).join('')}</${p}row>`;
+  for (; m < missing.length; m++) edited += rowXml(missing[m]!);
   return `${xml.slice(0, data.start)}<${p}sheetData${data.attrs}>${edited}</${p}sheetData>${xml.slice(data.end)}`;
 }
 
